@@ -1,0 +1,116 @@
+"""The one Jinja environment and the filters that make collection text safe to emit.
+
+Every value from a collection reaches generated Python through `pyrepr`, docstrings
+through `docstring`, comments through `comment`, shell words through `shquote`.
+Templates never write `"{{ value }}"` by hand (a test greps for it).
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def templates_dir() -> Path:
+    """`generator/templates` in an installed wheel, `templates/` in a checkout."""
+    for candidate in (PACKAGE_DIR / "templates", PACKAGE_DIR.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("pmgen's templates are missing (broken install?)")
+
+
+_PY_SCALARS = (str, int, float, bool, type(None))
+
+
+def pyrepr(value: Any) -> str:
+    """A Python literal for plain data; refuses anything else (so no object can inject code)."""
+    if isinstance(value, _PY_SCALARS):
+        if isinstance(value, float) and value != value:  # NaN has no literal
+            return 'float("nan")'
+        if isinstance(value, float) and value in (float("inf"), float("-inf")):
+            return f'float("{value}")'
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(pyrepr(v) for v in value)
+        if isinstance(value, tuple):
+            return f"({inner},)" if len(value) == 1 else f"({inner})"
+        return f"[{inner}]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"pyrepr: refusing to emit {type(value).__name__}")
+
+
+_INVISIBLE = {
+    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",  # bidi embeddings/overrides
+    "\u2066", "\u2067", "\u2068", "\u2069",  # bidi isolates
+    "\u200e", "\u200f", "\ufeff",
+}
+
+
+def _printable(text: str) -> str:
+    """Drop NUL, other C0 controls but tab/newline, and bidi controls (Trojan Source)."""
+    return "".join(
+        ch for ch in text if ch not in _INVISIBLE and (ch in "\t\n" or ord(ch) >= 32) and ch != "\x7f"
+    )
+
+
+def docstring(text: Any) -> str:
+    """Text safe inside a triple-quoted docstring (no closing quotes, no escapes)."""
+    text = _printable(str(text or "")).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    text = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    if text.endswith('"'):
+        text += " "
+    return text
+
+
+def comment(text: Any) -> str:
+    """One line safe after `#` (newlines and controls become spaces)."""
+    return " ".join(_printable(str(text or "")).split())
+
+
+def shquote(text: Any) -> str:
+    return shlex.quote(str(text))
+
+
+def tojson_text(value: Any, indent: int | None = 2) -> str:
+    return json.dumps(value, indent=indent, ensure_ascii=False)
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "pyrepr": pyrepr,
+    "docstring": docstring,
+    "comment": comment,
+    "shquote": shquote,
+    "tojson_text": tojson_text,
+}
+
+
+@cache
+def environment(extra_dir: str | None = None) -> jinja2.Environment:
+    """The Jinja environment; `extra_dir` (from `--templates`) overrides any template."""
+    loaders: list[jinja2.BaseLoader] = []
+    if extra_dir:
+        loaders.append(jinja2.FileSystemLoader(extra_dir))
+    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render(template: str, extra_dir: str | None = None, **context: Any) -> str:
+    return environment(extra_dir).get_template(template).render(**context)
