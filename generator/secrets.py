@@ -1,44 +1,154 @@
 """Secret detection: which names and values must never be written into generated files.
 
-Emitters ask `is_secret_name` / `looks_like_secret` and read such values from environment
-variables instead (unless `--reveal-secrets`). `mask` shows a secret without leaking it.
+Emitters ask `is_secret_name` / `is_secret_auth_field` / `looks_like_secret` and read such
+values from environment variables instead (unless `--reveal-secrets`). `mask` shows a
+secret without leaking it. `find_leaks(collection)` walks the whole model and names every
+place the collection itself leaks a credential (for pmgen's masked warning), and
+`SecretReport.values` is the set of literal secrets no generated file may contain
+(`scrub` is the last line of defence a writer can apply before anything reaches disk).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
 
-_SECRET_NAME = re.compile(
-    r"(pass(word|wd|phrase)?|secret|token|api[-_]?key|apikey|access[-_]?key|auth[-_]?code|"
-    r"authorization|cookie|credential|private[-_]?key|client[-_]?secret|session|signature|"
-    r"bearer|jwt|sid[-_]?token|x-api-key)",
-    re.IGNORECASE,
+from generator.model import (
+    Auth,
+    Body,
+    Collection,
+    Example,
+    KeyValue,
+    Operation,
+    RequestSpec,
+    Url,
+    Variable,
 )
-_SECRET_SHAPES = [
-    re.compile(r"^eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$"),  # JWT
-    re.compile(r"^(AKIA|ASIA)[0-9A-Z]{16}$"),  # AWS access key id
-    re.compile(r"^(sk|pk|rk)_(live|test)_[0-9A-Za-z]{10,}$"),  # Stripe
-    re.compile(r"^gh[pousr]_[0-9A-Za-z]{30,}$"),  # GitHub
-    re.compile(r"^xox[abprs]-[0-9A-Za-z-]{10,}$"),  # Slack
-    re.compile(r"^AIza[0-9A-Za-z_-]{35}$"),  # Google API key
-    re.compile(r"^SG\.[0-9A-Za-z_-]{16,}\.[0-9A-Za-z_-]{16,}$"),  # SendGrid
-    re.compile(r"^PMAK-[0-9a-f]{24}-[0-9a-f]{34}$"),  # Postman API key
-]
-_TEMPLATE_ONLY = re.compile(r"^\s*(\{\{[^{}]+\}\}\s*)+$")
+from generator.naming import words
+
+# --------------------------------------------------------------------------- names
+
+_SECRET_WORDS = {
+    "password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets",
+    "token", "tokens", "authorization", "cookie", "cookies", "credential", "credentials",
+    "bearer", "jwt", "apikey", "apitoken", "accesstoken", "refreshtoken", "authtoken",
+    "sessionid", "sessiontoken", "session", "signature", "sig", "privatekey", "clientsecret",
+    "secretkey", "accesskey", "xsrf", "csrf", "otp",
+}  # fmt: skip
+_SECRET_PAIRS = {
+    ("api", "key"), ("access", "key"), ("secret", "key"), ("private", "key"),
+    ("subscription", "key"), ("auth", "key"), ("master", "key"), ("signing", "key"),
+    ("encryption", "key"), ("auth", "code"), ("license", "key"), ("app", "key"),
+}  # fmt: skip
+# A name that *describes* a secret rather than holding one: `token_url`, `tokenType`,
+# `addTokenTo`, `password_policy_name`.
+_DESCRIPTIVE_LAST = {
+    "url", "uri", "urls", "endpoint", "type", "name", "names", "expiry", "expires",
+    "expiration", "ttl", "prefix", "location", "path", "header", "length", "format", "in",
+    "to", "placement", "id", "ids", "count", "lifetime", "policy", "hint", "label",
+}  # fmt: skip
 
 
 def is_secret_name(name: str) -> bool:
-    return bool(_SECRET_NAME.search(name or ""))
+    """A variable, header, query or field name that holds a credential.
+
+    Whole words only (`passengers` and `bypass` are not passwords), so camelCase,
+    snake_case and header-case all work: `accessToken`, `x-api-key`, `Ocp-Apim-Subscription-Key`.
+    """
+    ws = [w.lower() for w in words(name or "")]
+    if not ws:
+        return False
+    if ws[-1] in _DESCRIPTIVE_LAST and "".join(ws[-2:]) not in {"sessionid", "sid"}:
+        return False
+    if any(w in _SECRET_WORDS for w in ws):
+        return True
+    if any(pair in _SECRET_PAIRS for pair in pairwise(ws)):
+        return True
+    return "".join(ws) in _SECRET_WORDS
+
+
+# Postman auth parameters that hold credentials, per auth type. Anything else
+# (usernames, header names, token URLs, algorithms, placement flags) is configuration.
+SECRET_AUTH_FIELDS: dict[str, frozenset[str]] = {
+    "basic": frozenset({"password"}),
+    "bearer": frozenset({"token"}),
+    "apikey": frozenset({"value"}),
+    "digest": frozenset({"password"}),
+    "ntlm": frozenset({"password"}),
+    "oauth1": frozenset({"consumerSecret", "tokenSecret", "token", "privateKey"}),
+    "oauth2": frozenset(
+        {
+            "accessToken",
+            "refreshToken",
+            "clientSecret",
+            "password",
+            "id_token",
+            "refresh_token",
+        }
+    ),
+    "awsv4": frozenset({"secretKey", "sessionToken", "accessKey"}),
+    "hawk": frozenset({"authKey"}),
+    "edgegrid": frozenset({"accessToken", "clientToken", "clientSecret"}),
+    "jwt": frozenset({"secret", "privateKey"}),
+    "asap": frozenset({"privateKey"}),
+    "akamai": frozenset({"accessToken", "clientToken", "clientSecret"}),
+}
+
+
+def is_secret_auth_field(auth_type: str, key: str) -> bool:
+    """Whether `auth.<auth_type>.<key>` holds a credential (known fields, else by name)."""
+    known = SECRET_AUTH_FIELDS.get(auth_type)
+    if known is not None and key in known:
+        return True
+    return is_secret_name(key)
+
+
+# --------------------------------------------------------------------------- values
+
+_SECRET_SHAPES: list[tuple[str, re.Pattern[str]]] = [
+    ("JWT", re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")),
+    ("private key", re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")),
+    ("AWS access key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    ("Stripe key", re.compile(r"\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}")),
+    ("Stripe webhook secret", re.compile(r"\bwhsec_[0-9A-Za-z]{20,}")),
+    ("GitHub token", re.compile(r"\b(?:gh[pousr]_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{40,})")),
+    ("GitLab token", re.compile(r"\bglpat-[0-9A-Za-z_-]{20,}")),
+    ("Slack token", re.compile(r"\bxox[abposr]-[0-9A-Za-z-]{10,}")),
+    ("Slack webhook", re.compile(r"hooks\.slack\.com/services/T[0-9A-Z]+/B[0-9A-Z]+/[0-9A-Za-z]+")),
+    ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
+    ("Google OAuth token", re.compile(r"\bya29\.[0-9A-Za-z_-]{20,}")),
+    ("SendGrid key", re.compile(r"\bSG\.[0-9A-Za-z_-]{16,}\.[0-9A-Za-z_-]{16,}")),
+    ("Postman API key", re.compile(r"\bPMAK-[0-9a-f]{24}-[0-9a-f]{34}")),
+    ("Twilio API key", re.compile(r"\bSK[0-9a-f]{32}\b")),
+    ("OpenAI/Anthropic key", re.compile(r"\bsk-(?:ant-|proj-)?[0-9A-Za-z_-]{32,}")),
+    ("npm token", re.compile(r"\bnpm_[0-9A-Za-z]{36}")),
+    ("PyPI token", re.compile(r"\bpypi-AgE[0-9A-Za-z_-]{50,}")),
+    ("Mailgun key", re.compile(r"\bkey-[0-9a-f]{32}\b")),
+    ("Square token", re.compile(r"\b(?:sq0atp|sq0csp|EAAA)[0-9A-Za-z_-]{22,}")),
+    ("Shopify token", re.compile(r"\bshp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}")),
+    ("PayPal token", re.compile(r"\bA21AA[0-9A-Za-z_-]{40,}")),
+    ("Braintree token", re.compile(r"access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}")),
+]  # fmt: skip
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_TEMPLATE_ONLY = re.compile(r"^\s*(\{\{[^{}]+\}\}\s*)+$")
+_SCHEMES = ("bearer ", "basic ", "token ", "digest ", "apikey ", "sso-key ", "key ")
+
+
+def token_shapes(text: str | None) -> Iterator[tuple[str, str]]:
+    """Every well-known credential inside free text, as (kind, the matched secret)."""
+    if not text:
+        return
+    for kind, rx in _SECRET_SHAPES:
+        for match in rx.finditer(text):
+            yield kind, match.group(0)
 
 
 def looks_like_secret(value: str | None) -> bool:
     """A value shaped like a well-known credential (JWT, cloud or payment keys)."""
-    if not value:
-        return False
-    value = value.strip()
-    if value.lower().startswith(("bearer ", "basic ")):
-        value = value.split(None, 1)[1] if " " in value else ""
-    return any(rx.match(value) for rx in _SECRET_SHAPES)
+    return next(token_shapes(value), None) is not None
 
 
 def is_placeholder(value: str | None) -> bool:
@@ -49,9 +159,362 @@ def is_placeholder(value: str | None) -> bool:
     return bool(_TEMPLATE_ONLY.match(v)) or (v.startswith("<") and v.endswith(">"))
 
 
+def literal_part(value: str | None) -> str:
+    """The literal credential in a header-like value: `Bearer abc{{x}}` -> `abc`.
+
+    Auth schemes and `{{variables}}` are not secrets; what is left is, unless it is a
+    `<placeholder>`.
+    """
+    if value is None:
+        return ""
+    text = value.strip()
+    if text.lower().startswith(_SCHEMES):
+        text = text.split(None, 1)[1] if " " in text else ""
+    text = _TEMPLATE.sub("", text).strip()
+    if is_placeholder(text):
+        return ""
+    return text
+
+
 def mask(value: str | None) -> str:
     if not value:
         return ""
     if len(value) <= 8:
         return "*" * len(value)
-    return value[:2] + "*" * (len(value) - 4) + value[-2:]
+    return value[:2] + "*" * min(len(value) - 4, 24) + value[-2:]
+
+
+_AUTHORITY = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*://)?(?P<authority>[^/?#\s]*)")
+
+
+def url_credentials(raw: str | None) -> tuple[str, str] | None:
+    """`(user, password)` from `scheme://user:password@host/...`, or None."""
+    match = _AUTHORITY.match(raw or "")
+    authority = match.group("authority") if match else ""
+    if "@" not in authority:
+        return None
+    userinfo = authority.rsplit("@", 1)[0]
+    user, _, password = userinfo.partition(":")
+    return user, password
+
+
+def referenced_variables(text: str | None) -> set[str]:
+    """Names inside `{{...}}`, without dynamic `{{$guid}}`-style ones."""
+    names = {m.group(0)[2:-2].strip() for m in _TEMPLATE.finditer(text or "")}
+    return {n for n in names if n and not n.startswith("$")}
+
+
+# --------------------------------------------------------------------------- leaks
+
+
+@dataclass(frozen=True)
+class Leak:
+    """One credential the collection carries in clear text. `value` is never printed."""
+
+    where: str  # human path: `request "Users / Get": header "Authorization"`
+    kind: (
+        str  # "auth field", "secret variable", "header", "URL credentials", "JWT", ...
+    )
+    masked: str
+    value: str = field(repr=False)
+
+    def line(self) -> str:
+        return f"{self.where}: {self.kind} {self.masked}"
+
+
+@dataclass(frozen=True)
+class SecretReport:
+    """Every leak of one collection, the variables that must stay secret, and the values."""
+
+    leaks: list[Leak]
+    secret_variables: frozenset[str]
+
+    @classmethod
+    def of(cls, collection: Collection) -> SecretReport:
+        finder = _Finder(collection)
+        return cls(finder.run(), frozenset(finder.secret_variables))
+
+    @property
+    def values(self) -> frozenset[str]:
+        """Literal secrets (3+ chars) that no generated file may contain."""
+        return frozenset(v for leak in self.leaks if len(v := leak.value) >= 3)
+
+    def warning_lines(self, limit: int = 20) -> list[str]:
+        """The masked warning pmgen prints (on stderr) when the collection leaks secrets."""
+        if not self.leaks:
+            return []
+        lines = [
+            f"warning: the collection contains {len(self.leaks)} credential(s) in clear text; "
+            "they are left out of generated files (read from environment variables) "
+            "unless --reveal-secrets:"
+        ]
+        lines += [f"  {leak.line()}" for leak in self.leaks[:limit]]
+        if len(self.leaks) > limit:
+            lines.append(f"  ... and {len(self.leaks) - limit} more")
+        return lines
+
+
+def find_leaks(collection: Collection) -> list[Leak]:
+    return SecretReport.of(collection).leaks
+
+
+def label(text: str, limit: int = 60) -> str:
+    """Collection text safe for a terminal line: no controls/escapes/bidi, bounded, quoted."""
+    clean = "".join(ch if ch.isprintable() and not _is_bidi(ch) else " " for ch in text)
+    clean = " ".join(clean.split())
+    if len(clean) > limit:
+        clean = clean[: limit - 1] + "…"
+    return '"' + clean.replace('"', "'") + '"'
+
+
+def _is_bidi(ch: str) -> bool:
+    return (
+        "\u202a" <= ch <= "\u202e"
+        or "\u2066" <= ch <= "\u2069"
+        or ch in "\u200e\u200f\ufeff"
+    )
+
+
+class _Finder:
+    """Walks the model once, collecting leaks in collection order (deterministic)."""
+
+    def __init__(self, collection: Collection) -> None:
+        self.collection = collection
+        self.leaks: list[Leak] = []
+        self._seen: set[tuple[str, str]] = set()
+        self.secret_variables: set[str] = set()
+
+    def run(self) -> list[Leak]:
+        c = self.collection
+        # First pass: which variables feed a secret position (auth, Authorization, ...).
+        self._mark_referenced(c)
+        for scope, variables in self._variable_scopes():
+            for var in variables:
+                self._variable(scope, var)
+        self._auth("collection", c.auth)
+        self._text("collection description", c.info.description)
+        for folder in c.folders():
+            where = f"folder {label(folder.name)}"
+            self._auth(where, folder.auth)
+            self._text(f"{where} description", folder.description)
+        for op in c.operations():
+            self._operation(op)
+        self._echoes(c)
+        return self.leaks
+
+    # -- pieces
+
+    def _variable_scopes(self) -> Iterator[tuple[str, list[Variable]]]:
+        c = self.collection
+        yield "collection variable", c.variables
+        yield "global", c.globals
+        for env in c.environments:
+            yield f"environment {label(env.name)} variable", env.values
+
+    def _variable(self, scope: str, var: Variable) -> None:
+        where = f"{scope} {label(var.key)}"
+        secret = (
+            var.secret
+            or (var.type or "").lower() == "secret"
+            or is_secret_name(var.key)
+            or var.key in self.secret_variables
+        )
+        if secret:
+            self.secret_variables.add(var.key)
+            self._add(where, "secret variable", literal_part(var.value))
+        else:
+            self._shapes(where, var.value)
+        self._text(f"{where} description", var.description)
+
+    def _auth(self, where: str, auth: Auth | None) -> None:
+        if auth is None:
+            return
+        for key, value in _flat_params(auth.params):
+            if is_secret_auth_field(auth.type, key):
+                self._add(
+                    f"{where}: auth {auth.type}.{key}",
+                    "auth field",
+                    literal_part(value),
+                )
+            else:
+                self._shapes(f"{where}: auth {auth.type}.{key}", value)
+
+    def _operation(self, op: Operation) -> None:
+        where = f"request {label(op.key)}"
+        self._request(where, op.request)
+        self._auth(where, op.request.auth)
+        self._text(f"{where} description", op.description)
+        for script in [*op.scripts]:
+            self._text(f"{where} {script.event} script", script.exec)
+        for example in op.examples:
+            self._example(f"{where} example {label(example.name)}", example)
+
+    def _request(self, where: str, request: RequestSpec) -> None:
+        self._url(where, request.url)
+        self._pairs(f"{where}: header", request.headers)
+        if request.body is not None:
+            self._body(f"{where}: body", request.body)
+
+    def _url(self, where: str, url: Url) -> None:
+        creds = url_credentials(url.raw) or url_credentials(".".join(url.host or []))
+        if creds is not None:
+            self._add(f"{where}: URL", "URL credentials", literal_part(creds[1]))
+            if not creds[1]:  # `https://TOKEN@host`: a lone userinfo is usually a token
+                self._add(f"{where}: URL", "URL credentials", literal_part(creds[0]))
+        self._pairs(f"{where}: query", url.query)
+        self._pairs(f"{where}: path variable", url.variables)
+        self._shapes(f"{where}: URL", url.raw)
+
+    def _pairs(self, where: str, pairs: Iterable[KeyValue]) -> None:
+        for kv in pairs:
+            if is_secret_name(kv.key):
+                self._add(
+                    f"{where} {label(kv.key)}", "secret value", literal_part(kv.value)
+                )
+            else:
+                self._shapes(f"{where} {label(kv.key)}", kv.value)
+
+    def _body(self, where: str, body: Body) -> None:
+        self._pairs(f"{where} field", body.urlencoded)
+        for part in body.formdata:
+            kv = KeyValue(key=part.key, value=part.value)
+            self._pairs(f"{where} field", [kv])
+        if body.json_valid:
+            for path, value in _json_leaves(body.json_value):
+                name = path[-1] if path else ""
+                if isinstance(value, str) and is_secret_name(name):
+                    self._add(
+                        f"{where} JSON {label('.'.join(path))}",
+                        "secret value",
+                        literal_part(value),
+                    )
+        self._text(where, body.raw)
+        self._text(f"{where} GraphQL", body.graphql_query)
+        self._text(f"{where} GraphQL variables", body.graphql_variables)
+
+    def _example(self, where: str, example: Example) -> None:
+        self._pairs(f"{where}: response header", example.headers)
+        self._text(f"{where}: response body", example.body)
+        if example.original_request is not None:
+            self._request(f"{where} request", example.original_request)
+            self._auth(f"{where} request", example.original_request.auth)
+
+    def _text(self, where: str, text: str | None) -> None:
+        self._shapes(where, text)
+
+    def _shapes(self, where: str, text: str | None) -> None:
+        for kind, secret in token_shapes(text):
+            self._add(where, kind, secret)
+
+    def _echoes(self, c: Collection) -> None:
+        """A known secret repeated in free text (e.g. a description quoting the token)."""
+        values = sorted({leak.value for leak in self.leaks if len(leak.value) >= 6})
+        if not values:
+            return
+        texts: list[tuple[str, str]] = [("collection description", c.info.description)]
+        for scope, variables in self._variable_scopes():
+            texts += [
+                (f"{scope} {label(v.key)} description", v.description)
+                for v in variables
+            ]
+        texts += [
+            (f"folder {label(f.name)} description", f.description) for f in c.folders()
+        ]
+        texts += [
+            (f"request {label(op.key)} description", op.description)
+            for op in c.operations()
+        ]
+        for where, text in texts:
+            for value in values:
+                if text and value in text:
+                    self._add(where, "repeated secret", value)
+
+    def _mark_referenced(self, c: Collection) -> None:
+        """Variables used in a secret position are secret whatever their name."""
+        positions: list[str | None] = []
+        auths = [
+            c.auth,
+            *(f.auth for f in c.folders()),
+            *(op.request.auth for op in c.operations()),
+        ]
+        for auth in auths:
+            if auth is not None:
+                positions += [
+                    v
+                    for k, v in _flat_params(auth.params)
+                    if is_secret_auth_field(auth.type, k)
+                ]
+        for op in c.operations():
+            pairs = [*op.request.headers, *op.request.url.query]
+            positions += [kv.value for kv in pairs if is_secret_name(kv.key)]
+            creds = url_credentials(op.request.url.raw)
+            if creds is not None:
+                positions += list(creds)
+        for value in positions:
+            self.secret_variables |= referenced_variables(value)
+
+    def _add(self, where: str, kind: str, value: str) -> None:
+        if not value or (where, value) in self._seen:
+            return
+        self._seen.add((where, value))
+        self.leaks.append(Leak(where=where, kind=kind, masked=mask(value), value=value))
+
+
+def _flat_params(params: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Auth params as (key, text); nested dicts/lists (rare) flattened by their leaf keys."""
+    for key, value in params.items():
+        if isinstance(value, str):
+            yield key, value
+        elif isinstance(value, Mapping):
+            yield from _flat_params(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, Mapping) and "key" in item:
+                    yield str(item["key"]), str(item.get("value") or "")
+
+
+def _json_leaves(
+    value: Any, path: tuple[str, ...] = (), depth: int = 0
+) -> Iterator[tuple[tuple[str, ...], Any]]:
+    if (
+        depth > 64
+    ):  # bodies are already depth-limited by the importer; stay iterative-safe
+        return
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _json_leaves(v, (*path, str(k)), depth + 1)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _json_leaves(
+                v, path or (str(i),), depth + 1
+            )  # items keep their key
+    else:
+        yield path, value
+
+
+# --------------------------------------------------------------------------- output checks
+
+
+def found_in(text: str, secrets: Iterable[str]) -> list[str]:
+    """The secrets (masked) that occur in `text`."""
+    return sorted(mask(s) for s in secrets if s and s in text)
+
+
+def scrub(
+    files: Mapping[str, str], secrets: Iterable[str], min_length: int = 8
+) -> dict[str, str]:
+    """Replace every literal secret in generated files by its mask (longest first).
+
+    A safety net for the writer: emitters must already read secrets from the environment;
+    this catches one slipping through a description or a saved example. Short values are
+    skipped: replacing a 4-letter password everywhere could corrupt code (`self`).
+    """
+    ordered = sorted(
+        {s for s in secrets if len(s) >= min_length}, key=len, reverse=True
+    )
+    if not ordered:
+        return dict(files)
+    rx = re.compile("|".join(re.escape(s) for s in ordered))
+    return {
+        path: rx.sub(lambda m: mask(m.group(0)), text) for path, text in files.items()
+    }
