@@ -1,0 +1,182 @@
+"""Black on every generated `.py` file, then `compile()`: the last check before writing.
+
+`format_python(files)` returns the same mapping with every Python file formatted.
+Formatting 2,000+ files is the slow step of a run, so results are cached by content
+hash (in memory and on disk, keyed by black version, mode and Python version: a
+cached result is exactly what black would produce again) and big batches go to a
+process pool. Only outputs that compiled are cached, so a cache hit needs no compile.
+
+The disk cache lives in `$PMGEN_CACHE_DIR`, else the user cache dir (`platformdirs`);
+`PMGEN_NO_CACHE=1` turns it off. Results never depend on the cache or the pool.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+
+import black
+import platformdirs  # a dependency of black, so always present
+
+from generator.errors import GeneratorBug
+
+# The one place black's mode is decided (generated code targets Python 3.10+).
+BLACK_MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
+PYI_MODE = black.Mode(
+    target_versions={black.TargetVersion.PY310}, line_length=88, is_pyi=True
+)
+
+POOL_THRESHOLD = (
+    48  # uncached files below this are formatted in-process (pool start-up costs)
+)
+MAX_WORKERS = 2
+
+_memory: dict[str, str] = {}  # cache key -> formatted text
+
+
+def is_python(path: str) -> bool:
+    return path.endswith((".py", ".pyi"))
+
+
+def _mode_for(path: str) -> black.Mode:
+    return PYI_MODE if path.endswith(".pyi") else BLACK_MODE
+
+
+@cache
+def _cache_namespace() -> str:
+    """What the formatted text depends on besides the input: black, mode, Python."""
+    parts = [
+        black.__version__,
+        repr(sorted(BLACK_MODE.target_versions, key=str)),
+        str(BLACK_MODE.line_length),
+        f"{sys.version_info.major}.{sys.version_info.minor}",
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _key(path: str, text: str) -> str:
+    kind = "pyi" if path.endswith(".pyi") else "py"
+    return hashlib.sha256(f"{kind}\0{text}".encode()).hexdigest()
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("PMGEN_NO_CACHE"):
+        return None
+    base = os.environ.get("PMGEN_CACHE_DIR")
+    if not base:
+        base = platformdirs.user_cache_dir("pmgen")
+    return Path(base) / "black" / _cache_namespace()
+
+
+def _disk_get(key: str) -> str | None:
+    root = cache_dir()
+    if root is None:
+        return None
+    try:
+        return (root / key[:2] / key).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _disk_put(key: str, text: str) -> None:
+    root = cache_dir()
+    if root is None:
+        return
+    folder = root / key[:2]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # temp + rename: concurrent runs never see half an entry
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, folder / key)
+    except OSError:
+        pass  # the cache is an optimisation; a read-only home must not fail the run
+
+
+def _format_one(path: str, text: str) -> tuple[str, str | None, int]:
+    """(formatted text, error message or None, error line). Runs in worker processes."""
+    try:
+        formatted = black.format_str(text, mode=_mode_for(path))
+    except Exception as exc:  # black raises InvalidInput and friends on broken code
+        return (
+            text,
+            f"black cannot format it: {str(exc).splitlines()[0] if str(exc) else exc!r}",
+            _line_of(exc),
+        )
+    try:
+        compile(formatted, path, "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        return formatted, f"does not compile: {exc.msg}", exc.lineno or 0
+    except ValueError as exc:  # NUL bytes
+        return formatted, f"does not compile: {exc}", 0
+    return formatted, None, 0
+
+
+def _line_of(exc: Exception) -> int:
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    # black's InvalidInput: "Cannot parse for target version Python 3.10: 3:7: ..."
+    for part in str(exc).split(": "):
+        head = part.split(":", 1)[0]
+        if head.isdigit():
+            return int(head)
+    return 0
+
+
+def format_python(
+    files: Mapping[str, str], *, workers: int | None = None
+) -> dict[str, str]:
+    """`files` with every `.py`/`.pyi` formatted by black and checked by `compile()`.
+
+    Raises `GeneratorBug` naming the output path and line of the first file (in path order)
+    that black cannot parse or that does not compile after formatting.
+    """
+    result = dict(files)
+    todo: list[tuple[str, str, str]] = []  # (path, text, key)
+    for path in sorted(files):
+        if not is_python(path):
+            continue
+        text = files[path]
+        key = _key(path, text)
+        cached = _memory.get(key)
+        if cached is None:
+            cached = _disk_get(key)
+            if cached is not None:
+                _memory[key] = cached
+        if cached is not None:
+            result[path] = cached
+        else:
+            todo.append((path, text, key))
+
+    outcomes = _run(todo, workers)
+    for (path, _text, key), (formatted, error, line) in zip(todo, outcomes, strict=True):
+        if error is not None:
+            raise GeneratorBug(
+                f"generated Python {error}", where=f"{path}:{line}" if line else path
+            )
+        result[path] = formatted
+        _memory[key] = formatted
+        _disk_put(key, formatted)
+    return result
+
+
+def _run(
+    todo: list[tuple[str, str, str]], workers: int | None
+) -> list[tuple[str, str | None, int]]:
+    count = workers if workers is not None else min(MAX_WORKERS, os.cpu_count() or 1)
+    if len(todo) < POOL_THRESHOLD or count <= 1:
+        return [_format_one(path, text) for path, text, _ in todo]
+    paths = [path for path, _, _ in todo]
+    texts = [text for _, text, _ in todo]
+    chunk = max(1, len(todo) // (count * 8))
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        # map keeps input order, so results do not depend on scheduling
+        return list(pool.map(_format_one, paths, texts, chunksize=chunk))

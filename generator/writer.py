@@ -1,0 +1,368 @@
+"""Write generated files into an output directory: only what changed, atomically, safely.
+
+`write_tree(out_dir, files, manifest=...)` plans everything before touching the disk:
+- a file whose content is unchanged is not written (its mtime stays);
+- a file pmgen generated before (listed in `.pmgen.json`) is rewritten when its content
+  changed and removed when it is no longer produced;
+- a generated file edited by hand is reported and kept, unless `force`;
+- a file pmgen did not generate is never touched (and never overwritten, unless `force`);
+- every path must stay inside the output directory (see `safe_relative_path`), and no
+  symlink inside the output directory is ever followed.
+Each file is written to a temp file in its own directory and renamed into place; the new
+manifest is staged as `.pmgen.json.pending` first and renamed last, so a run killed at any
+moment leaves whole files, a consistent manifest, and a next run that finishes the job.
+`check=True` writes nothing and lists what would change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from generator import manifest as mf
+from generator.errors import GeneratorBug, InputError
+from generator.manifest import Manifest, ManifestInfo
+
+_WINDOWS_DEVICES = re.compile(
+    r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$", re.I
+)
+_FORBIDDEN_CHARS = set('\\:<>"|?*') | {chr(c) for c in range(32)} | {"\x7f"}
+MAX_PART_BYTES = 255
+
+
+@dataclass
+class WriteReport:
+    out_dir: Path
+    check: bool = False
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    would_change: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (path, what) in check mode
+    manifest_changed: bool = False
+
+    @property
+    def up_to_date(self) -> bool:
+        """Nothing written or to write, nothing refused."""
+        return not (
+            self.written
+            or self.removed
+            or self.refused
+            or self.would_change
+            or self.manifest_changed
+        )
+
+    def summary(self) -> str:
+        if self.check:
+            if not self.would_change:
+                return f"{self.out_dir}: up to date"
+            return f"{self.out_dir}: {len(self.would_change)} file(s) would change"
+        if self.up_to_date:
+            return f"{self.out_dir}: up to date ({len(self.unchanged)} files)"
+        parts = [
+            f"{len(self.written)} written",
+            f"{len(self.removed)} removed",
+            f"{len(self.unchanged)} unchanged",
+        ]
+        if self.refused:
+            parts.append(f"{len(self.refused)} refused")
+        return f"{self.out_dir}: " + ", ".join(parts)
+
+
+def safe_relative_path(path: str) -> PurePosixPath:
+    """`path` as a relative path that cannot leave the directory it is joined to.
+
+    Refuses absolute paths, `..`, empty or `.` parts, backslashes and drive letters, NUL and
+    control characters, Windows-invalid characters and device names (`CON`, `nul.txt`),
+    trailing dots/spaces, over-long names and pmgen's own bookkeeping names.
+    """
+    if not isinstance(path, str) or not path:
+        raise GeneratorBug(f"refusing to write an empty or non-text path: {path!r}")
+    bad = sorted(set(path) & _FORBIDDEN_CHARS)
+    if bad:
+        raise GeneratorBug(
+            f"refusing to write {path!r}: forbidden character(s) {bad!r}"
+        )
+    if path.startswith("/"):
+        raise GeneratorBug(f"refusing to write {path!r}: absolute path")
+    parts = path.split("/")
+    for part in parts:
+        if part in ("", ".", ".."):
+            raise GeneratorBug(
+                f"refusing to write {path!r}: empty, '.' or '..' path part"
+            )
+        if part[-1] in ". ":
+            raise GeneratorBug(
+                f"refusing to write {path!r}: a part ends with a dot or space"
+            )
+        if _WINDOWS_DEVICES.match(part.split(".", 1)[0].rstrip()):
+            raise GeneratorBug(
+                f"refusing to write {path!r}: {part!r} is a reserved device name"
+            )
+        if len(part.encode("utf-8")) > MAX_PART_BYTES:
+            raise GeneratorBug(
+                f"refusing to write {path!r}: a name is longer than 255 bytes"
+            )
+        if part.startswith(mf.TEMP_PREFIX):
+            raise GeneratorBug(f"refusing to write {path!r}: pmgen's temp-file prefix")
+    if parts[0] in mf.RESERVED_NAMES:
+        raise GeneratorBug(f"refusing to write {path!r}: pmgen's own bookkeeping file")
+    return PurePosixPath(path)
+
+
+def _check_collisions(paths: list[str]) -> None:
+    """Two paths that alias on case-insensitive disks, or a file that is also a directory."""
+    folded: dict[str, str] = {}
+    for path in paths:
+        other = folded.setdefault(path.casefold(), path)
+        if other != path:
+            raise GeneratorBug(
+                f"generated paths {other!r} and {path!r} differ only in case"
+            )
+    dirs = {str(parent) for p in paths for parent in PurePosixPath(p).parents}
+    clash = sorted(set(paths) & dirs)
+    if clash:
+        raise GeneratorBug(
+            f"generated path {clash[0]!r} is both a file and a directory"
+        )
+
+
+class _Disk:
+    """Reads under `root` that never follow a symlink placed inside it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._dir_ok: dict[str, bool] = (
+            {}
+        )  # relative dir -> exists (checked: real directory)
+
+    def _check_dirs(self, rel: PurePosixPath) -> bool:
+        """True when every parent dir exists; raises on a symlink or a file in the way."""
+        exists = True
+        for parent in reversed(rel.parents[:-1]):
+            key = str(parent)
+            if key in self._dir_ok:
+                exists = exists and self._dir_ok[key]
+                continue
+            try:
+                st = os.lstat(self.root / key)
+            except FileNotFoundError:
+                self._dir_ok[key] = False
+                exists = False
+                continue
+            if stat.S_ISLNK(st.st_mode):
+                raise InputError(
+                    f"{key!r} is a symlink inside the output directory; "
+                    "refusing to write through it",
+                    where=str(self.root),
+                )
+            if not stat.S_ISDIR(st.st_mode):
+                raise InputError(
+                    f"{key!r} is in the way of {str(rel)!r} (not a directory)",
+                    where=str(self.root),
+                )
+            self._dir_ok[key] = True
+        return exists
+
+    def read(self, rel: PurePosixPath) -> bytes | None:
+        if not self._check_dirs(rel):
+            return None
+        target = self.root / str(rel)
+        try:
+            st = os.lstat(target)
+        except FileNotFoundError:
+            return None
+        if stat.S_ISLNK(st.st_mode):
+            raise InputError(
+                f"{str(rel)!r} is a symlink inside the output directory; "
+                "refusing to write through it",
+                where=str(self.root),
+            )
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(
+                f"{str(rel)!r} is in the way (not a regular file)", where=str(self.root)
+            )
+        return target.read_bytes()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _known_hashes(*manifests: Manifest | None) -> dict[str, set[str]]:
+    known: dict[str, set[str]] = {}
+    for manifest in manifests:
+        if manifest is not None:
+            for path, digest in manifest.files.items():
+                known.setdefault(path, set()).add(digest)
+    return known
+
+
+def _read_pending(out: Path) -> Manifest | None:
+    try:
+        return mf.read(out, mf.PENDING_NAME)
+    except InputError:
+        return None  # a torn pending file: the killed run never renamed it, ignore it
+
+
+def write_tree(
+    out_dir: str | os.PathLike[str],
+    files: Mapping[str, str],
+    *,
+    manifest: ManifestInfo,
+    check: bool = False,
+    force: bool = False,
+) -> WriteReport:
+    """Bring `out_dir` to `files` (relative posix path -> text); see the module docstring."""
+    out = Path(out_dir)
+    rels = {path: safe_relative_path(path) for path in sorted(files)}
+    _check_collisions(list(rels))
+    if out.exists() and not out.is_dir():
+        raise InputError(
+            "the output path exists and is not a directory", where=str(out)
+        )
+    report = WriteReport(out_dir=out, check=check)
+    old = mf.read(out, mf.MANIFEST_NAME) if out.is_dir() else None
+    pending = _read_pending(out) if out.is_dir() else None
+    known = _known_hashes(old, pending)
+    disk = _Disk(out)
+
+    to_write: list[str] = []
+    to_remove: list[str] = []
+    recorded: dict[str, str] = {}  # the new manifest's file list
+    for path, rel in rels.items():
+        data = files[path].encode("utf-8")
+        digest = _sha(data)
+        current = disk.read(rel)
+        if current is not None and _sha(current) == digest:
+            report.unchanged.append(path)
+            recorded[path] = digest
+            continue
+        if current is None or _sha(current) in known.get(path, ()):
+            why = "new" if current is None else "changed"
+        elif force:
+            why = "overwritten (--force)"
+        else:
+            why = (
+                "edited by hand"
+                if path in known
+                else "exists and was not generated by pmgen"
+            )
+            report.refused.append((path, why))
+            if path in known:
+                recorded[path] = digest  # still pmgen's: keep tracking it
+            continue
+        to_write.append(path)
+        recorded[path] = digest
+        report.would_change.append((path, why))
+
+    for path in sorted(set(known) - set(files)):
+        rel = safe_relative_path(
+            path
+        )  # an old manifest is input too: never trust its paths
+        current = disk.read(rel)
+        if current is None:
+            continue
+        if _sha(current) in known[path] or force:
+            to_remove.append(path)
+            report.would_change.append((path, "removed"))
+        else:
+            report.refused.append((path, "edited by hand; no longer generated, kept"))
+            recorded[path] = sorted(known[path])[0]
+
+    new_manifest = Manifest(info=manifest, files=recorded).to_text()
+    old_text = _read_text(out / mf.MANIFEST_NAME)
+    snapshot = (
+        mf.snapshot_text(manifest.snapshot) if manifest.snapshot is not None else None
+    )
+    snapshot_changed = snapshot is not None and snapshot != _read_text(
+        out / mf.SNAPSHOT_NAME
+    )
+    report.manifest_changed = new_manifest != old_text or snapshot_changed
+    if check:
+        report.would_change.extend((path, why) for path, why in report.refused)
+        if report.manifest_changed and not report.would_change:
+            report.would_change.append(
+                (mf.MANIFEST_NAME, "changed (source or options)")
+            )
+        report.refused = []
+        report.manifest_changed = False
+        return report
+
+    report.would_change = []
+    if not (to_write or to_remove or report.manifest_changed) and pending is None:
+        return report
+    out.mkdir(parents=True, exist_ok=True)
+    if pending is not None:
+        _remove_stale_temps(out)
+    _atomic_write(
+        out, mf.PENDING_NAME, new_manifest
+    )  # the journal: hashes about to appear
+    for path in to_write:
+        _atomic_write(out, path, files[path])
+        report.written.append(path)
+    for path in to_remove:
+        os.unlink(out / path)
+        report.removed.append(path)
+        _prune_empty_dirs(out, PurePosixPath(path))
+    if snapshot_changed and snapshot is not None:
+        _atomic_write(out, mf.SNAPSHOT_NAME, snapshot)
+    os.replace(out / mf.PENDING_NAME, out / mf.MANIFEST_NAME)  # the commit point
+    return report
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _atomic_write(out: Path, path: str, text: str) -> None:
+    """Temp file in the target's directory, then rename: readers see old or new, never half."""
+    target = out / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(os.lstat(target).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=mf.TEMP_PREFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _prune_empty_dirs(out: Path, rel: PurePosixPath) -> None:
+    for parent in rel.parents[:-1]:
+        try:
+            (out / str(parent)).rmdir()  # fails (and we stop) when not empty
+        except OSError:
+            return
+
+
+def _remove_stale_temps(out: Path) -> None:
+    """Temp files a killed run left behind (only pmgen's prefix, never following links)."""
+    for folder, dirs, names in os.walk(out, followlinks=False):
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+        for name in names:
+            if name.startswith(mf.TEMP_PREFIX):
+                Path(folder, name).unlink(missing_ok=True)

@@ -1,0 +1,83 @@
+"""format_python: black + compile, cached, pooled, deterministic."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import black
+import pytest
+
+from generator import formatting
+from generator.errors import GeneratorBug
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PMGEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(formatting, "_memory", {})
+    return tmp_path / "cache"
+
+
+def test_formats_python_and_leaves_other_files() -> None:
+    files = {"a.py": "x=[1,2 ,3]\ndef f( a ):return a\n", "README.md": "x=[1,2 ,3]\n"}
+    out = formatting.format_python(files)
+    assert out["a.py"] == black.format_str(files["a.py"], mode=formatting.BLACK_MODE)
+    assert out["README.md"] == files["README.md"]
+
+
+def test_compile_failure_names_path_and_line() -> None:
+    # black accepts it (it parses), compile refuses it: `return` outside a function
+    with pytest.raises(GeneratorBug) as info:
+        formatting.format_python({"pkg/mod.py": "x = 1\n\nreturn x\n"})
+    assert info.value.where == "pkg/mod.py:3"
+    assert "does not compile" in str(info.value)
+
+
+def test_unparseable_code_names_path_and_line() -> None:
+    with pytest.raises(GeneratorBug) as info:
+        formatting.format_python({"a.py": "x = 1\ny = (\n"})
+    assert info.value.where.startswith("a.py")
+
+
+def test_disk_cache_is_used_and_keyed_by_content(
+    private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {f"m{i}.py": f"v{i}=({i},)\n" for i in range(3)}
+    first = formatting.format_python(files)
+    assert len(list(private_cache.rglob("*"))) > 3
+    monkeypatch.setattr(formatting, "_memory", {})
+
+    def boom(*args: object) -> None:
+        raise AssertionError("black called despite a warm cache")
+
+    monkeypatch.setattr(formatting, "_format_one", boom)
+    assert formatting.format_python(files) == first
+
+
+def test_pool_and_serial_give_identical_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PMGEN_NO_CACHE", "1")
+    files = {
+        f"pkg/m{i:03}.py": f"def f{i}( a,b ):\n  return {{'k':a,'i':{i}}}\n"
+        for i in range(120)
+    }
+    pooled = formatting.format_python(files, workers=2)
+    monkeypatch.setattr(formatting, "_memory", {})
+    serial = formatting.format_python(files, workers=1)
+    assert pooled == serial
+    assert list(pooled) == list(files)
+
+
+def test_two_thousand_files_warm_cache_is_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = (
+        "def op_{i}(client, *, limit=None):\n"
+        "    return client.get('/items/{i}', params={{'limit': limit}})\n"
+    )
+    files = {f"pkg/resources/r{i:04}.py": body.format(i=i) for i in range(2000)}
+    formatting.format_python(files)  # cold: fills the disk cache
+    monkeypatch.setattr(formatting, "_memory", {})
+    start = time.perf_counter()
+    formatting.format_python(files)  # warm disk cache, fresh process memory
+    assert time.perf_counter() - start < 2.0
