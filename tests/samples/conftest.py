@@ -1,0 +1,111 @@
+"""One venv per test session for the sample clients, and a runner for scenario flows.
+
+Each sample's `client/` project is really installed with
+`pip install --no-deps --no-build-isolation`. The venv's runtime dependencies (httpx,
+pydantic) come from the project's own venv through a `.pth` link, so a test session needs
+no network unless the samples' build backend is missing (then pip fetches it once, from
+its cache when warm).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import threading
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+
+SAMPLES = REPO / "generated_samples"
+FLOWS = Path(__file__).resolve().parent / "flows"
+BACKEND_PACKAGES = {"hatchling.build": "hatchling", "setuptools.build_meta": "setuptools", "flit_core.buildapi": "flit_core"}
+
+
+class SampleVenv:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.python = root / "bin" / "python"
+        self._installed: set[str] = set()
+        self._lock = threading.Lock()
+
+    def pip(self, *args: str) -> None:
+        proc = subprocess.run(
+            [str(self.python), "-m", "pip", "--disable-pip-version-check", "-q", *args],
+            capture_output=True, text=True, check=False, timeout=300,
+        )
+        assert proc.returncode == 0, f"pip {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}"
+
+    def has_module(self, module: str) -> bool:
+        code = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({module!r}) is None)"
+        return subprocess.run([str(self.python), "-c", code], check=False).returncode == 0
+
+    def install_sample(self, name: str) -> str:
+        """Install generated_samples/<name>/client; returns its import package name."""
+        project = SAMPLES / name / "client"
+        if not (project / "pyproject.toml").is_file():
+            pytest.skip(f"generated_samples/{name}/client is not generated yet")
+        meta = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+        with self._lock:
+            if name not in self._installed:
+                backend = meta.get("build-system", {}).get("build-backend", "")
+                module = backend.split(".")[0]
+                if module and not self.has_module(module):
+                    self.pip("install", BACKEND_PACKAGES.get(backend, module))
+                self.pip("install", "--no-deps", "--no-build-isolation", str(project))
+                self._installed.add(name)
+        return import_name(project)
+
+    def run_flow(self, flow: str, mode: str, env: dict[str, str]) -> dict[str, Any]:
+        """Run `flows/<flow>.py <mode>`; the program prints one JSON object last."""
+        proc = subprocess.run(
+            [str(self.python), str(FLOWS / f"{flow}.py"), mode],
+            capture_output=True, text=True, check=False, timeout=120,
+            env={**_clean_env(), **env},
+        )
+        assert proc.returncode == 0, f"flow {flow} ({mode}) failed:\n{proc.stdout}\n{proc.stderr}"
+        lines = proc.stdout.strip().splitlines()
+        return json.loads(lines[-1]) if lines else {}
+
+
+def import_name(project: Path) -> str:
+    """The importable package inside a generated project (the dir holding __init__.py)."""
+    candidates = sorted(
+        p.parent.name
+        for p in project.glob("*/__init__.py")
+        if p.parent.name not in {"tests", "docs"}
+    ) + sorted(p.parent.name for p in project.glob("src/*/__init__.py"))
+    assert candidates, f"no package found in {project}"
+    return candidates[0]
+
+
+def _clean_env() -> dict[str, str]:
+    """The child's environment without proxies or stray credentials for the samples."""
+    drop = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
+    return {k: v for k, v in os.environ.items() if k.lower() not in drop and not k.startswith("PYTHONPATH")}
+
+
+@pytest.fixture(scope="session")
+def sample_venv(tmp_path_factory: pytest.TempPathFactory) -> SampleVenv:
+    root = tmp_path_factory.mktemp("samples-venv")
+    subprocess.run([sys.executable, "-m", "venv", str(root)], check=True, timeout=300)
+    venv = SampleVenv(root)
+    # httpx/pydantic as the project venv has them: link its site-packages.
+    site = subprocess.run(
+        [str(venv.python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    Path(site, "pmgen-project-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return venv
+
+
+@pytest.fixture(scope="session")
+def install_sample(sample_venv: SampleVenv) -> Callable[[str], str]:
+    return sample_venv.install_sample
