@@ -1,0 +1,124 @@
+"""The importer: any form a Postman collection comes in -> `generator.model.Collection`.
+
+    load(source, env_files=..., environment=..., variables=..., globals_files=..., api_key=...)
+
+SOURCE is a file path, `-` (stdin) or an http(s) URL (Postman API, share link,
+published-documentation page or JSON). The form is recognized by content (`detect`),
+v1 and published forms are reshaped into v2 (`v1`, `published`), and `convert` builds
+the model. Errors are `generator.errors.InputError` with one clear line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from generator.errors import InputError, UsageError
+from generator.importer import detect, jsontext, published, v1
+from generator.importer.assemble import parse_collection
+from generator.importer.environments import environment_from_value, read_environment
+from generator.importer.limits import Limits
+from generator.importer.sources import Document, is_url, read_file
+from generator.model import Collection, Environment
+
+__all__ = ["Limits", "load", "load_document", "parse_collection"]
+
+Progress = Callable[[str], None]
+
+
+def load_document(
+    document: Document,
+    limits: Limits,
+    api_key: str | None = None,
+    progress: Progress | None = None,
+) -> Collection:
+    """One fetched or read document -> Collection (follows published metadata online)."""
+    text_value = jsontext.decode(document.data, document.where)
+    detect.sniff_text(text_value, document.where)
+    value = jsontext.parse(text_value, document.where, limits.max_json_depth)
+    form = detect.classify(value, document.where)
+    if form == "api-wrapper":
+        value = value["collection"]
+        form = detect.classify(value, document.where)
+        if form in ("api-wrapper", "published-metadata"):
+            raise InputError(
+                "nested `collection` wrappers: not a Postman collection",
+                where=document.where,
+            )
+    if form == "environment":
+        env = environment_from_value(value, document.where, document.where)
+        raise InputError(
+            f"this is a Postman environment file ({env.name!r}, {len(env.values)} values), "
+            "not a collection: pass it with --env",
+            where=document.where,
+        )
+    if form == "published-metadata":
+        return published.from_metadata(
+            value, document, limits, api_key=api_key, progress=progress
+        )
+    if form == "v1":
+        return parse_collection(
+            v1.to_v2(value, document.where, limits), document.where, limits, fmt="v1"
+        )
+    return parse_collection(value, document.where, limits)
+
+
+def _read(
+    source: str, limits: Limits, api_key: str | None, progress: Progress | None
+) -> Collection:
+    if is_url(source):
+        # httpx loads only when a URL is given.
+        from generator.importer import remote  # noqa: PLC0415
+
+        return remote.load_url(source, limits, api_key=api_key, progress=progress)
+    document = read_file(source, limits)
+    return load_document(
+        document, limits, api_key=api_key, progress=progress
+    ).model_copy(update={"source_sha256": document.sha256})
+
+
+def load(
+    source: str,
+    *,
+    env_files: Sequence[str] = (),
+    environment: str | None = None,
+    variables: Mapping[str, str] | None = None,
+    globals_files: Sequence[str] = (),
+    api_key: str | None = None,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> Collection:
+    """Read SOURCE and return the model, with environments, globals and overrides attached."""
+    limits = limits or Limits()
+    collection = _read(source, limits, api_key, progress)
+    environments: list[Environment] = list(collection.environments)
+    for path in env_files:
+        environments.append(read_environment(path, limits))
+    global_values = list(collection.globals)
+    for path in globals_files:
+        global_values.extend(read_environment(path, limits).values)
+    selected = _select(environments, environment, bool(env_files))
+    return collection.model_copy(
+        update={
+            "environments": environments,
+            "environment": selected,
+            "globals": global_values,
+            "overrides": dict(variables or {}),
+        }
+    )
+
+
+def _select(
+    environments: list[Environment], wanted: str | None, explicit_files: bool
+) -> str | None:
+    """`--environment NAME` picks one; otherwise the last `--env` file, or the only one known."""
+    if wanted is not None:
+        names = [e.name for e in environments]
+        if wanted not in names:
+            known = ", ".join(repr(n) for n in names) or "none"
+            raise UsageError(f"no environment named {wanted!r} (known: {known})")
+        return wanted
+    if explicit_files:
+        return environments[-1].name
+    if len(environments) == 1:
+        return environments[0].name
+    return None
