@@ -171,7 +171,7 @@ def literal_part(value: str | None) -> str:
     if text.lower().startswith(_SCHEMES):
         text = text.split(None, 1)[1] if " " in text else ""
     text = _TEMPLATE.sub("", text).strip()
-    if is_placeholder(text):
+    if is_placeholder(text) or not any(ch.isalnum() for ch in text):  # `{{user}}:{{pass}}`
         return ""
     return text
 

@@ -1,0 +1,227 @@
+"""Checks on generated files, shared by the property tests and the fuzz command.
+
+Each returns a list of violations (empty = safe), naming the file and what went wrong,
+so a failure explains itself. `test_checks.py` proves each check fails on unsafe output.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+
+import markdown
+
+from tests.security.hostile import JINJA_RENDERED, MARKER
+from tests.security.strategies import BODY_SECRET_PREFIX, SECRET_PREFIX
+
+_IDENTIFIER_FIELDS = {
+    ast.Name: ("id",),
+    ast.Attribute: ("attr",),
+    ast.FunctionDef: ("name",),
+    ast.AsyncFunctionDef: ("name",),
+    ast.ClassDef: ("name",),
+    ast.arg: ("arg",),
+    ast.keyword: ("arg",),
+    ast.alias: ("name", "asname"),
+    ast.ImportFrom: ("module",),
+    ast.Global: ("names",),
+    ast.Nonlocal: ("names",),
+    ast.ExceptHandler: ("name",),
+    ast.MatchAs: ("name",),
+    ast.MatchStar: ("name",),
+}
+_DANGEROUS_CALLS = {
+    "eval",
+    "exec",
+    "__import__",
+    "compile",
+    "system",
+    "popen",
+    "execfile",
+}
+
+
+def python_violations(path: str, source: str) -> list[str]:
+    """Compiles, and collection text appears only as string constants.
+
+    Collection strings carry `MARKER`, which naming can never produce; an identifier
+    (name, attribute, def, class, argument, keyword, import) holding it came from
+    collection text pasted into code. Calls to eval/exec/os.system are never emitted.
+    """
+    try:
+        tree = ast.parse(source, filename=path)
+        compile(tree, path, "exec")
+    except (SyntaxError, ValueError) as exc:
+        return [f"{path}: does not compile: {exc}"]
+    problems = []
+    for node in ast.walk(tree):
+        for field in _IDENTIFIER_FIELDS.get(type(node), ()):
+            value = getattr(node, field, None)
+            names = value if isinstance(value, list) else [value]
+            for name in names:
+                if isinstance(name, str) and MARKER in name:
+                    problems.append(
+                        f"{path}:{getattr(node, 'lineno', '?')}: code from collection text: {name}"
+                    )
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = (
+                func.id
+                if isinstance(func, ast.Name)
+                else func.attr if isinstance(func, ast.Attribute) else ""
+            )
+            if called in _DANGEROUS_CALLS:
+                problems.append(f"{path}:{node.lineno}: emits a call to {called}()")
+    problems += [f"{path}: {p}" for p in jinja_violations(source)]
+    return problems
+
+
+def shell_violations(path: str, source: str) -> list[str]:
+    result = subprocess.run(
+        ["bash", "-n"],
+        input=source.encode(),
+        capture_output=True,
+        timeout=30,
+        check=False,
+    )
+    if result.returncode != 0:
+        return [
+            f"{path}: bash -n fails: {result.stderr.decode(errors='replace').strip()[:300]}"
+        ]
+    return []
+
+
+def jinja_violations(text: str) -> list[str]:
+    return (
+        ["collection text was rendered as a Jinja template"]
+        if JINJA_RENDERED in text
+        else []
+    )
+
+
+_UNSAFE_TAGS = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "style",
+    "svg",
+    "math",
+    "form",
+    "base",
+    "meta",
+    "link",
+}
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data"}
+
+
+class _HtmlAudit(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _UNSAFE_TAGS:
+            self.problems.append(f"unsafe HTML element <{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"event handler attribute {name} on <{tag}>")
+            cleaned = re.sub(r"[\s\x00-\x1f]", "", value or "").lower()
+            if name in _URL_ATTRS and cleaned.startswith(
+                ("javascript:", "vbscript:", "data:text/html")
+            ):
+                self.problems.append(f"script URL in {name} of <{tag}>")
+
+
+def markdown_violations(path: str, text: str) -> list[str]:
+    """Renders like a docs site would; the HTML holds no script, handler or script URL,
+    and every table row has as many cells as its header (pipes/newlines escaped)."""
+    html = markdown.markdown(text, extensions=["tables", "fenced_code"])
+    audit = _HtmlAudit()
+    audit.feed(html)
+    audit.close()
+    problems = [f"{path}: {p}" for p in sorted(set(audit.problems))]
+    problems += [f"{path}: {p}" for p in table_violations(text)]
+    problems += [f"{path}: {p}" for p in jinja_violations(text)]
+    return problems
+
+
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _cells(line: str) -> int:
+    stripped = _CODE_SPAN.sub(
+        "x", line.strip()
+    )  # a pipe inside `code` is still a cell break in GFM,
+    stripped = stripped.replace("\\|", "")  # but an escaped one is not
+    return stripped.strip("|").count("|") + 1
+
+
+def table_violations(text: str) -> list[str]:
+    problems: list[str] = []
+    in_fence = False
+    header_cells: int | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            header_cells = None
+            continue
+        if in_fence:
+            continue
+        is_row = line.lstrip().startswith("|")
+        if not is_row:
+            header_cells = None
+            continue
+        if not line.rstrip().endswith("|") or line.rstrip().endswith("\\|"):
+            problems.append(f"line {number}: table row broken (unescaped newline?)")
+        cells = _CODE_SPAN.sub("x", line)
+        count = _cells(cells)
+        if header_cells is None:
+            header_cells = count
+        elif count != header_cells:
+            problems.append(
+                f"line {number}: {count} cells, header has {header_cells} (unescaped |?)"
+            )
+    return problems
+
+
+_CANARY = re.compile(rf"(?:{SECRET_PREFIX}|{BODY_SECRET_PREFIX})\d{{9}}x")
+
+
+def secret_violations(
+    files: Mapping[str, str], secrets: Iterable[str] = (), *, body_secrets: bool = False
+) -> list[str]:
+    """No canary from a secret position and no given secret occurs in any file."""
+    problems = []
+    wanted = [s for s in secrets if s]
+    for path, text in sorted(files.items()):
+        for match in _CANARY.finditer(text):
+            if body_secrets or match.group(0).startswith(SECRET_PREFIX):
+                problems.append(f"{path}: secret leaked: {match.group(0)[:16]}…")
+                break
+        problems += [f"{path}: secret leaked: {s[:3]}…" for s in wanted if s in text]
+    return problems
+
+
+def file_violations(files: Mapping[str, str]) -> list[str]:
+    """Dispatch on the file type: .py, shell snippets, markdown."""
+    problems: list[str] = []
+    for path, text in sorted(files.items()):
+        if path.endswith(".py"):
+            problems += python_violations(path, text)
+        elif path.endswith((".sh", ".bash")) or path.rsplit(".", 1)[-1] in {
+            "curl",
+            "httpie",
+            "wget",
+        }:
+            problems += shell_violations(path, text)
+        elif path.endswith(".md"):
+            problems += markdown_violations(path, text)
+        else:
+            problems += [f"{path}: {p}" for p in jinja_violations(text)]
+        if "\x00" in text:
+            problems.append(f"{path}: contains NUL")
+    return problems
