@@ -52,9 +52,13 @@ def load_document(
             where=document.where,
         )
     if form == "published-metadata":
-        return published.from_metadata(
-            value, document, limits, api_key=api_key, progress=progress
-        )
+        fetch = None
+        if document.url:  # online: follow the metadata to the full collection
+
+            def fetch(url: str) -> Collection:
+                return _read(url, limits, api_key, progress)
+
+        return published.from_metadata(value, document.where, document.url, fetch)
     if form == "v1":
         return parse_collection(
             v1.to_v2(value, document.where, limits), document.where, limits, fmt="v1"
