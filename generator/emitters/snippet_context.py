@@ -1,0 +1,111 @@
+"""The template context of one snippet: a `WireRequest` turned into ready-made code pieces
+(Python expressions via `py`, bash words via `sh`) so templates hold no quoting logic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.emitters.snippet_code import py, py_imports, sh, urlencoded_body
+from generator.model import Collection, Operation
+from generator.wire import FilePart, TextPart, Value, WireRequest, build_request
+from generator.wire.values import join, text_value
+
+SHELL_STYLES = {"curl", "httpie", "wget"}
+
+
+class Unsupported(Exception):
+    """A style cannot express this request; `str()` says why (goes to index.json notes)."""
+
+
+def _httpie_key(name: str) -> str:
+    return "".join("\\" + ch if ch in ":=@\\;" else ch for ch in name)
+
+
+def _header(name: str, value: Value) -> dict[str, Any]:
+    empty = not value
+    return {
+        "name": name,
+        "py": py(value),
+        "curl": sh(text_value(name + ";")) if empty else sh(join([text_value(name + ": "), value])),
+        "colon_sh": sh(join([text_value(name + ": "), value])),
+        "httpie": sh(text_value(_httpie_key(name) + ";")) if empty
+        else sh(join([text_value(_httpie_key(name) + ":"), value])),
+    }
+
+
+def _part(part: TextPart | FilePart) -> dict[str, Any]:
+    if isinstance(part, FilePart):
+        curl_spec = f'{part.name}=@"{part.src}";type={part.content_type};filename="{part.filename}"'
+        return {
+            "file": True,
+            "name": part.name,
+            "filename": part.filename,
+            "src": part.src,
+            "content_type": part.content_type,
+            "curl": sh(text_value(curl_spec)),
+            "httpie": sh(text_value(f"{_httpie_key(part.name)}@{part.src};type={part.content_type}")),
+        }
+    return {
+        "file": False,
+        "name": part.name,
+        "content_type": part.content_type,
+        "py": py(part.value),
+        "curl": sh(join([text_value(part.name + "="), part.value])),
+        "httpie": sh(join([text_value(_httpie_key(part.name) + "="), part.value])),
+    }
+
+
+def _check(wire: WireRequest, style: str) -> None:
+    if wire.runtime_auth is not None:
+        raise Unsupported(f"{wire.runtime_auth.type} auth is computed per request; this style does not compute it")
+    if style == "wget" and wire.body is not None and wire.body.mode == "formdata":
+        raise Unsupported("wget cannot send multipart/form-data")
+    if style == "httpie" and wire.body is not None and wire.body.mode == "formdata":
+        if any(isinstance(p, TextPart) and p.content_type for p in wire.body.parts):
+            raise Unsupported("HTTPie cannot set a Content-Type on a text part")
+
+
+def context(
+    collection: Collection,
+    operation: Operation,
+    style: str,
+    *,
+    reveal_secrets: bool = False,
+    files_dir: str | Path | None = None,
+) -> dict[str, Any]:
+    wire = build_request(collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir)
+    _check(wire, style)
+    values: list[Value] = [wire.url, *(v for _, v in wire.headers)]
+    body: dict[str, Any] = {"mode": "none"}
+    if wire.body is not None:
+        b = wire.body
+        body["mode"] = b.mode
+        text: Value = b.raw if b.mode == "raw" else urlencoded_body(b.fields) if b.mode == "urlencoded" else ()
+        values.append(text)
+        body["text_py"] = py(text)
+        body["text_sh"] = sh(text)
+        body["file_src"] = b.file_src
+        body["parts"] = [_part(p) for p in b.parts]
+        values += [p.value for p in b.parts if isinstance(p, TextPart)]
+        body["fields"] = [
+            {"httpie": sh(join([text_value(_httpie_key(k) + "="), v]))} for k, v in b.fields
+        ]
+    has_files = bool(body.get("file_src")) or any(p.get("file") for p in body.get("parts", []))
+    return {
+        "title": operation.key,
+        "collection": collection.info.name,
+        "secrets": [{"env_var": s.env_var, "description": s.description} for s in wire.secrets.values()],
+        "notes": wire.notes,
+        "files": has_files,
+        "imports": sorted(py_imports(values)),
+        "method": wire.method,
+        "url_py": py(wire.url),
+        "url_sh": sh(wire.url),
+        "headers": [_header(n, v) for n, v in wire.headers],
+        "body": body,
+        "follow_redirects": wire.follow_redirects,
+        "max_redirects": wire.max_redirects,
+        "timeout": wire.timeout,
+        "verify": wire.verify_tls,
+    }

@@ -1,0 +1,197 @@
+"""Values as snippets must produce them: literal text, run-time dynamic values, secrets.
+
+A `Value` is a tuple of `Part`s. `text` parts are known at generation time; `dynamic`
+parts (`$guid`, `$timestamp`, ...) are generated when the snippet runs; `env` parts are
+secrets read from an environment variable when the snippet runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from generator import naming, secrets
+from generator.model import Collection, Variable
+
+PartKind = Literal["text", "dynamic", "env"]
+_TEMPLATE = re.compile(r"\{\{([^{}]+)\}\}")
+_MAX_DEPTH = 20  # Postman stops resolving nested references after a few levels
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: PartKind
+    text: str  # the text, the dynamic variable's name (`$guid`) or the environment variable's name
+
+
+Value = tuple[Part, ...]
+
+
+def text_value(text: str) -> Value:
+    return (Part("text", text),) if text else ()
+
+
+def is_literal(value: Value) -> bool:
+    return all(p.kind == "text" for p in value)
+
+
+def literal(value: Value) -> str:
+    """The text of a value with no run-time parts (raises otherwise)."""
+    if not is_literal(value):
+        raise ValueError("value has run-time parts")
+    return "".join(p.text for p in value)
+
+
+def join(values: Iterable[Value]) -> Value:
+    """Concatenate values, merging adjacent text parts."""
+    out: list[Part] = []
+    for value in values:
+        for part in value:
+            if part.kind == "text" and out and out[-1].kind == "text":
+                out[-1] = Part("text", out[-1].text + part.text)
+            elif part.kind != "text" or part.text:
+                out.append(part)
+    return tuple(out)
+
+
+def map_text(value: Value, fn: object) -> Value:
+    """Apply `fn(str) -> str` to the text parts (e.g. percent-encoding)."""
+    assert callable(fn)
+    return tuple(Part("text", fn(p.text)) if p.kind == "text" else p for p in value)
+
+
+def dynamic_names(value: Value) -> list[str]:
+    return [p.text for p in value if p.kind == "dynamic"]
+
+
+@dataclass(frozen=True)
+class Secret:
+    env_var: str
+    description: str
+    value: str  # the value Postman would send (never written unless --reveal-secrets)
+
+
+def env_var_name(text: str) -> str:
+    return "PM_" + naming.snake(text, fallback="secret").upper().strip("_")
+
+
+def is_secret_variable(var: Variable) -> bool:
+    return bool(
+        var.secret
+        or var.type == "secret"
+        or secrets.is_secret_name(var.key)
+        or secrets.looks_like_secret(var.value)
+    )
+
+
+class Scope:
+    """Postman's variable precedence: globals < collection < environment < --var.
+
+    `resolve` replaces `{{name}}` recursively; unknown names and `{{$dynamic}}` stay as
+    they are (Postman leaves them in place). Secrets become `env` parts unless revealed.
+    """
+
+    def __init__(self, collection: Collection, *, reveal_secrets: bool = False) -> None:
+        self.values: dict[str, str] = {}
+        self.secret_names: set[str] = set()
+        self.reveal = reveal_secrets
+        self.secrets: dict[str, Secret] = {}
+        env = collection.selected_environment()
+        layers: list[Iterable[Variable]] = [collection.globals, collection.variables]
+        if env is not None:
+            layers.append(env.values)
+        for layer in layers:
+            for var in layer:
+                if var.disabled:
+                    continue
+                self.values[var.key] = var.value if var.value is not None else ""
+                if is_secret_variable(var):
+                    self.secret_names.add(var.key)
+                else:
+                    self.secret_names.discard(var.key)
+        self.values.update(collection.overrides)
+
+    def add(self, overrides: Mapping[str, str]) -> None:
+        self.values.update(overrides)
+
+    def resolve_text(self, text: str | None, depth: int = 0) -> str:
+        """Plain substitution (secrets inline): what Postman sends, dynamics kept as `{{$x}}`."""
+        if not text or "{{" not in text or depth > _MAX_DEPTH:
+            return text or ""
+
+        def sub(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name.startswith("$") or name not in self.values:
+                return match.group(0)
+            return self.resolve_text(self.values[name], depth + 1)
+
+        return _TEMPLATE.sub(sub, text)
+
+    def resolve(self, text: str | None, *, secret_as: str = "", depth: int = 0) -> Value:
+        """`text` with variables resolved into parts.
+
+        A secret variable with a real value becomes an `env` part; `secret_as` makes the
+        whole resolved text a secret (auth fields), named after its only variable or
+        after `secret_as`.
+        """
+        if not text:
+            return ()
+        if secret_as:
+            resolved = self.resolve_text(text)
+            if self.reveal or _nothing_to_hide(resolved):
+                return self.resolve(text, depth=depth)
+            only_var = _TEMPLATE.fullmatch(text.strip())
+            label = only_var.group(1) if only_var else secret_as
+            return (Part("env", self._secret(label, resolved)),)
+        parts: list[Value] = []
+        pos = 0
+        for match in _TEMPLATE.finditer(text):
+            parts.append(text_value(text[pos : match.start()]))
+            pos = match.end()
+            name = match.group(1)
+            if name.startswith("$"):
+                parts.append((Part("dynamic", name),))
+            elif name not in self.values:
+                parts.append(text_value(match.group(0)))
+            elif depth >= _MAX_DEPTH:
+                parts.append(text_value(self.values[name]))
+            elif name in self.secret_names and not self.reveal:
+                resolved = self.resolve_text(self.values[name])
+                if secrets.is_placeholder(resolved):
+                    parts.append(text_value(resolved))
+                else:
+                    parts.append((Part("env", self._secret(name, resolved)),))
+            else:
+                parts.append(self.resolve(self.values[name], depth=depth + 1))
+        parts.append(text_value(text[pos:]))
+        value = join(parts)
+        if not self.reveal and is_literal(value) and secrets.looks_like_secret(literal(value)):
+            return (Part("env", self._secret(secret_as or "value", literal(value))),)
+        return value
+
+    def secret_named(self, label: str, value: str, description: str) -> Value:
+        """An `env` part for a value computed from secrets (e.g. Basic credentials)."""
+        name = self._secret(label, value)
+        self.secrets[name] = Secret(name, description, value)
+        return (Part("env", name),)
+
+    def _secret(self, label: str, value: str) -> str:
+        name = env_var_name(label)
+        base, counter = name, 2
+        while name in self.secrets and self.secrets[name].value != value:
+            name = f"{base}_{counter}"
+            counter += 1
+        self.secrets[name] = Secret(name, label, value)
+        return name
+
+
+def _nothing_to_hide(resolved: str) -> bool:
+    """Empty, a placeholder or an unresolved variable, also after a scheme (`Bearer <token>`)."""
+    if "{{$" in resolved:
+        return True
+    words = resolved.strip().split(None, 1)
+    if len(words) == 2 and words[0].lower() in ("bearer", "basic", "token", "digest"):
+        return secrets.is_placeholder(words[1])
+    return secrets.is_placeholder(resolved)

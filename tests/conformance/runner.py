@@ -1,0 +1,163 @@
+"""The conformance runner: generate a program per request, run it against a recording echo
+server on 127.0.0.1, write actual.jsonl and score it with the shared `compare.py`.
+
+Reusable for any style: `run_case(case, style, program, ...)` takes a `Program` callable
+`(collection, operation, port) -> (file name, text) | str reason` so the python-client style
+(or any future one) plugs in without touching the runner.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.importer import load
+from generator.model import Collection, Operation
+from tests.helpers.echo_server import EchoServer
+
+Program = Callable[[Collection, Operation], "tuple[str, str, dict[str, str]] | str"]
+RUN_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    expected_dir: Path
+    files_dir: Path  # the original collection's folder (Newman's working directory)
+
+
+@dataclass
+class StyleResult:
+    style: str
+    case: str
+    report: dict[str, Any] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)  # key -> why the style left it out
+
+
+def discover(shared: Path) -> list[Case]:
+    cases = []
+    for expected in sorted((shared / "corpus" / "expected").iterdir()):
+        if (expected / "expected.jsonl").is_file():
+            cases.append(Case(expected.name, expected, shared / "corpus"))
+    for expected in sorted((shared / "seed-collections" / "expected").iterdir()):
+        if not (expected / "expected.jsonl").is_file():
+            continue
+        originals = list((shared / "seed-collections").glob(f"*/{expected.name}.postman_collection.json"))
+        files_dir = originals[0].parent if originals else expected
+        cases.append(Case(f"seed-{expected.name}", expected, files_dir))
+    return cases
+
+
+def retarget(node: Any, port: int, key: str | None = None) -> Any:
+    """`../shared/conformance/retarget.py`'s rule: 127.0.0.1:18080 -> 127.0.0.1:PORT."""
+    if isinstance(node, dict):
+        return {k: retarget(v, port, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [retarget(v, port, key) for v in node]
+    if isinstance(node, str):
+        if key == "port" and node == "18080":
+            return str(port)
+        return node.replace("127.0.0.1:18080", f"127.0.0.1:{port}")
+    return node
+
+
+def load_retargeted(case: Case, port: int, workdir: Path) -> Collection:
+    paths = []
+    for name in ("collection.json", "environment.json"):
+        src = case.expected_dir / name
+        if src.is_file():
+            dst = workdir / name
+            dst.write_text(json.dumps(retarget(json.loads(src.read_text("utf-8")), port)), "utf-8")
+            paths.append(str(dst))
+    return load(paths[0], env_files=paths[1:])
+
+
+def sample(rows: list[dict[str, Any]], limit: int | None, seed: str) -> set[str]:
+    keys = [r["key"] for r in rows]
+    if limit is None or len(keys) <= limit:
+        return set(keys)
+    return set(random.Random(seed).sample(keys, limit))
+
+
+def command_for(path: Path) -> list[str]:
+    if path.suffix == ".py":
+        return [sys.executable, str(path)]
+    if path.suffix == ".http":
+        return [sys.executable, "-m", "generator.wire.send", str(path)]
+    return ["bash", str(path)]
+
+
+def run_case(
+    case: Case,
+    style: str,
+    program: Program,
+    *,
+    limit: int | None,
+    compare_py: Path,
+    workdir: Path,
+) -> StyleResult:
+    """Run every (sampled) request of `case` in `style`; score with compare.py."""
+    result = StyleResult(style, case.name)
+    expected_rows = [json.loads(line) for line in (case.expected_dir / "expected.jsonl").open(encoding="utf-8")]
+    chosen = sample(expected_rows, limit, f"{case.name}")
+    out_dir = workdir / f"{case.name}--{style}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    actual_rows = []
+    with EchoServer() as server:
+        collection = load_retargeted(case, server.port, out_dir)
+        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+        for op in collection.operations():
+            if op.key not in chosen:
+                continue
+            made = program(collection, op)
+            if isinstance(made, str):
+                result.skipped[op.key] = made
+                actual_rows.append({"key": op.key, "requests": [], "error": f"not generated: {made}"})
+                continue
+            name, text, secrets = made
+            path = out_dir / name
+            path.write_text(text, "utf-8")
+            server.clear()
+            error = None
+            try:
+                proc = subprocess.run(
+                    command_for(path),
+                    cwd=case.files_dir,
+                    env={**env, **secrets},
+                    stdin=subprocess.DEVNULL,
+                    capture_output=True,
+                    timeout=RUN_TIMEOUT,
+                    check=False,
+                )
+                if proc.returncode != 0 and not server.requests:
+                    error = proc.stderr.decode("utf-8", "replace")[-300:]
+            except subprocess.TimeoutExpired:
+                error = "timed out"
+            actual_rows.append({"key": op.key, "requests": server.requests, "error": error})
+    # compare only what was sampled
+    expected_path = out_dir / "expected.jsonl"
+    expected_path.write_text(
+        "".join(json.dumps(r) + "\n" for r in expected_rows if r["key"] in chosen), "utf-8"
+    )
+    actual_path = out_dir / "actual.jsonl"
+    actual_path.write_text("".join(json.dumps(r) + "\n" for r in actual_rows), "utf-8")
+    report_path = out_dir / "report.json"
+    subprocess.run(
+        [sys.executable, str(compare_py), str(expected_path), str(actual_path), "--report", str(report_path), "-q"],
+        capture_output=True,
+        check=True,
+    )
+    result.report = json.loads(report_path.read_text("utf-8"))
+    return result
+
+
+def tmp_workdir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="pmgen-conformance-"))

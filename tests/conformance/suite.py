@@ -1,0 +1,116 @@
+"""Run styles over every recorded collection and summarize (used by the test and by hand):
+
+    .venv/bin/python -m tests.conformance.suite [--style S]... [--case NAME]... [--full]
+
+CI samples `SAMPLE` requests per collection; `--full` or PMGEN_CONFORMANCE_FULL=1 runs all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from generator.emitters.snippet_context import Unsupported
+from generator.emitters.snippets import DEFAULT_STYLES, STYLES, render_snippet
+from generator.formatting import format_python
+from generator.model import Collection, Operation
+from generator.wire import build_request
+from tests.conformance.runner import Case, Program, StyleResult, discover, run_case, tmp_workdir
+
+SAMPLE = int(os.environ.get("PMGEN_CONFORMANCE_SAMPLE", "25"))
+FULL = os.environ.get("PMGEN_CONFORMANCE_FULL") == "1"
+
+
+def snippet_program(style: str) -> Program:
+    ext = STYLES[style].ext
+
+    def program(collection: Collection, op: Operation) -> tuple[str, str, dict[str, str]] | str:
+        try:
+            text = render_snippet(collection, op, style)
+        except Unsupported as why:
+            return str(why)
+        name = f"{op.identifier}.{ext}"
+        if ext == "py":
+            text = format_python({name: text})[name]
+        wire = build_request(collection, op)
+        return name, text, {k: s.value for k, s in wire.secrets.items()}
+
+    return program
+
+
+def run_styles(
+    shared: Path, styles: list[str], *, full: bool = FULL, cases: list[str] | None = None, workers: int = 2
+) -> dict[str, list[StyleResult]]:
+    all_cases = [c for c in discover(shared) if not cases or c.name in cases]
+    workdir = tmp_workdir()
+    compare_py = shared / "conformance" / "compare.py"
+    jobs: list[tuple[Case, str]] = [(c, s) for s in styles for c in all_cases]
+
+    def one(job: tuple[Case, str]) -> StyleResult:
+        case, style = job
+        return run_case(
+            case, style, snippet_program(style), limit=None if full else SAMPLE, compare_py=compare_py, workdir=workdir
+        )
+
+    results: dict[str, list[StyleResult]] = {s: [] for s in styles}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for res in pool.map(one, jobs):
+            results[res.style].append(res)
+    return results
+
+
+def summarize(style: str, results: list[StyleResult]) -> dict[str, Any]:
+    """Print one style's table and return its totals."""
+    comparable = identical = ns_total = ns_ident = 0
+    kinds: Counter[str] = Counter()
+    print(f"\n== {style}")
+    print(f"{'collection':32} {'identical':>10} {'no-script':>10}")
+    diffs_shown = []
+    for res in results:
+        rep = res.report
+        n, ident = rep["comparable"], rep["identical"]
+        nsi, nst = rep["identical_not_script_affected"]
+        comparable += n
+        identical += ident
+        ns_total += nst
+        ns_ident += nsi
+        kinds.update(rep["kinds"])
+        print(f"{res.case:32} {ident:>4}/{n:<5} {nsi:>4}/{nst:<5}")
+        for item in rep["items"]:
+            if not item["identical"] and not item["script_affected"]:
+                why = "; ".join(f"{d['kind']}: {d['detail'][:100]}" for d in item["diffs"])
+                diffs_shown.append(f"  {res.case} / {item['key']}: {why}")
+    if diffs_shown:
+        print("differences on requests no script shapes:")
+        print("\n".join(diffs_shown[:40]))
+    pct = 100.0 * identical / comparable if comparable else 0.0
+    ns_pct = 100.0 * ns_ident / ns_total if ns_total else 0.0
+    print(f"kinds: {dict(kinds.most_common())}")
+    print(f"{style}: not script-affected {ns_ident}/{ns_total} ({ns_pct:.1f}%), all comparable {identical}/{comparable}")
+    return {"identical": identical, "comparable": comparable, "ns_ident": ns_ident, "ns_total": ns_total,
+            "ns_pct": ns_pct, "pct": pct}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--style", action="append")
+    ap.add_argument("--case", action="append")
+    ap.add_argument("--full", action="store_true")
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2].parent / "shared"))
+    args = ap.parse_args()
+    styles = args.style or DEFAULT_STYLES
+    results = run_styles(Path(args.shared), styles, full=args.full or FULL, cases=args.case)
+    totals = {s: summarize(s, r) for s, r in results.items()}
+    for style, t in totals.items():
+        print(f"conformance {style}: {t['ns_ident']}/{t['ns_total']} identical ({t['ns_pct']:.1f}%) "
+              f"[all comparable: {t['identical']}/{t['comparable']} ({t['pct']:.1f}%)]")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
