@@ -51,11 +51,7 @@ def test_python_check_catches_dangerous_call() -> None:
 
 @pytest.mark.parametrize("payload", ["$(touch x", "'", '"', "`", "a; fi"])
 def test_shell_check_catches_broken_quoting(payload: str) -> None:
-    assert (
-        shell_violations("s.sh", f"curl {payload}\n")
-        or payload in ("a; fi",)
-        and shell_violations("s.sh", "fi\n")
-    )
+    assert shell_violations("s.sh", f"curl {payload}\n")
 
 
 @pytest.mark.parametrize("payload", HOSTILE)

@@ -15,6 +15,7 @@ from generator.model import (
     Example,
     Folder,
     Info,
+    Item,
     KeyValue,
     Operation,
     RequestSpec,
@@ -137,14 +138,20 @@ def _op(
 
 
 def _model() -> Collection:
+    ops: list[Item]
     jwt = TOKENS[0]
     ops = [
-        _op("Url creds", RequestSpec(method="GET", url=Url(raw="https://bob:pw-url-SECRET1@h.io/x"))),
+        _op(
+            "Url creds",
+            RequestSpec(method="GET", url=Url(raw="https://bob:pw-url-SECRET1@h.io/x")),
+        ),
         _op(
             "Headers",
             RequestSpec(
                 method="GET",
-                url=Url(raw="{{base}}/x", query=[KeyValue(key="api_key", value="q-SECRET2")]),
+                url=Url(
+                    raw="{{base}}/x", query=[KeyValue(key="api_key", value="q-SECRET2")]
+                ),
                 headers=[
                     KeyValue(key="Authorization", value="Bearer hdr-SECRET3"),
                     KeyValue(key="Cookie", value="sid=cookie-SECRET4"),
@@ -152,18 +159,30 @@ def _model() -> Collection:
                     KeyValue(key="X-Other", value=jwt),
                     KeyValue(key="X-Token", value="Bearer {{var_tok}}"),
                 ],
-                auth=Auth(type="apikey", params={"key": "X-Key", "value": "{{plain_name}}"}),
+                auth=Auth(
+                    type="apikey", params={"key": "X-Key", "value": "{{plain_name}}"}
+                ),
             ),
-            [Example(name="ok", headers=[KeyValue(key="Set-Cookie", value="s=example-SECRET5")])],
+            [
+                Example(
+                    name="ok",
+                    headers=[KeyValue(key="Set-Cookie", value="s=example-SECRET5")],
+                )
+            ],
         ),
         _op(
             "Body",
             RequestSpec(
-                method="POST", url=Url(raw="{{base}}/login"),
-                body=Body(mode="raw", raw='{"user": "bob", "password": "body-SECRET6"}',
-                          json_valid=True, json_value={"user": "bob", "password": "body-SECRET6"}),
+                method="POST",
+                url=Url(raw="{{base}}/login"),
+                body=Body(
+                    mode="raw",
+                    raw='{"user": "bob", "password": "body-SECRET6"}',
+                    json_valid=True,
+                    json_value={"user": "bob", "password": "body-SECRET6"},
+                ),
             ),
-        ),  # fmt: skip
+        ),
     ]
     return Collection(
         info=Info(name="t", format="v2.1.0", description="call with body-SECRET6 please"),
@@ -173,7 +192,9 @@ def _model() -> Collection:
             Variable(key="anything", value="typed-SECRET8", type="secret"),
             Variable(key="var_tok", value="{{other}}"),
         ],
-        environments=[Environment(name="prod", values=[Variable(key="password", value="env-SECRET9")])],
+        environments=[
+            Environment(name="prod", values=[Variable(key="password", value="env-SECRET9")])
+        ],
         auth=Auth(type="basic", params={"username": "bob", "password": "basic-SECRET10"}),
         items=[Folder(id="f", name="F\x1b[2J", identifier="f", items=ops,
                       auth=Auth(type="bearer", params={"token": "folder-SECRET11"}))],

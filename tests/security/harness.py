@@ -1,0 +1,104 @@
+"""Run one random collection through pmgen in process: import, every emitter, every check.
+
+Shared by the property tests (few examples in CI) and `fuzz_main.py` (10,000+). An emitter
+that has not landed yet is skipped (reported by `available_emitters`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from generator.errors import InputError
+from generator.model import Collection
+from tests.security.checks import file_violations, secret_violations
+
+Files = dict[str, str]
+Emitter = Callable[[Collection], Files]
+
+
+def import_json(document: Any, environment: Any = None) -> Collection | None:
+    """The importer on a document (via a real file): a Collection, or None on InputError.
+
+    Anything else it raises is a bug and propagates.
+    """
+    from generator.importer import load  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="pmgen-fuzz-") as tmp:
+        source = Path(tmp) / "collection.json"
+        source.write_text(json.dumps(document), encoding="utf-8")
+        env_files = []
+        if environment is not None:
+            env_path = Path(tmp) / "env.json"
+            env_path.write_text(json.dumps(environment), encoding="utf-8")
+            env_files.append(str(env_path))
+        try:
+            return load(str(source), env_files=env_files)
+        except InputError:
+            return None
+
+
+def _client(collection: Collection) -> Files:
+    module = importlib.import_module("generator.emitters.client")
+    files: Files = module.emit(
+        collection, package_name="fuzzed_api", reveal_secrets=False
+    )
+    return files
+
+
+def _snippets(collection: Collection) -> Files:
+    module = importlib.import_module("generator.emitters.snippets")
+    styles = getattr(module, "STYLES", None)
+    kwargs: dict[str, Any] = {"reveal_secrets": False}
+    if styles is not None:
+        kwargs["styles"] = [
+            s for s in styles if s not in ("publisher", "python-client")
+        ]
+    files: Files = module.emit(collection, **kwargs)
+    return files
+
+
+def _docs(collection: Collection) -> Files:
+    module = importlib.import_module("generator.emitters.docs")
+    files: Files = module.emit(collection, reveal_secrets=False)
+    return files
+
+
+EMITTERS: dict[str, tuple[str, Emitter]] = {
+    "client": ("generator.emitters.client", _client),
+    "snippets": ("generator.emitters.snippets", _snippets),
+    "docs": ("generator.emitters.docs", _docs),
+}
+
+
+def available_emitters() -> dict[str, Emitter]:
+    found = {}
+    for name, (module, emitter) in EMITTERS.items():
+        if importlib.util.find_spec(module) is not None:
+            found[name] = emitter
+    return found
+
+
+def format_files(files: Mapping[str, str]) -> Files:
+    """What the writer would get: black + compile via generator.formatting when present."""
+    try:
+        from generator.formatting import format_python  # noqa: PLC0415
+    except ImportError:
+        return dict(files)
+    return format_python(dict(files))
+
+
+def emit_and_check(
+    collection: Collection, emitters: Mapping[str, Emitter]
+) -> list[str]:
+    """Every emitter's output passes every check; returns the violations."""
+    problems: list[str] = []
+    for name, emitter in emitters.items():
+        files = emitter(collection)
+        problems += [f"[{name}] {p}" for p in file_violations(files)]
+        problems += [f"[{name}] {p}" for p in secret_violations(files)]
+    return problems
