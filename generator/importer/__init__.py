@@ -11,6 +11,7 @@ the model. Errors are `generator.errors.InputError` with one clear line.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from generator.errors import InputError, UsageError
 from generator.importer import detect, jsontext, published, v1
@@ -18,20 +19,23 @@ from generator.importer.assemble import parse_collection
 from generator.importer.environments import environment_from_value, read_environment
 from generator.importer.limits import Limits
 from generator.importer.sources import Document, is_url, read_file
+
+if TYPE_CHECKING:
+    from generator.importer.remote import Hosts
 from generator.model import Collection, Environment
 
 __all__ = ["Limits", "load", "load_document", "parse_collection"]
+
+Fetch = Callable[[str], Collection]
 
 Progress = Callable[[str], None]
 
 
 def load_document(
-    document: Document,
-    limits: Limits,
-    api_key: str | None = None,
-    progress: Progress | None = None,
+    document: Document, limits: Limits, fetch: Fetch | None = None
 ) -> Collection:
-    """One fetched or read document -> Collection (follows published metadata online)."""
+    """One read or fetched document -> Collection. `fetch` (online only) follows published
+    metadata to the full collection."""
     text_value = jsontext.decode(document.data, document.where)
     detect.sniff_text(text_value, document.where)
     value = jsontext.parse(text_value, document.where, limits.max_json_depth)
@@ -52,12 +56,6 @@ def load_document(
             where=document.where,
         )
     if form == "published-metadata":
-        fetch = None
-        if document.url:  # online: follow the metadata to the full collection
-
-            def fetch(url: str) -> Collection:
-                return _read(url, limits, api_key, progress)
-
         return published.from_metadata(value, document.where, document.url, fetch)
     if form == "v1":
         return parse_collection(
@@ -67,17 +65,27 @@ def load_document(
 
 
 def _read(
-    source: str, limits: Limits, api_key: str | None, progress: Progress | None
+    source: str,
+    limits: Limits,
+    api_key: str | None,
+    progress: Progress | None,
+    hosts: Hosts | None,
 ) -> Collection:
     if is_url(source):
         # httpx loads only when a URL is given.
         from generator.importer import remote  # noqa: PLC0415
 
-        return remote.load_url(source, limits, api_key=api_key, progress=progress)
+        return remote.load_url(
+            source,
+            limits,
+            api_key=api_key,
+            progress=progress,
+            hosts=hosts,
+            parse=load_document,
+        )
     document = read_file(source, limits)
-    return load_document(
-        document, limits, api_key=api_key, progress=progress
-    ).model_copy(update={"source_sha256": document.sha256})
+    collection = load_document(document, limits)
+    return collection.model_copy(update={"source_sha256": document.sha256})
 
 
 def load(
@@ -90,21 +98,24 @@ def load(
     api_key: str | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    hosts: Hosts | None = None,
 ) -> Collection:
-    """Read SOURCE and return the model, with environments, globals and overrides attached."""
+    """Read SOURCE and return the model, with environments, globals and overrides attached.
+
+    `environment` picks one of the known environments by name (published ones included);
+    without it the last `--env` file is selected, or the only environment known.
+    """
     limits = limits or Limits()
-    collection = _read(source, limits, api_key, progress)
+    collection = _read(source, limits, api_key, progress, hosts)
     environments: list[Environment] = list(collection.environments)
-    for path in env_files:
-        environments.append(read_environment(path, limits))
+    environments.extend(read_environment(path, limits) for path in env_files)
     global_values = list(collection.globals)
     for path in globals_files:
         global_values.extend(read_environment(path, limits).values)
-    selected = _select(environments, environment, bool(env_files))
     return collection.model_copy(
         update={
             "environments": environments,
-            "environment": selected,
+            "environment": _select(environments, environment, bool(env_files)),
             "globals": global_values,
             "overrides": dict(variables or {}),
         }
@@ -114,7 +125,6 @@ def load(
 def _select(
     environments: list[Environment], wanted: str | None, explicit_files: bool
 ) -> str | None:
-    """`--environment NAME` picks one; otherwise the last `--env` file, or the only one known."""
     if wanted is not None:
         names = [e.name for e in environments]
         if wanted not in names:

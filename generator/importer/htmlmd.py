@@ -37,7 +37,8 @@ class _Converter(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
-        self.lists: list[list[int | str]] = []  # [kind, counter]
+        self.lists: list[str] = []  # "ul" / "ol", innermost last
+        self.counters: list[int] = []
         self.links: list[str] = []
         self.drop = 0
         self.pre = 0
@@ -93,12 +94,15 @@ class _Converter(HTMLParser):
         elif tag in ("ul", "ol"):
             if not self.lists:
                 self.block()
-            self.lists.append([tag, 0])
+            self.lists.append(tag)
+            self.counters.append(0)
         elif tag == "li":
             depth = max(len(self.lists) - 1, 0)
-            kind = self.lists[-1] if self.lists else ["ul", 0]
-            kind[1] = int(kind[1]) + 1
-            bullet = f"{kind[1]}." if kind[0] == "ol" else "-"
+            if not self.lists:
+                self.lists.append("ul")
+                self.counters.append(0)
+            self.counters[-1] += 1
+            bullet = f"{self.counters[-1]}." if self.lists[-1] == "ol" else "-"
             self.write("\n" + "  " * depth + bullet + " ")
         elif tag == "hr":
             self.block()
@@ -132,6 +136,7 @@ class _Converter(HTMLParser):
         elif tag in ("ul", "ol"):
             if self.lists:
                 self.lists.pop()
+                self.counters.pop()
             if not self.lists:
                 self.block()
         elif tag in ("td", "th") and self.table is not None and self.cell is not None:

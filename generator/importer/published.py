@@ -140,7 +140,7 @@ def languages(raw: Any) -> list[str]:
 
 
 def docs_host(metadata: dict[str, Any], fetched_from: str | None) -> str | None:
-    for candidate in (metadata.get("canonicalUrl"), fetched_from):
+    for candidate in (fetched_from, metadata.get("canonicalUrl")):
         if isinstance(candidate, str) and candidate.startswith(("http://", "https://")):
             parts = urlsplit(candidate)
             return f"{parts.scheme}://{parts.netloc}"

@@ -101,11 +101,9 @@ def _events(request: dict[str, Any]) -> list[dict[str, Any]]:
 def _response(response: Any) -> dict[str, Any] | None:
     if not isinstance(response, dict):
         return None
-    code = (
-        response.get("responseCode")
-        if isinstance(response.get("responseCode"), dict)
-        else {}
-    )
+    code: dict[str, Any] = response.get("responseCode") or {}
+    if not isinstance(code, dict):
+        code = {}
     return {
         "name": response.get("name"),
         "code": code.get("code"),
