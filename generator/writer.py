@@ -366,3 +366,12 @@ def _remove_stale_temps(out: Path) -> None:
         for name in names:
             if name.startswith(mf.TEMP_PREFIX):
                 Path(folder, name).unlink(missing_ok=True)
+
+
+def read_existing(out_dir: str | os.PathLike[str], path: str) -> str | None:
+    """A file's current text in the output dir (never through a symlink), None if absent."""
+    out = Path(out_dir)
+    if not out.is_dir():
+        return None
+    data = _Disk(out).read(safe_relative_path(path))
+    return data.decode("utf-8", errors="replace") if data is not None else None

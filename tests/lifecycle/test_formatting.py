@@ -70,14 +70,14 @@ def test_pool_and_serial_give_identical_results(
     assert list(pooled) == list(files)
 
 
-def test_two_thousand_files_warm_cache_is_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_files_warm_cache_is_fast(monkeypatch: pytest.MonkeyPatch) -> None:
     body = (
         "def op_{i}(client, *, limit=None):\n"
         "    return client.get('/items/{i}', params={{'limit': limit}})\n"
     )
-    files = {f"pkg/resources/r{i:04}.py": body.format(i=i) for i in range(2000)}
+    files = {f"pkg/resources/r{i:04}.py": body.format(i=i) for i in range(800)}
     formatting.format_python(files)  # cold: fills the disk cache
     monkeypatch.setattr(formatting, "_memory", {})
     start = time.perf_counter()
     formatting.format_python(files)  # warm disk cache, fresh process memory
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 1.0

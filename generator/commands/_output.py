@@ -1,0 +1,201 @@
+"""What every generating command shares: output options, config, and one run pipeline.
+
+    @click.command()
+    @output_options                       # -o/--output, --check, --force, --date, --config
+    def command(source, ..., **kwargs):
+        settings = OutputSettings.pop_from(kwargs)
+        collection = load_collection(source, ...)
+        run_emitters(collection, {"": lambda c: emit(c, ...)}, settings=settings,
+                     options={"style": [...]}, changelog_path="CHANGELOG.md")
+
+`run_emitters` calls the emitters (each returns {relative path: text}, prefixed by its
+key), formats the Python files, diffs the API against the previous run for the
+changelog, writes through `generator.writer`, prints the summary (nothing with `-q`
+but warnings) and exits 1 when `--check` finds something that would change.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator import changelog, config, formatting, writer
+from generator import manifest as mf
+from generator.errors import UsageError
+from generator.model import Collection
+
+F = TypeVar("F", bound=Callable[..., Any])
+Emitter = Callable[[Collection], Mapping[str, str]]
+
+
+def _apply_config(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    """Eager: turn the config file into click defaults before other options are parsed."""
+    path = Path(value) if value else config.find(Path("."))
+    if path is None:
+        return None
+    if not path.is_file():
+        raise click.BadParameter(f"{path} does not exist", ctx=ctx, param=param)
+    command = ctx.command.name or ""
+    values = config.load(path, command)
+    known = {p.name for p in ctx.command.params if p.name}
+    config.check_known(values, known, path, command)
+    ctx.default_map = {
+        **(ctx.default_map or {}),
+        **{k: v for k, v in values.items() if k in known},
+    }
+    return str(path)
+
+
+def output_options(func: F) -> F:
+    """-o/--output DIR, --check, --force, --date, --config (each can come from the config)."""
+    decorators = [
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Output directory (or `output` in pmgen.toml).",
+        ),
+        click.option(
+            "--check",
+            is_flag=True,
+            help="Write nothing; exit 1 and list what would change (for CI).",
+        ),
+        click.option(
+            "--force", is_flag=True, help="Overwrite generated files edited by hand."
+        ),
+        click.option(
+            "--date",
+            help="Date (YYYY-MM-DD) for the changelog entry when the "
+            "source has none (default: $SOURCE_DATE_EPOCH, else undated).",
+        ),
+        click.option(
+            "--config",
+            "config_file",
+            is_eager=True,
+            expose_value=True,
+            callback=_apply_config,
+            type=click.Path(dir_okay=False),
+            help="Config file (default: ./pmgen.toml or [tool.pmgen] in ./pyproject.toml).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+@dataclass(frozen=True)
+class OutputSettings:
+    output: Path
+    check: bool = False
+    force: bool = False
+    date: str | None = None
+    config_file: str | None = None
+
+    @classmethod
+    def pop_from(cls, kwargs: dict[str, Any]) -> OutputSettings:
+        """Take the output options out of a command's kwargs."""
+        output = kwargs.pop("output", None)
+        settings = cls(
+            output=Path(output) if output else Path(),
+            check=bool(kwargs.pop("check", False)),
+            force=bool(kwargs.pop("force", False)),
+            date=kwargs.pop("date", None),
+            config_file=kwargs.pop("config_file", None),
+        )
+        if not output:
+            raise UsageError(
+                "missing -o/--output DIR (or `output = ...` in pmgen.toml)"
+            )
+        return settings
+
+
+def load_collection(source: str | None, **load_kwargs: Any) -> Collection:
+    if not source:
+        raise UsageError(
+            "missing SOURCE (a file, URL or -; or `source = ...` in pmgen.toml)"
+        )
+    from generator.importer import load  # noqa: PLC0415 (lazy: keeps `pmgen --help` fast)
+
+    return load(source, **load_kwargs)
+
+
+def _quiet() -> bool:
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    return bool(root and isinstance(root.obj, dict) and root.obj.get("quiet"))
+
+
+def _echo(line: str) -> None:
+    if not _quiet():
+        click.echo(line)
+
+
+def collect(collection: Collection, emitters: Mapping[str, Emitter]) -> dict[str, str]:
+    """Every emitter's files under its prefix ("" or "client/")."""
+    files: dict[str, str] = {}
+    for prefix, emit in emitters.items():
+        for path, text in emit(collection).items():
+            files[f"{prefix.rstrip('/')}/{path}" if prefix else path] = text
+    return files
+
+
+def run_emitters(
+    collection: Collection,
+    emitters: Mapping[str, Emitter],
+    *,
+    settings: OutputSettings,
+    options: Mapping[str, Any],
+    changelog_path: str | None = None,
+    exit_on_check: bool = True,
+) -> tuple[writer.WriteReport, changelog.Changes]:
+    """Emit, format, changelog, write, report. `options` are recorded in the manifest
+    (JSON values, no secrets: pass `reveal_secrets` as a flag, never a secret itself).
+    """
+    files = formatting.format_python(collect(collection, emitters))
+    current = changelog.snapshot(collection)
+    previous = mf.read_snapshot(settings.output) if settings.output.is_dir() else None
+    changes = changelog.compare(previous, current)
+    if changelog_path:
+        existing = writer.read_existing(settings.output, changelog_path)
+        when = changelog.resolve_date(collection, settings.date)
+        files[changelog_path] = changelog.update(existing, changes, current, when)
+    info = mf.ManifestInfo(
+        source=collection.source or "-",
+        source_sha256=collection.source_sha256,
+        options=dict(sorted(options.items())),
+        snapshot=current,
+    )
+    report = writer.write_tree(
+        settings.output,
+        files,
+        manifest=info,
+        check=settings.check,
+        force=settings.force,
+    )
+    _print(report, changes)
+    if settings.check and report.would_change and exit_on_check:
+        sys.exit(1)
+    return report, changes
+
+
+def _print(report: writer.WriteReport, changes: changelog.Changes) -> None:
+    for path, why in report.refused:
+        hint = (
+            " (use --force to overwrite)"
+            if "edited" in why or "not generated" in why
+            else ""
+        )
+        click.echo(f"pmgen: warning: kept {path}: {why}{hint}", err=True)
+    if report.check:
+        for path, what in report.would_change:
+            _echo(f"would change: {path} ({what})")
+    if not report.up_to_date and not (report.check and not report.would_change):
+        _echo(changes.summary())
+    _echo(report.summary())
