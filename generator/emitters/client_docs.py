@@ -1,0 +1,49 @@
+"""Docstrings of generated resources and methods (text only; templates escape it)."""
+
+from __future__ import annotations
+
+from generator.emitters.client_plan import MethodPlan, ResourcePlan
+
+MAX_DESCRIPTION = 1500  # characters of a request's markdown description kept in its docstring
+
+
+def _clip(text: str, limit: int = MAX_DESCRIPTION) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= limit else text[:limit].rstrip() + " ..."
+
+
+def resource_doc(resource: ResourcePlan) -> str:
+    if resource.folder is None:
+        return "Operations at the top level of the collection."
+    lines = [f"Folder {resource.folder.name!r}."]
+    if resource.folder.description:
+        lines += ["", _clip(resource.folder.description, 600)]
+    return "\n".join(lines)
+
+
+def method_doc(m: MethodPlan) -> str:
+    op = m.operation
+    lines = [op.name, "", f"`{op.request.method} {op.request.url.raw}`"]
+    if op.description:
+        lines += ["", _clip(op.description)]
+    if m.params:
+        lines += ["", "Args:"]
+        for p in m.params:
+            note = p.description.strip().splitlines()[0] if p.description.strip() else ""
+            example = "" if p.example in (None, "", []) else f" Example: `{_short(p.example)}`."
+            disabled = " (disabled in the collection)" if p.disabled else ""
+            lines.append(f"    {p.python}: `{p.wire}` ({p.kind}){disabled}. {note}{example}".rstrip())
+    if m.untranslated_scripts:
+        lines += ["", "Not translated: the request's " + ", ".join(sorted(set(m.untranslated_scripts)))
+                  + " script (pmgen cannot run JavaScript)."]
+    sets = m.spec.get("sets") or []
+    if sets:
+        names = ", ".join(sorted({s[0] for s in sets}))
+        lines += ["", f"Stores {names} in `client.variables` from the response, as its test script does."]
+    return "\n".join(lines)
+
+
+def _short(value: object, limit: int = 80) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "..."

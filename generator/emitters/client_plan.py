@@ -1,0 +1,297 @@
+"""What the generated client looks like, decided once from the model: resources (one per
+folder), methods (one per request, no exceptions), their parameters and the operation
+specs the runtime sends. Templates only lay this plan out; no naming happens there.
+
+An operation spec is plain data (JSON): templates keep Postman's `{{variables}}` so the
+generated client resolves them at call time from `client.variables` (defaults from the
+collection and the selected environment, secrets from environment variables).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import naming
+from generator.emitters.client_secrets import SecretHider
+from generator.model import Collection, Folder, Item, Operation
+from generator.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
+from generator.wire.mime import guess_type
+from generator.wire.url import split_raw
+
+# Names a method or parameter must never take (they belong to the runtime).
+CLIENT_ATTRIBUTES = {
+    "variables", "environment", "base_url", "timeout", "max_retries", "default_headers",
+    "with_options", "with_raw_response", "close", "aclose", "request", "copy", "secrets",
+}  # fmt: skip
+CALL_OPTIONS = ("extra_headers", "extra_query", "timeout", "max_retries")
+_VAR_SEGMENT_KINDS = ("variable",)  # `{{name}}` segments stay client variables
+
+
+@dataclass
+class Param:
+    python: str  # the Python parameter name
+    wire: str  # the name on the wire (query key, form field, path variable)
+    kind: str  # path | query | field | file | body | graphql_query | graphql_variables
+    annotation: str
+    example: Any = None  # the collection's value (for docs and usage)
+    has_example: bool = False  # usage passes `example` explicitly
+    description: str = ""
+    disabled: bool = False
+
+
+@dataclass
+class MethodPlan:
+    name: str
+    operation: Operation
+    spec_key: str
+    spec: dict[str, Any]
+    positional: list[Param] = field(default_factory=list)
+    keywords: list[Param] = field(default_factory=list)
+    returns: str = "Any"
+    model: str | None = None  # response model class
+    body_model: str | None = None  # request body model class
+    untranslated_scripts: list[str] = field(default_factory=list)
+
+    @property
+    def params(self) -> list[Param]:
+        return [*self.positional, *self.keywords]
+
+
+@dataclass
+class ResourcePlan:
+    module: str  # "" for the client's own (root) operations
+    class_name: str
+    folder: Folder | None
+    path: list[str]  # attribute names from the client down
+    children: list[tuple[str, ResourcePlan]] = field(default_factory=list)
+    methods: list[MethodPlan] = field(default_factory=list)
+
+    def walk(self) -> list[ResourcePlan]:
+        out = [self]
+        for _, child in self.children:
+            out += child.walk()
+        return out
+
+
+def _kv_template(value: str | None) -> bool:
+    return bool(value) and "{{" in (value or "")
+
+
+def _is_json_object(operation: Operation) -> bool:
+    body = operation.request.body
+    return bool(body and body.mode == "raw" and body.json_valid and isinstance(body.json_value, dict))
+
+
+class Planner:
+    def __init__(self, collection: Collection, hider: SecretHider) -> None:
+        self.collection = collection
+        self.hider = hider
+        self.class_names = naming.Scope({"Client", "AsyncClient"})
+        self.module_names = naming.Scope({"_root"})
+        self.auths: dict[str, dict[str, Any]] = {}
+        self._auth_keys: dict[str, str] = {}
+
+    # -- resources ------------------------------------------------------------------------
+    def plan(self) -> ResourcePlan:
+        root = ResourcePlan(module="_root", class_name="RootResource", folder=None, path=[])
+        self._fill(root, self.collection.items, CLIENT_ATTRIBUTES)
+        return root
+
+    def _fill(self, resource: ResourcePlan, items: list[Item], reserved: set[str]) -> None:
+        scope = naming.Scope(reserved | {"with_raw_response"})
+        for item in items:
+            if isinstance(item, Folder):
+                attr = scope.claim(naming.snake(item.identifier or item.name, "folder"))
+                module = self.module_names.claim("__".join([*resource.path, attr]))
+                class_name = self.class_names.claim(naming.pascal(module.replace("__", "_")) + "Resource")
+                child = ResourcePlan(module, class_name, item, [*resource.path, attr])
+                resource.children.append((attr, child))
+        children = iter(resource.children)
+        for item in items:
+            if isinstance(item, Folder):
+                _, child = next(children)
+                self._fill(child, item.items, set())
+        for item in items:
+            if not isinstance(item, Folder):
+                name = scope.claim(naming.snake(item.identifier or item.name, "operation"))
+                resource.methods.append(self._method(item, name))
+
+    # -- methods --------------------------------------------------------------------------
+    def _method(self, op: Operation, name: str) -> MethodPlan:
+        request = op.request
+        url = request.url
+        if not url.host and not url.path and url.raw:
+            url = split_raw(url.raw).model_copy(update={"variables": url.variables})
+        names = naming.Scope({"self", *CALL_OPTIONS, "body"})
+        method = request.method.upper() if request.method else "GET"
+        plan = MethodPlan(name=name, operation=op, spec_key=name, spec={})
+        spec: dict[str, Any] = {"name": op.key, "method": request.method or "GET"}
+        base = ".".join(url.host or [])
+        if url.protocol:
+            base = f"{url.protocol}://{base}"
+        if url.port:
+            base += f":{url.port}"
+        spec["base"] = self.hider.text(base, "base_url")
+        spec["path"] = [self.hider.text(s, "path") for s in url.path]
+
+        path_params: dict[str, list[Any]] = {}
+        variables = {v.key: v for v in url.variables}
+        for pp in url.path_params:
+            if pp.kind in _VAR_SEGMENT_KINDS:
+                continue
+            python = names.claim(naming.snake(pp.name, "param"))
+            segment = url.path[pp.segment_index]
+            path_params[python] = [pp.segment_index, segment]
+            example = self._path_example(pp.kind, segment, variables.get(pp.name))
+            plan.positional.append(
+                Param(python, pp.name, "path", "str", example, True, pp.description)
+            )
+        spec["path_params"] = path_params
+
+        query: list[list[Any]] = []
+        for kv in url.query:
+            python = names.claim(naming.snake(kv.key, "param"))
+            templated = _kv_template(kv.value) or _kv_template(kv.key)
+            secret_value = self.hider.hidden(kv.value, kv.key)
+            default = self.hider.text(kv.value, kv.key) if kv.value is not None else None
+            send_default = (templated or secret_value) and not kv.disabled
+            query.append([kv.key, default, python, bool(send_default)])
+            plan.keywords.append(
+                Param(python, kv.key, "query", "QueryValue | NotGiven", kv.value,
+                      not send_default and not kv.disabled, kv.description, kv.disabled)
+            )
+        spec["query"] = query
+        if url.raw.rstrip().endswith("?") and not url.query:
+            spec["empty_query"] = True
+
+        headers = []
+        for h in request.headers:
+            if h.disabled or not h.key.strip():
+                continue
+            headers.append([h.key.strip(), self.hider.text(h.value or "", h.key)])
+        if not any(h[0].lower() == "accept" for h in headers):
+            headers.append(["Accept", "*/*"])
+        spec["headers"] = headers
+
+        behavior = op.protocol_profile_behavior
+        prune = method in BODYLESS_METHODS and not behavior.get("disableBodyPruning") is True
+        body = request.body
+        if body is not None and not body.disabled and not prune:
+            self._body(plan, spec, names)
+        if behavior.get("disableUrlEncoding") is True:
+            spec["encode"] = False
+
+        auth = op.auth.auth
+        if auth is not None and auth.type not in ("noauth", ""):
+            spec["auth"] = self._auth_key(auth.type, auth.params)
+            spec["auth_type"] = auth.type
+        sets = []
+        for script in op.scripts:
+            if script.event != "test":
+                continue
+            for sv in script.sets:
+                if sv.source == "json" and sv.json_path is not None:
+                    sets.append([sv.name, "json", sv.json_path])
+                elif sv.source == "literal":
+                    sets.append([sv.name, "literal", sv.expression.strip("'\"")])
+        spec["sets"] = sets
+        plan.untranslated_scripts = [
+            s.event for s in [*op.scripts] if s.exec.strip() and (s.event == "prerequest" or not s.sets)
+        ]
+        plan.spec = spec
+        return plan
+
+    @staticmethod
+    def _path_example(kind: str, segment: str, variable: Any) -> str:
+        if kind == "colon" and variable is not None and variable.value:
+            return str(variable.value)
+        return segment  # Postman sends `:id` / `<id>` as written when no value is set
+
+    def _body(self, plan: MethodPlan, spec: dict[str, Any], names: naming.Scope) -> None:
+        body = plan.operation.request.body
+        assert body is not None
+        if body.mode == "raw":
+            if not body.raw:
+                return
+            ctype = RAW_CONTENT_TYPES.get((body.language or "text").lower(), "text/plain")
+            spec["body"] = {"mode": "raw", "raw": self.hider.text(body.raw, "body")}
+            spec["content_type"] = ctype
+            templated = "{{" in body.raw
+            if body.json_valid and not templated:
+                annotation = "Mapping[str, Any] | Sequence[Any] | str | NotGiven"
+                plan.keywords.append(Param("body", "body", "body", annotation, body.json_value, True))
+            else:
+                plan.keywords.append(
+                    Param("body", "body", "body", "str | bytes | NotGiven", body.raw, not templated)
+                )
+        elif body.mode == "urlencoded":
+            fields = []
+            for kv in body.urlencoded:
+                python = names.claim(naming.snake(kv.key, "field"))
+                templated = _kv_template(kv.value) or self.hider.hidden(kv.value, kv.key)
+                fields.append([kv.key, self.hider.text(kv.value or "", kv.key), python,
+                               bool(templated and not kv.disabled)])
+                plan.keywords.append(
+                    Param(python, kv.key, "field", "str | NotGiven", kv.value or "",
+                          not templated and not kv.disabled, kv.description, kv.disabled)
+                )
+            if any(not kv.disabled for kv in body.urlencoded):
+                spec["body"] = {"mode": "urlencoded", "fields": fields}
+                spec["content_type"] = "application/x-www-form-urlencoded"
+        elif body.mode == "formdata":
+            fields = []
+            for f in body.formdata:
+                python = names.claim(naming.snake(f.key, "field"))
+                if f.type == "file":
+                    srcs = list(f.src or [])
+                    ctype = f.content_type or (guess_type(srcs[0]) if srcs else None)
+                    fields.append([f.key, "file", srcs, python, not f.disabled, ctype])
+                    plan.keywords.append(
+                        Param(python, f.key, "file", "FileInputs | NotGiven", srcs, False,
+                              f.description, f.disabled)
+                    )
+                    continue
+                templated = _kv_template(f.value) or self.hider.hidden(f.value, f.key)
+                fields.append([f.key, "text", self.hider.text(f.value or "", f.key), python,
+                               bool(templated and not f.disabled), f.content_type or None])
+                plan.keywords.append(
+                    Param(python, f.key, "field", "str | NotGiven", f.value or "",
+                          not templated and not f.disabled, f.description, f.disabled)
+                )
+            if any(not f.disabled for f in body.formdata):
+                spec["body"] = {"mode": "formdata", "fields": fields}
+        elif body.mode == "file":
+            spec["body"] = {"mode": "file", "src": body.file_src}
+            if body.file_content_type:
+                spec["content_type"] = body.file_content_type
+            plan.keywords.append(Param("body", "body", "body", "FileInput | NotGiven", body.file_src))
+        elif body.mode == "graphql":
+            spec["body"] = {
+                "mode": "graphql",
+                "query": self.hider.text(body.graphql_query or "", "graphql"),
+                "variables": self.hider.text(body.graphql_variables or "", "graphql"),
+            }
+            spec["content_type"] = "application/json"
+            q = names.claim("query")
+            v = names.claim("variables")
+            plan.keywords.append(Param(q, "query", "graphql_query", "str | NotGiven", body.graphql_query))
+            plan.keywords.append(
+                Param(v, "variables", "graphql_variables", "Mapping[str, Any] | NotGiven",
+                      body.graphql_variables)
+            )
+
+    # -- auth -----------------------------------------------------------------------------
+    def _auth_key(self, kind: str, params: dict[str, Any]) -> str:
+        hidden = {
+            k: self.hider.auth_param(kind, k, v) if isinstance(v, str) else v
+            for k, v in sorted(params.items())
+            if isinstance(v, (str, int, float, bool)) or v is None
+        }
+        fingerprint = repr((kind, sorted(hidden.items(), key=lambda kv: kv[0])))
+        key = self._auth_keys.get(fingerprint)
+        if key is None:
+            key = f"{kind}_{len(self._auth_keys) + 1}"
+            self._auth_keys[fingerprint] = key
+            self.auths[key] = {"type": kind, "params": hidden}
+        return key
