@@ -1,0 +1,61 @@
+"""How the benchmarks call each pmgen command, and which commands exist yet.
+
+A command counts as available when its module `generator/commands/<name>.py` exists
+(that is how `pmgen` itself lists them); the rest are reported "not available yet".
+Every run gets its own format cache dir (`PMGEN_CACHE_DIR`) so "cold" means cold.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+COMMANDS = ("inspect", "client", "snippets", "docs", "generate")
+# The nine styles the issue names (`publisher` only maps a publisher's choice onto these).
+SNIPPET_STYLES = (
+    "python-requests",
+    "python-httpx",
+    "python-httpx-async",
+    "python-http.client",
+    "curl",
+    "httpie",
+    "wget",
+    "http",
+    "python-client",
+)
+
+
+def available(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(f"generator.commands.{name}") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+# What the `pmgen` console script does, plus `import importlib.util`: cli.py uses
+# `importlib.util` without importing it, which breaks the script until it is fixed.
+_ENTRY = (
+    "import importlib.util, sys; from generator.cli import main; "
+    "sys.argv[0] = 'pmgen'; sys.exit(main())"
+)
+
+
+def pmgen() -> list[str]:
+    """The `pmgen` command line, run by this interpreter."""
+    return [sys.executable, "-c", _ENTRY]
+
+
+def argv(name: str, source: Path, out: Path) -> list[str]:
+    base = [*pmgen(), "--quiet"]
+    if name == "inspect":
+        return [*base, "inspect", str(source)]
+    if name == "snippets":
+        styles = [arg for style in SNIPPET_STYLES for arg in ("--style", style)]
+        return [*base, "snippets", str(source), "-o", str(out), *styles]
+    return [*base, name, str(source), "-o", str(out)]
+
+
+def env(cache_dir: Path) -> dict[str, str]:
+    return {**os.environ, "PMGEN_CACHE_DIR": str(cache_dir)}

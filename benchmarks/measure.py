@@ -1,0 +1,162 @@
+"""Run one command as a child process and measure its wall time and peak memory.
+
+Two memory figures, because a command may fan out to a process pool:
+- `max_rss_mb`: the largest single process (the child's own `wait4` rusage, which on
+  Linux also covers descendants it reaped: the maximum of them, not the sum);
+- `tree_rss_mb`: the peak of the SUM of resident memory over the child and all its
+  descendants, sampled from /proc every few milliseconds. This is the figure the memory
+  target is judged on (a pool of two workers at 200 MB each is 400 MB on the machine).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+SAMPLE_INTERVAL = (
+    0.05  # a /proc scan costs ~2 ms: keep the sampler off the measured cores
+)
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    tree_rss_mb: float
+    returncode: int
+    stderr_tail: str = ""
+
+
+@dataclass
+class Measurement:
+    """The median over several runs of one command (and every run, for the JSON)."""
+
+    seconds: float
+    max_rss_mb: float
+    tree_rss_mb: float
+    runs: list[Run] = field(default_factory=list)
+    ok: bool = True
+    error: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _children_map() -> dict[int, list[int]]:
+    """ppid -> pids, from /proc/*/stat (no /proc/PID/task/*/children on every kernel)."""
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        # The command name may hold spaces and parentheses: split after the last ")".
+        fields = stat[stat.rindex(b")") + 2 :].split()
+        tree.setdefault(int(fields[1]), []).append(int(entry))
+    return tree
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * PAGE_KB
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def tree_rss_kb(root: int) -> int:
+    tree = _children_map()
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += _rss_kb(pid)
+        stack.extend(tree.get(pid, ()))
+    return total
+
+
+class _Sampler(threading.Thread):
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid))
+            self.done.wait(SAMPLE_INTERVAL)
+
+
+def run_once(
+    argv: Sequence[str],
+    *,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 900.0,
+) -> Run:
+    """Run `argv` once; stdout is discarded, the end of stderr kept for error messages."""
+    with open(os.devnull, "wb") as devnull, _tempfile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, stdout=devnull, stderr=err, env=dict(env) if env else None, cwd=cwd
+        )
+        sampler = _Sampler(proc.pid)
+        sampler.start()
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.002)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(
+            status
+        )  # keep Popen from waiting again
+        sampler.done.set()
+        sampler.join()
+        err.seek(0)
+        tail = err.read()[-2000:].decode("utf-8", "replace").strip()
+    return Run(
+        seconds=seconds,
+        max_rss_mb=usage.ru_maxrss / 1024,
+        tree_rss_mb=max(sampler.peak_kb, usage.ru_maxrss) / 1024,
+        returncode=proc.returncode,
+        stderr_tail=tail,
+    )
+
+
+def _tempfile() -> Any:
+    return tempfile.TemporaryFile()
+
+
+def median_of(runs: list[Run]) -> Measurement:
+    ok = all(r.returncode == 0 for r in runs)
+    failed = next((r for r in runs if r.returncode != 0), None)
+    error = ""
+    if failed is not None:
+        lines = [line for line in failed.stderr_tail.splitlines() if line.strip()]
+        error = f"exit {failed.returncode}: {lines[-1] if lines else 'no message'}"
+    return Measurement(
+        seconds=statistics.median(r.seconds for r in runs),
+        max_rss_mb=statistics.median(r.max_rss_mb for r in runs),
+        tree_rss_mb=statistics.median(r.tree_rss_mb for r in runs),
+        runs=runs,
+        ok=ok,
+        error=error,
+    )

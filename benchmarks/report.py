@@ -1,0 +1,361 @@
+"""The issue's targets judged on the measurements, and the markdown report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from benchmarks import commands
+from benchmarks.machine import describe
+
+MAIN = "commercetools"
+NOT_YET = "not available yet"
+
+Row = dict[str, Any]
+
+
+def _cmd(results: dict[str, Any], label: str, name: str) -> Row | None:
+    cell = results.get("commands", {}).get(label, {}).get(name)
+    if (
+        not cell
+        or not cell.get("available")
+        or cell.get("skipped")
+        or not cell.get("ok", False)
+    ):
+        return None
+    return cell
+
+
+def _why_missing(results: dict[str, Any], label: str, name: str) -> str:
+    cell = results.get("commands", {}).get(label, {}).get(name)
+    if label not in results.get("commands", {}):
+        return f"{label} absent"
+    if not cell or not cell.get("available"):
+        return f"`{name}` {NOT_YET}"
+    if cell.get("skipped"):
+        return "skipped"
+    return f"failed: {cell.get('error', '')}"
+
+
+def _judge(  # noqa: PLR0917 (one row of a table)
+    name: str, goal: str, value: float | None, limit: float, shown: str, missing: str
+) -> Row:
+    if value is None:
+        return {
+            "target": name,
+            "goal": goal,
+            "measured": _short(missing),
+            "status": "n/a",
+        }
+    return {
+        "target": name,
+        "goal": goal,
+        "measured": shown,
+        "status": "pass" if value <= limit else "FAIL",
+    }
+
+
+def per_request_ms(results: dict[str, Any], label: str, name: str) -> float | None:
+    cell = _cmd(results, label, name)
+    requests = results.get("inputs", {}).get(label, {}).get("requests")
+    if cell is None or not requests:
+        return None
+    return float(cell["seconds"]) * 1000 / requests
+
+
+def growth(results: dict[str, Any], name: str) -> float | None:
+    small, big = per_request_ms(results, "synth-1000", name), per_request_ms(
+        results, "synth-20000", name
+    )
+    return big / small if small and big else None
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = text.replace("|", "\\|")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _ok(cell: Row | None) -> Row | None:
+    return cell if cell and cell.get("ok") else None
+
+
+def _speed_targets(results: dict[str, Any]) -> list[Row]:
+    rows = []
+    for name, limit in (("generate", 8.0), ("client", 2.5)):
+        cell = _cmd(results, MAIN, name)
+        rows.append(
+            _judge(
+                f"`{name}` commercetools (cold format cache)",
+                f"≤ {limit:g} s",
+                cell["seconds"] if cell else None,
+                limit,
+                f"{cell['seconds']:.2f} s" if cell else "",
+                _why_missing(results, MAIN, name),
+            )
+        )
+    return rows
+
+
+def _lifecycle_targets(results: dict[str, Any]) -> list[Row]:
+    life = results.get("lifecycle", {})
+    label = life.get("input", MAIN)
+    missing = life.get("error") or (
+        "" if life.get("available") else f"`generate` {NOT_YET}"
+    )
+    unchanged, one = _ok(life.get("no_change")), _ok(life.get("one_change"))
+    full = _cmd(results, label, "generate")
+    rows = [
+        _judge(
+            f"regeneration, no change ({label})",
+            "≤ 0.5 s",
+            unchanged["seconds"] if unchanged else None,
+            0.5,
+            f"{unchanged['seconds']:.2f} s" if unchanged else "",
+            missing or (life.get("no_change") or {}).get("error", ""),
+        )
+    ]
+    ratio = one["seconds"] / full["seconds"] if one and full else None
+    rows.append(
+        _judge(
+            f"regeneration after a one-request change ({label})",
+            "≤ 25% of a full run",
+            ratio,
+            0.25,
+            (
+                f"{ratio:.0%} ({one['seconds']:.2f} s of {full['seconds']:.2f} s)"
+                if one and full and ratio
+                else ""
+            ),
+            missing
+            or (life.get("one_change") or {}).get("error", "")
+            or "no full run to compare with",
+        )
+    )
+    return rows
+
+
+def _scale_targets(results: dict[str, Any]) -> list[Row]:
+    peaks = [
+        c["tree_rss_mb"] for n in commands.COMMANDS if (c := _cmd(results, MAIN, n))
+    ]
+    peak = max(peaks) if peaks else None
+    rows = [
+        _judge(
+            "peak memory, commercetools (all processes, any command)",
+            "≤ 400 MB",
+            peak,
+            400.0,
+            f"{peak:.0f} MB" if peak is not None else "",
+            f"{MAIN}: no command measured",
+        )
+    ]
+    name = "generate" if growth(results, "generate") is not None else "client"
+    g = growth(results, name)
+    rows.append(
+        _judge(
+            f"linear growth: `{name}` time per request, 20,000 vs 1,000",
+            "within 30%",
+            g,
+            1.3,
+            f"{g:.2f}x" if g is not None else "",
+            "synth-1000 and synth-20000 not both measured",
+        )
+    )
+    return rows
+
+
+def _client_targets(results: dict[str, Any]) -> list[Row]:
+    client = results.get("client", {})
+    missing = client.get("error") or f"`client` {NOT_YET}"
+    imp = _ok(client.get("import"))
+    rows = [
+        _judge(
+            f"import of a generated client ({client.get('input', '?')}, "
+            f"{client.get('operations', '?')} operations)",
+            "≤ 150 ms",
+            imp["total_ms"] if imp else None,
+            150.0,
+            (
+                f"{imp['total_ms']:.0f} ms (httpx+pydantic {imp['deps_ms']:.0f} ms "
+                f"+ package {imp['package_ms']:.0f} ms)"
+                if imp
+                else ""
+            ),
+            (client.get("import") or {}).get("error") or missing,
+        )
+    ]
+    call = _ok(client.get("per_call"))
+    rows.append(
+        _judge(
+            "per-call overhead, generated method vs raw httpx",
+            "≤ 1.3x",
+            call["ratio"] if call else None,
+            1.3,
+            (
+                f"{call['ratio']:.2f}x ({call['generated_us']:.0f} µs vs {call['raw_us']:.0f} µs)"
+                if call
+                else ""
+            ),
+            (client.get("per_call") or {}).get("error") or missing,
+        )
+    )
+    return rows
+
+
+def targets(results: dict[str, Any]) -> list[Row]:
+    return [
+        *_speed_targets(results),
+        *_lifecycle_targets(results),
+        *_scale_targets(results),
+        *_client_targets(results),
+    ]
+
+
+def _cell(cell: Row | None) -> str:
+    if not cell:
+        return "-"
+    if cell.get("skipped"):
+        return "-"
+    if not cell.get("available"):
+        return NOT_YET
+    if not cell.get("ok"):
+        return "failed"
+    runs = len(cell.get("runs", []))
+    note = " (1 run)" if runs == 1 else ""
+    return f"{cell['seconds']:.2f} s / {cell['tree_rss_mb']:.0f} MB{note}"
+
+
+def _commands_table(results: dict[str, Any]) -> list[str]:
+    lines = [
+        "| input | requests | "
+        + " | ".join(f"`{n}`" for n in commands.COMMANDS)
+        + " |",
+        "|---|---:|" + "---|" * len(commands.COMMANDS),
+    ]
+    for label, row in results.get("commands", {}).items():
+        requests = results["inputs"][label]["requests"]
+        cells = " | ".join(_cell(row.get(n)) for n in commands.COMMANDS)
+        lines.append(f"| {label} | {requests:,} | {cells} |")
+    return lines
+
+
+def _growth_table(results: dict[str, Any]) -> list[str]:
+    labels = [
+        label for label in results.get("commands", {}) if label.startswith("synth-")
+    ]
+    lines = [
+        "| command | " + " | ".join(labels) + " | 20,000 vs 1,000 |",
+        "|---|" + "---:|" * (len(labels) + 1),
+    ]
+    for name in commands.COMMANDS:
+        cells = []
+        for label in labels:
+            ms = per_request_ms(results, label, name)
+            cells.append(f"{ms:.2f}" if ms is not None else "-")
+        g = growth(results, name)
+        lines.append(
+            f"| `{name}` | " + " | ".join(cells) + f" | {f'{g:.2f}x' if g else '-'} |"
+        )
+    return lines
+
+
+def _failures(results: dict[str, Any]) -> list[str]:
+    lines = []
+    for label, row in results.get("commands", {}).items():
+        for name, cell in row.items():
+            if cell.get("available") and not cell.get("skipped") and not cell.get("ok"):
+                lines.append(f"- {label} `{name}`: {cell.get('error')}")
+    return lines
+
+
+def _lifecycle(results: dict[str, Any]) -> list[str]:
+    life = results.get("lifecycle") or {}
+    if not life.get("available"):
+        return [f"`generate` {NOT_YET}."]
+    if life.get("error"):
+        return [f"failed: {life['error']}"]
+    full = _cmd(results, life["input"], "generate")
+    rows = [
+        ("full run, cold format cache", full),
+        ("full run, warm format cache", life["full_warm"]),
+        ("no change", life["no_change"]),
+        (f"one request changed ({life['changed_request']})", life["one_change"]),
+    ]
+    lines = [
+        f"Input: {life['input']}.",
+        "",
+        "| run | time | peak memory |",
+        "|---|---:|---:|",
+    ]
+    for name, m in rows:
+        if m and m.get("ok"):
+            lines.append(
+                f"| {name} | {m['seconds']:.2f} s | {m['tree_rss_mb']:.0f} MB |"
+            )
+        else:
+            lines.append(f"| {name} | failed | - |")
+    return lines
+
+
+def _baselines(results: dict[str, Any]) -> list[str]:
+    base = results.get("baselines")
+    if base is None:
+        return ["Not run (`--no-baselines` or `--quick`)."]
+    lines = [
+        "| baseline | what | time | pmgen, same run | ratio (pmgen / baseline) |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for row in base.get("rows", []):
+        if not row.get("ok"):
+            lines.append(
+                f"| {row['name']} | {row.get('what', '')} | skipped: {row.get('error', '')} | | |"
+            )
+            continue
+        ours = row.get("pmgen_seconds")
+        ratio = f"{ours / row['seconds']:.2f}" if ours else "-"
+        lines.append(
+            f"| {row['name']} | {row['what']} | {row['seconds']:.2f} s | "
+            f"{f'{ours:.2f} s' if ours else '-'} ({row.get('pmgen_what', '')}) | {ratio} |"
+        )
+    return lines
+
+
+def markdown(results: dict[str, Any]) -> str:
+    settings = results["settings"]
+    out = [
+        "# pmgen benchmarks",
+        "",
+        f"Machine: {describe(results['machine'])}.",
+        f"Each figure is the median of {settings['runs']} runs "
+        "(inputs of more than 5,000 requests: 1 run) "
+        "of a child process; time is wall time, memory the peak resident set summed over the "
+        "process and its children (a format pool counts). "
+        "Full runs start with an empty format cache.",
+        "",
+        "## Targets (issue 7)",
+        "",
+        "| target | goal | measured | result |",
+        "|---|---|---|---|",
+        *(
+            f"| {r['target']} | {r['goal']} | {r['measured']} | {r['status']} |"
+            for r in results["targets"]
+        ),
+        "",
+        "## Commands: wall time / peak memory",
+        "",
+        *_commands_table(results),
+        *(["", "Failures:", *_failures(results)] if _failures(results) else []),
+        "",
+        "## Growth: milliseconds per request (synthetic collections)",
+        "",
+        *_growth_table(results),
+        "",
+        "## Regeneration (`generate`)",
+        "",
+        *_lifecycle(results),
+        "",
+        "## Baselines (same run)",
+        "",
+        *_baselines(results),
+        "",
+    ]
+    return "\n".join(out)

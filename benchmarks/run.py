@@ -1,0 +1,233 @@
+"""pmgen's benchmark suite: one command, a markdown table and a JSON file.
+
+    .venv/bin/python -m benchmarks.run            # everything (about 20-40 minutes on 2 cores)
+    .venv/bin/python -m benchmarks.run --quick    # one run each, synth 100/1,000 + commercetools
+
+Measures every available pmgen command (`inspect`, `client`, `snippets` with all styles,
+`docs`, `generate`) on the real collections in ../shared/corpus (when present) and on
+synthetic ones (`benchmarks/synth.py`), as the median wall time and peak memory of
+several child-process runs; regeneration (no change, one request changed); import time
+and per-call overhead of a generated client; baselines when installed. Writes
+`benchmarks/results/latest.{md,json}` and prints the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks import baselines, clientbench, commands, lifecycle, report, synth
+from benchmarks.machine import REPO, describe, machine_info
+from benchmarks.measure import Measurement, median_of, run_once
+
+SHARED = REPO.parent / "shared"
+REAL_INPUTS = {
+    "commercetools": "corpus/commercetools.postman_collection.json",
+    "sabre-booking-management": "corpus/sabre-booking-management.postman_collection.json",
+}
+BIG = (
+    5_000  # at and above this size only inspect, client and generate run (time budget)
+)
+
+
+@dataclass
+class Input:
+    label: str
+    path: Path
+    requests: int
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+class Bench:
+    def __init__(self, work: Path, runs: int) -> None:
+        self.work = work
+        self.runs = runs
+        self._counter = 0
+
+    def fresh(self, prefix: str) -> Path:
+        """A new empty directory under the work dir (output dirs, cold caches)."""
+        self._counter += 1
+        return Path(
+            tempfile.mkdtemp(prefix=f"{self._counter:03d}-{prefix}-", dir=self.work)
+        )
+
+    def measure(
+        self,
+        build: Callable[[int], tuple[list[str], dict[str, str]]],
+        runs: int | None = None,
+    ) -> Measurement:
+        """Median over runs; `build(i)` prepares run i and returns (argv, env)."""
+        results = []
+        for i in range(runs or self.runs):
+            argv, env = build(i)
+            results.append(run_once(argv, env=env, cwd=REPO))
+            if results[-1].returncode != 0:
+                break  # a failing command fails the same way every time
+        return median_of(results)
+
+    def command(self, name: str, source: Path, runs: int | None = None) -> Measurement:
+        def build(_: int) -> tuple[list[str], dict[str, str]]:
+            return commands.argv(name, source, self.fresh(name) / "out"), commands.env(
+                self.fresh("cache")
+            )
+
+        return self.measure(build, runs)
+
+
+def count_requests(path: Path) -> int:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return synth.count_requests(data.get("item", []))
+
+
+def gather_inputs(args: argparse.Namespace, work: Path) -> list[Input]:
+    inputs = []
+    if not args.no_real:
+        for label, rel in REAL_INPUTS.items():
+            path = SHARED / rel
+            if path.is_file():
+                inputs.append(Input(label, path, count_requests(path)))
+            else:
+                log(f"{label}: {path} absent, skipped")
+    for size in args.sizes:
+        path = synth.write_collection(
+            work / f"synth-{size}.postman_collection.json", size
+        )
+        inputs.append(Input(f"synth-{size}", path, size))
+    return inputs
+
+
+def measure_commands(bench: Bench, inputs: list[Input]) -> dict[str, dict[str, Any]]:
+    table: dict[str, dict[str, Any]] = {}
+    for item in inputs:
+        row: dict[str, Any] = {}
+        names = (
+            commands.COMMANDS
+            if item.requests < BIG
+            else ("inspect", "client", "generate")
+        )
+        runs = 1 if item.requests > BIG else None
+        for name in commands.COMMANDS:
+            if name not in names:
+                row[name] = {"available": commands.available(name), "skipped": "size"}
+            elif not commands.available(name):
+                row[name] = {"available": False}
+            else:
+                m = bench.command(name, item.path, runs)
+                row[name] = {"available": True, **m.to_json()}
+                status = (
+                    f"{m.seconds:.2f} s, {m.tree_rss_mb:.0f} MB"
+                    if m.ok
+                    else f"FAILED ({m.error})"
+                )
+                log(f"{item.label} {name}: {status}")
+        table[item.label] = row
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run pmgen's benchmarks.")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="one run each; synth 100 and 1,000; no baselines",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs per measurement (median); default 3"
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="*",
+        default=None,
+        help="synthetic sizes (default 100 1000 5000 20000)",
+    )
+    parser.add_argument(
+        "--no-real", action="store_true", help="skip the corpus collections"
+    )
+    parser.add_argument(
+        "--no-baselines",
+        action="store_true",
+        help="skip postman-code-generators / openapi-python-client",
+    )
+    parser.add_argument(
+        "--install-baselines",
+        action="store_true",
+        help="npm-install postman-code-generators into the cache first",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=REPO / "benchmarks" / "results",
+        help="where latest.md/json go",
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="scratch dir (default: a new temp dir, removed after)",
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs = 1
+        args.sizes = args.sizes if args.sizes is not None else [100, 1000]
+        args.no_baselines = True
+    if args.sizes is None:
+        args.sizes = list(synth.SIZES)
+
+    info = machine_info()
+    log(f"machine: {describe(info)}")
+    work = args.work or Path(tempfile.mkdtemp(prefix="pmgen-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        bench = Bench(work, args.runs)
+        inputs = gather_inputs(args, work)
+        results: dict[str, Any] = {
+            "machine": info,
+            "settings": {"runs": args.runs, "quick": args.quick, "sizes": args.sizes},
+            "inputs": {
+                i.label: {"path": str(i.path), "requests": i.requests} for i in inputs
+            },
+            "commands": measure_commands(bench, inputs),
+        }
+        main_input = inputs[0] if inputs else None
+        if main_input is not None:
+            results["lifecycle"] = lifecycle.measure(
+                bench, main_input.label, main_input.path, log
+            )
+            results["client"] = clientbench.measure(bench, inputs, log)
+        if not args.no_baselines and main_input is not None:
+            results["baselines"] = baselines.measure(
+                bench,
+                main_input.label,
+                main_input.path,
+                install=args.install_baselines,
+                log=log,
+            )
+        results["targets"] = report.targets(results)
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "latest.json").write_text(
+            json.dumps(results, indent=2) + "\n", encoding="utf-8"
+        )
+        markdown = report.markdown(results)
+        (args.out / "latest.md").write_text(markdown, encoding="utf-8")
+        print(markdown)
+        log(f"wrote {args.out / 'latest.md'} and latest.json")
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

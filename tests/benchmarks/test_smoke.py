@@ -1,0 +1,119 @@
+"""Smoke tests of the benchmark suite: the synthetic generator and the runner on 20 requests.
+
+The real measurements are `python -m benchmarks.run` (see benchmarks/README.md); these
+only prove the suite itself works, in a few seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks import lifecycle, report, run, synth
+from benchmarks.measure import run_once
+
+
+def _requests(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in items:
+        out.extend(_requests(item["item"]) if "item" in item else [item])
+    return out
+
+
+def _depth(items: list[dict[str, Any]]) -> int:
+    return max((1 + _depth(i["item"]) for i in items if "item" in i), default=0)
+
+
+def test_synth_is_deterministic_and_exact() -> None:
+    one = synth.dumps(synth.make_collection(20))
+    assert one == synth.dumps(synth.make_collection(20))
+    assert one != synth.dumps(synth.make_collection(20, seed=8))
+    for size in (1, 20, 100, 257):
+        assert synth.count_requests(synth.make_collection(size)["item"]) == size
+
+
+def test_synth_covers_what_real_collections_use() -> None:
+    collection = synth.make_collection(400)
+    items = _requests(collection["item"])
+    bodies = Counter()
+    for item in items:
+        body = item["request"].get("body")
+        if body:
+            language = body.get("options", {}).get("raw", {}).get("language", "text")
+            bodies[f"raw-{language}" if body["mode"] == "raw" else body["mode"]] += 1
+    assert set(bodies) == {"raw-json", "raw-xml", "raw-text", "urlencoded", "formdata", "file", "graphql"}
+    request_auths = {i["request"]["auth"]["type"] for i in items if "auth" in i["request"]}
+    assert {"bearer", "basic", "apikey", "noauth", "oauth2"} <= request_auths
+    folder_auths = {f["auth"]["type"] for f in _folders(collection["item"]) if "auth" in f}
+    assert len(folder_auths) >= 3
+    assert collection["auth"]["type"] == "bearer"
+    assert _depth(collection["item"]) == synth.MAX_DEPTH
+    assert any(i["request"]["url"].get("variable") for i in items)  # :name path variables
+    assert any("{{" in seg for i in items for seg in i["request"]["url"]["path"])
+    assert any(q.get("disabled") for i in items for q in i["request"]["url"].get("query", []))
+    assert all(any(h.get("disabled") for h in i["request"]["header"]) for i in items)
+    assert any(i["response"] for i in items) and any("event" in i for i in items)
+    formdata = [p for i in items for p in i["request"].get("body", {}).get("formdata", [])]
+    assert {"text", "file"} <= {p["type"] for p in formdata}
+
+
+def _folders(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if "item" in item:
+            out += [item, *_folders(item["item"])]
+    return out
+
+
+def test_synth_imports_with_every_request(tmp_path: Path) -> None:
+    importer = pytest.importorskip("generator.importer")
+    path = synth.write_collection(tmp_path / "synth.json", 60)
+    collection = importer.load(str(path))
+    assert len(list(collection.operations())) == 60
+
+
+def test_change_one_request_changes_exactly_one(tmp_path: Path) -> None:
+    source = synth.write_collection(tmp_path / "a.json", 20)
+    name = lifecycle.change_one_request(source, tmp_path / "b.json")
+    before = _requests(json.loads(source.read_text())["item"])
+    after = _requests(json.loads((tmp_path / "b.json").read_text())["item"])
+    differing = [a["name"] for a, b in zip(before, after, strict=True) if a != b]
+    assert differing == [name]
+
+
+def test_measure_counts_memory_of_child_processes() -> None:
+    # Two children holding 60 MB each: the tree figure sees both, a single process only one.
+    program = (
+        "import subprocess, sys, time\n"
+        "code = 'x = bytearray(60 * 2**20); import time; time.sleep(0.6)'\n"
+        "procs = [subprocess.Popen([sys.executable, '-c', code]) for _ in range(2)]\n"
+        "[p.wait() for p in procs]\n"
+    )
+    result = run_once([sys.executable, "-c", program])
+    assert result.returncode == 0
+    assert result.tree_rss_mb >= 120
+    assert 60 <= result.max_rss_mb < 120
+    assert 0.5 < result.seconds < 10
+
+
+def test_runner_writes_table_and_json(tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    argv = ["--sizes", "20", "--no-real", "--runs", "1", "--no-baselines"]
+    assert run.main([*argv, "--out", str(out), "--work", str(tmp_path / "work")]) == 0
+    data = json.loads((out / "latest.json").read_text())
+    assert data["machine"]["nproc"] >= 1
+    assert data["inputs"]["synth-20"]["requests"] == 20
+    assert set(data["commands"]["synth-20"]) == set(run.commands.COMMANDS)
+    for cell in data["commands"]["synth-20"].values():
+        if cell["available"]:
+            assert cell["seconds"] > 0 and cell["tree_rss_mb"] > 10
+    assert len(data["targets"]) == 8
+    assert {t["status"] for t in data["targets"]} <= {"pass", "FAIL", "n/a"}
+    markdown = (out / "latest.md").read_text()
+    assert "## Targets (issue 7)" in markdown and "| synth-20 | 20 |" in markdown
+    assert report.markdown(data) == markdown
