@@ -48,6 +48,11 @@ def read_file(source: str, limits: Limits) -> Document:
     try:
         if path.stat().st_size > limits.max_bytes:
             raise too_big(source, limits)
-        return Document(data=path.read_bytes(), where=source)
+        # Devices and FIFOs report size 0: the limit must hold while reading.
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", where=source) from None
+    if len(data) > limits.max_bytes:
+        raise too_big(source, limits)
+    return Document(data=data, where=source)
