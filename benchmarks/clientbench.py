@@ -32,12 +32,12 @@ PREFERRED_INPUTS = ("commercetools", "synth-1000", "synth-100")
 
 _IMPORT_PROGRAM = """
 import sys, time
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 import httpx, pydantic
 t1 = time.perf_counter()
 __import__(sys.argv[1])
-t2 = time.perf_counter()
-print(t1 - t0, t2 - t1)
+t2, c2 = time.perf_counter(), time.process_time()
+print(t1 - t0, t2 - t1, c2 - c0)
 """
 
 
@@ -58,7 +58,7 @@ def locate_package(client_dir: Path) -> tuple[Path, str] | None:
 
 def import_time(path_entry: Path, package: str) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(path_entry)}
-    samples: list[tuple[float, float]] = []
+    samples: list[tuple[float, float, float]] = []
     for i in range(IMPORT_RUNS + 1):
         out = subprocess.run(
             [sys.executable, "-c", _IMPORT_PROGRAM, package],
@@ -74,17 +74,19 @@ def import_time(path_entry: Path, package: str) -> dict[str, Any]:
                 "error": lines[-1] if lines else f"exit {out.returncode}",
             }
         if i:  # the first run compiles the package's .pyc files
-            deps, own = (float(x) for x in out.stdout.split())
-            samples.append((deps, own))
+            deps, own, cpu = (float(x) for x in out.stdout.split())
+            samples.append((deps, own, cpu))
     deps_ms = statistics.median(s[0] for s in samples) * 1000
     own_ms = statistics.median(s[1] for s in samples) * 1000
     total_ms = statistics.median(s[0] + s[1] for s in samples) * 1000
+    cpu_ms = statistics.median(s[2] for s in samples) * 1000
     return {
         "ok": True,
         "package": package,
         "deps_ms": deps_ms,
         "package_ms": own_ms,
         "total_ms": total_ms,
+        "total_cpu_ms": cpu_ms,
     }
 
 

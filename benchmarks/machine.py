@@ -54,6 +54,14 @@ def _git_commit() -> str:
         return "unknown"
 
 
+def load_average() -> float:
+    """The 1-minute load average: above the CPU count, other work slowed the timings."""
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def machine_info() -> dict[str, Any]:
     return {
         "nproc": os.cpu_count() or 0,
@@ -70,6 +78,7 @@ def machine_info() -> dict[str, Any]:
         "pydantic": _version("pydantic"),
         "httpx": _version("httpx"),
         "pmgen_commit": _git_commit(),
+        "load_at_start": load_average(),
     }
 
 

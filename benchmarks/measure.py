@@ -30,6 +30,7 @@ PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system, the child and its reaped descendants
     max_rss_mb: float
     tree_rss_mb: float
     returncode: int
@@ -41,6 +42,7 @@ class Measurement:
     """The median over several runs of one command (and every run, for the JSON)."""
 
     seconds: float
+    cpu_seconds: float
     max_rss_mb: float
     tree_rss_mb: float
     runs: list[Run] = field(default_factory=list)
@@ -134,6 +136,7 @@ def run_once(
         tail = err.read()[-2000:].decode("utf-8", "replace").strip()
     return Run(
         seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         max_rss_mb=usage.ru_maxrss / 1024,
         tree_rss_mb=max(sampler.peak_kb, usage.ru_maxrss) / 1024,
         returncode=proc.returncode,
@@ -154,6 +157,7 @@ def median_of(runs: list[Run]) -> Measurement:
         error = f"exit {failed.returncode}: {lines[-1] if lines else 'no message'}"
     return Measurement(
         seconds=statistics.median(r.seconds for r in runs),
+        cpu_seconds=statistics.median(r.cpu_seconds for r in runs),
         max_rss_mb=statistics.median(r.max_rss_mb for r in runs),
         tree_rss_mb=statistics.median(r.tree_rss_mb for r in runs),
         runs=runs,

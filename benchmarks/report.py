@@ -88,7 +88,11 @@ def _speed_targets(results: dict[str, Any]) -> list[Row]:
                 f"≤ {limit:g} s",
                 cell["seconds"] if cell else None,
                 limit,
-                f"{cell['seconds']:.2f} s" if cell else "",
+                (
+                    f"{cell['seconds']:.2f} s (cpu {cell['cpu_seconds']:.2f} s)"
+                    if cell
+                    else ""
+                ),
                 _why_missing(results, MAIN, name),
             )
         )
@@ -176,7 +180,7 @@ def _client_targets(results: dict[str, Any]) -> list[Row]:
             150.0,
             (
                 f"{imp['total_ms']:.0f} ms (httpx+pydantic {imp['deps_ms']:.0f} ms "
-                f"+ package {imp['package_ms']:.0f} ms)"
+                f"+ package {imp['package_ms']:.0f} ms; cpu {imp['total_cpu_ms']:.0f} ms)"
                 if imp
                 else ""
             ),
@@ -219,9 +223,7 @@ def _cell(cell: Row | None) -> str:
         return NOT_YET
     if not cell.get("ok"):
         return "failed"
-    runs = len(cell.get("runs", []))
-    note = " (1 run)" if runs == 1 else ""
-    return f"{cell['seconds']:.2f} s / {cell['tree_rss_mb']:.0f} MB{note}"
+    return f"{cell['seconds']:.2f} s (cpu {cell['cpu_seconds']:.2f}) / {cell['tree_rss_mb']:.0f} MB"
 
 
 def _commands_table(results: dict[str, Any]) -> list[str]:
@@ -325,6 +327,10 @@ def markdown(results: dict[str, Any]) -> str:
         "# pmgen benchmarks",
         "",
         f"Machine: {describe(results['machine'])}.",
+        f"Load average (1 min) at start {results['machine'].get('load_at_start', 0):.1f}, "
+        f"at end {results['machine'].get('load_at_end', 0):.1f}: above the CPU count, other work "
+        "shared the machine and wall times are inflated; `cpu` (user + system seconds of the "
+        "command and its children) is the steadier figure then.",
         f"Each figure is the median of {settings['runs']} runs "
         "(inputs of more than 5,000 requests: 1 run) "
         "of a child process; time is wall time, memory the peak resident set summed over the "

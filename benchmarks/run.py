@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import baselines, clientbench, commands, lifecycle, report, synth
-from benchmarks.machine import REPO, describe, machine_info
+from benchmarks.machine import REPO, describe, load_average, machine_info
 from benchmarks.measure import Measurement, median_of, run_once
 
 SHARED = REPO.parent / "shared"
@@ -107,26 +107,29 @@ def gather_inputs(args: argparse.Namespace, work: Path) -> list[Input]:
     return inputs
 
 
-def measure_commands(bench: Bench, inputs: list[Input]) -> dict[str, dict[str, Any]]:
+def measure_commands(
+    bench: Bench, inputs: list[Input], selected: tuple[str, ...]
+) -> dict[str, dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
     for item in inputs:
         row: dict[str, Any] = {}
-        names = (
-            commands.COMMANDS
-            if item.requests < BIG
-            else ("inspect", "client", "generate")
-        )
+        names = selected if item.requests < BIG else ("inspect", "client", "generate")
+        names = tuple(n for n in names if n in selected)
         runs = 1 if item.requests > BIG else None
         for name in commands.COMMANDS:
             if name not in names:
-                row[name] = {"available": commands.available(name), "skipped": "size"}
+                row[name] = {
+                    "available": commands.available(name),
+                    "skipped": "not run",
+                }
             elif not commands.available(name):
                 row[name] = {"available": False}
             else:
                 m = bench.command(name, item.path, runs)
                 row[name] = {"available": True, **m.to_json()}
                 status = (
-                    f"{m.seconds:.2f} s, {m.tree_rss_mb:.0f} MB"
+                    f"{m.seconds:.2f} s, cpu {m.cpu_seconds:.2f} s, {m.tree_rss_mb:.0f} MB, "
+                    f"load {load_average():.1f}"
                     if m.ok
                     else f"FAILED ({m.error})"
                 )
@@ -151,6 +154,13 @@ def main(argv: list[str] | None = None) -> int:
         nargs="*",
         default=None,
         help="synthetic sizes (default 100 1000 5000 20000)",
+    )
+    parser.add_argument(
+        "--commands",
+        nargs="*",
+        choices=commands.COMMANDS,
+        default=list(commands.COMMANDS),
+        help="commands to measure (default: all)",
     )
     parser.add_argument(
         "--no-real", action="store_true", help="skip the corpus collections"
@@ -198,14 +208,15 @@ def main(argv: list[str] | None = None) -> int:
             "inputs": {
                 i.label: {"path": str(i.path), "requests": i.requests} for i in inputs
             },
-            "commands": measure_commands(bench, inputs),
+            "commands": measure_commands(bench, inputs, tuple(args.commands)),
         }
         main_input = inputs[0] if inputs else None
         if main_input is not None:
             results["lifecycle"] = lifecycle.measure(
                 bench, main_input.label, main_input.path, log
             )
-            results["client"] = clientbench.measure(bench, inputs, log)
+            if "client" in args.commands:
+                results["client"] = clientbench.measure(bench, inputs, log)
         if not args.no_baselines and main_input is not None:
             results["baselines"] = baselines.measure(
                 bench,
@@ -214,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
                 install=args.install_baselines,
                 log=log,
             )
+        results["machine"]["load_at_end"] = load_average()
         results["targets"] = report.targets(results)
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "latest.json").write_text(
