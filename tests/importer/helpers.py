@@ -1,0 +1,50 @@
+"""Helpers for the importer tests: load a JSON value through a real file, run the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from generator.importer import load
+from generator.model import Collection, Operation
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parents[2]
+V21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+V20 = "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"
+
+
+def load_value(tmp_path: Path, value: Any, name: str = "c.json", **kwargs: Any) -> Collection:
+    path = tmp_path / name
+    path.write_text(json.dumps(value), encoding="utf-8")
+    return load(str(path), **kwargs)
+
+
+def collection(items: list[Any], schema: str = V21, **extra: Any) -> dict[str, Any]:
+    return {"info": {"name": "T", "schema": schema}, "item": items, **extra}
+
+
+def ops(c: Collection) -> list[Operation]:
+    return list(c.operations())
+
+
+def run_pmgen(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`pmgen ARGS` in a child process: real exit codes, real stdout/stderr.
+
+    `importlib.util` is imported first: generator/cli.py uses it without importing it
+    (reported to the lead); the console-script test in test_wheel.py runs it unaided.
+    """
+    code = "import importlib.util, sys\nfrom generator.cli import main\nmain(sys.argv[1:])"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+        check=False,
+    )
