@@ -16,15 +16,17 @@ but warnings) and exits 1 when `--check` finds something that would change.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 import click
 
-from generator import changelog, config, formatting, writer
+from generator import changelog, config, formatting, secrets, writer
 from generator import manifest as mf
 from generator.errors import UsageError
 from generator.model import Collection
@@ -132,9 +134,21 @@ def _quiet() -> bool:
     return bool(root and isinstance(root.obj, dict) and root.obj.get("quiet"))
 
 
-def _echo(line: str) -> None:
+def _echo(line: str, *, err: bool = False) -> None:
     if not _quiet():
-        click.echo(line)
+        click.echo(line, err=err)
+
+
+def source_identity(source: str) -> str:
+    """The source as the manifest records it: a URL loses userinfo and query (share links
+    and API URLs carry keys there); a path stays as the user wrote it."""
+    if "://" not in source:
+        return source or "-"
+    parts = urlsplit(source)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    query = "?…" if parts.query else ""
+    return urlunsplit((parts.scheme, host + port, parts.path, "", "")) + query
 
 
 def collect(collection: Collection, emitters: Mapping[str, Emitter]) -> dict[str, str]:
@@ -153,13 +167,25 @@ def run_emitters(
     settings: OutputSettings,
     options: Mapping[str, Any],
     changelog_path: str | None = None,
+    reveal_secrets: bool = False,
     exit_on_check: bool = True,
 ) -> tuple[writer.WriteReport, changelog.Changes]:
-    """Emit, format, changelog, write, report. `options` are recorded in the manifest
-    (JSON values, no secrets: pass `reveal_secrets` as a flag, never a secret itself).
+    """Emit, scrub secrets, format, changelog, write, report. `options` are recorded in the
+    manifest (JSON values, no secrets: `reveal_secrets` as a flag, never a secret itself).
+
+    Without `reveal_secrets`, the collection's clear-text credentials are named (masked) on
+    stderr and any that slipped into an emitted file is masked before formatting (so a
+    mask that broke code fails the compile check instead of being written).
     """
-    files = formatting.format_python(collect(collection, emitters))
+    files = collect(collection, emitters)
     current = changelog.snapshot(collection)
+    if not reveal_secrets:
+        leaks = secrets.SecretReport.of(collection)
+        for line in leaks.warning_lines():
+            _echo(f"pmgen: {line}", err=True)
+        files = secrets.scrub(files, leaks.values)
+        current = json.loads(secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"])
+    files = formatting.format_python(files)
     previous = mf.read_snapshot(settings.output) if settings.output.is_dir() else None
     changes = changelog.compare(previous, current)
     if changelog_path:
@@ -167,7 +193,7 @@ def run_emitters(
         when = changelog.resolve_date(collection, settings.date)
         files[changelog_path] = changelog.update(existing, changes, current, when)
     info = mf.ManifestInfo(
-        source=collection.source or "-",
+        source=source_identity(collection.source),
         source_sha256=collection.source_sha256,
         options=dict(sorted(options.items())),
         snapshot=current,

@@ -197,4 +197,5 @@ def command(
         settings=settings,
         options=options,
         changelog_path=CHANGELOG_PATH if "docs" in parts else None,
+        reveal_secrets=reveal_secrets,
     )
