@@ -52,13 +52,7 @@ def _client(collection: Collection) -> Files:
 
 def _snippets(collection: Collection) -> Files:
     module = importlib.import_module("generator.emitters.snippets")
-    styles = getattr(module, "STYLES", None)
-    kwargs: dict[str, Any] = {"reveal_secrets": False}
-    if styles is not None:
-        kwargs["styles"] = [
-            s for s in styles if s not in ("publisher", "python-client")
-        ]
-    files: Files = module.emit(collection, **kwargs)
+    files: Files = module.emit(collection, reveal_secrets=False)  # every default style
     return files
 
 
