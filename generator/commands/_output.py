@@ -123,7 +123,7 @@ def load_collection(source: str | None, **load_kwargs: Any) -> Collection:
         raise UsageError(
             "missing SOURCE (a file, URL or -; or `source = ...` in pmgen.toml)"
         )
-    from generator.importer import load  # noqa: PLC0415 (lazy: keeps `pmgen --help` fast)
+    from generator.importer import load  # noqa: PLC0415 (lazy: `pmgen --help` stays fast)
 
     return load(source, **load_kwargs)
 
@@ -169,6 +169,7 @@ def run_emitters(
     changelog_path: str | None = None,
     reveal_secrets: bool = False,
     exit_on_check: bool = True,
+    echo: bool = True,
 ) -> tuple[writer.WriteReport, changelog.Changes]:
     """Emit, scrub secrets, format, changelog, write, report. `options` are recorded in the
     manifest (JSON values, no secrets: `reveal_secrets` as a flag, never a secret itself).
@@ -184,7 +185,9 @@ def run_emitters(
         for line in leaks.warning_lines():
             _echo(f"pmgen: {line}", err=True)
         files = secrets.scrub(files, leaks.values)
-        current = json.loads(secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"])
+        current = json.loads(
+            secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"]
+        )
     files = formatting.format_python(files)
     previous = mf.read_snapshot(settings.output) if settings.output.is_dir() else None
     changes = changelog.compare(previous, current)
@@ -205,7 +208,8 @@ def run_emitters(
         check=settings.check,
         force=settings.force,
     )
-    _print(report, changes)
+    if echo:
+        _print(report, changes)
     if settings.check and report.would_change and exit_on_check:
         sys.exit(1)
     return report, changes

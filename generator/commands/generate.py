@@ -13,10 +13,12 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import click
 
+from generator.changelog import Changes
 from generator.commands._output import (
     Emitter,
     OutputSettings,
@@ -24,52 +26,12 @@ from generator.commands._output import (
     output_options,
     run_emitters,
 )
+from generator.commands._source_options import load_kwargs, source_options
 from generator.model import Collection
+from generator.writer import WriteReport
 
 PARTS = ("client", "snippets", "docs")
 CHANGELOG_PATH = "docs/CHANGELOG.md"
-
-
-def source_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """SOURCE plus the importer's options (SOURCE optional: the config file may give it)."""
-    decorators = [
-        click.argument("source", required=False),
-        click.option(
-            "--env", "env", multiple=True, help="Environment file (repeatable)."
-        ),
-        click.option("--environment", help="Name of the environment to select."),
-        click.option(
-            "--var", "var", multiple=True, help="Override a variable: KEY=VALUE."
-        ),
-        click.option(
-            "--globals", "globals_", multiple=True, help="Globals file (repeatable)."
-        ),
-        click.option(
-            "--api-key", envvar="POSTMAN_API_KEY", help="Postman API key for URLs."
-        ),
-    ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
-
-
-def load_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Pop the source options and shape them as `generator.importer.load` keywords."""
-    variables: dict[str, str] = {}
-    for item in kwargs.pop("var", ()) or ():
-        key, sep, value = str(item).partition("=")
-        if not sep or not key:
-            raise click.BadParameter(
-                f"expected KEY=VALUE, got {item!r}", param_hint="--var"
-            )
-        variables[key] = value
-    return {
-        "env_files": tuple(kwargs.pop("env", ()) or ()),
-        "environment": kwargs.pop("environment", None),
-        "variables": variables,
-        "globals_files": tuple(kwargs.pop("globals_", ()) or ()),
-        "api_key": kwargs.pop("api_key", None),
-    }
 
 
 def _call(
@@ -131,71 +93,109 @@ def _bind(emit: Callable[..., Mapping[str, str]], extra: dict[str, Any]) -> Emit
     return bound
 
 
+def generate_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """What to generate: shared by `generate` and `watch`."""
+    decorators = [
+        click.option(
+            "--style",
+            "style",
+            multiple=True,
+            help="Snippet style for snippets and docs (repeatable).",
+        ),
+        click.option("--name", help="Python package name of the client."),
+        click.option(
+            "--reveal-secrets",
+            is_flag=True,
+            help="Write secrets found in the collection into the output.",
+        ),
+        click.option(
+            "--templates",
+            type=click.Path(file_okay=False),
+            help="Directory overriding pmgen's templates.",
+        ),
+        click.option(
+            "--site",
+            type=click.Choice(["mkdocs"]),
+            help="Also write a documentation-site config.",
+        ),
+        click.option(
+            "--only",
+            type=click.Choice(PARTS),
+            multiple=True,
+            help="Generate only these parts.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+@dataclass(frozen=True)
+class GenerateJob:
+    """One `generate` invocation, re-runnable (`watch` runs it on every change)."""
+
+    source: str | None
+    settings: OutputSettings
+    load: dict[str, Any]
+    style: tuple[str, ...] = ()
+    name: str | None = None
+    reveal_secrets: bool = False
+    templates: str | None = None
+    site: str | None = None
+    only: tuple[str, ...] = ()
+
+    @classmethod
+    def from_kwargs(cls, kwargs: dict[str, Any]) -> GenerateJob:
+        settings = OutputSettings.pop_from(kwargs)
+        fields = {
+            k: kwargs.pop(k)
+            for k in (
+                "source",
+                "style",
+                "name",
+                "reveal_secrets",
+                "templates",
+                "site",
+                "only",
+            )
+        }
+        return cls(settings=settings, load=load_kwargs(kwargs), **fields)
+
+    def run(self, *, echo: bool = True) -> tuple[WriteReport, Changes]:
+        collection = load_collection(self.source, **self.load)
+        parts = [p for p in PARTS if not self.only or p in self.only]
+        emitters = emitters_for(
+            parts,
+            styles=self.style,
+            package_name=self.name,
+            reveal_secrets=self.reveal_secrets,
+            templates=self.templates,
+            site=self.site,
+        )
+        options = {
+            "parts": parts,
+            "style": list(self.style),
+            "name": self.name,
+            "reveal_secrets": self.reveal_secrets,
+            "templates": self.templates,
+            "site": self.site,
+            "environment": collection.environment,
+        }
+        return run_emitters(
+            collection,
+            emitters,
+            settings=self.settings,
+            options=options,
+            changelog_path=CHANGELOG_PATH if "docs" in parts else None,
+            reveal_secrets=self.reveal_secrets,
+            echo=echo,
+        )
+
+
 @click.command(name="generate")
-@source_options
+@source_options(required=False)
 @output_options
-@click.option(
-    "--style",
-    "style",
-    multiple=True,
-    help="Snippet style for snippets and docs (repeatable).",
-)
-@click.option("--name", help="Python package name of the client.")
-@click.option(
-    "--reveal-secrets",
-    is_flag=True,
-    help="Write secrets found in the collection into the output.",
-)
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False),
-    help="Directory overriding pmgen's templates.",
-)
-@click.option(
-    "--site",
-    type=click.Choice(["mkdocs"]),
-    help="Also write a documentation-site config.",
-)
-@click.option(
-    "--only", type=click.Choice(PARTS), multiple=True, help="Generate only these parts."
-)
-def command(
-    *,
-    source: str | None,
-    style: tuple[str, ...],
-    name: str | None,
-    reveal_secrets: bool,
-    templates: str | None,
-    site: str | None,
-    only: tuple[str, ...],
-    **kwargs: Any,
-) -> None:
+@generate_options
+def command(**kwargs: Any) -> None:
     """Generate the client package, snippets and docs into DIR/client, DIR/snippets, DIR/docs."""
-    settings = OutputSettings.pop_from(kwargs)
-    collection = load_collection(source, **load_kwargs(kwargs))
-    parts = [p for p in PARTS if not only or p in only]
-    emitters = emitters_for(
-        parts,
-        styles=style,
-        package_name=name,
-        reveal_secrets=reveal_secrets,
-        templates=templates,
-        site=site,
-    )
-    options = {
-        "parts": parts,
-        "style": list(style),
-        "name": name,
-        "reveal_secrets": reveal_secrets,
-        "templates": templates,
-        "site": site,
-        "environment": collection.environment,
-    }
-    run_emitters(
-        collection,
-        emitters,
-        settings=settings,
-        options=options,
-        changelog_path=CHANGELOG_PATH if "docs" in parts else None,
-        reveal_secrets=reveal_secrets,
-    )
+    GenerateJob.from_kwargs(kwargs).run()
