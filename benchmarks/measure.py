@@ -1,11 +1,12 @@
-"""Run one command as a child process and measure its wall time and peak memory.
+"""Run one command as a child process and measure its wall time, CPU time and peak memory.
 
-Two memory figures, because a command may fan out to a process pool:
-- `max_rss_mb`: the largest single process (the child's own `wait4` rusage, which on
-  Linux also covers descendants it reaped: the maximum of them, not the sum);
-- `tree_rss_mb`: the peak of the SUM of resident memory over the child and all its
-  descendants, sampled from /proc every few milliseconds. This is the figure the memory
-  target is judged on (a pool of two workers at 200 MB each is 400 MB on the machine).
+Memory is sampled from /proc every 50 ms over the child and all its descendants:
+- `tree_rss_mb`: the peak of the SUM of their resident memory. The memory target is
+  judged on this (a pool of two workers at 200 MB each is 400 MB on the machine);
+- `max_rss_mb`: the peak of the largest single process.
+Not `ru_maxrss`: Linux folds the parent's pre-exec high-water mark into the child's, so
+a benchmark process holding a big collection would inflate every child's figure.
+CPU time (`ru_utime + ru_stime` from `wait4`) covers the child and its reaped children.
 """
 
 from __future__ import annotations
@@ -78,14 +79,16 @@ def _rss_kb(pid: int) -> int:
         return 0
 
 
-def tree_rss_kb(root: int) -> int:
+def tree_rss_kb(root: int) -> tuple[int, int]:
+    """(sum, largest) resident memory in KiB over `root` and its descendants."""
     tree = _children_map()
-    total, stack = 0, [root]
+    total, largest, stack = 0, 0, [root]
     while stack:
         pid = stack.pop()
-        total += _rss_kb(pid)
+        rss = _rss_kb(pid)
+        total, largest = total + rss, max(largest, rss)
         stack.extend(tree.get(pid, ()))
-    return total
+    return total, largest
 
 
 class _Sampler(threading.Thread):
@@ -93,11 +96,14 @@ class _Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid = pid
         self.peak_kb = 0
+        self.largest_kb = 0
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.is_set():
-            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid))
+            total, largest = tree_rss_kb(self.pid)
+            self.peak_kb = max(self.peak_kb, total)
+            self.largest_kb = max(self.largest_kb, largest)
             self.done.wait(SAMPLE_INTERVAL)
 
 
@@ -137,8 +143,8 @@ def run_once(
     return Run(
         seconds=seconds,
         cpu_seconds=usage.ru_utime + usage.ru_stime,
-        max_rss_mb=usage.ru_maxrss / 1024,
-        tree_rss_mb=max(sampler.peak_kb, usage.ru_maxrss) / 1024,
+        max_rss_mb=sampler.largest_kb / 1024,
+        tree_rss_mb=sampler.peak_kb / 1024,
         returncode=proc.returncode,
         stderr_tail=tail,
     )

@@ -415,11 +415,20 @@ def write_collection(path: Path, n_requests: int, seed: int = 7) -> Path:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("requests", type=int)
-    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("requests", type=int, nargs="?", help="how many requests")
+    parser.add_argument(
+        "-o", "--output", type=Path, help="where to write the collection"
+    )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--count", type=Path, help="print how many requests FILE holds")
     args = parser.parse_args(argv)
-    write_collection(args.output, args.requests, args.seed)
+    if args.count:
+        data = json.loads(args.count.read_text(encoding="utf-8"))
+        print(count_requests(data.get("item", [])))
+    elif args.requests is not None and args.output:
+        write_collection(args.output, args.requests, args.seed)
+    else:
+        parser.error("give REQUESTS and -o FILE, or --count FILE")
 
 
 if __name__ == "__main__":
