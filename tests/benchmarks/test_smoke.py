@@ -40,25 +40,43 @@ def test_synth_is_deterministic_and_exact() -> None:
 def test_synth_covers_what_real_collections_use() -> None:
     collection = synth.make_collection(400)
     items = _requests(collection["item"])
-    bodies = Counter()
+    bodies: Counter[str] = Counter()
     for item in items:
         body = item["request"].get("body")
         if body:
             language = body.get("options", {}).get("raw", {}).get("language", "text")
             bodies[f"raw-{language}" if body["mode"] == "raw" else body["mode"]] += 1
-    assert set(bodies) == {"raw-json", "raw-xml", "raw-text", "urlencoded", "formdata", "file", "graphql"}
-    request_auths = {i["request"]["auth"]["type"] for i in items if "auth" in i["request"]}
+    assert set(bodies) == {
+        "raw-json",
+        "raw-xml",
+        "raw-text",
+        "urlencoded",
+        "formdata",
+        "file",
+        "graphql",
+    }
+    request_auths = {
+        i["request"]["auth"]["type"] for i in items if "auth" in i["request"]
+    }
     assert {"bearer", "basic", "apikey", "noauth", "oauth2"} <= request_auths
-    folder_auths = {f["auth"]["type"] for f in _folders(collection["item"]) if "auth" in f}
+    folder_auths = {
+        f["auth"]["type"] for f in _folders(collection["item"]) if "auth" in f
+    }
     assert len(folder_auths) >= 3
     assert collection["auth"]["type"] == "bearer"
     assert _depth(collection["item"]) == synth.MAX_DEPTH
-    assert any(i["request"]["url"].get("variable") for i in items)  # :name path variables
+    assert any(
+        i["request"]["url"].get("variable") for i in items
+    )  # :name path variables
     assert any("{{" in seg for i in items for seg in i["request"]["url"]["path"])
-    assert any(q.get("disabled") for i in items for q in i["request"]["url"].get("query", []))
+    assert any(
+        q.get("disabled") for i in items for q in i["request"]["url"].get("query", [])
+    )
     assert all(any(h.get("disabled") for h in i["request"]["header"]) for i in items)
     assert any(i["response"] for i in items) and any("event" in i for i in items)
-    formdata = [p for i in items for p in i["request"].get("body", {}).get("formdata", [])]
+    formdata = [
+        p for i in items for p in i["request"].get("body", {}).get("formdata", [])
+    ]
     assert {"text", "file"} <= {p["type"] for p in formdata}
 
 
