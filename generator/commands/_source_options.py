@@ -19,7 +19,7 @@ from typing import Any, TypeVar, overload
 import click
 
 from generator.importer import Limits, load
-from generator.importer.remote import Hosts
+from generator.importer.hosts import Hosts
 from generator.model import Collection
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -21,7 +21,7 @@ from generator.importer.limits import Limits
 from generator.importer.sources import Document, is_url, read_file
 
 if TYPE_CHECKING:
-    from generator.importer.remote import Hosts
+    from generator.importer.hosts import Hosts
 from generator.model import Collection, Environment
 
 __all__ = ["Limits", "load", "load_document", "parse_collection"]

@@ -49,4 +49,9 @@ def _walk(node: Any, in_auth_params: bool = False) -> Any:
 
 
 def redact(collection: Collection) -> Collection:
-    return Collection.model_validate(_walk(collection.model_dump()))
+    data = _walk(collection.model_dump())
+    data["overrides"] = {
+        k: _masked(v) if is_secret_name(k) or looks_like_secret(v) else v
+        for k, v in collection.overrides.items()
+    }
+    return Collection.model_validate(data)

@@ -16,11 +16,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from generator.errors import InputError
+from generator.importer.hosts import Hosts
 from generator.importer.http import Fetcher
 from generator.importer.limits import Limits
 from generator.importer.sources import Document
@@ -40,34 +40,6 @@ _META_NAMES = {
     "environmentuid",
 }
 _VIEW_PATH = re.compile(r"^/view/(?P<owner>[^/]+)/(?P<published>[^/?#]+)")
-
-
-@dataclass(frozen=True)
-class Hosts:
-    api: str = "https://api.getpostman.com"
-    documenter: str = "https://documenter.gw.postman.com"
-    share: str | None = None  # None: fetch share links from their own host
-
-    @classmethod
-    def from_env(
-        cls,
-        api: str | None = None,
-        documenter: str | None = None,
-        share: str | None = None,
-    ) -> Hosts:
-        defaults = cls()
-        return cls(
-            api=(api or os.environ.get("PMGEN_POSTMAN_API_URL") or defaults.api).rstrip(
-                "/"
-            ),
-            documenter=(
-                documenter
-                or os.environ.get("PMGEN_DOCUMENTER_URL")
-                or defaults.documenter
-            ).rstrip("/"),
-            share=(share or os.environ.get("PMGEN_POSTMAN_SHARE_URL") or "").rstrip("/")
-            or None,
-        )
 
 
 class _MetaTags(HTMLParser):

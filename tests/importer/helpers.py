@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util  # noqa: F401  (generator/cli.py uses it without importing it)
+import io
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+from generator.cli import main
 
 from generator.importer import load
 from generator.model import Collection, Operation
@@ -17,7 +25,9 @@ V21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 V20 = "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"
 
 
-def load_value(tmp_path: Path, value: Any, name: str = "c.json", **kwargs: Any) -> Collection:
+def load_value(
+    tmp_path: Path, value: Any, name: str = "c.json", **kwargs: Any
+) -> Collection:
     path = tmp_path / name
     path.write_text(json.dumps(value), encoding="utf-8")
     return load(str(path), **kwargs)
@@ -31,13 +41,17 @@ def ops(c: Collection) -> list[Operation]:
     return list(c.operations())
 
 
-def run_pmgen(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_pmgen(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`pmgen ARGS` in a child process: real exit codes, real stdout/stderr.
 
     `importlib.util` is imported first: generator/cli.py uses it without importing it
     (reported to the lead); the console-script test in test_wheel.py runs it unaided.
     """
-    code = "import importlib.util, sys\nfrom generator.cli import main\nmain(sys.argv[1:])"
+    code = (
+        "import importlib.util, sys\nfrom generator.cli import main\nmain(sys.argv[1:])"
+    )
     return subprocess.run(
         [sys.executable, "-c", code, *args],
         input=stdin.decode() if stdin is not None else None,
@@ -48,3 +62,35 @@ def run_pmgen(*args: str, stdin: bytes | None = None, env: dict[str, str] | None
         timeout=120,
         check=False,
     )
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def invoke(
+    *args: str,
+    stdin: bytes | None = None,
+    monkeypatch: pytest.MonkeyPatch | None = None,
+) -> Result:
+    """`pmgen ARGS` in this process (fast): exit code, stdout and stderr as the user sees them."""
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.ExitStack() as stack:
+        if stdin is not None:
+            assert monkeypatch is not None, "stdin needs monkeypatch"
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = (
+                exc.code
+                if isinstance(exc.code, int)
+                else (0 if exc.code is None else 1)
+            )
+    return Result(code, out.getvalue(), err.getvalue())

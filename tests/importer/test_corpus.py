@@ -29,7 +29,9 @@ def count_requests(value: Any) -> int:
     stack = [value]
     while stack:
         node = stack.pop()
-        children = node.get("item", node.get("items")) if isinstance(node, dict) else None
+        children = (
+            node.get("item", node.get("items")) if isinstance(node, dict) else None
+        )
         if isinstance(children, list) and "request" not in node:
             stack.extend(children)
         elif node is not value:
@@ -53,6 +55,8 @@ def _recorded() -> list[Path]:
 
 @pytest.mark.parametrize("expected", _recorded(), ids=lambda p: p.parent.name)
 def test_keys_match_newman_recordings(expected: Path, shared_dir: Path) -> None:
-    lines = [json.loads(line) for line in expected.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        json.loads(line) for line in expected.read_text(encoding="utf-8").splitlines()
+    ]
     collection = load(str(expected.parent / "collection.json"))
     assert [op.key for op in collection.operations()] == [line["key"] for line in lines]

@@ -38,19 +38,37 @@ def test_bundled_collection_in_detail() -> None:
     assert [(q.key, q.value, q.disabled) for q in listing.request.url.query] == [
         ("limit", "10", False), ("order", "title asc", False), ("cursor", "", True)
     ]  # fmt: skip
-    assert listing.protocol_profile_behavior == {"followRedirects": False, "disableBodyPruning": True}
+    assert listing.protocol_profile_behavior == {
+        "followRedirects": False,
+        "disableBodyPruning": True,
+    }
 
     get = by_name["Get book"]
     assert get.request.method == "get"  # kept as written
     (param,) = get.request.url.path_params
-    assert (param.name, param.kind, param.value, param.description) == ("book_id", "colon", "42", "The book's id")
+    assert (param.name, param.kind, param.value, param.description) == (
+        "book_id",
+        "colon",
+        "42",
+        "The book's id",
+    )
 
     shelf = by_name["Books on a shelf"].request.url
-    assert shelf.host == ["{{base_url}}"] and shelf.path == ["shelves", "{{shelf}}", "books"]
-    assert [(p.name, p.kind, p.segment_index) for p in shelf.path_params] == [("shelf", "variable", 1)]
+    assert shelf.host == ["{{base_url}}"] and shelf.path == [
+        "shelves",
+        "{{shelf}}",
+        "books",
+    ]
+    assert [(p.name, p.kind, p.segment_index) for p in shelf.path_params] == [
+        ("shelf", "variable", 1)
+    ]
 
     review = by_name["Review a book"]
-    assert review.auth.source == "request" and review.auth.auth and review.auth.auth.type == "basic"
+    assert (
+        review.auth.source == "request"
+        and review.auth.auth
+        and review.auth.auth.type == "basic"
+    )
     assert [(h.key, h.value, h.disabled) for h in review.request.headers] == [
         ("X-Trace", "on", False), ("X-Debug", "1", True)
     ]  # fmt: skip
@@ -62,7 +80,11 @@ def test_bundled_collection_in_detail() -> None:
     assert cover.formdata[1].value == "First edition"
 
     health = by_name["Health"]
-    assert health.request.method == "GET" and health.request.url.host == ["books", "example", "test"]
+    assert health.request.method == "GET" and health.request.url.host == [
+        "books",
+        "example",
+        "test",
+    ]
     assert health.folder == [] and health.identifier == "health"
 
 
@@ -76,7 +98,12 @@ def test_ids_and_identifiers_are_stable_and_unique(tmp_path: Path) -> None:
     first = load_value(tmp_path, collection(items))
     again = load_value(tmp_path, collection(items), name="again.json")
     assert [op.id for op in ops(first)] == [op.id for op in ops(again)]
-    assert [op.identifier for op in ops(first)] == ["fetch", "fetch_2", "class_", "fetch"]
+    assert [op.identifier for op in ops(first)] == [
+        "fetch",
+        "fetch_2",
+        "class_",
+        "fetch",
+    ]
     assert [op.key for op in ops(first)] == ["Fetch", "fetch", "class", "Fetch / Fetch"]
     folder = next(first.folders())
     assert folder.identifier == "fetch_3"  # shares the scope of its sibling operations
@@ -85,7 +112,11 @@ def test_ids_and_identifiers_are_stable_and_unique(tmp_path: Path) -> None:
 
 def test_repeated_keys_are_numbered_like_newman(tmp_path: Path) -> None:
     items = [{"name": "Same", "request": "https://x.test/"} for _ in range(3)]
-    assert [op.key for op in ops(load_value(tmp_path, collection(items)))] == ["Same", "Same #2", "Same #3"]
+    assert [op.key for op in ops(load_value(tmp_path, collection(items)))] == [
+        "Same",
+        "Same #2",
+        "Same #3",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -93,12 +124,20 @@ def test_repeated_keys_are_numbered_like_newman(tmp_path: Path) -> None:
     [
         (None, ("folder", "digest")),  # missing: inherits
         ({"type": None}, ("folder", "digest")),  # null type: inherits
-        ({"type": "madeup", "madeup": []}, ("folder", "digest")),  # invalid type: inherits
+        (
+            {"type": "madeup", "madeup": []},
+            ("folder", "digest"),
+        ),  # invalid type: inherits
         ({"type": "noauth"}, ("request", None)),  # noauth stops inheritance
-        ({"type": "bearer", "bearer": {"token": "t"}}, ("request", "bearer")),  # v2.0 object form
+        (
+            {"type": "bearer", "bearer": {"token": "t"}},
+            ("request", "bearer"),
+        ),  # v2.0 object form
     ],
 )
-def test_auth_inheritance_rules(tmp_path: Path, request_auth: object, expected: tuple[str, str | None]) -> None:
+def test_auth_inheritance_rules(
+    tmp_path: Path, request_auth: object, expected: tuple[str, str | None]
+) -> None:
     request: dict[str, object] = {"url": "https://x.test/"}
     if request_auth is not None:
         request["auth"] = request_auth
@@ -113,11 +152,21 @@ def test_auth_inheritance_rules(tmp_path: Path, request_auth: object, expected: 
 
 def test_folder_with_null_auth_inherits_from_collection(tmp_path: Path) -> None:
     value = collection(
-        [{"name": "F", "auth": None, "item": [{"name": "R", "request": "https://x.test/"}]}],
+        [
+            {
+                "name": "F",
+                "auth": None,
+                "item": [{"name": "R", "request": "https://x.test/"}],
+            }
+        ],
         auth={"type": "apikey", "apikey": [{"key": "key", "value": "X-Key"}]},
     )
     (op,) = ops(load_value(tmp_path, value))
-    assert op.auth.source == "collection" and op.auth.auth and op.auth.auth.params == {"key": "X-Key"}
+    assert (
+        op.auth.source == "collection"
+        and op.auth.auth
+        and op.auth.auth.params == {"key": "X-Key"}
+    )
 
 
 def test_v20_variants(tmp_path: Path) -> None:
@@ -139,12 +188,24 @@ def test_v20_variants(tmp_path: Path) -> None:
     assert c.info.format == "v2.0.0"
     first, second = ops(c)
     url = first.request.url
-    assert (url.protocol, url.host, url.port, url.path, url.hash) == ("https", ["h", "test"], "8443", ["a", "b"], "frag")
+    assert (url.protocol, url.host, url.port, url.path, url.hash) == (
+        "https",
+        ["h", "test"],
+        "8443",
+        ["a", "b"],
+        "frag",
+    )
     assert [(q.key, q.value) for q in url.query] == [("x", "1"), ("flag", None)]
-    assert [(h.key, h.value) for h in first.request.headers] == [("Accept", "text/plain"), ("X-Empty", "")]
+    assert [(h.key, h.value) for h in first.request.headers] == [
+        ("Accept", "text/plain"),
+        ("X-Empty", ""),
+    ]
     assert first.auth.auth and first.auth.auth.params["authKey"] == "k"
     assert first.description == "**md**" and first.request.method == "PROPFIND"
-    assert second.request.url.host == ["h", "test"] and second.request.url.path == ["x", ":id"]
+    assert second.request.url.host == ["h", "test"] and second.request.url.path == [
+        "x",
+        ":id",
+    ]
     assert second.request.url.path_params[0].value == "7"
 
 
@@ -162,17 +223,25 @@ def test_draft_without_info_schema_and_script_references(tmp_path: Path) -> None
     assert [(v.key, v.value) for v in c.variables] == [("v1", "123")]
     (op,) = ops(c)
     assert op.id == "r1"
-    assert op.scripts[0].sets[0].scope == "global" and op.scripts[0].sets[0].source == "literal"
+    assert (
+        op.scripts[0].sets[0].scope == "global"
+        and op.scripts[0].sets[0].source == "literal"
+    )
 
 
 def test_no_info_block(tmp_path: Path) -> None:
-    c = load_value(tmp_path, {"name": "Bare", "item": [{"name": "R", "request": "http://x.test/"}]})
+    c = load_value(
+        tmp_path, {"name": "Bare", "item": [{"name": "R", "request": "http://x.test/"}]}
+    )
     assert c.info.name == "Bare" and len(ops(c)) == 1
     assert any("no `info`" in d.message for d in c.diagnostics)
 
 
 def test_items_instead_of_item_is_read_with_a_warning(tmp_path: Path) -> None:
-    value = {"info": {"name": "Odd"}, "items": [{"name": "F", "items": [{"name": "R", "request": "http://x.test/"}]}]}
+    value = {
+        "info": {"name": "Odd"},
+        "items": [{"name": "F", "items": [{"name": "R", "request": "http://x.test/"}]}],
+    }
     c = load_value(tmp_path, value)
     assert [op.key for op in ops(c)] == ["F / R"]
     (warning,) = [d for d in c.diagnostics if d.level == "warning"]
@@ -185,7 +254,10 @@ def test_empty_collection_is_flagged(tmp_path: Path) -> None:
 
 
 def test_api_wrapper(tmp_path: Path) -> None:
-    c = load_value(tmp_path, {"collection": collection([{"name": "R", "request": "http://x.test/"}])})
+    c = load_value(
+        tmp_path,
+        {"collection": collection([{"name": "R", "request": "http://x.test/"}])},
+    )
     assert len(ops(c)) == 1
 
 
@@ -200,8 +272,14 @@ def test_bodies(tmp_path: Path) -> None:
         {"name": "broken json", "request": {"method": "POST", "url": "http://x.test/", "body": {
             "mode": "raw", "raw": "{\"a\": {{n}}}", "disabled": True}}},
     ])  # fmt: skip
-    graphql, file, xml, broken = (op.request.body for op in ops(load_value(tmp_path, value)))
-    assert graphql and graphql.graphql_query == "{ a }" and graphql.graphql_variables == '{"n": 1}'
+    graphql, file, xml, broken = (
+        op.request.body for op in ops(load_value(tmp_path, value))
+    )
+    assert (
+        graphql
+        and graphql.graphql_query == "{ a }"
+        and graphql.graphql_variables == '{"n": 1}'
+    )
     assert file and file.file_src == "/tmp/a.bin"
     assert xml and xml.language == "xml" and not xml.json_valid
     assert broken and not broken.json_valid and broken.disabled
@@ -219,7 +297,9 @@ def test_bodies(tmp_path: Path) -> None:
         ("pm.collectionVariables.set('t', compute(a, b))", ("collection", "other", None)),
     ],
 )  # fmt: skip
-def test_script_variables(tmp_path: Path, source: str, expected: tuple[str, str, object]) -> None:
+def test_script_variables(
+    tmp_path: Path, source: str, expected: tuple[str, str, object]
+) -> None:
     value = collection([{"name": "R", "request": "http://x.test/",
                          "event": [{"listen": "test", "script": {"exec": source.split("\n")}}]}])  # fmt: skip
     (op,) = ops(load_value(tmp_path, value))
@@ -250,13 +330,26 @@ def test_v1_legacy_collection_with_nested_folders(tmp_path: Path) -> None:
     }  # fmt: skip
     c = load_value(tmp_path, value)
     assert c.info.format == "v1"
-    assert [op.key for op in ops(c)] == ["Outer / Inner / Two", "Outer / One", "Three", "Orphan"]
+    assert [op.key for op in ops(c)] == [
+        "Outer / Inner / Two",
+        "Outer / One",
+        "Three",
+        "Orphan",
+    ]
     two, one = ops(c)[:2]
-    assert one.auth.auth and one.auth.auth.type == "basic" and one.auth.auth.params["password"] == "p"
+    assert (
+        one.auth.auth
+        and one.auth.auth.type == "basic"
+        and one.auth.auth.params["password"] == "p"
+    )
     assert one.request.url.path_params[0].value == "5"
     assert one.request.body and one.request.body.urlencoded[0].disabled
     assert one.scripts[0].sets[0].json_path == ["x"]
-    assert two.examples[0].code == 200 and two.request.body and two.request.body.json_value == {"a": 1}
+    assert (
+        two.examples[0].code == 200
+        and two.request.body
+        and two.request.body.json_value == {"a": 1}
+    )
 
 
 def test_documenter_collection_is_normalized(tmp_path: Path) -> None:
@@ -285,9 +378,16 @@ def test_documenter_collection_is_normalized(tmp_path: Path) -> None:
     folder = next(c.folders())
     assert not folder.auth_declared
     r, open_ = ops(c)
-    assert r.auth.source == "collection" and r.auth.auth and r.auth.auth.params == {"key": "sid", "in": "header"}
+    assert (
+        r.auth.source == "collection"
+        and r.auth.auth
+        and r.auth.auth.params == {"key": "sid", "in": "header"}
+    )
     assert open_.auth.source == "request" and open_.auth.auth is None
-    assert [(q.key, q.disabled) for q in r.request.url.query] == [("x", False), ("y", True)]
+    assert [(q.key, q.disabled) for q in r.request.url.query] == [
+        ("x", False),
+        ("y", True),
+    ]
     assert r.request.url.path_params[0].value == "9"
     assert r.description == "| a | b |\n| --- | --- |\n| 1 | 2\\|3 |"
 
@@ -302,17 +402,33 @@ def test_published_metadata_offline(tmp_path: Path) -> None:
         "canonicalUrl": "https://docs.example.test/view/metadata/P9",
     }  # fmt: skip
     c = load_value(tmp_path, value)
-    assert (c.info.name, c.info.description, c.info.format) == ("Pub", "# Hi", "published-metadata")
+    assert (c.info.name, c.info.description, c.info.format) == (
+        "Pub",
+        "# Hi",
+        "published-metadata",
+    )
     assert not ops(c)
-    assert c.publish and c.publish.languages == ["curl:cURL"] and c.publish.published_id == "P9"
-    assert c.publish.collection_url == "https://docs.example.test/api/collections/7/P9?segregateAuth=true&versionTag=latest"
+    assert (
+        c.publish
+        and c.publish.languages == ["curl:cURL"]
+        and c.publish.published_id == "P9"
+    )
+    assert (
+        c.publish.collection_url
+        == "https://docs.example.test/api/collections/7/P9?segregateAuth=true&versionTag=latest"
+    )
     assert [e.name for e in c.environments] == ["Prod"] and c.environment == "Prod"
-    assert "requests live in the full collection at https://docs.example.test/api/collections/7/P9" in c.diagnostics[0].message
+    assert (
+        "requests live in the full collection at https://docs.example.test/api/collections/7/P9"
+        in c.diagnostics[0].message
+    )
 
 
 def test_environments_globals_and_overrides(tmp_path: Path) -> None:
     g = tmp_path / "g.json"
-    g.write_text('{"name": "G", "values": [{"key": "shelf", "value": "global"}], "_postman_variable_scope": "globals"}')
+    g.write_text(
+        '{"name": "G", "values": [{"key": "shelf", "value": "global"}], "_postman_variable_scope": "globals"}'
+    )
     c = load(
         str(FIXTURES / "bookshop.postman_collection.json"),
         env_files=[str(FIXTURES / "bookshop.postman_environment.json")],
@@ -320,7 +436,9 @@ def test_environments_globals_and_overrides(tmp_path: Path) -> None:
         variables={"access_token": "override"},
     )
     assert c.environment == "Bookshop staging"
-    assert [v.key for v in c.globals] == ["shelf"] and c.overrides == {"access_token": "override"}
+    assert [v.key for v in c.globals] == ["shelf"] and c.overrides == {
+        "access_token": "override"
+    }
     password = next(v for v in c.environments[0].values if v.key == "password")
     assert password.secret and password.type == "secret"
 
