@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+PACKAGE = "bench_api"
 COMMANDS = ("inspect", "client", "snippets", "docs", "generate")
 # The nine styles the issue names (`publisher` only maps a publisher's choice onto these).
 SNIPPET_STYLES = (
@@ -54,6 +55,9 @@ def argv(name: str, source: Path, out: Path) -> list[str]:
     if name == "snippets":
         styles = [arg for style in SNIPPET_STYLES for arg in ("--style", style)]
         return [*base, "snippets", str(source), "-o", str(out), *styles]
+    if name in ("client", "generate"):
+        # A fixed package name: the same for every input, so outputs compare.
+        return [*base, name, str(source), "-o", str(out), "--name", PACKAGE]
     return [*base, name, str(source), "-o", str(out)]
 
 
