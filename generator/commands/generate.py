@@ -18,6 +18,7 @@ from typing import Any
 
 import click
 
+from generator import naming
 from generator.changelog import Changes
 from generator.commands._output import (
     Emitter,
@@ -44,6 +45,15 @@ def _call(
     return func(collection, **kwargs)
 
 
+def package_for(collection: Collection, name: str | None) -> str:
+    """The client package name, decided once (the snippets' python-client style needs it)."""
+    try:
+        from generator.emitters.client import package_name_for  # noqa: PLC0415
+    except ImportError:
+        return name or naming.snake(collection.info.name, "client")
+    return package_name_for(collection, name)
+
+
 def emitters_for(
     parts: Sequence[str],
     *,
@@ -55,40 +65,28 @@ def emitters_for(
 ) -> dict[str, Emitter]:
     """The available emitters under their output prefixes; a missing one is skipped."""
     found: dict[str, Emitter] = {}
+    common: dict[str, Any] = {"reveal_secrets": reveal_secrets, "templates_dir": templates}
+    if styles:
+        common["styles"] = tuple(styles)
     for part in parts:
         try:
             module = importlib.import_module(f"generator.emitters.{part}")
         except ModuleNotFoundError as exc:
             if exc.name != f"generator.emitters.{part}":
                 raise
-            click.echo(
-                f"pmgen: warning: the {part} emitter is not available; skipped",
-                err=True,
-            )
+            click.echo(f"pmgen: warning: the {part} emitter is not available; skipped", err=True)
             continue
-        emit = module.emit
-        if part == "client":
-            extra: dict[str, Any] = {
-                "reveal_secrets": reveal_secrets,
-                "templates_dir": templates,
-            }
-            if package_name:
-                extra["package_name"] = package_name
-        elif part == "snippets":
-            extra = {"reveal_secrets": reveal_secrets}
-            if styles:
-                extra["styles"] = tuple(styles)
-        else:
-            extra = {"site": site, "reveal_secrets": reveal_secrets}
-            if styles:
-                extra["styles"] = tuple(styles)
-        found[part] = _bind(emit, extra)
+        extra = {**common, "site": site} if part == "docs" else common
+        found[part] = _bind(module.emit, extra, package_name)
     return found
 
 
-def _bind(emit: Callable[..., Mapping[str, str]], extra: dict[str, Any]) -> Emitter:
+def _bind(
+    emit: Callable[..., Mapping[str, str]], extra: dict[str, Any], name: str | None
+) -> Emitter:
     def bound(collection: Collection) -> Mapping[str, str]:
-        return _call(emit, collection, **extra)
+        package = package_for(collection, name)
+        return _call(emit, collection, package_name=package, package=package, **extra)
 
     return bound
 

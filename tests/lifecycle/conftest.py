@@ -68,16 +68,17 @@ def tiny_emitter(collection: Collection) -> Mapping[str, str]:
     return files
 
 
+def fake_emitters_for(
+    parts: Any, **kwargs: Any
+) -> dict[str, Callable[[Collection], Mapping[str, str]]]:
+    """Stands in for `generate.emitters_for`: the tiny emitter and a one-file "docs"."""
+    return {
+        "client": tiny_emitter,
+        "docs": lambda c: {"README.md": f"# {c.info.name}\n"},
+    }
+
+
 @pytest.fixture
 def fake_emitters(monkeypatch: pytest.MonkeyPatch) -> None:
     """`pmgen generate` with the tiny emitter in place of the three real ones."""
-
-    def emitters_for(
-        parts: Any, **kwargs: Any
-    ) -> dict[str, Callable[[Collection], Mapping[str, str]]]:
-        return {
-            "client": tiny_emitter,
-            "docs": lambda c: {"README.md": f"# {c.info.name}\n"},
-        }
-
-    monkeypatch.setattr(generate, "emitters_for", emitters_for)
+    monkeypatch.setattr(generate, "emitters_for", fake_emitters_for)
