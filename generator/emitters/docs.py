@@ -42,13 +42,15 @@ def emit(
     site: str | None = None,
     reveal_secrets: bool = False,
     templates_dir: str | None = None,
+    package: str | None = None,
 ) -> dict[str, str]:
-    """The docs tree as {relative path: markdown}. `styles=()` leaves snippets out."""
+    """The docs tree as {relative path: markdown}. `styles=()` leaves snippets out;
+    `package` names the client package for the `python-client` snippet style."""
     if site is not None and site not in SITES:
         raise UsageError(f"unknown site {site!r} (choose from {', '.join(SITES)})")
     masker = Masker(collection, reveal=reveal_secrets)
     plan = plan_pages(collection)
-    snippet, chosen = _snippet_renderer(collection, styles, reveal_secrets)
+    snippet, chosen = _snippet_renderer(collection, styles, reveal_secrets, package)
     builder = Builder(collection, plan, masker, chosen, snippet)
     env = _environment(templates_dir)
 
@@ -76,33 +78,55 @@ def pages_root(site: str | None) -> str:
 
 
 def _snippet_renderer(
-    collection: Collection, styles: Sequence[str], reveal_secrets: bool
+    collection: Collection, styles: Sequence[str], reveal_secrets: bool, package: str | None
 ) -> tuple[SnippetRenderer | None, list[str]]:
-    """One request's snippet per style, from the snippets emitter (Python ones black-formatted)."""
+    """Every request's snippet per style, rendered up front by the snippets emitter so the
+    Python ones are black-formatted in one batch (cached, pooled)."""
     if not styles:
         return None, []
     from generator.emitters import snippets  # noqa: PLC0415 (docs without snippets stay light)
 
     chosen = snippets.resolve_styles(collection, list(styles))
+    rendered: dict[tuple[int, str], tuple[str, str] | Exception] = {}
+    python: dict[str, str] = {}
+    for index, op in enumerate(collection.operations()):
+        for style in chosen:
+            ext = snippets.STYLES[style].ext
+            try:
+                text = snippets.render_snippet(
+                    collection, op, style, reveal_secrets=reveal_secrets, package=package
+                )
+            except Exception as exc:  # shown on the page instead of the snippet
+                rendered[(id(op), style)] = exc
+                continue
+            rendered[(id(op), style)] = (text, _LANGUAGE_OF_EXT.get(ext, ext))
+            if ext == "py":
+                python[f"{index}/{style}.py"] = text
+    formatted = _black(python)
+    for index, op in enumerate(collection.operations()):
+        for style in chosen:
+            path = f"{index}/{style}.py"
+            if path in formatted:
+                rendered[(id(op), style)] = (formatted[path], "python")
 
-    def render_one(op: Operation, style: str) -> tuple[str, str]:
-        text = snippets.render_snippet(collection, op, style, reveal_secrets=reveal_secrets)
-        ext = snippets.STYLES[style].ext
-        if ext == "py":
-            text = _black(text)
-        return text, _LANGUAGE_OF_EXT.get(ext, ext)
+    def lookup(op: Operation, style: str) -> tuple[str, str]:
+        found = rendered[(id(op), style)]
+        if isinstance(found, Exception):
+            raise found
+        return found
 
-    return render_one, chosen
+    return lookup, chosen
 
 
-def _black(text: str) -> str:
+def _black(files: dict[str, str]) -> dict[str, str]:
+    """Black-formatted Python snippets; if one does not compile, all stay as written."""
     from generator import formatting  # noqa: PLC0415
     from generator.errors import GeneratorBug  # noqa: PLC0415
 
     try:
-        return formatting.format_python({"snippet.py": text})["snippet.py"]
+        return formatting.format_python(files)
     except GeneratorBug:
-        return text  # shown as the snippets emitter wrote it
+        return files
 
 
 def _link(value: Any) -> str:
