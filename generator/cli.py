@@ -5,6 +5,7 @@ stays fast and a broken emitter cannot break unrelated commands."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from typing import Any
 
