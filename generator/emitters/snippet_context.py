@@ -59,6 +59,8 @@ def _part(part: TextPart | FilePart) -> dict[str, Any]:
 def _check(wire: WireRequest, style: str) -> None:
     if wire.runtime_auth is not None:
         raise Unsupported(f"{wire.runtime_auth.type} auth is computed per request; this style does not compute it")
+    if style == "http" and wire.body is not None and wire.body.mode in ("formdata", "file"):
+        raise Unsupported("the raw HTTP style writes text bodies only")
     if style == "wget" and wire.body is not None and wire.body.mode == "formdata":
         raise Unsupported("wget cannot send multipart/form-data")
     if style == "httpie" and wire.body is not None and wire.body.mode == "formdata":
@@ -91,6 +93,8 @@ def context(
         body["fields"] = [
             {"httpie": sh(join([text_value(_httpie_key(k) + "="), v]))} for k, v in b.fields
         ]
+    if style == "http":
+        body["http_text"] = _http_text(wire)
     has_files = bool(body.get("file_src")) or any(p.get("file") for p in body.get("parts", []))
     return {
         "title": operation.key,
@@ -104,8 +108,32 @@ def context(
         "url_sh": sh(wire.url),
         "headers": [_header(n, v) for n, v in wire.headers],
         "body": body,
+        "http_text": body.get("http_text", ""),
         "follow_redirects": wire.follow_redirects,
         "max_redirects": wire.max_redirects,
         "timeout": wire.timeout,
         "verify": wire.verify_tls,
     }
+
+
+def _http_text(wire: WireRequest) -> str:
+    """The raw message, run-time parts as REST Client markers (see generator.wire.send)."""
+    from generator.emitters.snippet_code import urlencoded_body
+    from generator.wire import path_and_query
+    from generator.wire.send import marker
+
+    def text(value: Value) -> str:
+        return "".join(p.text if p.kind == "text" else marker(p) for p in value)
+
+    origin, target = path_and_query(wire.url)
+    origin_text = text(origin)
+    scheme, _, host = origin_text.partition("://")
+    lines = [f"# scheme: {scheme}"] if scheme == "https" else []
+    lines.append(f"{wire.method} {text(target) or '/'} HTTP/1.1")
+    lines.append(f"Host: {host}")
+    lines += [f"{n}: {text(v)}" for n, v in wire.headers]
+    lines.append("")
+    if wire.body is not None:
+        b = wire.body
+        lines.append(text(b.raw if b.mode == "raw" else urlencoded_body(b.fields)))
+    return "\n".join(lines)

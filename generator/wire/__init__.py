@@ -28,6 +28,7 @@ from generator import secrets
 from generator.model import Body, Collection, Operation
 from generator.wire.auth import RuntimeAuth, apply
 from generator.wire.dynamic import DYNAMIC_VARIABLES
+from generator.wire.jsonc import strip_json_comments
 from generator.wire.mime import guess_type
 from generator.wire.url import build_url, path_and_query
 from generator.wire.values import (
@@ -142,7 +143,7 @@ def build_request(
         extra = [join([text_value(k), text_value("="), v]) for k, v in applied.query]
         sep = "&" if any(p.kind == "text" and "?" in p.text for p in url) else "?"
         url = join([url, text_value(sep), *_interleave(extra, text_value("&"))])
-    method = scope.resolve_text(spec.method) or "GET"
+    method = (scope.resolve_text(spec.method) or "GET").upper()  # Newman sends it upper-cased
     wire = WireRequest(method=method, url=url)
     disabled_system = {k.lower() for k, v in (behavior.get("disabledSystemHeaders") or {}).items() if v}
     for header in spec.headers:
@@ -196,10 +197,12 @@ def _body(
     body: Body, scope: Scope, base: Path | None, notes: list[str]
 ) -> tuple[WireBody | None, str | None]:
     if body.mode == "raw":
-        raw = scope.resolve(body.raw or "")
+        language = (body.language or "text").lower()
+        text = strip_json_comments(body.raw or "") if language == "json" else body.raw or ""
+        raw = scope.resolve(text)
         if not raw:
             return None, None
-        return WireBody("raw", raw=raw), RAW_CONTENT_TYPES.get((body.language or "text").lower(), "text/plain")
+        return WireBody("raw", raw=raw), RAW_CONTENT_TYPES.get(language, "text/plain")
     if body.mode == "urlencoded":
         fields = [
             (scope.resolve_text(f.key), scope.resolve(f.value or ""))
@@ -246,9 +249,9 @@ def _graphql(body: Body, scope: Scope) -> WireBody:
 
     query = scope.resolve_text(body.graphql_query or "")
     variables_text = scope.resolve_text(body.graphql_variables or "")
-    try:
-        variables = json.loads(variables_text) if variables_text.strip() else {}
+    try:  # Postman sends `null` for empty or unparsable variables
+        variables = json.loads(strip_json_comments(variables_text)) if variables_text.strip() else None
     except ValueError:
-        variables = {}
+        variables = None
     text = json.dumps({"query": query, "variables": variables}, ensure_ascii=False, separators=(",", ":"))
     return WireBody("raw", raw=scope.resolve(text))

@@ -59,8 +59,10 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
         out.headers.append(("Authorization", value))
         out.replaces_header = "authorization"
     elif kind == "bearer":
-        out.headers.append(("Authorization", join([text_value("Bearer "), _param(auth, scope, "token")])))
-        out.replaces_header = "authorization"
+        token = _param(auth, scope, "token")
+        if token:  # Postman adds nothing for an empty token
+            out.headers.append(("Authorization", join([text_value("Bearer "), token])))
+            out.replaces_header = "authorization"
     elif kind == "apikey":
         key = _text_param(auth, scope, "key")
         value = _param(auth, scope, "value")
@@ -71,6 +73,8 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
             out.replaces_header = key.lower()
     elif kind == "oauth2":
         token = _param(auth, scope, "accessToken")
+        if not token:
+            return out
         if _text_param(auth, scope, "addTokenTo", "header") == "queryParams":
             out.query.append(("access_token", token))
         else:

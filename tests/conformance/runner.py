@@ -97,66 +97,79 @@ def command_for(path: Path) -> list[str]:
 
 def run_case(
     case: Case,
-    style: str,
-    program: Program,
+    programs: dict[str, Program],
     *,
     limit: int | None,
     compare_py: Path,
     workdir: Path,
-) -> StyleResult:
-    """Run every (sampled) request of `case` in `style`; score with compare.py."""
-    result = StyleResult(style, case.name)
+) -> list[StyleResult]:
+    """Run every (sampled) request of `case` in each style (one echo server, one load)."""
     expected_rows = [json.loads(line) for line in (case.expected_dir / "expected.jsonl").open(encoding="utf-8")]
-    chosen = sample(expected_rows, limit, f"{case.name}")
-    out_dir = workdir / f"{case.name}--{style}"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    actual_rows = []
+    chosen = sample(expected_rows, limit, case.name)
+    case_dir = workdir / case.name
+    case_dir.mkdir(parents=True, exist_ok=True)
+    expected_path = case_dir / "expected.jsonl"
+    expected_path.write_text("".join(json.dumps(r) + "\n" for r in expected_rows if r["key"] in chosen), "utf-8")
+    results = []
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     with EchoServer() as server:
-        collection = load_retargeted(case, server.port, out_dir)
-        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-        for op in collection.operations():
-            if op.key not in chosen:
-                continue
-            made = program(collection, op)
-            if isinstance(made, str):
-                result.skipped[op.key] = made
-                actual_rows.append({"key": op.key, "requests": [], "error": f"not generated: {made}"})
-                continue
-            name, text, secrets = made
-            path = out_dir / name
-            path.write_text(text, "utf-8")
-            server.clear()
-            error = None
-            try:
-                proc = subprocess.run(
-                    command_for(path),
-                    cwd=case.files_dir,
-                    env={**env, **secrets},
-                    stdin=subprocess.DEVNULL,
-                    capture_output=True,
-                    timeout=RUN_TIMEOUT,
-                    check=False,
-                )
-                if proc.returncode != 0 and not server.requests:
-                    error = proc.stderr.decode("utf-8", "replace")[-300:]
-            except subprocess.TimeoutExpired:
-                error = "timed out"
-            actual_rows.append({"key": op.key, "requests": server.requests, "error": error})
-    # compare only what was sampled
-    expected_path = out_dir / "expected.jsonl"
-    expected_path.write_text(
-        "".join(json.dumps(r) + "\n" for r in expected_rows if r["key"] in chosen), "utf-8"
-    )
-    actual_path = out_dir / "actual.jsonl"
-    actual_path.write_text("".join(json.dumps(r) + "\n" for r in actual_rows), "utf-8")
-    report_path = out_dir / "report.json"
-    subprocess.run(
-        [sys.executable, str(compare_py), str(expected_path), str(actual_path), "--report", str(report_path), "-q"],
-        capture_output=True,
-        check=True,
-    )
-    result.report = json.loads(report_path.read_text("utf-8"))
-    return result
+        collection = load_retargeted(case, server.port, case_dir)
+        ops = [op for op in collection.operations() if op.key in chosen]
+        for style, program in programs.items():
+            result = StyleResult(style, case.name)
+            out_dir = case_dir / style
+            out_dir.mkdir(exist_ok=True)
+            actual_rows = []
+            for op in ops:
+                actual_rows.append(_run_one(program, collection, op, out_dir, case, server, env, result))
+            actual_path = out_dir / "actual.jsonl"
+            actual_path.write_text("".join(json.dumps(r) + "\n" for r in actual_rows), "utf-8")
+            report_path = out_dir / "report.json"
+            subprocess.run(
+                [sys.executable, str(compare_py), str(expected_path), str(actual_path),
+                 "--report", str(report_path), "-q"],
+                capture_output=True,
+                check=True,
+            )
+            result.report = json.loads(report_path.read_text("utf-8"))
+            results.append(result)
+    return results
+
+
+def _run_one(
+    program: Program,
+    collection: Collection,
+    op: Operation,
+    out_dir: Path,
+    case: Case,
+    server: EchoServer,
+    env: dict[str, str],
+    result: StyleResult,
+) -> dict[str, Any]:
+    made = program(collection, op)
+    if isinstance(made, str):
+        result.skipped[op.key] = made
+        return {"key": op.key, "requests": [], "error": f"not generated: {made}"}
+    name, text, secrets = made
+    path = out_dir / name
+    path.write_text(text, "utf-8")
+    server.clear()
+    error = None
+    try:
+        proc = subprocess.run(
+            command_for(path),
+            cwd=case.files_dir,
+            env={**env, **secrets},
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=RUN_TIMEOUT,
+            check=False,
+        )
+        if proc.returncode != 0 and not server.requests:
+            error = proc.stderr.decode("utf-8", "replace")[-300:]
+    except subprocess.TimeoutExpired:
+        error = "timed out"
+    return {"key": op.key, "requests": server.requests, "error": error}
 
 
 def tmp_workdir() -> Path:

@@ -1,0 +1,64 @@
+"""`pmgen snippets SOURCE -o DIR [--style S]... [--reveal-secrets]`: one runnable snippet per
+request and style, plus DIR/index.json; `pmgen snippets SOURCE --request REF [--style S]`
+prints one snippet (REF: the request's id or its path `Folder/Sub/Name`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from generator.commands._output import OutputSettings, output_options, run_emitters
+from generator.commands._source_options import load_from_options, source_options
+from generator.emitters import snippets
+from generator.emitters.snippet_context import Unsupported
+from generator.errors import UsageError
+from generator.formatting import format_python
+from generator.model import Collection, Operation
+
+
+def find_operation(collection: Collection, ref: str) -> Operation:
+    ref = ref.strip()
+    for op in collection.operations():
+        if ref in (op.id, op.key, "/".join([*op.folder, op.name])):
+            return op
+    raise UsageError(f"no request {ref!r} in the collection (use its id or Folder/Sub/Name)")
+
+
+@click.command(name="snippets")
+@source_options
+@output_options
+@click.option("--style", "style", multiple=True, metavar="STYLE",
+              help=f"Snippet style (repeatable): {', '.join(snippets.STYLES)}, publisher.")
+@click.option("--request", "request_ref", metavar="REF", help="Print one request's snippet to stdout.")
+@click.option("--reveal-secrets", is_flag=True, help="Write credentials inline instead of reading them from the environment.")
+def command(*, style: tuple[str, ...], request_ref: str | None, reveal_secrets: bool, **kwargs: Any) -> None:
+    """Generate runnable request snippets in several styles."""
+    if request_ref:
+        for name in ("output", "check", "force", "date", "config_file"):
+            kwargs.pop(name, None)
+        collection = load_from_options(kwargs)
+        op = find_operation(collection, request_ref)
+        chosen = snippets.resolve_styles(collection, style or ("curl",))
+        for name in chosen:
+            try:
+                text = snippets.render_snippet(collection, op, name, reveal_secrets=reveal_secrets)
+            except Unsupported as why:
+                raise UsageError(f"style {name} cannot express this request: {why}") from None
+            if snippets.STYLES[name].ext == "py":
+                text = format_python({"snippet.py": text})["snippet.py"]
+            click.echo(text, nl=False)
+        return
+    settings = OutputSettings.pop_from(kwargs)
+    collection = load_from_options(kwargs)
+
+    def emit(c: Collection) -> dict[str, str]:
+        return snippets.emit(c, styles=style, reveal_secrets=reveal_secrets)
+
+    run_emitters(
+        collection,
+        {"": emit},
+        settings=settings,
+        options={"style": list(style), "reveal_secrets": reveal_secrets, "environment": collection.environment},
+        reveal_secrets=reveal_secrets,
+    )
