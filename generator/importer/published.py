@@ -37,6 +37,20 @@ def _markdown(value: Any) -> Any:
     return value
 
 
+def _describe_entries(entries: Any) -> Any:
+    """Parameter lists (headers, query, path variables, form fields) with HTML descriptions."""
+    if not isinstance(entries, list):
+        return entries
+    return [
+        (
+            {**e, "description": _markdown(e["description"])}
+            if isinstance(e, dict) and "description" in e
+            else e
+        )
+        for e in entries
+    ]
+
+
 def _url(request: dict[str, Any]) -> Any:
     """The string URL, with the `urlObject`'s path-variable and query details."""
     raw, obj = request.get("url"), request.get("urlObject")
@@ -55,9 +69,9 @@ def _url(request: dict[str, Any]) -> Any:
         "port": parsed.port,
         "path": parsed.path,
         "hash": parsed.hash,
-        "query": query
+        "query": _describe_entries(query)
         or [q.model_dump(exclude_defaults=True) | {"key": q.key} for q in parsed.query],
-        "variable": obj.get("variable") or [],
+        "variable": _describe_entries(obj.get("variable") or []),
     }
 
 
@@ -85,6 +99,12 @@ def _normalize_items(items: Any) -> None:
             if isinstance(request, dict):
                 _segregated_auth(request)
                 request["url"] = _url(request)
+                request["header"] = _describe_entries(request.get("header"))
+                body = request.get("body")
+                if isinstance(body, dict):
+                    for mode in ("urlencoded", "formdata"):
+                        if mode in body:
+                            body[mode] = _describe_entries(body[mode])
                 request.pop("urlObject", None)
                 if "description" in request:
                     request["description"] = _markdown(request["description"])
