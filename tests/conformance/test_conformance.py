@@ -1,0 +1,38 @@
+"""Every snippet style against Newman's recordings (see tests/conformance/suite.py).
+
+CI samples requests per collection; PMGEN_CONFORMANCE_FULL=1 runs every request:
+    PMGEN_CONFORMANCE_FULL=1 .venv/bin/pytest tests/conformance -s
+Target: >= 99% identical over comparable requests no script shapes, per style
+(PMGEN_CONFORMANCE_MIN overrides the threshold, e.g. while a style is being built).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.emitters.snippets import DEFAULT_STYLES
+from tests.conformance.suite import run_styles, summarize
+
+THRESHOLD = float(os.environ.get("PMGEN_CONFORMANCE_MIN", "99"))
+
+
+@pytest.fixture(scope="module")
+def results(shared_dir: Path) -> dict[str, dict[str, float]]:
+    by_style = run_styles(shared_dir, list(DEFAULT_STYLES))
+    totals = {style: summarize(style, res) for style, res in by_style.items()}
+    for style, t in totals.items():
+        print(
+            f"conformance {style}: {t['ns_ident']}/{t['ns_total']} identical ({t['ns_pct']:.1f}%) "
+            f"[all comparable: {t['identical']}/{t['comparable']} ({t['pct']:.1f}%)]"
+        )
+    return totals
+
+
+@pytest.mark.parametrize("style", DEFAULT_STYLES)
+def test_style_conforms(results: dict[str, dict[str, float]], style: str) -> None:
+    t = results[style]
+    assert t["ns_total"] > 0
+    assert t["ns_pct"] >= THRESHOLD, f"{style}: {t['ns_pct']:.1f}% < {THRESHOLD}% (see the table above)"

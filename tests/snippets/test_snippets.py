@@ -1,0 +1,90 @@
+"""Snippet files: compile / bash -n / black-stable, secrets kept out, index.json shape."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import black
+import pytest
+
+from generator.emitters.snippets import emit
+from generator.formatting import format_python
+from generator.importer import load
+from generator.wire import build_request, literal
+from generator.wire.jsonc import strip_json_comments
+from generator.wire.url import PARAM_VALUE_SET, PATH_SET, percent_encode
+
+CANARY = "c1a2b3-example-token"
+
+
+@pytest.fixture(scope="module")
+def carrierx(seed_dir: Path) -> dict[str, str]:
+    collection = load(str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json"))
+    return format_python(emit(collection))
+
+
+def test_python_snippets_compile_and_are_black_stable(carrierx: dict[str, str]) -> None:
+    pys = {p: t for p, t in carrierx.items() if p.endswith(".py")}
+    assert pys
+    for path, text in pys.items():
+        compile(text, path, "exec")
+        assert black.format_str(text, mode=black.Mode()) == text, path
+
+
+def test_shell_snippets_parse(carrierx: dict[str, str], tmp_path: Path) -> None:
+    for path, text in carrierx.items():
+        if path.endswith(".sh"):
+            f = tmp_path / "s.sh"
+            f.write_text(text)
+            assert subprocess.run(["bash", "-n", str(f)], capture_output=True).returncode == 0, path
+
+
+def test_secrets_read_from_environment(carrierx: dict[str, str]) -> None:
+    assert not [p for p, t in carrierx.items() if CANARY in t]
+    index = json.loads(carrierx["index.json"])
+    assert index["requests"][0]["env"] == {"PM_BEARER_TOKEN": "bearer_token"}
+    assert all(not Path(p).is_absolute() and ".." not in p for p in carrierx)
+
+
+def test_reveal_secrets_writes_values(seed_dir: Path) -> None:
+    collection = load(str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json"))
+    files = emit(collection, styles=["curl"], reveal_secrets=True)
+    assert any(CANARY in t for t in files.values())
+
+
+def test_index_lists_every_request_in_order(carrierx: dict[str, str], seed_dir: Path) -> None:
+    collection = load(str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json"))
+    index = json.loads(carrierx["index.json"])
+    assert [r["id"] for r in index["requests"]] == [op.id for op in collection.operations()]
+    for r in index["requests"]:
+        for path in r["snippets"].values():
+            assert path in carrierx
+
+
+@pytest.mark.parametrize(
+    ("text", "unsafe", "expected"),
+    [
+        ("a b", PATH_SET, "a%20b"),
+        ("{{x}}", PATH_SET, "%7B%7Bx%7D%7D"),
+        ("{{x}}", PARAM_VALUE_SET, "{{x}}"),
+        ("a&b'\"<>", PARAM_VALUE_SET, "a%26b%27%22%3C%3E"),
+        ("%20", PATH_SET, "%20"),
+        ("테", PATH_SET, "%ED%85%8C"),
+    ],
+)
+def test_percent_encoding(text: str, unsafe: frozenset[str], expected: str) -> None:
+    assert percent_encode(text, unsafe) == expected
+
+
+def test_json_comments_stripped_outside_strings() -> None:
+    assert strip_json_comments('{"a": "x//y", // c\n "b": 1 /* z */}') == '{"a": "x//y", \n "b": 1 }'
+
+
+def test_unknown_variables_stay_and_methods_upper(corpus_dir: Path) -> None:
+    collection = load(str(corpus_dir / "expected" / "commercetools" / "collection.json"))
+    op = next(o for o in collection.operations() if "{{project-key}}" in o.request.url.raw)
+    wire = build_request(collection, op)
+    assert "%7B%7Bproject-key%7D%7D" in literal(wire.url)
+    assert wire.method == wire.method.upper()
