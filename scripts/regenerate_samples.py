@@ -41,6 +41,7 @@ class Sample:
     name: str  # directory under generated_samples/
     source: str  # relative to the repo, or a URL
     options: tuple[str, ...] = ()  # further `pmgen generate` options
+    published: str | None = None  # published metadata joined to the collection
     inputs: tuple[str, ...] = field(default=())  # every repo file the sample reads
 
     def missing_inputs(self) -> list[str]:
@@ -55,17 +56,23 @@ SAMPLES: tuple[Sample, ...] = (
     Sample(
         "carrierx-core",
         _example("carrierx-core.postman_collection.json"),
+        options=("--name", "carrierx_core"),
         inputs=(_example("carrierx-core.postman_collection.json"),),
     ),
     Sample(
         "carrierx-conference",
         _example("carrierx-conference.postman_collection.json"),
+        options=("--name", "carrierx_conference"),
         inputs=(_example("carrierx-conference.postman_collection.json"),),
     ),
     Sample(
         "vonage-contact-center",
         _example("vonage-contact-center.postman_collection.json"),
-        options=("--env", _example("vcc-emea.postman_environment.json"), "--environment", "EMEA"),
+        options=(
+            "--name", "vonage_contact_center",
+            "--env", _example("vcc-emea.postman_environment.json"),
+            "--environment", "EMEA",
+        ),
         inputs=(
             _example("vonage-contact-center.postman_collection.json"),
             _example("vcc-emea.postman_environment.json"),
@@ -74,12 +81,14 @@ SAMPLES: tuple[Sample, ...] = (
     Sample(
         "webex-messaging",
         _example("webex-messaging.postman_collection.json"),
+        options=("--name", "webex_messaging"),
         inputs=(_example("webex-messaging.postman_collection.json"),),
     ),
     Sample(
         "callerdesk",
         _example("callerdesk.postman_collection.json"),
-        options=("--published", _example("callerdesk.published.json")),
+        options=("--name", "callerdesk"),
+        published=_example("callerdesk.published.json"),
         inputs=(
             _example("callerdesk.postman_collection.json"),
             _example("callerdesk.published.json"),
@@ -88,15 +97,20 @@ SAMPLES: tuple[Sample, ...] = (
     Sample(
         "voximplant-kit",
         _example("voximplant-kit.postman_collection.json"),
-        options=("--published", _example("voximplant-kit.published.json")),
+        # The published environment (seed 004), exported as an environment file.
+        options=("--name", "voximplant_kit", "--env", _example("voximplant-kit.postman_environment.json")),
+        published=_example("voximplant-kit.published.json"),
         inputs=(
             _example("voximplant-kit.postman_collection.json"),
+            _example("voximplant-kit.postman_environment.json"),
             _example("voximplant-kit.published.json"),
         ),
     ),
     Sample(
         "callerdesk-from-url",
         DOCS_URL,
+        # Its own package name, so both Callerdesk clients install side by side in tests.
+        options=("--name", "callerdesk_from_url"),
         inputs=(
             _example("callerdesk.postman_collection.json"),
             _example("callerdesk.published.json"),
@@ -107,12 +121,27 @@ SAMPLES: tuple[Sample, ...] = (
 
 def pmgen_command() -> list[str]:
     """`pmgen` from this repo, run by the current interpreter."""
-    return [sys.executable, "-c", "import sys; from generator.cli import main; main(sys.argv[1:])"]
+    return [sys.executable, "-c", "import importlib.util, sys; from generator.cli import main; main(sys.argv[1:])"]
 
 
-def generate(sample: Sample, out_root: Path, env: dict[str, str]) -> tuple[Sample, int, str]:
+def supports_published() -> bool:
+    """Whether `pmgen generate` can join a collection with its published metadata yet."""
+    proc = subprocess.run(
+        [*pmgen_command(), "generate", "--help"], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    return "--published" in proc.stdout
+
+
+def generate(
+    sample: Sample, out_root: Path, env: dict[str, str], published: bool, parts: Sequence[str]
+) -> tuple[Sample, int, str]:
     out = out_root / sample.name
-    argv = [*pmgen_command(), "--quiet", "generate", sample.source, "-o", str(out), *sample.options]
+    options = list(sample.options)
+    for part in parts:
+        options += ["--only", part]
+    if sample.published and published:
+        options += ["--published", sample.published]
+    argv = [*pmgen_command(), "--quiet", "generate", sample.source, "-o", str(out), *options]
     proc = subprocess.run(argv, cwd=REPO, env=env, capture_output=True, text=True, check=False)
     return sample, proc.returncode, (proc.stderr + proc.stdout).strip()
 
@@ -133,7 +162,9 @@ def _environment(samples: Sequence[Sample]) -> Iterator[dict[str, str]]:
         yield env
 
 
-def regenerate(out_root: Path, only: Sequence[str] = (), jobs: int = 2) -> int:
+def regenerate(
+    out_root: Path, only: Sequence[str] = (), jobs: int = 2, parts: Sequence[str] = ()
+) -> int:
     samples = [s for s in SAMPLES if not only or s.name in only]
     unknown = set(only) - {s.name for s in SAMPLES}
     if unknown:
@@ -146,9 +177,15 @@ def regenerate(out_root: Path, only: Sequence[str] = (), jobs: int = 2) -> int:
             print(f"{sample.name}: skipped, missing {', '.join(missing)}", file=sys.stderr)
         else:
             runnable.append(sample)
+    published = supports_published()
+    if not published and any(s.published for s in runnable):
+        print("note: `pmgen generate` has no --published option yet; published metadata left out",
+              file=sys.stderr)
     failures = 0
     with _environment(runnable) as env, ThreadPoolExecutor(max_workers=jobs) as pool:
-        for sample, code, output in pool.map(lambda s: generate(s, out_root, env), runnable):
+        for sample, code, output in pool.map(
+            lambda s: generate(s, out_root, env, published, parts), runnable
+        ):
             status = "ok" if code == 0 else f"FAILED (exit {code})"
             print(f"{sample.name}: {status}")
             if code != 0:
@@ -163,13 +200,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[], help="sample name (repeatable)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument(
+        "--parts", action="append", default=[], choices=["client", "snippets", "docs"],
+        help="generate only these parts (for quick iterations; samples hold all three)",
+    )
+    parser.add_argument(
         "--fresh", action="store_true", help="generate into an empty dir, then replace --out"
     )
     args = parser.parse_args(argv)
     if not args.fresh:
-        return regenerate(args.out.resolve(), args.only, args.jobs)
+        return regenerate(args.out.resolve(), args.only, args.jobs, args.parts)
     with tempfile.TemporaryDirectory(prefix="pmgen-samples-") as tmp:
-        code = regenerate(Path(tmp), args.only, args.jobs)
+        code = regenerate(Path(tmp), args.only, args.jobs, args.parts)
         if code == 0:
             for child in sorted(Path(tmp).iterdir()):
                 target = args.out / child.name

@@ -24,7 +24,7 @@ import pytest
 
 from tests.conftest import REPO
 
-SAMPLES = REPO / "generated_samples"
+SAMPLES = Path(os.environ.get("PMGEN_SAMPLES_DIR") or REPO / "generated_samples")  # override: try a fresh regeneration
 FLOWS = Path(__file__).resolve().parent / "flows"
 BACKEND_PACKAGES = {"hatchling.build": "hatchling", "setuptools.build_meta": "setuptools", "flit_core.buildapi": "flit_core"}
 
@@ -64,9 +64,9 @@ class SampleVenv:
         return import_name(project)
 
     def run_flow(self, flow: str, mode: str, env: dict[str, str]) -> dict[str, Any]:
-        """Run `flows/<flow>.py <mode>`; the program prints one JSON object last."""
+        """Run `flows/flow_<flow>.py <mode>`; the program prints one JSON object last."""
         proc = subprocess.run(
-            [str(self.python), str(FLOWS / f"{flow}.py"), mode],
+            [str(self.python), str(FLOWS / f"flow_{flow}.py"), mode],
             capture_output=True, text=True, check=False, timeout=120,
             env={**_clean_env(), **env},
         )

@@ -60,7 +60,8 @@ def _multipart(record: Record) -> dict[str, tuple[str | None, bytes]]:
     for chunk in body_of(record).split(b"--" + boundary)[1:]:
         if chunk.startswith(b"--"):
             break
-        head, _, content = chunk.strip(b"\r\n").partition(b"\r\n\r\n")
+        chunk = chunk.removeprefix(b"\r\n").removesuffix(b"\r\n")  # the delimiters' line breaks only
+        head, _, content = chunk.partition(b"\r\n\r\n")
         disposition = next(
             line.decode() for line in head.split(b"\r\n") if line.lower().startswith(b"content-disposition")
         )

@@ -1,6 +1,6 @@
 """Shared by the flow programs: one flow body drives the sync and the async client.
 
-A flow program runs inside the samples venv as `python flows/<api>.py sync|async` with
+A flow program runs inside the samples venv as `python flows/flow_<api>.py sync|async` with
 `SERVER_URL` set; it prints one JSON object (what it observed) as its last line.
 """
 
@@ -47,3 +47,10 @@ def plain(value: Any) -> Any:
     if hasattr(value, "model_dump"):
         return value.model_dump(mode="json", by_alias=True)
     return value
+
+
+def package() -> Any:
+    """The installed sample package named by `SAMPLE_PACKAGE`."""
+    import importlib
+
+    return importlib.import_module(os.environ["SAMPLE_PACKAGE"])

@@ -1,0 +1,22 @@
+"""CarrierX Core: bearer token from the client option; `Update Endpoint` PATCHes
+`{"name": "new_name"}` to the endpoint given as a path parameter."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from _common import SERVER_URL, call, main, package
+
+pkg = package()
+OPTIONS = {"base_url": SERVER_URL, "bearer_token": os.environ["BEARER_TOKEN"]}
+
+
+async def flow(client: Any) -> dict[str, Any]:
+    await call(client.endpoints.get_endpoints(limit=10, offset=0))
+    await call(client.endpoints.update_endpoint("ep-7 a", body={"name": "new_name"}))
+    return {}
+
+
+if __name__ == "__main__":
+    main(flow, lambda: pkg.Client(**OPTIONS), lambda: pkg.AsyncClient(**OPTIONS))
