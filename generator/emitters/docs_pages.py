@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,11 +25,25 @@ from generator.emitters.docs_view import (
     request_view,
 )
 from generator.model import Collection, Folder, Item, Operation
-from generator.naming import Scope
 
 MAX_LEVEL = 6
 # Names a folder slug must not take (Windows device names; the writer refuses them).
 _RESERVED_STEMS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+
+
+class Scope:
+    """Slugs unique within one page or directory, deterministically: `x`, `x-2`, `x-3`."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self._taken: set[str] = set(taken or ())
+
+    def claim(self, name: str) -> str:
+        candidate, counter = name, 2
+        while candidate in self._taken:
+            candidate = f"{name}-{counter}"
+            counter += 1
+        self._taken.add(candidate)
+        return candidate
 
 
 @dataclass(frozen=True)
@@ -108,7 +123,6 @@ def _place(plan: Plan, items: list[Item], page: str, trail: list[str], anchors: 
 def link_mapper(plan: Plan, current_page: str) -> LinkMap:
     """Maps a documentation-site link to a request (`https://host/#<postman id>`, or a bare
     `#<postman id>`) onto its place in this tree; anything else is left to the sanitizer."""
-    import posixpath
 
     def mapped(url: str) -> str | None:
         _base, sep, fragment = url.partition("#")

@@ -1,0 +1,176 @@
+"""Collection text in markdown: escaping per context and description sanitizing, checked
+by rendering the result with Python-Markdown (what mkdocs uses) and inspecting the HTML."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.emitters.docs_markdown import code, fenced, md_cell, md_text, slug
+from generator.emitters.docs_sanitize import md_description_cell, safe_url, sanitize_description
+
+
+class _Html(HTMLParser):
+    """Every tag and attribute of rendered HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def rendered_tags(md: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Html()
+    parser.feed(markdown.markdown(md, extensions=["tables", "fenced_code"]))
+    return parser.tags
+
+
+def assert_inert(md: str, own_links: frozenset[str] = frozenset()) -> None:
+    for tag, attrs in rendered_tags(md):
+        assert tag not in {"script", "style", "iframe", "object", "embed", "svg"}, md
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name, md)
+            assert name != "style", md
+            if name in ("href", "src"):
+                assert value in own_links or safe_url(value or "") is not None, (tag, value, md)
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '<a href="javascript:alert(1)">x</a>',
+    "[x](javascript:alert(1))",
+    "[x](jav&#97;script:alert(1))",
+    "[x]( javascript:alert(1) )",
+    "[x](<javascript:alert(1)>)",
+    "[x][r]\n\n[r]: javascript:alert(1)",
+    "![i](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    '<a href="https://ok.example" onclick="alert(1)">x</a>',
+    '<a href="https://ok.example" title="`" onclick="alert(1)`">x</a>',
+    "<div style=\"position:fixed\">x",
+    "<svg><script>alert(1)</script></svg>",
+    "<scr<script>ipt>alert(1)</script>",
+    "<!-- <script>alert(1)</script> -->",
+    "<iframe src=https://evil.example></iframe>",
+    '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+    "```\n<script>alert(1)</script>",
+    "~~~\n</div><script>alert(1)</script>\n~~~~",
+    "<details open ontoggle=alert(1)>",
+    "[a](https://ok.example)(javascript:alert(1))",
+    "[a]([b](javascript:alert(1)))",
+    "<a href='java\tscript:alert(1)'>x</a>",
+    '<form action="https://evil.example"><input name=x></form>',
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_descriptions_render_inert(text: str) -> None:
+    clean = sanitize_description(text)
+    assert_inert(clean)
+    # ...also when embedded in a page, followed by our own markup
+    assert_inert(clean + "\n\n<a id=\"op-x\"></a>\n\n## Next\n")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_values_in_every_context_render_as_text(text: str) -> None:
+    page = (
+        f"## {md_text(text)}\n\n"
+        f"| a | b |\n| --- | --- |\n| {md_cell(text)} | {code(text)} |\n"
+        f"| {md_description_cell(text)} | x |\n\n"
+        f"{fenced(text, text)}\n\n- [{md_text(text)}](x.md)\n"
+    )
+    assert_inert(page, own_links=frozenset({"x.md"}))
+
+
+def test_allowed_html_is_kept_and_rebuilt() -> None:
+    clean = sanitize_description(
+        '<u><i><b>What</b></i></u> <a href="https://x.example/a?b=1" target="_blank">link</a> '
+        '<img src="https://x.example/i.png" alt="pic" onload="x()">'
+    )
+    assert "<u><i><b>What</b></i></u>" in clean
+    assert '<a href="https://x.example/a?b=1">link</a>' in clean
+    assert '<img src="https://x.example/i.png" alt="pic">' in clean
+
+
+def test_placeholders_that_look_like_tags_are_text() -> None:
+    clean = sanitize_description("Use <insert user ID here> and a < b")
+    html = markdown.markdown(clean)
+    assert "&lt;insert user ID here&gt;" in html
+
+
+def test_code_is_left_alone() -> None:
+    text = "Send `<token>` as `a|b`.\n\n```json\n{\"a\": \"<script>\"}\n```"
+    clean = sanitize_description(text)
+    assert "`<token>`" in clean and "`a|b`" in clean
+    assert '{"a": "<script>"}' in clean
+    assert_inert(clean)
+
+
+def test_unclosed_fence_and_tags_cannot_swallow_the_page() -> None:
+    for text in ("```\nno end", "<div><p>open", "<b>bold", "~~~~\nx\n~~~"):
+        page = sanitize_description(text) + "\n\n## After\n"
+        html = markdown.markdown(page, extensions=["fenced_code"])
+        assert "<h2>After</h2>" in html, (text, html)
+
+
+def test_links_relative_dropped_absolute_kept_internal_mapped() -> None:
+    clean = sanitize_description(
+        "[rel](other.md) [frag](#x) [abs](https://a.example/p) [id](https://docs.example/#abc)",
+        link_map=lambda url: "folders/a.md#op-y" if url.endswith("#abc") else None,
+    )
+    assert "rel" in clean and "other.md" not in clean
+    assert "(#x)" not in clean
+    assert "[abs](<https://a.example/p>)" in clean
+    assert "[id](<folders/a.md#op-y>)" in clean
+
+
+def test_headings_nest_under_their_container() -> None:
+    clean = sanitize_description("# Title\n\n## Sub\n\n```\n# not a heading\n```", heading_floor=4)
+    assert clean.startswith("#### Title")
+    assert "##### Sub" in clean
+    assert "\n# not a heading\n" in clean
+
+
+def test_table_cells_escape_pipes_and_newlines() -> None:
+    cell = md_cell("a | b\nc")
+    assert "|" not in cell and "<br>" in cell
+    html = markdown.markdown(f"| h | i |\n| --- | --- |\n| {cell} | {code('x|y')} |", extensions=["tables"])
+    assert html.count("<td>") == 2
+
+
+def test_description_cells_keep_inline_markdown() -> None:
+    assert md_description_cell("Use `id` from **Get**") == "Use `id` from **Get**"
+    assert "<br>" in md_description_cell("- a list\n- of things")  # block syntax: plain text
+
+
+def test_fence_outlasts_content() -> None:
+    block = fenced("```\ninside\n````", "json title")
+    assert block.startswith("`````json\n") and block.endswith("\n`````")
+
+
+def test_slugs() -> None:
+    assert slug("List rooms (v2)") == "list-rooms-v2"
+    assert slug("日本語") == "item"
+    assert slug("../../etc/passwd") == "etc-passwd"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<", ">", "a", " ", "\n", "`", "[", "]", "(", ")", "javascript:", "https://x.y",
+             "script", "img", "src=", "onerror=", '"', "'", "=", "/", "!", "#", "~~~", "```",
+             "&#", "x;", "<a href=", "</a>", "|", "*", "_", "<!--", "-->"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_random_descriptions_render_inert(text: str) -> None:
+    assert_inert(sanitize_description(text))
