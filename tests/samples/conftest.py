@@ -1,7 +1,8 @@
 """One venv per test session for the sample clients, and a runner for scenario flows.
 
 Each sample's `client/` project is really installed with
-`pip install --no-deps --no-build-isolation`. The venv's runtime dependencies (httpx,
+`pip install --no-deps --no-build-isolation` (all samples in one pip run, by the project's
+own pip through `--python`, so the venv needs no pip of its own). The venv's runtime dependencies (httpx,
 pydantic) come from the project's own venv through a `.pth` link, so a test session needs
 no network unless the samples' build backend is missing (then pip fetches it once, from
 its cache when warm).
@@ -33,13 +34,15 @@ class SampleVenv:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.python = root / "bin" / "python"
-        self._installed: set[str] = set()
+        self.installed: dict[str, str] = {}  # sample name -> import package
         self._lock = threading.Lock()
 
     def pip(self, *args: str) -> None:
+        """The project's pip, acting on this venv (`--python`): no ensurepip per session."""
         proc = subprocess.run(
-            [str(self.python), "-m", "pip", "--disable-pip-version-check", "-q", *args],
-            capture_output=True, text=True, check=False, timeout=300,
+            [sys.executable, "-m", "pip", "--python", str(self.python),
+             "--disable-pip-version-check", "-q", *args],
+            capture_output=True, text=True, check=False, timeout=600,
         )
         assert proc.returncode == 0, f"pip {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}"
 
@@ -47,21 +50,29 @@ class SampleVenv:
         code = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({module!r}) is None)"
         return subprocess.run([str(self.python), "-c", code], check=False).returncode == 0
 
+    def install_all(self) -> None:
+        """Install every generated sample client in one pip run (one resolver start-up)."""
+        projects = sorted(p.parent for p in SAMPLES.glob("*/client/pyproject.toml"))
+        if not projects:
+            return
+        backends = set()
+        for project in projects:
+            meta = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+            backends.add(meta.get("build-system", {}).get("build-backend", ""))
+        missing = [b for b in sorted(backends) if b and not self.has_module(b.split(".")[0])]
+        if missing:
+            self.pip("install", *(BACKEND_PACKAGES.get(b, b.split(".")[0]) for b in missing))
+        self.pip("install", "--no-deps", "--no-build-isolation", *map(str, projects))
+        self.installed = {p.parent.name: import_name(p) for p in projects}
+
     def install_sample(self, name: str) -> str:
-        """Install generated_samples/<name>/client; returns its import package name."""
-        project = SAMPLES / name / "client"
-        if not (project / "pyproject.toml").is_file():
-            pytest.skip(f"generated_samples/{name}/client is not generated yet")
-        meta = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+        """The import package of generated_samples/<name>/client (installed once per session)."""
         with self._lock:
-            if name not in self._installed:
-                backend = meta.get("build-system", {}).get("build-backend", "")
-                module = backend.split(".")[0]
-                if module and not self.has_module(module):
-                    self.pip("install", BACKEND_PACKAGES.get(backend, module))
-                self.pip("install", "--no-deps", "--no-build-isolation", str(project))
-                self._installed.add(name)
-        return import_name(project)
+            if not self.installed:
+                self.install_all()
+        if name not in self.installed:
+            pytest.skip(f"generated_samples/{name}/client is not generated")
+        return self.installed[name]
 
     def run_flow(self, flow: str, mode: str, env: dict[str, str]) -> dict[str, Any]:
         """Run `flows/flow_<flow>.py <mode>`; the program prints one JSON object last."""
@@ -95,7 +106,7 @@ def _clean_env() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def sample_venv(tmp_path_factory: pytest.TempPathFactory) -> SampleVenv:
     root = tmp_path_factory.mktemp("samples-venv")
-    subprocess.run([sys.executable, "-m", "venv", str(root)], check=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True, timeout=300)
     venv = SampleVenv(root)
     # httpx/pydantic as the project venv has them: link its site-packages.
     site = subprocess.run(
