@@ -12,6 +12,7 @@ CPU time (`ru_utime + ru_stime` from `wait4`) covers the child and its reaped ch
 from __future__ import annotations
 
 import os
+import signal
 import statistics
 import subprocess
 import tempfile
@@ -118,28 +119,36 @@ def run_once(
     with open(os.devnull, "wb") as devnull, _tempfile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(
-            argv, stdout=devnull, stderr=err, env=dict(env) if env else None, cwd=cwd
+            argv,
+            stdout=devnull,
+            stderr=err,
+            env=dict(env) if env else None,
+            cwd=cwd,
+            start_new_session=True,  # its own process group: a timeout kills its pool too
         )
         sampler = _Sampler(proc.pid)
         sampler.start()
         deadline = started + timeout
+        timed_out = False
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             if time.perf_counter() > deadline:
-                proc.kill()
+                timed_out = True
+                os.killpg(proc.pid, signal.SIGKILL)
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
-            time.sleep(0.002)
+            time.sleep(0.005)
         seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(
-            status
-        )  # keep Popen from waiting again
+        # Set by hand: Popen must not wait for a child wait4 already reaped.
+        proc.returncode = os.waitstatus_to_exitcode(status)
         sampler.done.set()
         sampler.join()
         err.seek(0)
         tail = err.read()[-2000:].decode("utf-8", "replace").strip()
+        if timed_out:
+            tail += f"\ntimed out after {timeout:.0f} s (killed)"
     return Run(
         seconds=seconds,
         cpu_seconds=usage.ru_utime + usage.ru_stime,

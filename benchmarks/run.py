@@ -51,9 +51,10 @@ def log(message: str) -> None:
 
 
 class Bench:
-    def __init__(self, work: Path, runs: int) -> None:
+    def __init__(self, work: Path, runs: int, timeout: float = 600.0) -> None:
         self.work = work
         self.runs = runs
+        self.timeout = timeout
         self._counter = 0
 
     def fresh(self, prefix: str) -> Path:
@@ -72,7 +73,7 @@ class Bench:
         results = []
         for i in range(runs or self.runs):
             argv, env = build(i)
-            results.append(run_once(argv, env=env, cwd=REPO))
+            results.append(run_once(argv, env=env, cwd=REPO, timeout=self.timeout))
             if results[-1].returncode != 0:
                 break  # a failing command fails the same way every time
         return median_of(results)
@@ -171,6 +172,12 @@ def main(argv: list[str] | None = None) -> int:
         help="commands to measure (default: all)",
     )
     parser.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        help="seconds before a run is killed and reported as timed out (default 600)",
+    )
+    parser.add_argument(
         "--no-real", action="store_true", help="skip the corpus collections"
     )
     parser.add_argument(
@@ -208,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="pmgen-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        bench = Bench(work, args.runs)
+        bench = Bench(work, args.runs, args.timeout)
         inputs = gather_inputs(args, work)
         results: dict[str, Any] = {
             "machine": info,
