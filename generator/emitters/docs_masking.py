@@ -9,6 +9,7 @@ page displays, and `scrub_files` is the last pass over every generated page.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -76,7 +77,16 @@ class Masker:
         return value
 
     def scrub_files(self, files: dict[str, str]) -> dict[str, str]:
-        """Every literal secret the collection holds, masked wherever it still appears."""
+        """Every literal secret the collection holds, masked wherever it still appears.
+
+        Letters-only values are left out of this text-wide pass: in real collections they
+        are placeholders (`Password=Password`), and masking them everywhere would garble
+        prose (`Credentials`); where they sit in a secret position they are masked anyway.
+        """
         if self.report is None:
             return files
-        return scrub(files, self.report.values, min_length=6)
+        values = [v for v in self.report.values if not _WORD.fullmatch(v)]
+        return scrub(files, values, min_length=6)
+
+
+_WORD = re.compile(r"[A-Za-z]{1,40}")
