@@ -49,6 +49,7 @@ _DESCRIPTIVE_LAST = {
     "url", "uri", "urls", "endpoint", "type", "name", "names", "expiry", "expires",
     "expiration", "ttl", "prefix", "location", "path", "header", "length", "format", "in",
     "to", "placement", "id", "ids", "count", "lifetime", "policy", "hint", "label",
+    "method", "algorithm", "mode", "version", "encoding", "field", "param", "key_name",
 }  # fmt: skip
 
 
@@ -171,7 +172,9 @@ def literal_part(value: str | None) -> str:
     if text.lower().startswith(_SCHEMES):
         text = text.split(None, 1)[1] if " " in text else ""
     text = _TEMPLATE.sub("", text).strip()
-    if is_placeholder(text) or not any(ch.isalnum() for ch in text):  # `{{user}}:{{pass}}`
+    if is_placeholder(text) or not any(
+        ch.isalnum() for ch in text
+    ):  # `{{user}}:{{pass}}`
         return ""
     return text
 
@@ -196,6 +199,14 @@ def url_credentials(raw: str | None) -> tuple[str, str] | None:
     userinfo = authority.rsplit("@", 1)[0]
     user, _, password = userinfo.partition(":")
     return user, password
+
+
+def cookie_values(header: str, value: str | None) -> list[str]:
+    """The values in `Cookie: a=1; b=2` (all) or `Set-Cookie: a=1; Path=/` (the first)."""
+    pairs = [p.strip() for p in (value or "").split(";") if "=" in p]
+    if header.strip().lower() == "set-cookie":
+        pairs = pairs[:1]
+    return [p.split("=", 1)[1].strip() for p in pairs]
 
 
 def referenced_variables(text: str | None) -> set[str]:
@@ -367,6 +378,11 @@ class _Finder:
 
     def _pairs(self, where: str, pairs: Iterable[KeyValue]) -> None:
         for kv in pairs:
+            if kv.key.strip().lower() in ("cookie", "set-cookie"):
+                for value in cookie_values(
+                    kv.key, kv.value
+                ):  # each cookie, not only the line
+                    self._add(f"{where} {label(kv.key)}", "cookie", literal_part(value))
             if is_secret_name(kv.key):
                 self._add(
                     f"{where} {label(kv.key)}", "secret value", literal_part(kv.value)

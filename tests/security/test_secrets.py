@@ -46,7 +46,7 @@ PLAIN_NAMES = [
     "", "name", "passengers", "bypass", "compass", "username", "client_id", "clientId",
     "base_url", "token_url", "accessTokenUrl", "tokenType", "token_type", "addTokenTo",
     "headerPrefix", "grant_type", "Content-Type", "Accept", "limit", "sid", "keyword",
-    "tokenName", "password_policy",
+    "tokenName", "password_policy", "signatureMethod", "signature_algorithm",
 ]  # fmt: skip
 
 
@@ -217,6 +217,9 @@ def test_find_leaks_names_every_secret_position() -> None:
         "description" in w for w in wheres
     )  # the body password repeated in a description
     assert any('example "ok": response header "Set-Cookie"' in w for w in wheres)
+    assert (
+        "cookie-SECRET4" in values and "example-SECRET5" in values
+    )  # the cookie values alone
 
 
 def test_warning_is_masked_and_terminal_safe() -> None:
