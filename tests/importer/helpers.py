@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util  # noqa: F401  (generator/cli.py uses it without importing it)
 import io
 import json
 import subprocess
@@ -15,7 +14,6 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-
 from generator.importer import load
 from generator.model import Collection, Operation
 
@@ -44,16 +42,9 @@ def ops(c: Collection) -> list[Operation]:
 def run_pmgen(
     *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`pmgen ARGS` in a child process: real exit codes, real stdout/stderr.
-
-    `importlib.util` is imported first: generator/cli.py uses it without importing it
-    (reported to the lead); the console-script test in test_wheel.py runs it unaided.
-    """
-    code = (
-        "import importlib.util, sys\nfrom generator.cli import main\nmain(sys.argv[1:])"
-    )
+    """`pmgen ARGS` in a child process: real exit codes, real stdout/stderr."""
     return subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-m", "generator.cli", *args],
         input=stdin.decode() if stdin is not None else None,
         capture_output=True,
         text=True,

@@ -83,7 +83,7 @@ def test_seed_metadata_files_import(path: Path, shared_dir: Path) -> None:
     assert [e.name for e in collection.environments] == [
         e["name"] for e in raw["environments"]
     ]
-    for env, raw_env in zip(collection.environments, raw["environments"]):
+    for env, raw_env in zip(collection.environments, raw["environments"], strict=True):
         assert [v.key for v in env.values] == [v["key"] for v in raw_env["values"]]
     assert not list(collection.operations())
     assert "requests live in the full collection" in collection.diagnostics[0].message

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from generator.errors import InputError
+from generator.errors import InputError, UsageError
 from generator.importer import load
 from tests.importer.helpers import FIXTURES, V20, collection, load_value, ops
 
@@ -16,19 +17,28 @@ def test_bundled_collection_in_detail() -> None:
     assert c.info.format == "v2.1.0"
     by_name = {op.name: op for op in c.operations()}
     assert [op.key for op in c.operations()] == [
-        "Auth / Log in", "Books / List books", "Books / Get book", "Books / Books on a shelf",
-        "Books / Review a book", "Books / Upload a cover", "Health",
-    ]  # fmt: skip
+        "Auth / Log in",
+        "Books / List books",
+        "Books / Get book",
+        "Books / Books on a shelf",
+        "Books / Review a book",
+        "Books / Upload a cover",
+        "Health",
+    ]
     login = by_name["Log in"]
     assert login.auth.auth is None and login.auth.source == "folder"
     (script,) = login.scripts
     (stored,) = script.sets
     assert (stored.scope, stored.name, stored.source, stored.json_path) == (
-        "collection", "access_token", "json", ["data", "access_token"]
-    )  # fmt: skip
+        "collection",
+        "access_token",
+        "json",
+        ["data", "access_token"],
+    )
     assert login.request.body and login.request.body.json_value == {
-        "username": "reader", "password": "{{password}}"
-    }  # fmt: skip
+        "username": "reader",
+        "password": "{{password}}",
+    }
     assert login.examples[0].code == 200 and login.examples[0].language == "json"
 
     listing = by_name["List books"]
@@ -36,8 +46,10 @@ def test_bundled_collection_in_detail() -> None:
     assert listing.auth.auth.type == "bearer"
     assert listing.auth.auth.params == {"token": "{{access_token}}"}
     assert [(q.key, q.value, q.disabled) for q in listing.request.url.query] == [
-        ("limit", "10", False), ("order", "title asc", False), ("cursor", "", True)
-    ]  # fmt: skip
+        ("limit", "10", False),
+        ("order", "title asc", False),
+        ("cursor", "", True),
+    ]
     assert listing.protocol_profile_behavior == {
         "followRedirects": False,
         "disableBodyPruning": True,
@@ -70,8 +82,9 @@ def test_bundled_collection_in_detail() -> None:
         and review.auth.auth.type == "basic"
     )
     assert [(h.key, h.value, h.disabled) for h in review.request.headers] == [
-        ("X-Trace", "on", False), ("X-Debug", "1", True)
-    ]  # fmt: skip
+        ("X-Trace", "on", False),
+        ("X-Debug", "1", True),
+    ]
     (placeholder,) = review.request.url.path_params
     assert (placeholder.name, placeholder.kind) == ("insert book id", "placeholder")
 
@@ -142,10 +155,18 @@ def test_auth_inheritance_rules(
     if request_auth is not None:
         request["auth"] = request_auth
     value = collection(
-        [{"name": "F", "auth": {"type": "digest", "digest": [{"key": "username", "value": "u"}]},
-          "item": [{"name": "R", "request": request}]}],
+        [
+            {
+                "name": "F",
+                "auth": {
+                    "type": "digest",
+                    "digest": [{"key": "username", "value": "u"}],
+                },
+                "item": [{"name": "R", "request": request}],
+            }
+        ],
         auth={"type": "basic", "basic": [{"key": "username", "value": "c"}]},
-    )  # fmt: skip
+    )
     (op,) = ops(load_value(tmp_path, value))
     assert (op.auth.source, op.auth.auth.type if op.auth.auth else None) == expected
 
@@ -172,18 +193,38 @@ def test_folder_with_null_auth_inherits_from_collection(tmp_path: Path) -> None:
 def test_v20_variants(tmp_path: Path) -> None:
     value = collection(
         [
-            {"name": "object auth", "request": {
-                "method": "PROPFIND", "url": "https://h.test:8443/a/b?x=1&flag#frag",
-                "header": "Accept: text/plain\nX-Empty:",
-                "auth": {"type": "hawk", "hawk": {"authId": "id", "authKey": "k", "algorithm": "sha256"}},
-                "description": {"content": "**md**", "type": "text/markdown"}}},
-            {"name": "segments as objects", "request": {"method": "PURGE", "url": {
-                "raw": "https://h.test/x/:id", "protocol": "https", "host": "h.test",
-                "path": [{"type": "string", "value": "x"}, {"type": "string", "value": ":id"}],
-                "variable": [{"id": "id", "value": "7"}]}}},
+            {
+                "name": "object auth",
+                "request": {
+                    "method": "PROPFIND",
+                    "url": "https://h.test:8443/a/b?x=1&flag#frag",
+                    "header": "Accept: text/plain\nX-Empty:",
+                    "auth": {
+                        "type": "hawk",
+                        "hawk": {"authId": "id", "authKey": "k", "algorithm": "sha256"},
+                    },
+                    "description": {"content": "**md**", "type": "text/markdown"},
+                },
+            },
+            {
+                "name": "segments as objects",
+                "request": {
+                    "method": "PURGE",
+                    "url": {
+                        "raw": "https://h.test/x/:id",
+                        "protocol": "https",
+                        "host": "h.test",
+                        "path": [
+                            {"type": "string", "value": "x"},
+                            {"type": "string", "value": ":id"},
+                        ],
+                        "variable": [{"id": "id", "value": "7"}],
+                    },
+                },
+            },
         ],
         schema=V20,
-    )  # fmt: skip
+    )
     c = load_value(tmp_path, value)
     assert c.info.format == "v2.0.0"
     first, second = ops(c)
@@ -211,13 +252,33 @@ def test_v20_variants(tmp_path: Path) -> None:
 
 def test_draft_without_info_schema_and_script_references(tmp_path: Path) -> None:
     value = {
-        "info": {"name": "Draft", "_postman_schema": "https://schema.getpostman.com/#2.0.0",
-                 "version": {"major": "2", "minor": "0", "patch": "0", "prerelease": "draft.1"}},
-        "event": [{"listen": "test", "id": "shared-1", "script": {"exec": ["pm.globals.set('g', 'v');"]}}],
+        "info": {
+            "name": "Draft",
+            "_postman_schema": "https://schema.getpostman.com/#2.0.0",
+            "version": {
+                "major": "2",
+                "minor": "0",
+                "patch": "0",
+                "prerelease": "draft.1",
+            },
+        },
+        "event": [
+            {
+                "listen": "test",
+                "id": "shared-1",
+                "script": {"exec": ["pm.globals.set('g', 'v');"]},
+            }
+        ],
         "variable": [{"id": "v1", "value": 123}],
-        "item": [{"id": "r1", "name": "R", "request": "http://x.test/",
-                  "event": [{"listen": "test", "script": "shared-1"}]}],
-    }  # fmt: skip
+        "item": [
+            {
+                "id": "r1",
+                "name": "R",
+                "request": "http://x.test/",
+                "event": [{"listen": "test", "script": "shared-1"}],
+            }
+        ],
+    }
     c = load_value(tmp_path, value)
     assert c.info.format == "v2.0.0-draft" and c.info.version == "2.0.0-draft.1"
     assert [(v.key, v.value) for v in c.variables] == [("v1", "123")]
@@ -262,16 +323,49 @@ def test_api_wrapper(tmp_path: Path) -> None:
 
 
 def test_bodies(tmp_path: Path) -> None:
-    value = collection([
-        {"name": "graphql", "request": {"method": "POST", "url": "http://x.test/", "body": {
-            "mode": "graphql", "graphql": {"query": "{ a }", "variables": {"n": 1}}}}},
-        {"name": "file", "request": {"method": "POST", "url": "http://x.test/", "body": {
-            "mode": "file", "file": {"src": "/tmp/a.bin"}}}},
-        {"name": "xml", "request": {"method": "POST", "url": "http://x.test/", "body": {
-            "mode": "raw", "raw": "<a/>", "options": {"raw": {"language": "xml"}}}}},
-        {"name": "broken json", "request": {"method": "POST", "url": "http://x.test/", "body": {
-            "mode": "raw", "raw": "{\"a\": {{n}}}", "disabled": True}}},
-    ])  # fmt: skip
+    value = collection(
+        [
+            {
+                "name": "graphql",
+                "request": {
+                    "method": "POST",
+                    "url": "http://x.test/",
+                    "body": {
+                        "mode": "graphql",
+                        "graphql": {"query": "{ a }", "variables": {"n": 1}},
+                    },
+                },
+            },
+            {
+                "name": "file",
+                "request": {
+                    "method": "POST",
+                    "url": "http://x.test/",
+                    "body": {"mode": "file", "file": {"src": "/tmp/a.bin"}},
+                },
+            },
+            {
+                "name": "xml",
+                "request": {
+                    "method": "POST",
+                    "url": "http://x.test/",
+                    "body": {
+                        "mode": "raw",
+                        "raw": "<a/>",
+                        "options": {"raw": {"language": "xml"}},
+                    },
+                },
+            },
+            {
+                "name": "broken json",
+                "request": {
+                    "method": "POST",
+                    "url": "http://x.test/",
+                    "body": {"mode": "raw", "raw": '{"a": {{n}}}', "disabled": True},
+                },
+            },
+        ]
+    )
     graphql, file, xml, broken = (
         op.request.body for op in ops(load_value(tmp_path, value))
     )
@@ -288,20 +382,38 @@ def test_bodies(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("var d = JSON.parse(responseBody);\npostman.setEnvironmentVariable('t', d.items[0]['id']);",
-         ("environment", "json", ["items", 0, "id"])),
-        ("pm.environment.set(\"t\", pm.response.json().token)", ("environment", "json", ["token"])),
-        ("const h = pm.response.headers.get('X-Id');\npm.collectionVariables.set('t', h);",
-         ("collection", "header", None)),
+        (
+            "var d = JSON.parse(responseBody);\n"
+            "postman.setEnvironmentVariable('t', d.items[0]['id']);",
+            ("environment", "json", ["items", 0, "id"]),
+        ),
+        (
+            'pm.environment.set("t", pm.response.json().token)',
+            ("environment", "json", ["token"]),
+        ),
+        (
+            "const h = pm.response.headers.get('X-Id');\npm.collectionVariables.set('t', h);",
+            ("collection", "header", None),
+        ),
         ("pm.variables.set('t', 'fixed')", ("variables", "literal", None)),
-        ("pm.collectionVariables.set('t', compute(a, b))", ("collection", "other", None)),
+        (
+            "pm.collectionVariables.set('t', compute(a, b))",
+            ("collection", "other", None),
+        ),
     ],
-)  # fmt: skip
+)
 def test_script_variables(
     tmp_path: Path, source: str, expected: tuple[str, str, object]
 ) -> None:
-    value = collection([{"name": "R", "request": "http://x.test/",
-                         "event": [{"listen": "test", "script": {"exec": source.split("\n")}}]}])  # fmt: skip
+    value = collection(
+        [
+            {
+                "name": "R",
+                "request": "http://x.test/",
+                "event": [{"listen": "test", "script": {"exec": source.split("\n")}}],
+            }
+        ]
+    )
     (op,) = ops(load_value(tmp_path, value))
     (stored,) = op.scripts[0].sets
     assert (stored.scope, stored.source, stored.json_path) == expected
@@ -310,24 +422,47 @@ def test_script_variables(
 
 def test_v1_legacy_collection_with_nested_folders(tmp_path: Path) -> None:
     value = {
-        "id": "c1", "name": "Legacy", "order": ["r3"], "folders_order": ["f1"],
+        "id": "c1",
+        "name": "Legacy",
+        "order": ["r3"],
+        "folders_order": ["f1"],
         "folders": [
             {"id": "f1", "name": "Outer", "order": ["r1"], "folders_order": ["f2"]},
             {"id": "f2", "name": "Inner", "order": ["r2"]},
         ],
         "requests": [
-            {"id": "r1", "name": "One", "method": "POST", "url": "http://x.test/:id",
-             "pathVariables": {"id": "5"}, "headers": "A: 1\n", "dataMode": "urlencoded",
-             "data": [{"key": "k", "value": "v", "enabled": False}],
-             "currentHelper": "basicAuth", "helperAttributes": {"id": "basic", "username": "u", "password": "p"},
-             "tests": "postman.setEnvironmentVariable('x', JSON.parse(responseBody).x);"},
-            {"id": "r2", "name": "Two", "method": "PUT", "url": "http://x.test/2",
-             "dataMode": "raw", "rawModeData": "{\"a\": 1}",
-             "responses": [{"name": "ok", "responseCode": {"code": 200, "name": "OK"}, "text": "{}"}]},
+            {
+                "id": "r1",
+                "name": "One",
+                "method": "POST",
+                "url": "http://x.test/:id",
+                "pathVariables": {"id": "5"},
+                "headers": "A: 1\n",
+                "dataMode": "urlencoded",
+                "data": [{"key": "k", "value": "v", "enabled": False}],
+                "currentHelper": "basicAuth",
+                "helperAttributes": {"id": "basic", "username": "u", "password": "p"},
+                "tests": "postman.setEnvironmentVariable('x', JSON.parse(responseBody).x);",
+            },
+            {
+                "id": "r2",
+                "name": "Two",
+                "method": "PUT",
+                "url": "http://x.test/2",
+                "dataMode": "raw",
+                "rawModeData": '{"a": 1}',
+                "responses": [
+                    {
+                        "name": "ok",
+                        "responseCode": {"code": 200, "name": "OK"},
+                        "text": "{}",
+                    }
+                ],
+            },
             {"id": "r3", "name": "Three", "method": "GET", "url": "http://x.test/3"},
             {"id": "r4", "name": "Orphan", "method": "GET", "url": "http://x.test/4"},
         ],
-    }  # fmt: skip
+    }
     c = load_value(tmp_path, value)
     assert c.info.format == "v1"
     assert [op.key for op in ops(c)] == [
@@ -353,24 +488,69 @@ def test_v1_legacy_collection_with_nested_folders(tmp_path: Path) -> None:
 
 
 def test_documenter_collection_is_normalized(tmp_path: Path) -> None:
-    segregated = {"type": "apikey", "apikey": {"basicConfig": [{"key": "key", "value": "sid"}]},
-                  "isInherited": True, "source": {"type": "collection", "name": "C"}}  # fmt: skip
+    segregated = {
+        "type": "apikey",
+        "apikey": {"basicConfig": [{"key": "key", "value": "sid"}]},
+        "isInherited": True,
+        "source": {"type": "collection", "name": "C"},
+    }
     value = {
-        "info": {"name": "Docs", "schema": V20, "publishedId": "PUB1", "owner": "42",
-                 "description": "<h2>Intro</h2><p>Hello <strong>world</strong> <code>x_y</code></p>"
-                                "<ul><li>one</li><li>two</li></ul>"},
-        "auth": {"type": "apikey", "apikey": {"basicConfig": [{"key": "key", "value": "sid"}, {"key": "in", "value": "header"}]}},
+        "info": {
+            "name": "Docs",
+            "schema": V20,
+            "publishedId": "PUB1",
+            "owner": "42",
+            "description": "<h2>Intro</h2><p>Hello <strong>world</strong> <code>x_y</code></p>"
+            "<ul><li>one</li><li>two</li></ul>",
+        },
+        "auth": {
+            "type": "apikey",
+            "apikey": {
+                "basicConfig": [
+                    {"key": "key", "value": "sid"},
+                    {"key": "in", "value": "header"},
+                ]
+            },
+        },
         "item": [
-            {"name": "F", "auth": segregated, "item": [
-                {"name": "R", "request": {"auth": segregated, "method": "GET",
-                    "url": "https://h.test/users/:id?x=1",
-                    "urlObject": {"query": [{"key": "x", "value": "1"}, {"key": "y", "value": "2", "disabled": True}],
-                                  "variable": [{"key": "id", "value": "9", "description": "<p>User id</p>"}]},
-                    "description": "<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2|3</td></tr></table>"}},
-                {"name": "Open", "request": {"auth": {"type": "noauth", "isInherited": False}, "url": "https://h.test/"}},
-            ]},
+            {
+                "name": "F",
+                "auth": segregated,
+                "item": [
+                    {
+                        "name": "R",
+                        "request": {
+                            "auth": segregated,
+                            "method": "GET",
+                            "url": "https://h.test/users/:id?x=1",
+                            "urlObject": {
+                                "query": [
+                                    {"key": "x", "value": "1"},
+                                    {"key": "y", "value": "2", "disabled": True},
+                                ],
+                                "variable": [
+                                    {
+                                        "key": "id",
+                                        "value": "9",
+                                        "description": "<p>User id</p>",
+                                    }
+                                ],
+                            },
+                            "description": "<table><tr><th>a</th><th>b</th></tr>"
+                            "<tr><td>1</td><td>2|3</td></tr></table>",
+                        },
+                    },
+                    {
+                        "name": "Open",
+                        "request": {
+                            "auth": {"type": "noauth", "isInherited": False},
+                            "url": "https://h.test/",
+                        },
+                    },
+                ],
+            },
         ],
-    }  # fmt: skip
+    }
     c = load_value(tmp_path, value)
     assert c.info.format == "documenter-v2.0.0"
     assert c.publish and (c.publish.published_id, c.publish.owner_id) == ("PUB1", "42")
@@ -395,12 +575,23 @@ def test_documenter_collection_is_normalized(tmp_path: Path) -> None:
 def test_published_metadata_offline(tmp_path: Path) -> None:
     value = {
         "activeVersionTag": "latest",
-        "collection": {"info": {"_postman_id": "abc", "name": "Pub", "description": "# Hi", "owner": "7",
-                                "publishedId": "P9", "publicUrl": "https://docs.example.test", "version": "8.1"}},
-        "environments": [{"name": "Prod", "values": [{"key": "host", "value": "h", "enabled": True}]}],
-        "languages": "[{\"key\":\"curl\",\"label\":\"cURL\",\"variant\":\"cURL\"}]",
+        "collection": {
+            "info": {
+                "_postman_id": "abc",
+                "name": "Pub",
+                "description": "# Hi",
+                "owner": "7",
+                "publishedId": "P9",
+                "publicUrl": "https://docs.example.test",
+                "version": "8.1",
+            }
+        },
+        "environments": [
+            {"name": "Prod", "values": [{"key": "host", "value": "h", "enabled": True}]}
+        ],
+        "languages": '[{"key":"curl","label":"cURL","variant":"cURL"}]',
         "canonicalUrl": "https://docs.example.test/view/metadata/P9",
-    }  # fmt: skip
+    }
     c = load_value(tmp_path, value)
     assert (c.info.name, c.info.description, c.info.format) == (
         "Pub",
@@ -426,9 +617,12 @@ def test_published_metadata_offline(tmp_path: Path) -> None:
 
 def test_environments_globals_and_overrides(tmp_path: Path) -> None:
     g = tmp_path / "g.json"
-    g.write_text(
-        '{"name": "G", "values": [{"key": "shelf", "value": "global"}], "_postman_variable_scope": "globals"}'
-    )
+    globals_file = {
+        "name": "G",
+        "values": [{"key": "shelf", "value": "global"}],
+        "_postman_variable_scope": "globals",
+    }
+    g.write_text(json.dumps(globals_file))
     c = load(
         str(FIXTURES / "bookshop.postman_collection.json"),
         env_files=[str(FIXTURES / "bookshop.postman_environment.json")],
@@ -444,11 +638,12 @@ def test_environments_globals_and_overrides(tmp_path: Path) -> None:
 
 
 def test_unknown_environment_name_is_a_usage_error() -> None:
-    from generator.errors import UsageError
-
     with pytest.raises(UsageError, match="no environment named 'Nope'"):
-        load(str(FIXTURES / "bookshop.postman_collection.json"),
-             env_files=[str(FIXTURES / "bookshop.postman_environment.json")], environment="Nope")  # fmt: skip
+        load(
+            str(FIXTURES / "bookshop.postman_collection.json"),
+            env_files=[str(FIXTURES / "bookshop.postman_environment.json")],
+            environment="Nope",
+        )
 
 
 def test_environment_file_as_source_is_named(tmp_path: Path) -> None:

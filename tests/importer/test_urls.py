@@ -316,8 +316,12 @@ def test_api_key_does_not_follow_a_redirect_to_another_host(routes: Routes) -> N
             return 302, [("Location", f"{target.url}/collections/share-1")], b""
 
         with EchoServer(responder=redirect) as api:
-            load(f"https://api.getpostman.com/collections/{UID}", api_key=API_KEY,
-                 hosts=Hosts(api=api.url), limits=FAST)  # fmt: skip
+            load(
+                f"https://api.getpostman.com/collections/{UID}",
+                api_key=API_KEY,
+                hosts=Hosts(api=api.url),
+                limits=FAST,
+            )
             assert ["X-Api-Key", API_KEY] in api.requests[0]["headers"]
             assert not any(
                 k.lower() == "x-api-key" for k, _ in target.requests[0]["headers"]

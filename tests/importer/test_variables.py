@@ -32,8 +32,13 @@ def test_precedence_globals_collection_environment_overrides() -> None:
 
 def test_nested_references_dynamic_and_unknown() -> None:
     scope = VariableScope.from_mapping(
-        {"url": "{{scheme}}://{{host}}/v{{version}}", "scheme": "https", "host": "api.{{domain}}",
-         "domain": "example.test", "version": "2"}  # fmt: skip
+        {
+            "url": "{{scheme}}://{{host}}/v{{version}}",
+            "scheme": "https",
+            "host": "api.{{domain}}",
+            "domain": "example.test",
+            "version": "2",
+        }
     )
     assert scope.resolve("{{url}}/x?id={{$guid}}&u={{missing}}") == (
         "https://api.example.test/v2/x?id={{$guid}}&u={{missing}}"
@@ -52,14 +57,18 @@ def test_references_in_order_without_duplicates() -> None:
 
 def test_secrets_by_type_name_and_shape() -> None:
     scope = VariableScope(
-        [[
-            Variable(key="pw", value="x", type="secret"),
-            Variable(key="client_secret", value=""),
-            Variable(key="plain", value="eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.abc"),
-            Variable(key="host", value="example.test"),
-            Variable(key="auth_header", value="Bearer {{client_secret}}"),
-        ]]
-    )  # fmt: skip
+        [
+            [
+                Variable(key="pw", value="x", type="secret"),
+                Variable(key="client_secret", value=""),
+                Variable(
+                    key="plain", value="eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.abc"
+                ),
+                Variable(key="host", value="example.test"),
+                Variable(key="auth_header", value="Bearer {{client_secret}}"),
+            ]
+        ]
+    )
     assert scope.secret_names() == {"pw", "client_secret", "plain"}
     assert scope.uses_secret("{{auth_header}}") and not scope.uses_secret("{{host}}")
 
