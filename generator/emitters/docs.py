@@ -13,6 +13,7 @@ pass masks any literal secret left. Writes nothing; the output is deterministic.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Sequence
@@ -153,12 +154,19 @@ def yaml_str(value: Any) -> str:
     return '"' + "".join(out) + '"'
 
 
+def site_title(value: Any) -> str:
+    """A title for mkdocs.yml: mkdocs' themes print titles into HTML unescaped, so it is
+    HTML-escaped here, then quoted for YAML."""
+    return yaml_str(html.escape(one_line(value)))
+
+
 def _environment(templates_dir: str | None) -> jinja2.Environment:
     env = render.environment(templates_dir).overlay()
     env.filters.update(FILTERS)
     env.filters["md_description_cell"] = md_description_cell
     env.filters["link"] = _link
     env.filters["yaml_str"] = yaml_str
+    env.filters["site_title"] = site_title
     return env
 
 
