@@ -154,6 +154,23 @@ def _url_variables(raw: Any) -> list[KeyValue]:
     return result
 
 
+def unparse(url: Url) -> str:
+    """A URL string from parts, the way Postman's `Url.toString()` builds it (enabled query
+    parameters only), for URL objects written without `raw`."""
+    text_ = f"{url.protocol}://" if url.protocol else ""
+    text_ += ".".join(url.host or [])
+    text_ += f":{url.port}" if url.port else ""
+    text_ += "/" + "/".join(url.path) if url.path else ""
+    query = [
+        q.key if q.value is None else f"{q.key}={q.value}"
+        for q in url.query
+        if not q.disabled
+    ]
+    text_ += "?" + "&".join(query) if query else ""
+    text_ += f"#{url.hash}" if url.hash else ""
+    return text_
+
+
 def parse_url(value: Any) -> Url:
     """`url` as a string or an object (host/path as string or list, segments as objects)."""
     if isinstance(value, str):
@@ -178,6 +195,7 @@ def parse_url(value: Any) -> Url:
     variables = _url_variables(value.get("variable"))
     return base.model_copy(
         update={
+            "raw": base.raw or unparse(base),
             "variables": variables,
             "path_params": _path_params(base.path, variables),
         }

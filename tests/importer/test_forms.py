@@ -649,3 +649,17 @@ def test_unknown_environment_name_is_a_usage_error() -> None:
 def test_environment_file_as_source_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="environment file"):
         load(str(FIXTURES / "bookshop.postman_environment.json"))
+
+
+def test_url_object_without_raw_gets_one_built_like_postman(tmp_path: Path) -> None:
+    url = {
+        "protocol": "https",
+        "host": ["api", "example", "test"],
+        "port": "8443",
+        "path": ["v1", ":id"],
+        "query": [{"key": "a", "value": "1"}, {"key": "off", "value": "x", "disabled": True}],
+        "variable": [{"key": "id", "value": "3"}],
+    }
+    (op,) = ops(load_value(tmp_path, collection([{"name": "R", "request": {"url": url}}])))
+    assert op.request.url.raw == "https://api.example.test:8443/v1/:id?a=1"
+    assert op.request.url.path_params[0].value == "3"
