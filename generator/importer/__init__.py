@@ -27,6 +27,7 @@ from generator.model import Collection, Environment
 __all__ = ["Limits", "load", "load_document", "parse_collection"]
 
 Fetch = Callable[[str], Collection]
+_BIG_INPUT = 1_000_000  # bytes: above this, reading a file reports progress
 
 Progress = Callable[[str], None]
 
@@ -84,7 +85,12 @@ def _read(
             parse=load_document,
         )
     document = read_file(source, limits)
+    big = progress is not None and len(document.data) > _BIG_INPUT
+    if big and progress:
+        progress(f"reading {document.where} ({len(document.data) / 1e6:.1f} MB)")
     collection = load_document(document, limits)
+    if big and progress:
+        progress(f"imported {sum(1 for _ in collection.operations())} requests")
     return collection.model_copy(update={"source_sha256": document.sha256})
 
 
@@ -108,10 +114,11 @@ def load(
     limits = limits or Limits()
     collection = _read(source, limits, api_key, progress, hosts)
     environments: list[Environment] = list(collection.environments)
-    environments.extend(read_environment(path, limits) for path in env_files)
+    fetch = _environment_fetcher(limits, api_key, progress, hosts)
+    environments.extend(read_environment(path, limits, fetch) for path in env_files)
     global_values = list(collection.globals)
     for path in globals_files:
-        global_values.extend(read_environment(path, limits).values)
+        global_values.extend(read_environment(path, limits, fetch).values)
     return collection.model_copy(
         update={
             "environments": environments,
@@ -120,6 +127,19 @@ def load(
             "overrides": dict(variables or {}),
         }
     )
+
+
+def _environment_fetcher(
+    limits: Limits, api_key: str | None, progress: Progress | None, hosts: Hosts | None
+) -> Callable[[str], Document]:
+    def fetch(url: str) -> Document:
+        from generator.importer import remote  # noqa: PLC0415 (httpx only for URLs)
+
+        return remote.fetch_document(
+            url, limits, api_key=api_key, progress=progress, hosts=hosts
+        )
+
+    return fetch
 
 
 def _select(

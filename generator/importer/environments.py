@@ -1,7 +1,9 @@
-"""Environment and globals files (`--env`, `--globals`), bare or API-wrapped."""
+"""Environment and globals files (`--env`, `--globals`), bare or API-wrapped, from a file
+or (Postman API `GET /environments/{uid}`) a URL."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +13,10 @@ from generator.importer.convert import variables
 from generator.importer.detect import is_environment
 from generator.importer.fields import text
 from generator.importer.limits import Limits
-from generator.importer.sources import read_file
+from generator.importer.sources import Document, is_url, read_file
 from generator.model import Environment
+
+Fetch = Callable[[str], Document]
 
 
 def environment_from_value(value: Any, where: str, source: str) -> Environment:
@@ -22,17 +26,21 @@ def environment_from_value(value: Any, where: str, source: str) -> Environment:
         raise InputError(
             "not a Postman environment or globals file (expected `values`)", where=where
         )
-    name = (
-        text(value.get("name")).strip()
-        or Path(source).name.split(".")[0]
-        or "environment"
-    )
+    fallback = Path(source).name.split(".")[0] or "environment"
+    name = text(value.get("name")).strip() or fallback
     return Environment(name=name, values=variables(value.get("values")), source=source)
 
 
-def read_environment(path: str, limits: Limits) -> Environment:
-    document = read_file(path, limits)
-    value = jsontext.parse(
-        jsontext.decode(document.data, path), path, limits.max_json_depth
+def read_environment(
+    path: str, limits: Limits, fetch: Fetch | None = None
+) -> Environment:
+    """A file, `-`, or (with `fetch`) a URL."""
+    document = (
+        fetch(path) if fetch is not None and is_url(path) else read_file(path, limits)
     )
-    return environment_from_value(value, path, path)
+    value = jsontext.parse(
+        jsontext.decode(document.data, document.where),
+        document.where,
+        limits.max_json_depth,
+    )
+    return environment_from_value(value, document.where, document.where)

@@ -106,7 +106,8 @@ class _RemoteLoader:
         )
         self.parse = parse  # `generator.importer.load_document`
 
-    def load(self, url: str) -> Collection:
+    def fetch(self, url: str) -> Document:
+        """GET a URL after mapping the public Postman hosts onto the configured ones."""
         url, key = _move_api_key(url, self.api_key)
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -123,7 +124,12 @@ class _RemoteLoader:
             host in API_HOSTS or urlsplit(url).netloc == urlsplit(self.hosts.api).netloc
         ):
             headers["X-Api-Key"] = key
-        document = self.fetcher.get(url, headers)
+        return self.fetcher.get(url, headers)
+
+    def load(self, url: str) -> Collection:
+        host = urlsplit(url).hostname or ""
+        document = self.fetch(url)
+        url = document.url or url
         if _looks_like_html(document):
             return self.load(self._metadata_url_from_page(document, host))
         collection = self.parse(document, self.limits, self.load)
@@ -174,3 +180,24 @@ def load_url(
             fetcher, limits, hosts or Hosts.from_env(), api_key, parse
         )
         return loader.load(url)
+
+
+def fetch_document(
+    url: str,
+    limits: Limits,
+    *,
+    api_key: str | None = None,
+    progress: Callable[[str], None] | None = None,
+    hosts: Hosts | None = None,
+) -> Document:
+    """One document (e.g. an environment from `GET /environments/{uid}`), hosts mapped."""
+
+    def no_parse(
+        document: Document, limits: Limits, fetch: Callable[[str], Collection]
+    ) -> Collection:
+        raise AssertionError("fetch_document never parses collections")
+
+    with Fetcher(limits, progress=progress) as fetcher:
+        return _RemoteLoader(
+            fetcher, limits, hosts or Hosts.from_env(), api_key, no_parse
+        ).fetch(url)

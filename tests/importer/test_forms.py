@@ -657,9 +657,30 @@ def test_url_object_without_raw_gets_one_built_like_postman(tmp_path: Path) -> N
         "host": ["api", "example", "test"],
         "port": "8443",
         "path": ["v1", ":id"],
-        "query": [{"key": "a", "value": "1"}, {"key": "off", "value": "x", "disabled": True}],
+        "query": [
+            {"key": "a", "value": "1"},
+            {"key": "off", "value": "x", "disabled": True},
+        ],
         "variable": [{"key": "id", "value": "3"}],
     }
-    (op,) = ops(load_value(tmp_path, collection([{"name": "R", "request": {"url": url}}])))
+    (op,) = ops(
+        load_value(tmp_path, collection([{"name": "R", "request": {"url": url}}]))
+    )
     assert op.request.url.raw == "https://api.example.test:8443/v1/:id?a=1"
     assert op.request.url.path_params[0].value == "3"
+
+
+def test_progress_is_reported_for_big_inputs(tmp_path: Path) -> None:
+    items = [
+        {"name": f"r{n}", "request": f"https://x.test/{n}", "description": "x" * 2000}
+        for n in range(600)
+    ]
+    messages: list[str] = []
+    c = load_value(tmp_path, collection(items), progress=messages.append)
+    assert len(ops(c)) == 600
+    assert (
+        messages[0].startswith("reading ") and messages[-1] == "imported 600 requests"
+    )
+    small: list[str] = []
+    load(str(FIXTURES / "bookshop.postman_collection.json"), progress=small.append)
+    assert small == []

@@ -59,6 +59,13 @@ class Routes:
                     401,
                 )
             return _json({"collection": self.bookshop})
+        if path == "/environments/1234567-env-1":
+            if headers.get("x-api-key") != API_KEY:
+                return _json({"error": {"name": "AuthenticationError"}}, 401)
+            env = json.loads(
+                (FIXTURES / "bookshop.postman_environment.json").read_text()
+            )
+            return _json({"environment": env})
         if path == "/collections/share-1":  # legacy share link: the bare collection
             return _json(self.bookshop)
         if path == "/view/metadata/2sLendLib1":
@@ -334,3 +341,15 @@ def test_published_metadata_file_offline_keeps_zero_requests(tmp_path: Path) -> 
     assert c.publish and c.publish.collection_url == (
         "https://documenter.gw.postman.com/api/collections/1234567/2sLendLib1?segregateAuth=true&versionTag=latest"
     )
+
+
+def test_environment_from_the_postman_api(server: EchoServer, hosts: Hosts) -> None:
+    c = load(
+        str(FIXTURES / "bookshop.postman_collection.json"),
+        env_files=["https://api.getpostman.com/environments/1234567-env-1"],
+        api_key=API_KEY,
+        hosts=hosts,
+        limits=FAST,
+    )
+    assert c.environment == "Bookshop staging"
+    assert ["X-Api-Key", API_KEY] in server.requests[0]["headers"]
