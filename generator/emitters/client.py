@@ -153,14 +153,9 @@ def _decorate(resource: ResourcePlan, response_models: dict[str, str]) -> None:
     """Attributes the templates read (import paths, docs, parameter groups)."""
     resource_any: Any = resource
     resource_any.dots = "." if not resource.path else ".."
-    resource_any.import_from = f".resources.{resource.module}"
+    resource_any.child_prefix = ".resources." if not resource.path else "."
     resource_any.doc = resource_doc(resource)
     used: set[str] = set()
-    for _, child in resource.children:
-        child_any: Any = child
-        child_any.import_from = (
-            f".resources.{child.module}" if not resource.path else f".{child.module}"
-        )
     for m in resource.methods:
         _decorate_method(m, response_models.get(m.operation.id + "\0" + m.operation.key))
         if m.model:
@@ -200,7 +195,7 @@ def _test_cases(root: ResourcePlan) -> list[dict[str, Any]]:
                 "resource": resource.path,
                 "method": m.name,
                 "http_method": (m.spec["method"] or "GET").upper(),
-                "args": [str(p.example or "x") for p in m.positional],
+                "args": [str(p.example or "x") for p in m.positional if not p.optional],
                 "status": example.code if example and example.code and 200 <= example.code < 600 else 200,
                 "body": (example.body or "") if example else "",
                 "content_type": ctype or ("application/json" if example and example.language == "json" else None),

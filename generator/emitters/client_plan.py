@@ -38,6 +38,7 @@ class Param:
     has_example: bool = False  # usage passes `example` explicitly
     description: str = ""
     disabled: bool = False
+    optional: bool = False  # a path parameter that defaults to a client variable
 
 
 @dataclass
@@ -137,16 +138,25 @@ class Planner:
 
         path_params: dict[str, list[Any]] = {}
         variables = {v.key: v for v in url.variables}
+        required: list[Param] = []
+        optional: list[Param] = []
         for pp in url.path_params:
             if pp.kind in _VAR_SEGMENT_KINDS:
                 continue
             python = names.claim(naming.snake(pp.name, "param"))
             segment = url.path[pp.segment_index]
-            path_params[python] = [pp.segment_index, segment]
-            example = self._path_example(pp.kind, segment, variables.get(pp.name))
-            plan.positional.append(
-                Param(python, pp.name, "path", "str", example, True, pp.description)
-            )
+            variable = variables.get(pp.name)
+            value = variable.value if variable is not None else None
+            if value and "{{" in value:
+                # `:id` bound to `{{id}}`: defaults to the client variable, as Postman resolves it
+                path_params[python] = [pp.segment_index, segment, self.hider.text(value, pp.name)]
+                optional.append(Param(python, pp.name, "path", "str | NotGiven", value, False,
+                                      pp.description, optional=True))
+                continue
+            path_params[python] = [pp.segment_index, segment, None]
+            example = value if pp.kind == "colon" and value else segment
+            required.append(Param(python, pp.name, "path", "str", example, True, pp.description))
+        plan.positional = required + optional
         spec["path_params"] = path_params
 
         query: list[list[Any]] = []
@@ -201,12 +211,6 @@ class Planner:
         ]
         plan.spec = spec
         return plan
-
-    @staticmethod
-    def _path_example(kind: str, segment: str, variable: Any) -> str:
-        if kind == "colon" and variable is not None and variable.value:
-            return str(variable.value)
-        return segment  # Postman sends `:id` / `<id>` as written when no value is set
 
     def _body(self, plan: MethodPlan, spec: dict[str, Any], names: naming.Scope) -> None:
         body = plan.operation.request.body
@@ -270,7 +274,7 @@ class Planner:
             spec["body"] = {
                 "mode": "graphql",
                 "query": self.hider.text(body.graphql_query or "", "graphql"),
-                "variables": self.hider.text(body.graphql_variables or "", "graphql"),
+                "variables": self.hider.text(body.graphql_variables, "graphql"),
             }
             spec["content_type"] = "application/json"
             q = names.claim("query")

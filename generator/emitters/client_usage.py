@@ -45,7 +45,7 @@ def _op_key(op: Operation) -> str:
 
 def call_arguments(m: MethodPlan) -> list[str]:
     """`"value"` / `name=value` source fragments reproducing the saved request."""
-    args = [pyrepr(str(p.example if p.example is not None else "")) for p in m.positional]
+    args = [pyrepr(str(p.example if p.example is not None else "")) for p in m.positional if not p.optional]
     for p in m.keywords:
         if not p.has_example or p.disabled:
             continue

@@ -59,7 +59,9 @@ def emit(
     for path, title, folder, items in plan.pages:
         view = builder.page(path, title, folder, items)
         back = posixpath.relpath("README.md", posixpath.dirname(path) or ".")
-        pages[path] = env.get_template("docs/page.md.jinja").render(page=view, overview_link=back)
+        pages[path] = env.get_template("docs/page.md.jinja").render(
+            page=view, overview_link=back
+        )
     info = overview(collection, plan, masker, link_mapper(plan, "README.md"))
     pages["README.md"] = env.get_template("docs/README.md.jinja").render(o=info)
 
@@ -79,13 +81,17 @@ def pages_root(site: str | None) -> str:
 
 
 def _snippet_renderer(
-    collection: Collection, styles: Sequence[str], reveal_secrets: bool, package: str | None
+    collection: Collection,
+    styles: Sequence[str],
+    reveal_secrets: bool,
+    package: str | None,
 ) -> tuple[SnippetRenderer | None, list[str]]:
     """Every request's snippet per style, rendered up front by the snippets emitter so the
     Python ones are black-formatted in one batch (cached, pooled)."""
     if not styles:
         return None, []
-    from generator.emitters import snippets  # noqa: PLC0415 (docs without snippets stay light)
+    # Imported here: docs without snippets do not load the wire/snippet machinery.
+    from generator.emitters import snippets  # noqa: PLC0415
 
     chosen = snippets.resolve_styles(collection, list(styles))
     rendered: dict[tuple[int, str], tuple[str, str] | Exception] = {}
@@ -95,7 +101,11 @@ def _snippet_renderer(
             ext = snippets.STYLES[style].ext
             try:
                 text = snippets.render_snippet(
-                    collection, op, style, reveal_secrets=reveal_secrets, package=package
+                    collection,
+                    op,
+                    style,
+                    reveal_secrets=reveal_secrets,
+                    package=package,
                 )
             except Exception as exc:  # shown on the page instead of the snippet
                 rendered[(id(op), style)] = exc
@@ -184,9 +194,10 @@ def tidy(text: str) -> str:
         elif fence is not None and line.rstrip() == fence:
             fence = None
         elif fence is None and not line.strip():
-            line = ""  # (trailing spaces elsewhere are kept: they are markdown line breaks)
-            if not out or not out[-1]:
-                continue
+            # (trailing spaces elsewhere are kept: they are markdown line breaks)
+            if out and out[-1]:
+                out.append("")
+            continue
         out.append(line)
     return "\n".join(out).strip("\n") + "\n"
 

@@ -17,8 +17,12 @@ _FENCE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.MULTILINE | re.DO
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _INLINE_LINK = re.compile(r"\]\(\s*(<[^<>\n]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
-_HTML_URL = re.compile(r"<[A-Za-z][^<>]*?\s(?:href|src)\s*=\s*\"([^\"]*)\"", re.IGNORECASE)
-_HTML_ID = re.compile(r"<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*\"([^\"]*)\"", re.IGNORECASE)
+_HTML_URL = re.compile(
+    r"<[A-Za-z][^<>]*?\s(?:href|src)\s*=\s*\"([^\"]*)\"", re.IGNORECASE
+)
+_HTML_ID = re.compile(
+    r"<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*\"([^\"]*)\"", re.IGNORECASE
+)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
 

@@ -59,7 +59,11 @@ def md_text(text: object) -> str:
 
 
 def _multiline(text: object) -> str:
-    lines = _printable(str(text if text is not None else "")).replace("\r\n", "\n").split("\n")
+    lines = (
+        _printable(str(text if text is not None else ""))
+        .replace("\r\n", "\n")
+        .split("\n")
+    )
     return "<br>".join(_escape(" ".join(line.split())) for line in lines).strip()
 
 
@@ -84,7 +88,11 @@ def fence_language(language: object) -> str:
 
 def fenced(text: object, language: object = "") -> str:
     """A fenced code block holding `text` verbatim (minus control characters)."""
-    body = _printable(str(text if text is not None else "")).replace("\r\n", "\n").rstrip("\n")
+    body = (
+        _printable(str(text if text is not None else ""))
+        .replace("\r\n", "\n")
+        .rstrip("\n")
+    )
     longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{fence_language(language)}\n{body}\n{fence}"

@@ -46,7 +46,9 @@ class Masker:
         return self._hide(value, is_secret_name(name))
 
     def auth_param(self, auth_type: str, name: str, value: Any) -> str:
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        text = (
+            value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        )
         return self._hide(text, is_secret_auth_field(auth_type, name))
 
     def variable(self, var: Variable) -> str | None:

@@ -28,7 +28,9 @@ from generator.model import Collection, Folder, Item, Operation
 
 MAX_LEVEL = 6
 # Names a folder slug must not take (Windows device names; the writer refuses them).
-_RESERVED_STEMS = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+_RESERVED_STEMS = {"con", "prn", "aux", "nul"} | {
+    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
+}
 
 
 class Scope:
@@ -78,7 +80,9 @@ class Location:
 class Plan:
     """Where everything goes; filled before rendering so descriptions can link anywhere."""
 
-    pages: list[tuple[str, str, Folder | None, list[Item]]] = field(default_factory=list)
+    pages: list[tuple[str, str, Folder | None, list[Item]]] = field(
+        default_factory=list
+    )
     locations: dict[int, Location] = field(default_factory=dict)  # id(item) -> location
     by_postman_id: dict[str, Location] = field(default_factory=dict)
 
@@ -87,7 +91,9 @@ def plan_pages(collection: Collection) -> Plan:
     plan = Plan()
     files = Scope({"index", "readme", "changelog"} | _RESERVED_STEMS)
     folders = [item for item in collection.items if isinstance(item, Folder)]
-    roots = [item for item in collection.items if isinstance(item, Operation)]
+    roots: list[Item] = [
+        item for item in collection.items if isinstance(item, Operation)
+    ]
     for folder in folders:
         path = f"folders/{files.claim(slug(folder.name, 'folder'))}.md"
         plan.pages.append((path, folder.name, folder, folder.items))
@@ -106,7 +112,9 @@ def _page_of(plan: Plan, folder: Folder) -> str:
     return next(path for path, _title, f, _items in plan.pages if f is folder)
 
 
-def _place(plan: Plan, items: list[Item], page: str, trail: list[str], anchors: Scope) -> None:
+def _place(
+    plan: Plan, items: list[Item], page: str, trail: list[str], anchors: Scope
+) -> None:
     for item in items:
         words = [*trail, item.name]
         if isinstance(item, Folder):
@@ -122,14 +130,17 @@ def _place(plan: Plan, items: list[Item], page: str, trail: list[str], anchors: 
 
 def link_mapper(plan: Plan, current_page: str) -> LinkMap:
     """Maps a documentation-site link to a request (`https://host/#<postman id>`, or a bare
-    `#<postman id>`) onto its place in this tree; anything else is left to the sanitizer."""
+    `#<postman id>`) onto its place in this tree; anything else is left to the sanitizer.
+    """
 
     def mapped(url: str) -> str | None:
         _base, sep, fragment = url.partition("#")
         location = plan.by_postman_id.get(fragment) if sep else None
         if location is None:
             return None
-        relative = posixpath.relpath(location.page, posixpath.dirname(current_page) or ".")
+        relative = posixpath.relpath(
+            location.page, posixpath.dirname(current_page) or "."
+        )
         target = "" if location.page == current_page else relative
         if location.anchor:
             return f"{target}#{location.anchor}"
@@ -146,7 +157,9 @@ class Builder:
     styles: Sequence[str]
     snippet: SnippetRenderer | None
 
-    def page(self, path: str, title: str, folder: Folder | None, items: list[Item]) -> PageView:
+    def page(
+        self, path: str, title: str, folder: Folder | None, items: list[Item]
+    ) -> PageView:
         links = link_mapper(self.plan, path)
         auth = None
         if folder is not None and folder.auth_declared:
@@ -158,7 +171,9 @@ class Builder:
         count = sum(1 for item in _walk(items) if isinstance(item, Operation))
         return PageView(path, title, description, auth, views, count)
 
-    def _items(self, items: list[Item], *, level: int, links: LinkMap) -> list[SectionView | RequestView]:
+    def _items(
+        self, items: list[Item], *, level: int, links: LinkMap
+    ) -> list[SectionView | RequestView]:
         views: list[SectionView | RequestView] = []
         for item in items:
             location = self.plan.locations[id(item)]
@@ -172,7 +187,9 @@ class Builder:
                         name=item.name,
                         level=min(level, MAX_LEVEL),
                         description=sanitize_description(
-                            item.description, heading_floor=min(MAX_LEVEL, level + 1), link_map=links
+                            item.description,
+                            heading_floor=min(MAX_LEVEL, level + 1),
+                            link_map=links,
                         ),
                         auth=auth,
                         items=self._items(item.items, level=level + 1, links=links),

@@ -12,7 +12,9 @@ from generator.emitters.docs_sanitize import LinkMap, sanitize_description
 from generator.emitters.docs_view import AUTH_LABELS, AuthView, auth_view, origin_of
 from generator.model import Collection, Folder, Item, Variable
 
-_AUTH_HEADING = re.compile(r"^(#{1,6})\s+.*\b(auth\w*|api[ -]?keys?|credentials?|tokens?)\b", re.I)
+_AUTH_HEADING = re.compile(
+    r"^(#{1,6})\s+.*\b(auth\w*|api[ -]?keys?|credentials?|tokens?)\b", re.I
+)
 _ANY_HEADING = re.compile(r"^(#{1,6})\s")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _TEMPLATE = re.compile(r"\{\{([^{}]+)\}\}")
@@ -76,15 +78,24 @@ def auth_section(description: str) -> str:
             match = _AUTH_HEADING.match(line)
             if match:
                 start, level = index, len(match.group(1))
-        elif (m := _ANY_HEADING.match(line)) and level is not None and len(m.group(1)) <= level:
+        elif (
+            (m := _ANY_HEADING.match(line))
+            and level is not None
+            and len(m.group(1)) <= level
+        ):
             return "\n".join(lines[start:index])
     return "\n".join(lines[start:]) if start is not None else ""
 
 
-def _variables(title: str, variables: list[Variable], masker: Masker) -> VariableTable | None:
+def _variables(
+    title: str, variables: list[Variable], masker: Masker
+) -> VariableTable | None:
     if not variables:
         return None
-    rows = [VariableRow(v.key, masker.variable(v), v.description, v.disabled) for v in variables]
+    rows = [
+        VariableRow(v.key, masker.variable(v), v.description, v.disabled)
+        for v in variables
+    ]
     return VariableTable(title, rows)
 
 
@@ -94,7 +105,11 @@ def _resolve(text: str, values: dict[str, str]) -> str:
 
 def _scopes(collection: Collection, masker: Masker) -> list[tuple[str, dict[str, str]]]:
     def table(variables: list[Variable]) -> dict[str, str]:
-        return {v.key: masker.variable(v) or "" for v in variables if not v.disabled and v.value}
+        return {
+            v.key: masker.variable(v) or ""
+            for v in variables
+            if not v.disabled and v.value
+        }
 
     base = table(collection.globals) | table(collection.variables)
     scopes = [("collection variables", base)]
@@ -128,7 +143,11 @@ def _toc(plan: Plan) -> list[TocEntry]:
     def walk(items: list[Item], depth: int) -> None:
         for item in items:
             location = plan.locations[id(item)]
-            link = f"{location.page}#{location.anchor}" if location.anchor else location.page
+            link = (
+                f"{location.page}#{location.anchor}"
+                if location.anchor
+                else location.page
+            )
             if isinstance(item, Folder):
                 entries.append(TocEntry(depth, item.name, link, None))
                 walk(item.items, depth + 1)
@@ -141,7 +160,9 @@ def _toc(plan: Plan) -> list[TocEntry]:
     return entries
 
 
-def overview(collection: Collection, plan: Plan, masker: Masker, links: LinkMap) -> Overview:
+def overview(
+    collection: Collection, plan: Plan, masker: Masker, links: LinkMap
+) -> Overview:
     info, publish = collection.info, collection.publish
     publisher: list[tuple[str, str]] = []
     if publish is not None:
@@ -153,7 +174,11 @@ def overview(collection: Collection, plan: Plan, masker: Masker, links: LinkMap)
         ]
     publisher = [(k, v) for k, v in publisher if v]
     usage = Counter(
-        AUTH_LABELS.get(op.auth.auth.type, op.auth.auth.type) if op.auth.auth else "No auth"
+        (
+            AUTH_LABELS.get(op.auth.auth.type, op.auth.auth.type)
+            if op.auth.auth
+            else "No auth"
+        )
         for op in collection.operations()
     )
     tables = [
@@ -171,7 +196,9 @@ def overview(collection: Collection, plan: Plan, masker: Masker, links: LinkMap)
     ]
     return Overview(
         name=info.name,
-        description=sanitize_description(info.description, heading_floor=2, link_map=links),
+        description=sanitize_description(
+            info.description, heading_floor=2, link_map=links
+        ),
         version=info.version,
         publisher=publisher,
         base_urls=base_urls(collection, masker),

@@ -28,12 +28,54 @@ LinkMap = Callable[[str], "str | None"]
 
 _VOID = {"br", "hr", "img", "wbr"}
 _ALLOWED: dict[str, set[str]] = {
-    **{tag: set() for tag in (
-        "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
-        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "p", "pre",
-        "q", "s", "samp", "small", "span", "strong", "sub", "sup", "table", "tbody", "tfoot",
-        "thead", "tr", "u", "ul", "var", "wbr", "caption",
-    )},
+    **{
+        tag: set()
+        for tag in (
+            "abbr",
+            "b",
+            "blockquote",
+            "br",
+            "code",
+            "dd",
+            "del",
+            "div",
+            "dl",
+            "dt",
+            "em",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "i",
+            "ins",
+            "kbd",
+            "li",
+            "mark",
+            "p",
+            "pre",
+            "q",
+            "s",
+            "samp",
+            "small",
+            "span",
+            "strong",
+            "sub",
+            "sup",
+            "table",
+            "tbody",
+            "tfoot",
+            "thead",
+            "tr",
+            "u",
+            "ul",
+            "var",
+            "wbr",
+            "caption",
+        )
+    },
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "ol": {"start"},
@@ -42,8 +84,24 @@ _ALLOWED: dict[str, set[str]] = {
 }
 # Dropped together with everything inside them.
 _DROP_WITH_CONTENT = {
-    "script", "style", "iframe", "object", "embed", "template", "svg", "math", "noscript",
-    "textarea", "title", "xmp", "noembed", "noframes", "frameset", "frame", "applet", "select",
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "template",
+    "svg",
+    "math",
+    "noscript",
+    "textarea",
+    "title",
+    "xmp",
+    "noembed",
+    "noframes",
+    "frameset",
+    "frame",
+    "applet",
+    "select",
     "head",
 }
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -89,11 +147,15 @@ class _HtmlFilter(HTMLParser):
 
     def handle_entityref(self, name: str) -> None:
         if not self.dropping:
-            self.out.append(f"&{name};" if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name) else "")
+            self.out.append(
+                f"&{name};" if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name) else ""
+            )
 
     def handle_charref(self, name: str) -> None:
         if not self.dropping:
-            self.out.append(f"&#{name};" if re.fullmatch(r"[xX]?[0-9A-Fa-f]+", name) else "")
+            self.out.append(
+                f"&#{name};" if re.fullmatch(r"[xX]?[0-9A-Fa-f]+", name) else ""
+            )
 
     # comments, doctypes, processing instructions, CDATA: dropped
     def handle_comment(self, data: str) -> None:
@@ -115,7 +177,9 @@ class _HtmlFilter(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, self_closing=True)
 
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, self_closing: bool) -> None:
+    def _start(
+        self, tag: str, attrs: list[tuple[str, str | None]], *, self_closing: bool
+    ) -> None:
         if self.dropping:
             if tag in _DROP_WITH_CONTENT and not self_closing:
                 self.dropping.append(tag)
@@ -135,23 +199,35 @@ class _HtmlFilter(HTMLParser):
         kept = self._attributes(tag, attrs)
         if tag == "img" and "src" not in kept:
             return  # an image without a safe source shows nothing useful
-        rendered = "".join(f' {name}="{html.escape(value)}"' for name, value in kept.items())
+        rendered = "".join(
+            f' {name}="{html.escape(value)}"' for name, value in kept.items()
+        )
         self.out.append(f"<{tag}{rendered}>")
         if tag not in _VOID:
             self.open_tags.append(tag)
 
-    def _attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+    def _attributes(
+        self, tag: str, attrs: list[tuple[str, str | None]]
+    ) -> dict[str, str]:
         kept: dict[str, str] = {}
         for name, value in attrs:
-            if name not in _ALLOWED[tag] or value is None or name in kept or "\x00" in value:
+            if (
+                name not in _ALLOWED[tag]
+                or value is None
+                or name in kept
+                or "\x00" in value
+            ):
                 continue  # (NUL marks a protected code span: never inside an attribute)
             if name in ("href", "src"):
-                mapped = self.link_map(value) if self.link_map and name == "href" else None
+                mapped = (
+                    self.link_map(value) if self.link_map and name == "href" else None
+                )
                 checked = mapped or safe_url(value, image=name == "src")
                 if checked is None:
                     continue
-                value = checked
-            elif name in ("width", "height", "colspan", "rowspan", "start"):
+                kept[name] = checked
+                continue
+            if name in ("width", "height", "colspan", "rowspan", "start"):
                 if not value.strip().isdigit():
                     continue
             elif name == "align" and value.lower() not in ("left", "right", "center"):
@@ -194,7 +270,9 @@ def _rewrite_links(text: str, link_map: LinkMap | None) -> str:
         dest = _LINK_DEST.match(text, start + 1)
         opener = _LINK_TEXT_BEFORE.search(text, max(pos, start - 2000), start)
         if dest is None or opener is None:
-            out.append(text[pos:start] + "\\]")  # not a link we understand: no link at all
+            out.append(
+                text[pos:start] + "\\]"
+            )  # not a link we understand: no link at all
             pos = start + 1
             continue
         url = dest.group(1).strip("<>")
@@ -217,12 +295,15 @@ def _rewrite_links(text: str, link_map: LinkMap | None) -> str:
             checked = (link_map(url) if link_map else None) or safe_url(url)
             if checked is None:
                 continue  # `[id]: javascript:...` or a relative target: dropped
-            line = f"[{ref.group(1)}]: <{checked}>{ref.group(3)}"
+            lines.append(f"[{ref.group(1)}]: <{checked}>{ref.group(3)}")
+            continue
         lines.append(line)
     return "\n".join(lines)
 
 
-def _shift_headings(segments: list[tuple[str, str]], floor: int) -> list[tuple[str, str]]:
+def _shift_headings(
+    segments: list[tuple[str, str]], floor: int
+) -> list[tuple[str, str]]:
     levels = [
         len(m.group(2))
         for kind, text in segments
@@ -242,7 +323,14 @@ def _shift_headings(segments: list[tuple[str, str]], floor: int) -> list[tuple[s
         return "#" * level + line[m.end() :]
 
     return [
-        (kind, "\n".join(shifted(line) for line in text.split("\n")) if kind == "text" else text)
+        (
+            kind,
+            (
+                "\n".join(shifted(line) for line in text.split("\n"))
+                if kind == "text"
+                else text
+            ),
+        )
         for kind, text in segments
     ]
 
@@ -261,7 +349,9 @@ def _split_fences(text: str) -> list[tuple[str, str]]:
             i += 1
             while i < len(lines):
                 stripped = lines[i].strip()
-                if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+                if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(
+                    fence[0]
+                ):
                     break
                 body.append(lines[i])
                 i += 1
@@ -300,13 +390,16 @@ def sanitize_description(
     text = _printable(text.replace("\r\n", "\n").replace("\r", "\n"))
     segments = _shift_headings(_split_fences(text), heading_floor)
     parts = [
-        body if kind == "code" else _sanitize_text(body, link_map) for kind, body in segments
+        body if kind == "code" else _sanitize_text(body, link_map)
+        for kind, body in segments
     ]
     blocks = [part.strip("\n") for part in parts if part.strip()]
     return "\n\n".join(blocks).strip()
 
 
-_BLOCK_SYNTAX = re.compile(r"^\s*(`{3,}|~{3,}|#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\||<(?:p|div|ul|ol|table|pre|h\d|blockquote)\b)")
+_BLOCK_SYNTAX = re.compile(
+    r"^\s*(`{3,}|~{3,}|#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\||<(?:p|div|ul|ol|table|pre|h\d|blockquote)\b)"
+)
 
 
 def md_description_cell(text: object) -> str:

@@ -34,7 +34,13 @@ AUTH_LABELS = {
     "jwt": "JWT bearer",
     "asap": "ASAP (Atlassian)",
 }
-_LANGUAGES = {"json": "json", "xml": "xml", "html": "html", "javascript": "javascript", "text": "text"}
+_LANGUAGES = {
+    "json": "json",
+    "xml": "xml",
+    "html": "html",
+    "javascript": "javascript",
+    "text": "text",
+}
 _OPTIONAL = re.compile(r"^[\s(\[*_]*optional\b", re.IGNORECASE)
 
 
@@ -126,11 +132,15 @@ def auth_view(
 ) -> AuthView | None:
     if auth is None:
         return None
-    params = [] if hide_params else [
-        (key, masker.auth_param(auth.type, key, value))
-        for key, value in auth.params.items()
-        if value not in (None, "", [], {})
-    ]
+    params = (
+        []
+        if hide_params
+        else [
+            (key, masker.auth_param(auth.type, key, value))
+            for key, value in auth.params.items()
+            if value not in (None, "", [], {})
+        ]
+    )
     return AuthView(auth.type, AUTH_LABELS.get(auth.type, auth.type), origin, params)
 
 
@@ -174,7 +184,9 @@ def _joined(url: Url) -> str:
         origin += f":{url.port}"
     path = "/".join(url.path)
     query = "&".join(
-        kv.key if kv.value is None else f"{kv.key}={kv.value}" for kv in url.query if not kv.disabled
+        kv.key if kv.value is None else f"{kv.key}={kv.value}"
+        for kv in url.query
+        if not kv.disabled
     )
     return origin + (f"/{path}" if path else "") + (f"?{query}" if query else "")
 
@@ -208,7 +220,9 @@ def path_rows(url: Url, masker: Masker) -> list[ParamRow]:
         kv = described.get(param.name)
         value = param.value if param.value is not None else (kv.value if kv else None)
         description = param.description or (kv.description if kv else "")
-        rows.append(ParamRow(param.name, masker.value(param.name, value), description, True))
+        rows.append(
+            ParamRow(param.name, masker.value(param.name, value), description, True)
+        )
     return rows
 
 
@@ -227,19 +241,27 @@ def body_view(body: Body | None, masker: Masker) -> BodyView | None:
             return None
         language = _LANGUAGES.get((body.language or "").lower(), "")
         if body.json_valid:
-            text = json.dumps(masker.json_value(body.json_value), indent=2, ensure_ascii=False)
+            text = json.dumps(
+                masker.json_value(body.json_value), indent=2, ensure_ascii=False
+            )
             language = "json"
         else:
             text = masker.text(body.raw or "")
         return BodyView("raw", body.disabled, text=text, language=language)
     if body.mode == "urlencoded":
-        return BodyView("urlencoded", body.disabled, fields=_rows(body.urlencoded, masker))
+        return BodyView(
+            "urlencoded", body.disabled, fields=_rows(body.urlencoded, masker)
+        )
     if body.mode == "formdata":
         form = [
             FormRow(
                 part.key,
                 part.type,
-                ", ".join(part.src or []) if part.type == "file" else masker.value(part.key, part.value),
+                (
+                    ", ".join(part.src or [])
+                    if part.type == "file"
+                    else masker.value(part.key, part.value)
+                ),
                 part.content_type,
                 part.description,
                 is_required(part.description, part.disabled),
@@ -274,7 +296,9 @@ def example_view(example: Example, masker: Masker) -> ExampleView:
         body = masker.text(body)
         if len(body) > EXAMPLE_BODY_LIMIT:
             body, truncated = body[:EXAMPLE_BODY_LIMIT], True
-    return ExampleView(example.name, status, _rows(example.headers, masker), body, language, truncated)
+    return ExampleView(
+        example.name, status, _rows(example.headers, masker), body, language, truncated
+    )
 
 
 def request_view(
@@ -294,8 +318,12 @@ def request_view(
         try:
             text, language = snippet(op, style)
             snippets.append(SnippetView(style, language, masker.text(text)))
-        except Exception as exc:  # one broken snippet must not sink the docs: it is shown
-            snippets.append(SnippetView(style, "", None, f"{type(exc).__name__}: {exc}"))
+        except (
+            Exception
+        ) as exc:  # one broken snippet must not sink the docs: it is shown
+            snippets.append(
+                SnippetView(style, "", None, f"{type(exc).__name__}: {exc}")
+            )
     return RequestView(
         anchor=anchor,
         name=op.name,

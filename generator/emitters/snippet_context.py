@@ -105,6 +105,7 @@ def context(
         "imports": sorted(py_imports(values)),
         "method": wire.method,
         "url_py": py(wire.url),
+        "raw_target": _needs_raw_target(wire.url),
         "url_sh": sh(wire.url),
         "headers": [_header(n, v) for n, v in wire.headers],
         "body": body,
@@ -137,3 +138,16 @@ def _http_text(wire: WireRequest) -> str:
         b = wire.body
         lines.append(text(b.raw if b.mode == "raw" else urlencoded_body(b.fields)))
     return "\n".join(lines)
+
+
+# what urllib3 (requests) sends unchanged in a request target; anything else it re-encodes
+_URLLIB3_SAFE = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?%"
+)
+
+
+def _needs_raw_target(url: Value) -> bool:
+    from generator.wire import path_and_query
+
+    _, target = path_and_query(url)
+    return any(ch not in _URLLIB3_SAFE for p in target if p.kind == "text" for ch in p.text)

@@ -1,0 +1,202 @@
+"""Conformance of the generated client against what Newman sent (../shared recordings).
+
+For one recorded collection: retarget it to a fresh echo server, generate the client
+(secrets revealed: the recordings hold the values Postman sent), install it into a venv,
+run every request's python-client usage through `driver.py` and score the result with the
+shared `compare.py`.
+
+Full run over every recorded collection (takes a few minutes):
+
+    .venv/bin/python -m tests.client.conformance            # all
+    .venv/bin/python -m tests.client.conformance pcg-basic  # some
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.emitters.client import emit, package_name_for
+from generator.emitters.client_usage import render_usage
+from generator.formatting import format_python
+from generator.importer import load
+from tests.client.venv import TestVenv, install_project
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+SHARED = Path(os.environ.get("PMGEN_SHARED", REPO.parent / "shared"))
+
+
+@dataclass
+class Score:
+    label: str
+    comparable: int
+    identical: int
+    not_script: tuple[int, int]
+    report: dict[str, Any]
+
+    def line(self) -> str:
+        ns_ident, ns_total = self.not_script
+        return (f"{self.label}: {self.identical}/{self.comparable} identical; "
+                f"not script-shaped {ns_ident}/{ns_total}")
+
+
+def recorded_collections(shared: Path = SHARED) -> list[tuple[str, Path, Path]]:
+    """(label, expected dir, folder of the original collection) for every recording."""
+    out = []
+    for base, originals in ((shared / "corpus" / "expected", None), (shared / "seed-collections" / "expected", "seed")):
+        if not base.is_dir():
+            continue
+        for d in sorted(p for p in base.iterdir() if (p / "expected.jsonl").is_file()):
+            origin = shared / "corpus" if originals is None else _seed_folder(shared, d.name)
+            out.append((("seed/" if originals else "") + d.name, d, origin))
+    return out
+
+
+def _seed_folder(shared: Path, name: str) -> Path:
+    seeds = shared / "seed-collections"
+    for folder in seeds.iterdir():
+        if folder.is_dir() and folder.name != "expected" and any(
+            p.name.startswith(name) for p in folder.glob("*.postman_collection.json")
+        ):
+            return folder
+    return seeds
+
+
+def _retarget(node: Any, port: str, key: str | None = None) -> Any:
+    # same rules as ../shared/conformance/retarget.py
+    if isinstance(node, dict):
+        return {k: _retarget(v, port, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_retarget(v, port, key) for v in node]
+    if isinstance(node, str):
+        if key == "port" and node == "18080":
+            return port
+        return node.replace("127.0.0.1:18080", f"127.0.0.1:{port}")
+    return node
+
+
+class EchoProcess:
+    """The shared echo server (`conformance/echo_server.py`) as a subprocess."""
+
+    def __init__(self, log: Path, shared: Path = SHARED) -> None:
+        self.log = log
+        self.proc = subprocess.Popen(
+            [sys.executable, str(shared / "conformance" / "echo_server.py"), "--port", "0",
+             "--log", str(log), "--idle", "900"],
+            stdout=subprocess.PIPE, text=True,
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        match = re.search(r"(\d+)", line)
+        if not match:
+            self.close()
+            raise RuntimeError(f"echo server did not print its port: {line!r}")
+        self.port = int(match.group(1))
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+def run_collection(
+    label: str,
+    expected_dir: Path,
+    origin: Path,
+    venv: TestVenv,
+    work: Path,
+    sample: int | None = None,
+    seed: int = 7,
+) -> Score:
+    """Generate, install, run and score one recorded collection (optionally a sample)."""
+    work.mkdir(parents=True, exist_ok=True)
+    log = work / "echo.jsonl"
+    log.write_text("")
+    echo = EchoProcess(log)
+    try:
+        port = str(echo.port)
+        coll = _retarget(json.loads((expected_dir / "collection.json").read_text()), port)
+        (work / "collection.json").write_text(json.dumps(coll))
+        env_files = []
+        if (expected_dir / "environment.json").is_file():
+            env = _retarget(json.loads((expected_dir / "environment.json").read_text()), port)
+            (work / "environment.json").write_text(json.dumps(env))
+            env_files.append(str(work / "environment.json"))
+        collection = load(str(work / "collection.json"), env_files=env_files)
+        package = package_name_for(collection)
+        files = format_python(emit(collection, package_name=package, reveal_secrets=True))
+        project = work / "project"
+        for rel, text in files.items():
+            path = project / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        install_project(venv, project)
+        expected_rows = [json.loads(line) for line in (expected_dir / "expected.jsonl").open() if line.strip()]
+        ops = {op.key: op for op in collection.operations()}
+        keys = [r["key"] for r in expected_rows if r["key"] in ops]
+        if sample is not None and len(keys) > sample:
+            keys = sorted(random.Random(seed).sample(keys, sample), key=keys.index)
+        items = [{"key": k, "code": render_usage(collection, ops[k], package=package, reveal_secrets=True)} for k in keys]
+        (work / "items.json").write_text(json.dumps(items))
+        subprocess.run(
+            [str(venv.python), str(HERE / "driver.py"), str(work / "items.json"), str(log),
+             str(work / "actual.jsonl"), package],
+            cwd=origin, check=True, timeout=1200,
+        )
+    finally:
+        echo.close()
+    wanted = set(keys)
+    (work / "expected.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in expected_rows if r["key"] in wanted)
+    )
+    subprocess.run(
+        [sys.executable, str(SHARED / "conformance" / "compare.py"), str(work / "expected.jsonl"),
+         str(work / "actual.jsonl"), "--report", str(work / "report.json"), "--label", label, "-q"],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+    report = json.loads((work / "report.json").read_text())
+    ns = report["identical_not_script_affected"]
+    return Score(label, report["comparable"], report["identical"], (ns[0], ns[1]), report)
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv)
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="pmgen-conformance-") as tmp:
+        venv = TestVenv.create(Path(tmp) / "venv")
+        totals = [0, 0, 0, 0]
+        for label, expected_dir, origin in recorded_collections():
+            if wanted and label not in wanted and label.split("/")[-1] not in wanted:
+                continue
+            score = run_collection(label, expected_dir, origin, venv, Path(tmp) / label.replace("/", "_"))
+            print(score.line(), flush=True)
+            for item in score.report["items"]:
+                if not item["identical"] and not item["script_affected"]:
+                    print("   ", item["key"], [d["kind"] + ": " + d["detail"][:150] for d in item["diffs"]])
+            totals[0] += score.identical
+            totals[1] += score.comparable
+            totals[2] += score.not_script[0]
+            totals[3] += score.not_script[1]
+        pct = lambda a, b: 100.0 * a / b if b else 0.0  # noqa: E731
+        print(f"TOTAL all comparable: {totals[0]}/{totals[1]} ({pct(totals[0], totals[1]):.1f}%); "
+              f"not script-shaped: {totals[2]}/{totals[3]} ({pct(totals[2], totals[3]):.1f}%) "
+              f"in {time.time() - started:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
