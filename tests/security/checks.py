@@ -35,7 +35,14 @@ _IDENTIFIER_FIELDS = {
     ast.MatchStar: ("name",),
 }
 _DANGEROUS_NAMES = {"eval", "exec", "__import__", "compile", "execfile", "breakpoint"}
-_DANGEROUS_MODULES = {"os", "subprocess", "pty", "shutil", "builtins", "importlib"}
+_DANGEROUS_ATTRS = {
+    "os": {"system", "popen", "remove", "unlink", "rmdir", "removedirs", "kill", "fork", "execv",
+           "execve", "execvp", "execl", "execlp", "spawnv", "spawnl", "posix_spawn"},
+    "shutil": {"rmtree", "move"},
+    "builtins": {"eval", "exec", "__import__", "compile"},
+    "importlib": {"import_module"},
+}  # fmt: skip
+_DANGEROUS_MODULES = {"subprocess", "pty"}
 
 
 def python_violations(path: str, source: str) -> list[str]:
@@ -80,7 +87,10 @@ def _dangerous(func: ast.expr) -> bool:
     if isinstance(func, ast.Name):
         return func.id in _DANGEROUS_NAMES
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-        return func.value.id in _DANGEROUS_MODULES
+        module = func.value.id
+        return module in _DANGEROUS_MODULES or func.attr in _DANGEROUS_ATTRS.get(
+            module, set()
+        )
     return False
 
 
@@ -165,28 +175,39 @@ def _cells(line: str) -> int:
     return stripped.strip("|").count("|") + 1
 
 
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_LINE_END = re.compile(r"\r\n|\r|\n")  # CommonMark line endings (not U+2028)
+
+
 def table_violations(text: str) -> list[str]:
+    """Tables (a `|` header row + a delimiter row, then `|` rows): each row complete."""
     problems: list[str] = []
+    lines = _LINE_END.split(text)
     in_fence = False
     header_cells: int | None = None
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             header_cells = None
             continue
         if in_fence:
             continue
-        is_row = line.lstrip().startswith("|")
-        if not is_row:
+        following = lines[number] if number < len(lines) else ""
+        if header_cells is None:
+            if line.lstrip().startswith("|") and _DELIMITER_ROW.match(following):
+                header_cells = _cells(line)
+            continue
+        if _DELIMITER_ROW.match(line):
+            continue
+        if not line.lstrip().startswith("|"):
+            if line.strip() and not lines[number - 2].rstrip().endswith("|"):
+                problems.append(f"line {number}: table row broken (unescaped newline?)")
             header_cells = None
             continue
         if not line.rstrip().endswith("|") or line.rstrip().endswith("\\|"):
             problems.append(f"line {number}: table row broken (unescaped newline?)")
-        cells = _CODE_SPAN.sub("x", line)
-        count = _cells(cells)
-        if header_cells is None:
-            header_cells = count
-        elif count != header_cells:
+        count = _cells(line)
+        if count != header_cells:
             problems.append(
                 f"line {number}: {count} cells, header has {header_cells} (unescaped |?)"
             )
