@@ -59,7 +59,11 @@ def command(
 
     def emit(c: Any) -> dict[str, str]:
         return docs.emit(
-            c, styles=styles, site=site, reveal_secrets=reveal_secrets, templates_dir=templates
+            c,
+            styles=styles,
+            site=site,
+            reveal_secrets=reveal_secrets,
+            templates_dir=templates,
         )
 
     run_emitters(

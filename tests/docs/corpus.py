@@ -14,9 +14,13 @@ COLLECTIONS: dict[str, tuple[str, ...]] = {
     "corpus/bruno-awsv4.postman_collection.json": (),
     "corpus/bruno-ntlm.postman_collection.json": (),
     "corpus/bruno-oauth2-grants.postman_collection.json": (),
-    "corpus/commercetools.postman_collection.json": ("corpus/commercetools.postman_environment.json",),
+    "corpus/commercetools.postman_collection.json": (
+        "corpus/commercetools.postman_environment.json",
+    ),
     "corpus/contentstack-graphql.postman_collection.json": (),
-    "corpus/msgraph.postman_collection.json": ("corpus/msgraph.postman_environment.json",),
+    "corpus/msgraph.postman_collection.json": (
+        "corpus/msgraph.postman_environment.json",
+    ),
     "corpus/newman-echo-v2.postman_collection.json": (),
     "corpus/newman-inherited-entities.postman_collection.json": (
         "corpus/newman-inherited-entities.postman_environment.json",
@@ -26,13 +30,19 @@ COLLECTIONS: dict[str, tuple[str, ...]] = {
     "corpus/pcg-formdata-file.postman_collection.json": (),
     "corpus/pcg-http-v2.0.postman_collection.json": (),
     "corpus/pcg-python-requests-sample.postman_collection.json": (),
-    "corpus/plaid.postman_collection.json": ("corpus/plaid-sandbox.postman_environment.json",),
+    "corpus/plaid.postman_collection.json": (
+        "corpus/plaid-sandbox.postman_environment.json",
+    ),
     "corpus/postman-collection-v2-draft.postman_collection.json": (),
     "corpus/sabre-booking-management.postman_collection.json": (),
-    "corpus/salesforce.postman_collection.json": ("corpus/salesforce.postman_environment.json",),
+    "corpus/salesforce.postman_collection.json": (
+        "corpus/salesforce.postman_environment.json",
+    ),
     "corpus/twilio-nonstandard-items.postman_collection.json": (),
     "corpus/webex-calling-provisioning.postman_collection.json": (),
-    "corpus/webex-messaging.postman_collection.json": ("corpus/webex.postman_environment.json",),
+    "corpus/webex-messaging.postman_collection.json": (
+        "corpus/webex.postman_environment.json",
+    ),
 }
 SEEDS: dict[str, tuple[str, ...]] = {
     "seed-collections/callerdesk/callerdesk.postman_collection.json": (),
@@ -54,7 +64,10 @@ def unlisted(shared: Path) -> list[str]:
     """Collections present in ../shared that the lists above forgot (a test fails on them)."""
     found = {
         str(p.relative_to(shared))
-        for pattern in ("corpus/*_collection.json", "seed-collections/*/*.postman_collection.json")
+        for pattern in (
+            "corpus/*_collection.json",
+            "seed-collections/*/*.postman_collection.json",
+        )
         for p in shared.glob(pattern)
     }
     return sorted(found - set(COLLECTIONS) - set(SEEDS))
@@ -64,7 +77,9 @@ def load(name: str) -> Collection:
     from generator.importer import load as import_collection  # noqa: PLC0415
 
     envs = (COLLECTIONS | SEEDS)[name]
-    return import_collection(str(SHARED / name), env_files=[str(SHARED / e) for e in envs])
+    return import_collection(
+        str(SHARED / name), env_files=[str(SHARED / e) for e in envs]
+    )
 
 
 def sample(collection: Collection, limit: int) -> Collection:

@@ -28,7 +28,9 @@ def test_every_shared_collection_is_listed(shared_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(COLLECTIONS | SEEDS))
-def test_docs_cover_every_request_and_links_resolve(shared_dir: Path, name: str) -> None:
+def test_docs_cover_every_request_and_links_resolve(
+    shared_dir: Path, name: str
+) -> None:
     collection = load(name)
     count = sum(1 for _ in collection.operations())
     assert count > 0

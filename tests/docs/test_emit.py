@@ -12,7 +12,7 @@ from generator.emitters.docs_markdown import md_text
 from generator.emitters.docs_pages import plan_pages
 from generator.errors import UsageError
 from generator.model import Collection, Info
-from tests.docs.models import CANARY, HOSTILE, demo_collection
+from tests.docs.models import CANARY, demo_collection
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,9 @@ def files(demo: Collection) -> dict[str, str]:
     return emit(demo, styles=())
 
 
-def assert_covers_every_request(collection: Collection, files: dict[str, str], root: str = "") -> None:
+def assert_covers_every_request(
+    collection: Collection, files: dict[str, str], root: str = ""
+) -> None:
     """Each request has its anchor on its page, followed by its heading with its name."""
     plan = plan_pages(collection)
     for op in collection.operations():
@@ -34,7 +36,10 @@ def assert_covers_every_request(collection: Collection, files: dict[str, str], r
         marker = f'<a id="{location.anchor}"></a>'
         assert page.count(marker) == 1, (op.key, marker)
         heading = page.split(marker, 1)[1].lstrip("\n").split("\n", 1)[0]
-        assert heading.startswith("#") and md_text(op.name) in heading, (op.key, heading)
+        assert heading.startswith("#") and md_text(op.name) in heading, (
+            op.key,
+            heading,
+        )
 
 
 def test_layout(files: dict[str, str]) -> None:
@@ -48,7 +53,9 @@ def test_layout(files: dict[str, str]) -> None:
     ]
 
 
-def test_every_request_is_documented_and_links_resolve(demo: Collection, files: dict[str, str]) -> None:
+def test_every_request_is_documented_and_links_resolve(
+    demo: Collection, files: dict[str, str]
+) -> None:
     assert_covers_every_request(demo, files)
     assert check_links(files) == []
     readme = files["README.md"]
@@ -56,7 +63,9 @@ def test_every_request_is_documented_and_links_resolve(demo: Collection, files: 
         assert md_text(op.name) in readme  # in the contents
 
 
-def test_nested_folders_are_sections_with_deeper_headings(files: dict[str, str]) -> None:
+def test_nested_folders_are_sections_with_deeper_headings(
+    files: dict[str, str],
+) -> None:
     page = files["folders/items.md"]
     assert '<a id="folder-files"></a>\n\n## Files' in page
     assert '<a id="op-files-upload"></a>\n\n### <code>POST</code> Upload' in page
@@ -64,7 +73,13 @@ def test_nested_folders_are_sections_with_deeper_headings(files: dict[str, str])
 
 def test_secrets_are_masked_everywhere(files: dict[str, str]) -> None:
     text = "\n".join(files.values())
-    for secret in (CANARY, "hunter2-secret-pw", "pw-123456789", "s3cr3t-value-123", "abcdef1234567890"):
+    for secret in (
+        CANARY,
+        "hunter2-secret-pw",
+        "pw-123456789",
+        "s3cr3t-value-123",
+        "abcdef1234567890",
+    ):
         assert secret not in text, secret
     assert "{{token}}" in files["README.md"]  # variable references are not secrets
 
@@ -81,25 +96,38 @@ def test_auth_origin_is_explained(files: dict[str, str]) -> None:
     assert "**Authorization:** No auth (set on this request)" in auth
     readme = files["README.md"]
     assert "The collection uses **Bearer token**" in readme
-    assert "From the API's own description:\n\n#### Authentication\n\nSend a bearer token." in readme
+    assert (
+        "From the API's own description:\n\n#### Authentication\n\nSend a bearer token."
+        in readme
+    )
 
 
 def test_bodies_parameters_and_examples(files: dict[str, str]) -> None:
-    items, auth, root = files["folders/items.md"], files["folders/auth.md"], files["requests.md"]
+    items, auth, root = (
+        files["folders/items.md"],
+        files["folders/auth.md"],
+        files["requests.md"],
+    )
     assert '```json\n{\n  "name": "new",' in items
     assert "| <code>file</code> | file | <code>a.txt, b.txt</code> |" in items
     assert "| <code>off</code> | text | <code>x</code> |  |  | optional |" in items
     assert "```graphql\nquery { me { id } }\n```" in auth
     assert "| <code>item_id</code> |  | The item_id. | required |" in items
-    assert "| <code>cursor</code> |  | Optional: next page. | optional |" in root  # disabled
+    assert (
+        "| <code>cursor</code> |  | Optional: next page. | optional |" in root
+    )  # disabled
     assert "*Found* — <code>200 OK</code>" in items
     assert "*Example* — <code>204</code>\n\n*(empty body)*" in items
 
 
 def test_table_cells_are_escaped(files: dict[str, str]) -> None:
     root = files["requests.md"]
-    row = next(line for line in root.splitlines() if line.startswith("| <code>api_key</code>"))
-    assert row.count("|") == 5  # 4 cells: the `|` and newline in the description are escaped
+    row = next(
+        line for line in root.splitlines() if line.startswith("| <code>api_key</code>")
+    )
+    assert (
+        row.count("|") == 5
+    )  # 4 cells: the `|` and newline in the description are escaped
     assert "Key &#124; with pipe and newline" in row
 
 
@@ -110,14 +138,18 @@ def test_hostile_names_stay_text(files: dict[str, str]) -> None:
     evil = files["folders/evil-name-script-alert-1-script-7-7-tick-etc-passwd.md"]
     assert evil.startswith("# Evil &#124; name &lt;script&gt;")
     for path in files:
-        assert path == "README.md" or re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md", path), path
+        assert path == "README.md" or re.fullmatch(
+            r"[a-z0-9-]+(/[a-z0-9-]+)*\.md", path
+        ), path
 
 
 def test_description_links_and_html(files: dict[str, str]) -> None:
     items = files["folders/items.md"]
     assert "<b>Items</b>" in items and "x()" not in items
     assert "See [other](<https://example.com/docs>) and local." in items
-    assert "### Gets one" in items  # the description's `#` nests under the request's `##`
+    assert (
+        "### Gets one" in items
+    )  # the description's `#` nests under the request's `##`
 
 
 def test_deterministic(demo: Collection, files: dict[str, str]) -> None:
@@ -132,8 +164,13 @@ def test_mkdocs_layout(demo: Collection) -> None:
     assert 'site_name: "Demo | API"' in config
     assert '  - "Items": "folders/items.md"' in config
     # mkdocs themes print nav titles unescaped: they are HTML-escaped in mkdocs.yml
-    assert '  - "Evil | name &lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} `tick`' in config
-    assert check_links({k[5:]: v for k, v in site.items() if k.startswith("docs/")}) == []
+    assert (
+        '  - "Evil | name &lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} `tick`'
+        in config
+    )
+    assert (
+        check_links({k[5:]: v for k, v in site.items() if k.startswith("docs/")}) == []
+    )
 
 
 def test_unknown_site_is_a_usage_error(demo: Collection) -> None:
@@ -157,4 +194,7 @@ def test_snippets_are_included_per_style(demo: Collection) -> None:
 
 
 def test_tidy_keeps_code_blocks_verbatim() -> None:
-    assert tidy("a\n\n\n\nb\n```\nx\n\n\n\ny\n```\n\n\n") == "a\n\nb\n```\nx\n\n\n\ny\n```\n"
+    assert (
+        tidy("a\n\n\n\nb\n```\nx\n\n\n\ny\n```\n\n\n")
+        == "a\n\nb\n```\nx\n\n\n\ny\n```\n"
+    )

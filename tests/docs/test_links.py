@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.emitters.docs_links import check_links
 
 GOOD = {
-    "README.md": '# A\n\n[page](folders/a.md) [req](folders/a.md#op-x) [ext](<https://e.example/x>)\n'
+    "README.md": "# A\n\n[page](folders/a.md) [req](folders/a.md#op-x) [ext](<https://e.example/x>)\n"
     '<a href="folders/a.md#op-x">html</a> [top](#top)\n\n<a id="top"></a>\n',
     "folders/a.md": '<a id="op-x"></a>\n\n## X\n\n[back](../README.md#top)\n',
 }
@@ -36,4 +36,6 @@ def test_links_inside_code_are_not_links() -> None:
 
 
 def test_reference_definitions_are_checked() -> None:
-    assert check_links({"README.md": "[x][r]\n\n[r]: gone.md\n"}) == ["README.md: link 'gone.md': no file gone.md"]
+    assert check_links({"README.md": "[x][r]\n\n[r]: gone.md\n"}) == [
+        "README.md: link 'gone.md': no file gone.md"
+    ]

@@ -1,5 +1,6 @@
 """Collection text in markdown: escaping per context and description sanitizing, checked
-by rendering the result with Python-Markdown (what mkdocs uses) and inspecting the HTML."""
+by rendering the result with Python-Markdown (what mkdocs uses) and inspecting the HTML.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.emitters.docs_markdown import code, fenced, md_cell, md_text, slug
-from generator.emitters.docs_sanitize import md_description_cell, safe_url, sanitize_description
+from generator.emitters.docs_sanitize import (
+    md_description_cell,
+    safe_url,
+    sanitize_description,
+)
 
 
 class _Html(HTMLParser):
@@ -38,7 +43,11 @@ def assert_inert(md: str, own_links: frozenset[str] = frozenset()) -> None:
             assert not name.startswith("on"), (tag, name, md)
             assert name != "style", md
             if name in ("href", "src"):
-                assert value in own_links or safe_url(value or "") is not None, (tag, value, md)
+                assert value in own_links or safe_url(value or "") is not None, (
+                    tag,
+                    value,
+                    md,
+                )
 
 
 HOSTILE = [
@@ -54,7 +63,7 @@ HOSTILE = [
     "<javascript:alert(1)>",
     '<a href="https://ok.example" onclick="alert(1)">x</a>',
     '<a href="https://ok.example" title="`" onclick="alert(1)`">x</a>',
-    "<div style=\"position:fixed\">x",
+    '<div style="position:fixed">x',
     "<svg><script>alert(1)</script></svg>",
     "<scr<script>ipt>alert(1)</script>",
     "<!-- <script>alert(1)</script> -->",
@@ -75,7 +84,7 @@ def test_hostile_descriptions_render_inert(text: str) -> None:
     clean = sanitize_description(text)
     assert_inert(clean)
     # ...also when embedded in a page, followed by our own markup
-    assert_inert(clean + "\n\n<a id=\"op-x\"></a>\n\n## Next\n")
+    assert_inert(clean + '\n\n<a id="op-x"></a>\n\n## Next\n')
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -106,7 +115,7 @@ def test_placeholders_that_look_like_tags_are_text() -> None:
 
 
 def test_code_is_left_alone() -> None:
-    text = "Send `<token>` as `a|b`.\n\n```json\n{\"a\": \"<script>\"}\n```"
+    text = 'Send `<token>` as `a|b`.\n\n```json\n{"a": "<script>"}\n```'
     clean = sanitize_description(text)
     assert "`<token>`" in clean and "`a|b`" in clean
     assert '{"a": "<script>"}' in clean
@@ -132,7 +141,9 @@ def test_links_relative_dropped_absolute_kept_internal_mapped() -> None:
 
 
 def test_headings_nest_under_their_container() -> None:
-    clean = sanitize_description("# Title\n\n## Sub\n\n```\n# not a heading\n```", heading_floor=4)
+    clean = sanitize_description(
+        "# Title\n\n## Sub\n\n```\n# not a heading\n```", heading_floor=4
+    )
     assert clean.startswith("#### Title")
     assert "##### Sub" in clean
     assert "\n# not a heading\n" in clean
@@ -141,13 +152,17 @@ def test_headings_nest_under_their_container() -> None:
 def test_table_cells_escape_pipes_and_newlines() -> None:
     cell = md_cell("a | b\nc")
     assert "|" not in cell and "<br>" in cell
-    html = markdown.markdown(f"| h | i |\n| --- | --- |\n| {cell} | {code('x|y')} |", extensions=["tables"])
+    html = markdown.markdown(
+        f"| h | i |\n| --- | --- |\n| {cell} | {code('x|y')} |", extensions=["tables"]
+    )
     assert html.count("<td>") == 2
 
 
 def test_description_cells_keep_inline_markdown() -> None:
     assert md_description_cell("Use `id` from **Get**") == "Use `id` from **Get**"
-    assert "<br>" in md_description_cell("- a list\n- of things")  # block syntax: plain text
+    assert "<br>" in md_description_cell(
+        "- a list\n- of things"
+    )  # block syntax: plain text
 
 
 def test_fence_outlasts_content() -> None:
@@ -165,9 +180,41 @@ def test_slugs() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["<", ">", "a", " ", "\n", "`", "[", "]", "(", ")", "javascript:", "https://x.y",
-             "script", "img", "src=", "onerror=", '"', "'", "=", "/", "!", "#", "~~~", "```",
-             "&#", "x;", "<a href=", "</a>", "|", "*", "_", "<!--", "-->"]
+            [
+                "<",
+                ">",
+                "a",
+                " ",
+                "\n",
+                "`",
+                "[",
+                "]",
+                "(",
+                ")",
+                "javascript:",
+                "https://x.y",
+                "script",
+                "img",
+                "src=",
+                "onerror=",
+                '"',
+                "'",
+                "=",
+                "/",
+                "!",
+                "#",
+                "~~~",
+                "```",
+                "&#",
+                "x;",
+                "<a href=",
+                "</a>",
+                "|",
+                "*",
+                "_",
+                "<!--",
+                "-->",
+            ]
         ),
         max_size=40,
     ).map("".join)

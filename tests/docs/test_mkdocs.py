@@ -1,5 +1,6 @@
 """`--site mkdocs`: `mkdocs build --strict` passes (anchors validated too: mkdocs.yml asks
-for warnings on unknown anchors and links, and --strict turns warnings into failures)."""
+for warnings on unknown anchors and links, and --strict turns warnings into failures).
+"""
 
 from __future__ import annotations
 
@@ -23,7 +24,11 @@ def build(files: dict[str, str], where: Path) -> subprocess.CompletedProcess[str
     return subprocess.run(
         # (no --quiet: it hides warnings, and then --strict has nothing to count)
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=where, capture_output=True, text=True, timeout=300, check=False,
+        cwd=where,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -34,13 +39,17 @@ def assert_builds(collection: Collection, where: Path, **options: object) -> Non
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
-def test_seed_collections_build_strict(shared_dir: Path, tmp_path: Path, name: str) -> None:
+def test_seed_collections_build_strict(
+    shared_dir: Path, tmp_path: Path, name: str
+) -> None:
     assert_builds(load(name), tmp_path)
 
 
 def test_html_descriptions_build_strict(shared_dir: Path, tmp_path: Path) -> None:
     """biostar2: documentation-site HTML turned markdown, links to requests by id."""
-    assert_builds(load("corpus/biostar2.documenter_collection.json"), tmp_path, styles=())
+    assert_builds(
+        load("corpus/biostar2.documenter_collection.json"), tmp_path, styles=()
+    )
 
 
 def test_hostile_collection_builds_strict_and_stays_inert(tmp_path: Path) -> None:
