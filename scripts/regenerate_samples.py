@@ -31,7 +31,9 @@ SAMPLES_DIR = REPO / "generated_samples"
 EXAMPLES = "examples"
 COMMAND = ".venv/bin/python scripts/regenerate_samples.py"
 
-sys.path.insert(0, str(REPO))  # the repo's own `generator` and test helpers, not an installed copy
+sys.path.insert(
+    0, str(REPO)
+)  # the repo's own `generator` and test helpers, not an installed copy
 
 from tests.samples.docs_site import DOCS_URL, serve_docs_site  # noqa: E402
 
@@ -69,9 +71,12 @@ SAMPLES: tuple[Sample, ...] = (
         "vonage-contact-center",
         _example("vonage-contact-center.postman_collection.json"),
         options=(
-            "--name", "vonage_contact_center",
-            "--env", _example("vcc-emea.postman_environment.json"),
-            "--environment", "EMEA",
+            "--name",
+            "vonage_contact_center",
+            "--env",
+            _example("vcc-emea.postman_environment.json"),
+            "--environment",
+            "EMEA",
         ),
         inputs=(
             _example("vonage-contact-center.postman_collection.json"),
@@ -98,7 +103,12 @@ SAMPLES: tuple[Sample, ...] = (
         "voximplant-kit",
         _example("voximplant-kit.postman_collection.json"),
         # The published environment (seed 004), exported as an environment file.
-        options=("--name", "voximplant_kit", "--env", _example("voximplant-kit.postman_environment.json")),
+        options=(
+            "--name",
+            "voximplant_kit",
+            "--env",
+            _example("voximplant-kit.postman_environment.json"),
+        ),
         published=_example("voximplant-kit.published.json"),
         inputs=(
             _example("voximplant-kit.postman_collection.json"),
@@ -121,19 +131,31 @@ SAMPLES: tuple[Sample, ...] = (
 
 def pmgen_command() -> list[str]:
     """`pmgen` from this repo, run by the current interpreter."""
-    return [sys.executable, "-c", "import importlib.util, sys; from generator.cli import main; main(sys.argv[1:])"]
+    return [
+        sys.executable,
+        "-c",
+        "import importlib.util, sys; from generator.cli import main; main(sys.argv[1:])",
+    ]
 
 
 def supports_published() -> bool:
     """Whether `pmgen generate` can join a collection with its published metadata yet."""
     proc = subprocess.run(
-        [*pmgen_command(), "generate", "--help"], cwd=REPO, capture_output=True, text=True, check=False
+        [*pmgen_command(), "generate", "--help"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return "--published" in proc.stdout
 
 
 def generate(
-    sample: Sample, out_root: Path, env: dict[str, str], published: bool, parts: Sequence[str]
+    sample: Sample,
+    out_root: Path,
+    env: dict[str, str],
+    published: bool,
+    parts: Sequence[str],
 ) -> tuple[Sample, int, str]:
     out = out_root / sample.name
     options = list(sample.options)
@@ -141,22 +163,37 @@ def generate(
         options += ["--only", part]
     if sample.published and published:
         options += ["--published", sample.published]
-    argv = [*pmgen_command(), "--quiet", "generate", sample.source, "-o", str(out), *options]
-    proc = subprocess.run(argv, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    argv = [
+        *pmgen_command(),
+        "--quiet",
+        "generate",
+        sample.source,
+        "-o",
+        str(out),
+        *options,
+    ]
+    proc = subprocess.run(
+        argv, cwd=REPO, env=env, capture_output=True, text=True, check=False
+    )
     return sample, proc.returncode, (proc.stderr + proc.stdout).strip()
 
 
 @contextmanager
 def _environment(samples: Sequence[Sample]) -> Iterator[dict[str, str]]:
     """Child environment; a docs-site proxy on 127.0.0.1 when a sample comes from a URL."""
-    env = {k: v for k, v in os.environ.items() if k.lower() not in {"no_proxy", "all_proxy"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k.lower() not in {"no_proxy", "all_proxy"}
+    }
     env["PYTHONHASHSEED"] = "0"
     if not any(s.source == DOCS_URL for s in samples):
         yield env
         return
     examples = REPO / EXAMPLES
     with serve_docs_site(
-        examples / "callerdesk.published.json", examples / "callerdesk.postman_collection.json"
+        examples / "callerdesk.published.json",
+        examples / "callerdesk.postman_collection.json",
     ) as proxy_url:
         env["HTTP_PROXY"] = env["http_proxy"] = proxy_url
         yield env
@@ -174,13 +211,17 @@ def regenerate(
     for sample in samples:
         missing = sample.missing_inputs()
         if missing:
-            print(f"{sample.name}: skipped, missing {', '.join(missing)}", file=sys.stderr)
+            print(
+                f"{sample.name}: skipped, missing {', '.join(missing)}", file=sys.stderr
+            )
         else:
             runnable.append(sample)
     published = supports_published()
     if not published and any(s.published for s in runnable):
-        print("note: `pmgen generate` has no --published option yet; published metadata left out",
-              file=sys.stderr)
+        print(
+            "note: `pmgen generate` has no --published option yet; published metadata left out",
+            file=sys.stderr,
+        )
     failures = 0
     with _environment(runnable) as env, ThreadPoolExecutor(max_workers=jobs) as pool:
         for sample, code, output in pool.map(
@@ -197,14 +238,21 @@ def regenerate(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=SAMPLES_DIR, help="output root")
-    parser.add_argument("--only", action="append", default=[], help="sample name (repeatable)")
+    parser.add_argument(
+        "--only", action="append", default=[], help="sample name (repeatable)"
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument(
-        "--parts", action="append", default=[], choices=["client", "snippets", "docs"],
+        "--parts",
+        action="append",
+        default=[],
+        choices=["client", "snippets", "docs"],
         help="generate only these parts (for quick iterations; samples hold all three)",
     )
     parser.add_argument(
-        "--fresh", action="store_true", help="generate into an empty dir, then replace --out"
+        "--fresh",
+        action="store_true",
+        help="generate into an empty dir, then replace --out",
     )
     args = parser.parse_args(argv)
     if not args.fresh:

@@ -30,12 +30,13 @@ Answer = tuple[int, list[tuple[str, str]], bytes]
 
 def _page(meta: dict[str, str], title: str) -> bytes:
     tags = "\n".join(
-        f'    <meta name="{html.escape(k)}" content="{html.escape(v)}">' for k, v in meta.items()
+        f'    <meta name="{html.escape(k)}" content="{html.escape(v)}">'
+        for k, v in meta.items()
     )
     return (
         "<!DOCTYPE html>\n<html>\n  <head>\n"
         f"    <title>{html.escape(title)}</title>\n{tags}\n"
-        "  </head>\n  <body><div id=\"root\"></div></body>\n</html>\n"
+        '  </head>\n  <body><div id="root"></div></body>\n</html>\n'
     ).encode()
 
 
@@ -64,7 +65,11 @@ class DocsSite:
         host = next((v for k, v in record["headers"] if k.lower() == "host"), "")
         path = record["path"]
         if host.split(":")[0] != DOCS_HOST:
-            return 502, [("Content-Type", "text/plain")], f"unknown host {host}".encode()
+            return (
+                502,
+                [("Content-Type", "text/plain")],
+                f"unknown host {host}".encode(),
+            )
         json_type = [("Content-Type", "application/json; charset=utf-8")]
         if path in ("/", f"/view/{self.owner}/{self.published_id}"):
             return 200, [("Content-Type", "text/html; charset=utf-8")], self.page
@@ -73,7 +78,11 @@ class DocsSite:
         if path == f"/api/collections/{self.owner}/{self.published_id}":
             return 200, json_type, self.collection_bytes
         if path == f"/api/environments/{self.owner}/{self.published_id}":
-            return 200, json_type, json.dumps({"environments": self.environments}).encode()
+            return (
+                200,
+                json_type,
+                json.dumps({"environments": self.environments}).encode(),
+            )
         return 404, json_type, b'{"error": "not found"}'
 
 

@@ -26,7 +26,9 @@ Handler = Callable[[Record], Answer]
 _VARIABLE_SEGMENT = re.compile(r"^(:[\w.-]+|\{\{[^{}]+\}\}|<[^<>]*>)$")
 
 
-def json_answer(value: Any, status: int = 200, content_type: str = "application/json") -> Answer:
+def json_answer(
+    value: Any, status: int = 200, content_type: str = "application/json"
+) -> Answer:
     return status, [("Content-Type", content_type)], json.dumps(value).encode()
 
 
@@ -43,7 +45,11 @@ def _url_path(url: Any) -> str:
     """The path part of a Postman URL (object or v2.0 string), host and query removed."""
     if isinstance(url, dict):
         path = url.get("path") or []
-        return "/" + "/".join(path) if isinstance(path, list) else "/" + str(path).lstrip("/")
+        return (
+            "/" + "/".join(path)
+            if isinstance(path, list)
+            else "/" + str(path).lstrip("/")
+        )
     raw = str(url).split("?", 1)[0]
     if raw.startswith("{{"):
         raw = raw[raw.index("}}") + 2 :]  # `{{base_url}}/core/v2/...`
@@ -57,7 +63,9 @@ def path_pattern(path: str) -> re.Pattern[str]:
     """`/v1/rooms/:roomId` → a regex matching `/v1/rooms/<any one segment>`."""
     parts = []
     for segment in path.strip("/").split("/"):
-        parts.append("[^/]+" if _VARIABLE_SEGMENT.match(segment) else re.escape(segment))
+        parts.append(
+            "[^/]+" if _VARIABLE_SEGMENT.match(segment) else re.escape(segment)
+        )
     return re.compile("/" + "/".join(parts))
 
 
@@ -72,9 +80,21 @@ def _example_answer(example: dict[str, Any]) -> Answer:
     headers = [
         (h["key"], h["value"])
         for h in example.get("header") or []
-        if isinstance(h, dict) and h.get("key", "").lower() not in {"content-length", "transfer-encoding"}
+        if isinstance(h, dict)
+        and h.get("key", "").lower() not in {"content-length", "transfer-encoding"}
     ]
-    return int(example.get("code") or 200), headers, (example.get("body") or "").encode()
+    return (
+        int(example.get("code") or 200),
+        headers,
+        (example.get("body") or "").encode(),
+    )
+
+
+def _fixed(answer: Answer) -> Handler:
+    def handler(_record: Record) -> Answer:
+        return answer
+
+    return handler
 
 
 @dataclass
@@ -106,7 +126,7 @@ class ScenarioResponder:
                 _Route(
                     method=str(request.get("method", "GET")).upper(),
                     pattern=path_pattern(_url_path(request.get("url", ""))),
-                    handler=lambda _record, answer=answer: answer,
+                    handler=_fixed(answer),
                     name=item["name"],
                 )
             )
@@ -114,13 +134,21 @@ class ScenarioResponder:
 
     def route(self, method: str, path: str, handler: Handler, name: str = "") -> None:
         """Answer `method path` with `handler`, ahead of the saved examples."""
-        self.routes.insert(0, _Route(method.upper(), path_pattern(path), handler, name or path))
+        self.routes.insert(
+            0, _Route(method.upper(), path_pattern(path), handler, name or path)
+        )
 
     def __call__(self, record: Record) -> Answer:
-        path = record["path"]  # still percent-encoded: an encoded `/` stays inside its segment
+        path = record[
+            "path"
+        ]  # still percent-encoded: an encoded `/` stays inside its segment
         for route in self.routes:
-            if route.method == record["method"].upper() and route.pattern.fullmatch(path):
+            if route.method == record["method"].upper() and route.pattern.fullmatch(
+                path
+            ):
                 self.hits.append(route.name)
                 return route.handler(record)
         self.hits.append(f"404 {record['method']} {path}")
-        return json_answer({"message": f"no route for {record['method']} {path}"}, status=404)
+        return json_answer(
+            {"message": f"no route for {record['method']} {path}"}, status=404
+        )

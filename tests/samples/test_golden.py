@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.regenerate_samples import SAMPLES as DECLARED
 from tests.conftest import REPO
 
 SAMPLES = REPO / "generated_samples"
@@ -43,7 +44,11 @@ def _diff_excerpt(path: str, old: bytes, new: bytes) -> str:
 
 
 def _sample_names() -> list[str]:
-    return sorted(p.name for p in SAMPLES.iterdir() if p.is_dir()) if SAMPLES.is_dir() else []
+    return (
+        sorted(p.name for p in SAMPLES.iterdir() if p.is_dir())
+        if SAMPLES.is_dir()
+        else []
+    )
 
 
 @pytest.fixture(scope="module")
@@ -73,18 +78,19 @@ def test_sample_matches_regeneration(name: str, regenerated: Path) -> None:
     changed = sorted(p for p in set(committed) & set(fresh) if committed[p] != fresh[p])
     if not (missing or extra or changed):
         return
-    report = [f"generated_samples/{name} is out of date; regenerate with:\n    {COMMAND}\n"]
+    report = [
+        f"generated_samples/{name} is out of date; regenerate with:\n    {COMMAND}\n"
+    ]
     report += [f"only in the committed sample: {p}" for p in missing]
     report += [f"only in the regenerated sample: {p}" for p in extra]
     report += [f"changed: {p}" for p in changed]
-    report += [_diff_excerpt(f"{name}/{p}", committed[p], fresh[p]) for p in changed[:3]]
+    report += [
+        _diff_excerpt(f"{name}/{p}", committed[p], fresh[p]) for p in changed[:3]
+    ]
     pytest.fail("\n".join(report), pytrace=False)
 
 
 def test_every_declared_sample_is_committed() -> None:
-    sys.path.insert(0, str(REPO))
-    from scripts.regenerate_samples import SAMPLES as DECLARED
-
     missing = [s.name for s in DECLARED if not (SAMPLES / s.name).is_dir()]
     assert not missing, f"samples never generated: {missing}; run `{COMMAND}`"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import json
 import secrets
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
@@ -60,10 +59,14 @@ def _multipart(record: Record) -> dict[str, tuple[str | None, bytes]]:
     for chunk in body_of(record).split(b"--" + boundary)[1:]:
         if chunk.startswith(b"--"):
             break
-        chunk = chunk.removeprefix(b"\r\n").removesuffix(b"\r\n")  # the delimiters' line breaks only
-        head, _, content = chunk.partition(b"\r\n\r\n")
+        part = chunk.removeprefix(b"\r\n").removesuffix(
+            b"\r\n"
+        )  # delimiters' line breaks
+        head, _, content = part.partition(b"\r\n\r\n")
         disposition = next(
-            line.decode() for line in head.split(b"\r\n") if line.lower().startswith(b"content-disposition")
+            line.decode()
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-disposition")
         )
         params = dict(
             p.strip().split("=", 1) for p in disposition.split(";")[1:] if "=" in p
@@ -76,37 +79,53 @@ def _multipart(record: Record) -> dict[str, tuple[str | None, bytes]]:
 
 def _by_path(server: EchoServer, method: str, path_prefix: str) -> list[Record]:
     return [
-        r for r in server.requests if r["method"] == method and unquote(r["path"]).startswith(path_prefix)
+        r
+        for r in server.requests
+        if r["method"] == method and unquote(r["path"]).startswith(path_prefix)
     ]
 
 
 def _run(
     venv: SampleVenv,
-    install: Callable[[str], str],
     sample: str,
     flow: str,
     mode: str,
+    *,
     server: EchoServer,
     **env: str,
 ) -> dict[str, object]:
-    package = install(sample)
-    return venv.run_flow(flow, mode, {"SERVER_URL": server.url, "SAMPLE_PACKAGE": package, **env})
+    package = venv.install_sample(sample)
+    return venv.run_flow(
+        flow, mode, {"SERVER_URL": server.url, "SAMPLE_PACKAGE": package, **env}
+    )
 
 
 # --- Vonage Contact Center -------------------------------------------------------------
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_vcc_token_then_users(mode: str, sample_venv: SampleVenv, install_sample: Callable[[str], str]) -> None:
+def test_vcc_token_then_users(mode: str, sample_venv: SampleVenv) -> None:
     token = "vcc-" + secrets.token_hex(8)
-    responder = ScenarioResponder.from_collection(_collection("vonage-contact-center.postman_collection.json"))
+    responder = ScenarioResponder.from_collection(
+        _collection("vonage-contact-center.postman_collection.json")
+    )
     responder.route(
-        "POST", "/auth/connect/token",
-        lambda _r: json_answer({"access_token": token, "expires_in": 7200, "token_type": "Bearer"}),
+        "POST",
+        "/auth/connect/token",
+        lambda _r: json_answer(
+            {"access_token": token, "expires_in": 7200, "token_type": "Bearer"}
+        ),
     )
     with EchoServer(responder=responder) as server:
-        result = _run(sample_venv, install_sample, "vonage-contact-center", "vcc", mode, server,
-                      CLIENT_ID="my-client-id", CLIENT_SECRET="my-client-secret")
+        result = _run(
+            sample_venv,
+            "vonage-contact-center",
+            "vcc",
+            mode,
+            server=server,
+            CLIENT_ID="my-client-id",
+            CLIENT_SECRET="my-client-secret",
+        )
     token_calls = _by_path(server, "POST", "/auth/connect/token")
     assert len(token_calls) == 1
     form = _form(token_calls[0])
@@ -114,7 +133,9 @@ def test_vcc_token_then_users(mode: str, sample_venv: SampleVenv, install_sample
     assert form["grant_type"] == ["client_credentials"]
     assert form["client_id"] == ["my-client-id"]
     assert form["client_secret"] == ["my-client-secret"]
-    assert header(token_calls[0], "Authorization") is None  # the token request is `noauth`
+    assert (
+        header(token_calls[0], "Authorization") is None
+    )  # the token request is `noauth`
     users = _by_path(server, "GET", "/useradmin/users")
     assert len(users) == 2, responder.hits
     for record in users:
@@ -131,26 +152,46 @@ def test_vcc_token_then_users(mode: str, sample_venv: SampleVenv, install_sample
 
 def _jwt(subject: str) -> str:
     def part(value: dict[str, object]) -> str:
-        return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+        return (
+            base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+        )
 
-    return f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part({'sub': subject})}.{secrets.token_hex(16)}"
+    header_part, payload_part = part({"alg": "HS256", "typ": "JWT"}), part(
+        {"sub": subject}
+    )
+    return f"{header_part}.{payload_part}.{secrets.token_hex(16)}"
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_voximplant_login_then_events(mode: str, sample_venv: SampleVenv, install_sample: Callable[[str], str]) -> None:
+def test_voximplant_login_then_events(mode: str, sample_venv: SampleVenv) -> None:
     issued: list[tuple[str, str]] = []
 
     def tokens(_record: Record) -> Answer:
         pair = (_jwt(f"channel-{len(issued)}"), "rt-" + secrets.token_hex(8))
         issued.append(pair)
-        return json_answer({"success": True, "result": {"access_token": pair[0], "refresh_token": pair[1]}})
+        return json_answer(
+            {
+                "success": True,
+                "result": {"access_token": pair[0], "refresh_token": pair[1]},
+            }
+        )
 
-    responder = ScenarioResponder.from_collection(_collection("voximplant-kit.postman_collection.json"))
+    responder = ScenarioResponder.from_collection(
+        _collection("voximplant-kit.postman_collection.json")
+    )
     responder.route("POST", "/api/v3/botService/login", tokens, "login")
     responder.route("POST", "/api/v3/botService/refreshToken", tokens, "refresh")
     with EchoServer(responder=responder) as server:
-        _run(sample_venv, install_sample, "voximplant-kit", "voximplant", mode, server,
-             CHANNEL_UUID="0f5e7c1a-channel", DOMAIN="acme", API_TOKEN="api-token-1")
+        _run(
+            sample_venv,
+            "voximplant-kit",
+            "voximplant",
+            mode,
+            server=server,
+            CHANNEL_UUID="0f5e7c1a-channel",
+            DOMAIN="acme",
+            API_TOKEN="api-token-1",
+        )
     login = _by_path(server, "POST", "/api/v3/botService/login")
     assert len(login) == 1
     assert _query(login[0]) == {"domain": ["acme"], "access_token": ["api-token-1"]}
@@ -164,32 +205,60 @@ def test_voximplant_login_then_events(mode: str, sample_venv: SampleVenv, instal
     assert header(events[1], "Authorization") == f"Bearer {jwt2}"  # the refreshed jwt
     event = _json(events[0])
     assert isinstance(event, dict) and event["event_type"] == "send_message"
-    assert event["event_id"] and "{{" not in json.dumps(event)  # `{{$guid}}` generated per call
+    assert event["event_id"] and "{{" not in json.dumps(
+        event
+    )  # `{{$guid}}` generated per call
 
 
 # --- Webex -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_webex_room_membership_messages(mode: str, sample_venv: SampleVenv, install_sample: Callable[[str], str]) -> None:
+def test_webex_room_membership_messages(mode: str, sample_venv: SampleVenv) -> None:
     room_id = "Y2lzY29zcGFyazovL3VzL1JPT00v" + secrets.token_hex(6)
-    responder = ScenarioResponder.from_collection(_collection("webex-messaging.postman_collection.json"))
-    responder.route("POST", "/v1/rooms", lambda _r: json_answer({"id": room_id, "title": "Test Space", "type": "group", "isLocked": False}))
+    responder = ScenarioResponder.from_collection(
+        _collection("webex-messaging.postman_collection.json")
+    )
+    responder.route(
+        "POST",
+        "/v1/rooms",
+        lambda _r: json_answer(
+            {"id": room_id, "title": "Test Space", "type": "group", "isLocked": False}
+        ),
+    )
     access_token = "webex-" + secrets.token_hex(8)
     attachment = EXAMPLES / "sample-attachment.txt"
     with EchoServer(responder=responder) as server:
-        result = _run(sample_venv, install_sample, "webex-messaging", "webex", mode, server,
-                      ACCESS_TOKEN=access_token, ATTACHMENT=str(attachment))
+        result = _run(
+            sample_venv,
+            "webex-messaging",
+            "webex",
+            mode,
+            server=server,
+            ACCESS_TOKEN=access_token,
+            ATTACHMENT=str(attachment),
+        )
     assert result["room_id"] == room_id
-    for record in server.requests:  # hand-written header (Rooms) and collection bearer alike
-        assert header(record, "Authorization") == f"Bearer {access_token}", record["path"]
+    for (
+        record
+    ) in server.requests:  # hand-written header (Rooms) and collection bearer alike
+        assert header(record, "Authorization") == f"Bearer {access_token}", record[
+            "path"
+        ]
     rooms = _by_path(server, "POST", "/v1/rooms")
     assert _json(rooms[0]) == {"title": "Test Space"}
     memberships = _by_path(server, "POST", "/v1/memberships")
-    assert _json(memberships[0]) == {"roomId": room_id, "personEmail": "tofrench@webex.bot", "isModerator": False}
+    assert _json(memberships[0]) == {
+        "roomId": room_id,
+        "personEmail": "tofrench@webex.bot",
+        "isModerator": False,
+    }
     text, markdown, upload = _by_path(server, "POST", "/v1/messages")
     assert _json(text) == {"roomId": room_id, "text": "Hello World!"}
-    assert _json(markdown) == {"roomId": room_id, "markdown": "This API is really **awesome**\n\n>You bet!"}
+    assert _json(markdown) == {
+        "roomId": room_id,
+        "markdown": "This API is really **awesome**\n\n>You bet!",
+    }
     parts = _multipart(upload)
     assert parts["roomId"] == (None, room_id.encode())
     assert parts["text"] == (None, b"Here is the file we discussed.")
@@ -202,11 +271,22 @@ def test_webex_room_membership_messages(mode: str, sample_venv: SampleVenv, inst
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_carrierx_core_bearer_update_endpoint(mode: str, sample_venv: SampleVenv, install_sample: Callable[[str], str]) -> None:
-    responder = ScenarioResponder.from_collection(_collection("carrierx-core.postman_collection.json"))
+def test_carrierx_core_bearer_update_endpoint(
+    mode: str, sample_venv: SampleVenv
+) -> None:
+    responder = ScenarioResponder.from_collection(
+        _collection("carrierx-core.postman_collection.json")
+    )
     token = "core-" + secrets.token_hex(8)
     with EchoServer(responder=responder) as server:
-        _run(sample_venv, install_sample, "carrierx-core", "carrierx_core", mode, server, BEARER_TOKEN=token)
+        _run(
+            sample_venv,
+            "carrierx-core",
+            "carrierx_core",
+            mode,
+            server=server,
+            BEARER_TOKEN=token,
+        )
     listed = _by_path(server, "GET", "/core/v2/endpoints")
     assert _query(listed[0]) == {"limit": ["10"], "offset": ["0"]}
     patch = _by_path(server, "PATCH", "/core/v2/endpoints/")
@@ -219,11 +299,20 @@ def test_carrierx_core_bearer_update_endpoint(mode: str, sample_venv: SampleVenv
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_carrierx_conference_basic_auth(mode: str, sample_venv: SampleVenv, install_sample: Callable[[str], str]) -> None:
-    responder = ScenarioResponder.from_collection(_collection("carrierx-conference.postman_collection.json"))
+def test_carrierx_conference_basic_auth(mode: str, sample_venv: SampleVenv) -> None:
+    responder = ScenarioResponder.from_collection(
+        _collection("carrierx-conference.postman_collection.json")
+    )
     with EchoServer(responder=responder) as server:
-        _run(sample_venv, install_sample, "carrierx-conference", "carrierx_conference", mode, server,
-             USERNAME="conf-user", PASSWORD="p@ss:word")
+        _run(
+            sample_venv,
+            "carrierx-conference",
+            "carrierx_conference",
+            mode,
+            server=server,
+            USERNAME="conf-user",
+            PASSWORD="p@ss:word",
+        )
     expected = "Basic " + base64.b64encode(b"conf-user:p@ss:word").decode()
     assert len(server.requests) == 3, responder.hits
     for record in server.requests:
@@ -237,11 +326,25 @@ def test_carrierx_conference_basic_auth(mode: str, sample_venv: SampleVenv, inst
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("sample", ["callerdesk", "callerdesk-from-url"])
-def test_callerdesk_authcode_everywhere(mode: str, sample: str, sample_venv: SampleVenv, install_sample: Callable[[str], str]) -> None:
-    responder = ScenarioResponder.from_collection(_collection("callerdesk.postman_collection.json"))
+def test_callerdesk_authcode_everywhere(
+    mode: str,
+    sample: str,
+    sample_venv: SampleVenv,
+) -> None:
+    responder = ScenarioResponder.from_collection(
+        _collection("callerdesk.postman_collection.json")
+    )
     authcode = "ac-" + secrets.token_hex(6)
     with EchoServer(responder=responder) as server:
-        _run(sample_venv, install_sample, sample, "callerdesk", mode, server, AUTHCODE=authcode, SECRET_KEY="sk-1")
+        _run(
+            sample_venv,
+            sample,
+            "callerdesk",
+            mode,
+            server=server,
+            AUTHCODE=authcode,
+            SECRET_KEY="sk-1",
+        )
     assert len(server.requests) == 4, responder.hits
     for record in server.requests:
         assert _query(record)["authcode"] == [authcode], record["path"]

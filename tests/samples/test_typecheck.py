@@ -18,12 +18,30 @@ def test_sample_clients_pass_mypy_strict(tmp_path: Path) -> None:
     ]
     if not packages:
         pytest.skip("no generated sample clients")
-    config = tmp_path / "mypy.ini"  # not the repo's config, which excludes generated_samples
+    config = (
+        tmp_path / "mypy.ini"
+    )  # not the repo's config, which excludes generated_samples
     config.write_text("[mypy]\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--config-file", str(config),
-         "--cache-dir", str(tmp_path / "mypy-cache"), *map(str, packages)],
-        capture_output=True, text=True, check=False, timeout=600, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-error-summary",
+            "--config-file",
+            str(config),
+            "--cache-dir",
+            str(tmp_path / "mypy-cache"),
+            *map(str, packages),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+        cwd=tmp_path,
     )
     errors = (proc.stdout + proc.stderr).strip().splitlines()
-    assert proc.returncode == 0, f"mypy --strict: {len(errors)} errors:\n" + "\n".join(errors[:40])
+    assert proc.returncode == 0, f"mypy --strict: {len(errors)} errors:\n" + "\n".join(
+        errors[:40]
+    )

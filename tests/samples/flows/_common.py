@@ -7,6 +7,7 @@ A flow program runs inside the samples venv as `python flows/flow_<api>.py sync|
 from __future__ import annotations
 
 import asyncio
+import importlib
 import inspect
 import json
 import os
@@ -26,7 +27,9 @@ async def call(value: T | Awaitable[T]) -> T:
     return value
 
 
-async def _run(flow: Callable[[Any], Awaitable[dict[str, Any]]], client: Any) -> dict[str, Any]:
+async def _run(
+    flow: Callable[[Any], Awaitable[dict[str, Any]]], client: Any
+) -> dict[str, Any]:
     if hasattr(client, "__aenter__"):
         async with client as opened:
             return await flow(opened)
@@ -34,8 +37,11 @@ async def _run(flow: Callable[[Any], Awaitable[dict[str, Any]]], client: Any) ->
         return await flow(opened)
 
 
-def main(flow: Callable[[Any], Awaitable[dict[str, Any]]], sync_factory: Callable[[], Any],
-         async_factory: Callable[[], Any]) -> None:
+def main(
+    flow: Callable[[Any], Awaitable[dict[str, Any]]],
+    sync_factory: Callable[[], Any],
+    async_factory: Callable[[], Any],
+) -> None:
     mode = sys.argv[1] if len(sys.argv) > 1 else "sync"
     factory = async_factory if mode == "async" else sync_factory
     result = asyncio.run(_run(flow, factory()))
@@ -51,6 +57,4 @@ def plain(value: Any) -> Any:
 
 def package() -> Any:
     """The installed sample package named by `SAMPLE_PACKAGE`."""
-    import importlib
-
     return importlib.import_module(os.environ["SAMPLE_PACKAGE"])

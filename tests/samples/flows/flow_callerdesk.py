@@ -19,7 +19,10 @@ OPTIONS = {
 async def flow(client: Any) -> dict[str, Any]:
     await call(
         client.team_members.add_member(
-            member_name="Asha Verma", member_num="98XXXXXX01", access="2", active="1",
+            member_name="Asha Verma",
+            member_num="98XXXXXX01",
+            access="2",
+            active="1",
             member_email="asha@example.com",
         )
     )

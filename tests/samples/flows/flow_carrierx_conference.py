@@ -18,7 +18,11 @@ OPTIONS = {
 async def flow(client: Any) -> dict[str, Any]:
     await call(client.meeting_rooms.get_meeting_rooms(limit=10, offset=0))
     await call(client.meeting_rooms.create_meeting_room(body={"name": "Weekly sync"}))
-    await call(client.meeting_rooms.update_meeting_room("room-1", body={"name": "Weekly sync (moved)"}))
+    await call(
+        client.meeting_rooms.update_meeting_room(
+            "room-1", body={"name": "Weekly sync (moved)"}
+        )
+    )
     return {}
 
 

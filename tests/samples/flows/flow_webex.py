@@ -18,25 +18,44 @@ OPTIONS = {"base_url": SERVER_URL, "access_token": os.environ["ACCESS_TOKEN"]}
 async def flow(client: Any) -> dict[str, Any]:
     room = plain(await call(client.rooms.create_a_room(body={"title": "Test Space"})))
     room_id = room["id"]
-    stored = client.variables["roomId"]  # kept by the request's test script, as in Postman
+    stored = client.variables[
+        "roomId"
+    ]  # kept by the request's test script, as in Postman
     await call(
         client.memberships.create_a_membership(
-            body={"roomId": stored, "personEmail": "tofrench@webex.bot", "isModerator": False}
+            body={
+                "roomId": stored,
+                "personEmail": "tofrench@webex.bot",
+                "isModerator": False,
+            }
         )
     )
-    await call(client.messages.create_a_message(body={"roomId": room_id, "text": "Hello World!"}))
+    await call(
+        client.messages.create_a_message(
+            body={"roomId": room_id, "text": "Hello World!"}
+        )
+    )
     await call(
         client.messages.create_a_message_markdown(
-            body={"roomId": room_id, "markdown": "This API is really **awesome**\n\n>You bet!"}
+            body={
+                "roomId": room_id,
+                "markdown": "This API is really **awesome**\n\n>You bet!",
+            }
         )
     )
     await call(
         client.messages.create_a_message_with_a_file_attachment(
-            room_id=room_id, text="Here is the file we discussed.", files=os.environ["ATTACHMENT"]
+            room_id=room_id,
+            text="Here is the file we discussed.",
+            files=os.environ["ATTACHMENT"],
         )
     )
     listed = plain(await call(client.messages.list_messages(room_id=room_id, max_=50)))
-    return {"room_id": room_id, "stored_room_id": stored, "listed": len(listed["items"])}
+    return {
+        "room_id": room_id,
+        "stored_room_id": stored,
+        "listed": len(listed["items"]),
+    }
 
 
 if __name__ == "__main__":
