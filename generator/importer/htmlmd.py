@@ -81,11 +81,15 @@ class _Converter(HTMLParser):
         elif tag == "code" and not self.pre:
             self.code += 1
             self.write("`")
+        elif tag == "code" and self.out and self.out[-1] == "```\n":
+            # <pre><code class="language-json">: the fence names the language.
+            classes = (attr.get("class") or "").split()
+            language = next((c[9:] for c in classes if c.startswith("language-")), "")
+            self.out[-1] = f"```{re.sub(r'[^A-Za-z0-9_+-]', '', language)}\n"
         elif tag == "pre":
             self.block()
             self.pre += 1
-            language = ""
-            self.write("```" + language + "\n")
+            self.write("```\n")
         elif tag == "a":
             self.links.append(attr.get("href") or "")
             self.write("[")
