@@ -90,31 +90,18 @@ def import_time(path_entry: Path, package: str) -> dict[str, Any]:
     }
 
 
-def _client_dir(bench: Bench, source: Path) -> tuple[Path | None, str]:
-    """Generate a client for `source`; (client dir, error)."""
-    out = bench.fresh("client-pkg") / "out"
-    run = bench.measure(
-        lambda _: (
-            commands.argv("client", source, out),
-            commands.env(bench.fresh("cache")),
-        ),
-        runs=1,
-    )
-    if not run.ok:
-        return None, run.error
-    return out, ""
-
-
 def measure(
     bench: Bench, inputs: list[Input], log: Callable[[str], None]
 ) -> dict[str, Any]:
     if not commands.available("client"):
         return {"available": False}
+    if not inputs:
+        return {"available": True, "error": "`client` succeeded on no input"}
     by_label = {i.label: i for i in inputs}
     chosen = next(
         (by_label[label] for label in PREFERRED_INPUTS if label in by_label), inputs[0]
     )
-    client_dir, error = _client_dir(bench, chosen.path)
+    client_dir, error = bench.output("client", chosen.path)
     if client_dir is None:
         log(f"client benchmarks: generating {chosen.label} failed: {error}")
         return {"available": True, "input": chosen.label, "error": error}

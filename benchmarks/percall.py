@@ -16,8 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from benchmarks import commands
-
 if TYPE_CHECKING:
     from benchmarks.run import Bench, Input
 
@@ -93,16 +91,9 @@ def measure(
 
     by_label = {i.label: i for i in inputs}
     chosen = next((by_label[x] for x in PREFERRED if x in by_label), inputs[-1])
-    out = bench.fresh("percall") / "out"
-    made = bench.measure(
-        lambda _: (
-            commands.argv("client", chosen.path, out),
-            commands.env(bench.fresh("cache")),
-        ),
-        runs=1,
-    )
-    if not made.ok:
-        return {"ok": False, "error": made.error}
+    out, error = bench.output("client", chosen.path)
+    if out is None:
+        return {"ok": False, "error": error}
     located = locate_package(out)
     if located is None:
         return {"ok": False, "error": f"no package in {out}"}

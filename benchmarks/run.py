@@ -55,6 +55,7 @@ class Bench:
         self.work = work
         self.runs = runs
         self.timeout = timeout
+        self.outputs: dict[tuple[str, Path], Path] = {}  # last good output per command
         self._counter = 0
 
     def fresh(self, prefix: str) -> Path:
@@ -79,12 +80,26 @@ class Bench:
         return median_of(results)
 
     def command(self, name: str, source: Path, runs: int | None = None) -> Measurement:
+        outs: list[Path] = []
+
         def build(_: int) -> tuple[list[str], dict[str, str]]:
-            return commands.argv(name, source, self.fresh(name) / "out"), commands.env(
+            outs.append(self.fresh(name) / "out")
+            return commands.argv(name, source, outs[-1]), commands.env(
                 self.fresh("cache")
             )
 
-        return self.measure(build, runs)
+        measured = self.measure(build, runs)
+        if measured.ok:
+            self.outputs[(name, source)] = outs[-1]
+        return measured
+
+    def output(self, name: str, source: Path) -> tuple[Path | None, str]:
+        """What `name` generated for `source` (generating it when not measured yet)."""
+        if (name, source) not in self.outputs:
+            measured = self.command(name, source, runs=1)
+            if not measured.ok:
+                return None, measured.error
+        return self.outputs[(name, source)], ""
 
 
 def _synth(*args: str) -> str:
@@ -94,6 +109,20 @@ def _synth(*args: str) -> str:
     return subprocess.run(
         argv, cwd=REPO, check=True, capture_output=True, text=True
     ).stdout
+
+
+def _ran(
+    inputs: list[Input], table: dict[str, dict[str, Any]], name: str
+) -> list[Input]:
+    """The inputs on which `name` ran and succeeded (benchmarks built on it use them)."""
+    return [i for i in inputs if table[i.label].get(name, {}).get("ok")]
+
+
+def _first_that_ran(
+    inputs: list[Input], table: dict[str, dict[str, Any]], name: str
+) -> Input | None:
+    ran = _ran(inputs, table, name)
+    return ran[0] if ran else None
 
 
 def count_requests(path: Path) -> int:
@@ -226,12 +255,15 @@ def main(argv: list[str] | None = None) -> int:
             "commands": measure_commands(bench, inputs, tuple(args.commands)),
         }
         main_input = inputs[0] if inputs else None
-        if main_input is not None:
+        regen_input = _first_that_ran(inputs, results["commands"], "generate")
+        if regen_input is not None:
             results["lifecycle"] = lifecycle.measure(
-                bench, main_input.label, main_input.path, log
+                bench, regen_input.label, regen_input.path, log
             )
-            if "client" in args.commands:
-                results["client"] = clientbench.measure(bench, inputs, log)
+        if "client" in args.commands:
+            results["client"] = clientbench.measure(
+                bench, _ran(inputs, results["commands"], "client"), log
+            )
         if not args.no_baselines and main_input is not None:
             results["baselines"] = baselines.measure(
                 bench,

@@ -121,15 +121,31 @@ def test_measure_counts_memory_of_child_processes() -> None:
 
 def test_runner_writes_table_and_json(tmp_path: Path) -> None:
     out = tmp_path / "results"
-    argv = ["--sizes", "20", "--no-real", "--runs", "1", "--no-baselines"]
+    # `inspect` only: the other commands format with black and take far longer;
+    # the runner, the table and the JSON are the same for every command.
+    argv = [
+        "--sizes",
+        "20",
+        "--no-real",
+        "--runs",
+        "1",
+        "--no-baselines",
+        "--commands",
+        "inspect",
+    ]
     assert run.main([*argv, "--out", str(out), "--work", str(tmp_path / "work")]) == 0
     data = json.loads((out / "latest.json").read_text())
     assert data["machine"]["nproc"] >= 1
     assert data["inputs"]["synth-20"]["requests"] == 20
     assert set(data["commands"]["synth-20"]) == set(run.commands.COMMANDS)
-    for cell in data["commands"]["synth-20"].values():
-        if cell["available"]:
-            assert cell["seconds"] > 0 and cell["tree_rss_mb"] > 10
+    inspect = data["commands"]["synth-20"]["inspect"]
+    if inspect["available"]:
+        assert inspect["ok"], inspect["error"]
+        assert (
+            inspect["seconds"] > 0
+            and inspect["cpu_seconds"] > 0
+            and inspect["tree_rss_mb"] > 10
+        )
     assert len(data["targets"]) == 8
     assert {t["status"] for t in data["targets"]} <= {"pass", "FAIL", "n/a"}
     markdown = (out / "latest.md").read_text()
