@@ -1,0 +1,185 @@
+"""The dedicated fuzz command: many random hostile collections through the whole pipeline.
+
+    .venv/bin/python -m tests.security.fuzz_main --examples 10000 [--workers 2] [--seed 1]
+
+Each example: a random collection (+ environment) from `strategies`, imported, then every
+available emitter (client, snippets, docs); the output must pass every check in `checks`
+(Python AST, bash -n, markdown HTML audit, Jinja canary, secret canaries). Unlike a pytest
+property, a failure does not stop the run: it is recorded (grouped by kind, with the first
+failing collection saved as JSON) so one run reports every kind of hole. Prints
+`examples run: N, failures: F` last; exit 1 when F > 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import re
+import signal
+import sys
+import time
+import traceback
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+EXAMPLE_TIMEOUT = (
+    120  # seconds for one collection through every emitter: beyond is a hang
+)
+
+
+class ExampleTimeout(Exception):
+    pass
+
+
+@dataclass
+class WorkerResult:
+    examples: int = 0
+    imported: int = 0  # examples the importer accepted (the rest: a clean InputError)
+    failures: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    samples: dict[str, str] = field(
+        default_factory=dict
+    )  # kind -> message + saved example
+
+
+def _kind(message: str) -> str:
+    """Group failures: drop paths, numbers and quoted text so one bug is one kind."""
+    first = message.strip().splitlines()[0] if message.strip() else "?"
+    first = re.sub(
+        r"^\[\w+\] \S+?:(\d+:)? ?", lambda m: m.group(0).split("]")[0] + "] ", first
+    )
+    first = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", first)
+    return re.sub(r"\d+", "N", first)[:160]
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    raise ExampleTimeout(f"no result within {EXAMPLE_TIMEOUT}s (hang?)")
+
+
+def run_worker(worker: int, examples: int, seed: int, save_dir: str) -> WorkerResult:
+    from hypothesis import HealthCheck, Phase, given, settings  # noqa: PLC0415
+    from hypothesis import seed as hypothesis_seed  # noqa: PLC0415
+    from hypothesis import strategies as st  # noqa: PLC0415
+
+    from tests.security.harness import (  # noqa: PLC0415
+        available_emitters,
+        emit_and_check,
+        import_json,
+    )
+    from tests.security.strategies import collection, environment  # noqa: PLC0415
+
+    emitters = available_emitters()
+    result = WorkerResult()
+    signal.signal(signal.SIGALRM, _alarm)
+
+    def record(kind: str, message: str, document: Any) -> None:
+        result.failures += 1
+        result.kinds[kind] += 1
+        if kind not in result.samples:
+            path = Path(save_dir) / f"failure-w{worker}-{len(result.samples)}.json"
+            path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+            result.samples[kind] = f"{message.strip()[:1500]}\n(example saved: {path})"
+
+    @hypothesis_seed(seed * 1000 + worker)
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(document=collection(), env=st.one_of(st.none(), environment()))
+    def one(document: Any, env: Any) -> None:
+        result.examples += 1
+        signal.alarm(EXAMPLE_TIMEOUT)
+        try:
+            model = import_json(document, env)
+            if model is not None:
+                result.imported += 1
+                problems = emit_and_check(model, emitters)
+                if problems:
+                    record(_kind(problems[0]), "\n".join(problems[:10]), document)
+        except ExampleTimeout as exc:
+            record(f"hang: {exc}", str(exc), document)
+        except Exception as exc:  # a crash: anything but InputError escaping pmgen
+            tb = traceback.format_exc(limit=-4)
+            record(f"crash: {type(exc).__name__}: {_kind(str(exc))}", tb, document)
+        finally:
+            signal.alarm(0)
+        if result.examples % 250 == 0:
+            print(f"  worker {worker}: {result.examples} examples, {result.failures} failures",
+                  file=sys.stderr, flush=True)  # fmt: skip
+
+    one()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--examples", type=int, default=10_000, help="total examples (default 10000)"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="processes (default 2)")
+    parser.add_argument(
+        "--seed", type=int, default=1, help="run seed (same seed, same collections)"
+    )
+    parser.add_argument(
+        "--save-dir", default="fuzz-failures", help="where failing examples go"
+    )
+    parser.add_argument(
+        "--report", help="also write the report (markdown) to this file"
+    )
+    args = parser.parse_args(argv)
+
+    Path(args.save_dir).mkdir(parents=True, exist_ok=True)
+    from tests.security.harness import available_emitters  # noqa: PLC0415
+
+    emitters = sorted(available_emitters())
+    per_worker = [
+        args.examples // args.workers + (i < args.examples % args.workers)
+        for i in range(args.workers)
+    ]
+    started = time.monotonic()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=args.workers, mp_context=context) as pool:
+        futures = [
+            pool.submit(run_worker, i, n, args.seed, args.save_dir)
+            for i, n in enumerate(per_worker)
+        ]
+        results = [f.result() for f in futures]
+    elapsed = time.monotonic() - started
+
+    total = sum(r.examples for r in results)
+    imported = sum(r.imported for r in results)
+    failures = sum(r.failures for r in results)
+    kinds: Counter[str] = Counter()
+    samples: dict[str, str] = {}
+    for r in results:
+        kinds.update(r.kinds)
+        for kind, sample in r.samples.items():
+            samples.setdefault(kind, sample)
+    lines = [
+        f"pmgen fuzz: seed {args.seed}, {args.workers} workers, "
+        f"emitters: {', '.join(emitters) or 'none'}",
+        f"imported {imported} of {total} collections (the rest refused with a clean InputError)",
+        f"time: {elapsed:.0f} s ({elapsed / max(total, 1) * 1000:.0f} ms per example per worker)",
+    ]
+    for kind, count in kinds.most_common():
+        lines += [f"- {count} x {kind}", "  " + samples[kind].replace("\n", "\n  ")]
+    lines.append(f"examples run: {total}, failures: {failures}")
+    report = "\n".join(lines)
+    print(report)
+    if args.report:
+        Path(args.report).write_text(report + "\n", encoding="utf-8")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
