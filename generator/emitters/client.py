@@ -125,9 +125,10 @@ def emit(
     return files
 
 
-def _url_sets() -> dict[str, str]:
+def _url_sets() -> dict[str, Any]:
     """Postman's percent-encode sets, from `generator.wire.url` (printable characters only:
     the runtime adds C0 controls itself)."""
+    from generator.wire.mime import _KNOWN  # noqa: PLC0415
     from generator.wire.url import PARAM_KEY_SET, PARAM_VALUE_SET, PATH_SET  # noqa: PLC0415
 
     def printable(chars: frozenset[str]) -> str:
@@ -137,6 +138,7 @@ def _url_sets() -> dict[str, str]:
         "path_chars": printable(PATH_SET),
         "param_chars": printable(PARAM_VALUE_SET),
         "key_chars": printable(PARAM_KEY_SET),
+        "known_types": dict(_KNOWN),
     }
 
 
