@@ -77,6 +77,8 @@ def load(path: Path, command: str) -> dict[str, Any]:
     section = data.get(command)
     if isinstance(section, dict):
         merged.update({_param_name(key): value for key, value in section.items()})
+    if isinstance(merged.get("var"), dict):  # a `[var]` table: KEY = "VALUE"
+        merged["var"] = [f"{k}={v}" for k, v in merged["var"].items()]
     return {
         key: _resolve_paths(key, value, path.parent) for key, value in merged.items()
     }

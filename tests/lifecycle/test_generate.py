@@ -195,3 +195,21 @@ def test_missing_output_is_a_usage_error(three: Path) -> None:
     result = CliRunner().invoke(cli, ["generate", str(three)])
     assert result.exit_code != 0
     assert "missing -o/--output" in str(result.exception)
+
+
+def test_explicit_config_resolves_paths_against_its_folder(
+    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conf_dir = tmp_path / "conf"
+    conf_dir.mkdir()
+    (conf_dir / "api.json").write_text(three.read_text())
+    (conf_dir / "settings.toml").write_text(
+        'source = "api.json"\noutput = "gen"\n[var]\nbase = "https://x.example"\n'
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = pmgen("generate", "--config", str(conf_dir / "settings.toml"))
+    assert result.exit_code == 0, result.output
+    assert (conf_dir / "gen/.pmgen.json").is_file()
+    assert not (elsewhere / "gen").exists()
