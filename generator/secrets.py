@@ -10,11 +10,15 @@ place the collection itself leaks a credential (for pmgen's masked warning), and
 
 from __future__ import annotations
 
+import base64
+import json
 import re
+import shlex
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 from generator.model import (
     Auth,
@@ -516,21 +520,54 @@ def found_in(text: str, secrets: Iterable[str]) -> list[str]:
     return sorted(mask(s) for s in secrets if s and s in text)
 
 
+def secret_forms(secret: str) -> set[str]:
+    """The forms a secret takes in generated files: as is, percent-encoded (URLs, forms),
+    escaped in Python/JSON string literals, shell-quoted, base64 (Basic auth)."""
+    forms = {
+        secret,
+        quote(secret, safe=""),
+        quote(secret, safe="/"),
+        quote_plus(secret),
+        repr(secret)[1:-1],
+        json.dumps(secret)[1:-1],
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+        shlex.quote(secret),
+    }
+    if len(secret) >= 6:  # shorter base64 text occurs by chance
+        forms.add(base64.b64encode(secret.encode()).decode().rstrip("="))
+    return forms
+
+
+def _neutral_mask(secret: str) -> str:
+    """A mask safe in any literal: keeps only alphanumeric ends, never a quote or backslash."""
+    ends = [ch if ch.isalnum() else "*" for ch in (secret[:2] + secret[-2:])]
+    return (
+        "".join(ends[:2]) + "*" * min(max(len(secret) - 4, 4), 24) + "".join(ends[2:])
+    )
+
+
 def scrub(
     files: Mapping[str, str], secrets: Iterable[str], min_length: int = 8
 ) -> dict[str, str]:
-    """Replace every literal secret in generated files by its mask (longest first).
+    """Replace every literal secret, in any of its `secret_forms`, by a neutral mask.
 
     A safety net for the writer: emitters must already read secrets from the environment;
-    this catches one slipping through a description or a saved example. Short values are
-    skipped: replacing a 4-letter password everywhere could corrupt code (`self`).
+    this catches one slipping through a description, a saved example or an escaped literal.
+    Short values are skipped: replacing a 4-letter password everywhere could corrupt code
+    (`self`). Format/compile after scrubbing.
     """
-    ordered = sorted(
-        {s for s in secrets if len(s) >= min_length}, key=len, reverse=True
-    )
-    if not ordered:
+    replacements: dict[str, str] = {}
+    for secret in {s for s in secrets if len(s) >= min_length}:
+        for form in secret_forms(secret):
+            if len(form) >= min_length:
+                replacements.setdefault(form, _neutral_mask(secret))
+    if not replacements:
         return dict(files)
-    rx = re.compile("|".join(re.escape(s) for s in ordered))
+    ordered = sorted(
+        replacements, key=len, reverse=True
+    )  # longest first: no partial masks
+    rx = re.compile("|".join(re.escape(form) for form in ordered))
     return {
-        path: rx.sub(lambda m: mask(m.group(0)), text) for path, text in files.items()
+        path: rx.sub(lambda m: replacements[m.group(0)], text)
+        for path, text in files.items()
     }

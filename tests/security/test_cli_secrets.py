@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.importer import load
-from generator.secrets import SecretReport
+from generator.secrets import SecretReport, secret_forms
 from tests.conftest import IN_CI
 from tests.security.cli import read_tree, run_pmgen
 
@@ -32,6 +32,10 @@ SECRETS = {
     "oauth2": "oauth2-access-LEAK-0013",
     "form_secret": "form-clientsecret-LEAK-0014",
     "jwt": JWT,
+    # Escaped on the way out (percent-encoding, repr, shell quoting): a plain text search
+    # of the output, or a plain `scrub`, would miss them.
+    "query_special": "q k'LEAK\\0016/+&=",
+    "password_special": 'pw "LEAK" \\0017 $x',
 }
 
 
@@ -51,7 +55,10 @@ def leaky_collection() -> dict[str, object]:
             "auth": {"user": "bob", "password": s["url_password"]},
             "host": ["api", "example", "com"],
             "path": ["v1", "things"],
-            "query": [{"key": "api_key", "value": s["query_key"]}],
+            "query": [
+                {"key": "api_key", "value": s["query_key"]},
+                {"key": "access_token", "value": s["query_special"]},
+            ],
         },
     }
     return {
@@ -105,6 +112,7 @@ def leaky_collection() -> dict[str, object]:
                         "request": {
                             "method": "GET",
                             "url": "{{base}}/v1/me",
+                            "header": [{"key": "X-Password", "value": s["password_special"]}],
                             "auth": {"type": "oauth2", "oauth2": [
                                 {"key": "accessToken", "value": s["oauth2"]},
                                 {"key": "addTokenTo", "value": "header"}]},
@@ -132,12 +140,14 @@ def leaky_environment() -> dict[str, object]:
 
 
 def _leaks(files: dict[str, str], secrets: set[str]) -> list[str]:
-    return sorted(
+    forms = {form: secret for secret in secrets for form in secret_forms(secret)}
+    found = {
         f"{path}: {secret[:6]}…"
         for path, text in files.items()
-        for secret in secrets
-        if secret in text
-    )
+        for form, secret in forms.items()
+        if form in text
+    }
+    return sorted(found)
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -32,6 +34,7 @@ from generator.secrets import (
     looks_like_secret,
     mask,
     scrub,
+    secret_forms,
     url_credentials,
 )
 
@@ -229,6 +232,15 @@ def test_warning_is_masked_and_terminal_safe() -> None:
     assert lines[0].startswith("warning:") and "--reveal-secrets" in lines[0]
     assert all("\n" not in line for line in lines)
     assert "SECRET" not in repr(find_leaks(_model()))  # even a debug print masks
+
+
+def test_scrub_escaped_forms_and_keeps_code_valid() -> None:
+    secret = "q k'LEAK\\0016/+&="
+    url = "https://x.io/?k=" + quote(secret, safe="")
+    source = f"URL = {url!r}\nKEY = {secret!r}\nJ = {json.dumps(secret)}\n"
+    out = scrub({"a.py": source}, [secret])["a.py"]
+    assert not any(form in out for form in secret_forms(secret))
+    compile(out, "a.py", "exec")  # the mask never breaks a literal
 
 
 def test_scrub() -> None:
