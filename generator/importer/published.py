@@ -117,7 +117,9 @@ def _normalize_items(items: Any) -> None:
 def normalize_documenter(value: dict[str, Any]) -> dict[str, Any]:
     """A copy reshaped into a plain v2.0 collection."""
     value = copy.deepcopy(value)
-    info = value.setdefault("info", {})
+    if not isinstance(value.get("info"), dict):
+        value["info"] = {}
+    info = value["info"]
     info["description"] = _markdown(info.get("description"))
     _segregated_auth(value)
     _normalize_items(value.get("item"))
@@ -192,7 +194,8 @@ def metadata_publish_info(
 
 def metadata_environments(metadata: dict[str, Any]) -> list[Environment]:
     result = []
-    for env in metadata.get("environments") or []:
+    raw = metadata.get("environments")
+    for env in raw if isinstance(raw, list) else []:
         if isinstance(env, dict):
             name = text(env.get("name")) or "published"
             result.append(
