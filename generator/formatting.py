@@ -13,9 +13,11 @@ The disk cache lives in `$PMGEN_CACHE_DIR`, else the user cache dir (`platformdi
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -157,7 +159,9 @@ def format_python(
             todo.append((path, text, key))
 
     outcomes = _run(todo, workers)
-    for (path, _text, key), (formatted, error, line) in zip(todo, outcomes, strict=True):
+    for (path, _text, key), (formatted, error, line) in zip(
+        todo, outcomes, strict=True
+    ):
         if error is not None:
             raise GeneratorBug(
                 f"generated Python {error}", where=f"{path}:{line}" if line else path
@@ -177,6 +181,14 @@ def _run(
     paths = [path for path, _, _ in todo]
     texts = [text for _, text, _ in todo]
     chunk = max(1, len(todo) // (count * 8))
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    # fork is fastest, but forking a process that runs threads (watch: file-system observer,
+    # HTTP client) can deadlock in the child; then start workers from a clean server.
+    method = (
+        "fork" if threading.active_count() == 1 and os.name == "posix" else "forkserver"
+    )
+    if method not in multiprocessing.get_all_start_methods():
+        method = "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         # map keeps input order, so results do not depend on scheduling
         return list(pool.map(_format_one, paths, texts, chunksize=chunk))

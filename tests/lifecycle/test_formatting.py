@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -75,9 +76,25 @@ def test_many_files_warm_cache_is_fast(monkeypatch: pytest.MonkeyPatch) -> None:
         "def op_{i}(client, *, limit=None):\n"
         "    return client.get('/items/{i}', params={{'limit': limit}})\n"
     )
-    files = {f"pkg/resources/r{i:04}.py": body.format(i=i) for i in range(800)}
+    files = {f"pkg/resources/r{i:04}.py": body.format(i=i) for i in range(300)}
     formatting.format_python(files)  # cold: fills the disk cache
     monkeypatch.setattr(formatting, "_memory", {})
     start = time.perf_counter()
     formatting.format_python(files)  # warm disk cache, fresh process memory
     assert time.perf_counter() - start < 1.0
+
+
+def test_pool_works_while_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`watch` formats with an observer thread alive: workers must not be forked from it."""
+    monkeypatch.setenv("PMGEN_NO_CACHE", "1")
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        files = {
+            f"m{i:03}.py": f"x{i}=[ {i} ]\n" for i in range(formatting.POOL_THRESHOLD)
+        }
+        out = formatting.format_python(files, workers=2)
+    finally:
+        stop.set()
+    assert out["m007.py"] == "x7 = [7]\n"
