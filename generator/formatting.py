@@ -34,9 +34,8 @@ PYI_MODE = black.Mode(
     target_versions={black.TargetVersion.PY310}, line_length=88, is_pyi=True
 )
 
-POOL_THRESHOLD = (
-    48  # uncached files below this are formatted in-process (pool start-up costs)
-)
+# Fewer uncached files than this are formatted in-process (a pool costs its start-up).
+POOL_THRESHOLD = 48
 MAX_WORKERS = 2
 
 _memory: dict[str, str] = {}  # cache key -> formatted text
