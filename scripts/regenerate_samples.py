@@ -186,7 +186,6 @@ def _environment(samples: Sequence[Sample]) -> Iterator[dict[str, str]]:
         for k, v in os.environ.items()
         if k.lower() not in {"no_proxy", "all_proxy"}
     }
-    env["PYTHONHASHSEED"] = "0"
     if not any(s.source == DOCS_URL for s in samples):
         yield env
         return
