@@ -127,15 +127,17 @@ def pcg(bench: Bench, source: Path) -> dict[str, Any]:
             return argv, commands.env(bench.fresh("cache"))
 
         mine = bench.measure(ours)
+        row["pmgen_what"] = "`snippets --style python-requests`"
         if mine.ok:
-            row.update(
-                pmgen_seconds=mine.seconds,
-                pmgen_what="`snippets --style python-requests`",
-            )
+            row["pmgen_seconds"] = mine.seconds
+        else:
+            row["pmgen_error"] = mine.error
     return row
 
 
-def openapi_python_client(bench: Bench, source: Path) -> dict[str, Any]:
+def openapi_python_client(
+    bench: Bench, source: Path, measured: dict[str, Any]
+) -> dict[str, Any]:
     row: dict[str, Any] = {
         "name": "openapi-python-client",
         "what": "client from an OpenAPI conversion",
@@ -199,21 +201,29 @@ def openapi_python_client(bench: Bench, source: Path) -> dict[str, Any]:
         rss_mb=m.tree_rss_mb,
         what=f"{row['what']} ({operations} operations)",
     )
-    if commands.available("client"):
-        mine = bench.command("client", source)
-        if mine.ok:
-            row.update(pmgen_seconds=mine.seconds, pmgen_what="`client`, every request")
+    mine = measured.get("client", {})
+    row["pmgen_what"] = "`client`, every request"
+    if mine.get("ok"):
+        row["pmgen_seconds"] = mine["seconds"]
+    else:
+        row["pmgen_error"] = mine.get("error") or "not measured"
     return row
 
 
 def measure(
-    bench: Bench, label: str, source: Path, *, install: bool, log: Callable[[str], None]
+    bench: Bench,
+    label: str,
+    source: Path,
+    *,
+    install: bool,
+    log: Callable[[str], None],
+    measured: dict[str, Any],
 ) -> dict[str, Any]:
+    """`measured`: pmgen's own measurements on `source` (reused, not run again)."""
     if install:
         install_baselines(log)
     rows = []
-    for run in (pcg, openapi_python_client):
-        row = run(bench, source)
+    for row in (pcg(bench, source), openapi_python_client(bench, source, measured)):
         log(
             f"baseline {row['name']}: "
             + (f"{row['seconds']:.2f} s" if row.get("ok") else row["error"])

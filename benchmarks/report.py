@@ -314,6 +314,13 @@ def _baselines(results: dict[str, Any]) -> list[str]:
             continue
         ours = row.get("pmgen_seconds")
         ratio = f"{ours / row['seconds']:.2f}" if ours else "-"
+        if not ours:
+            lines.append(
+                f"| {row['name']} | {row['what']} | {row['seconds']:.2f} s | "
+                f"{_short(row.get('pmgen_error', 'not measured'), 60)} "
+                f"({row.get('pmgen_what', '')}) | - |"
+            )
+            continue
         lines.append(
             f"| {row['name']} | {row['what']} | {row['seconds']:.2f} s | "
             f"{f'{ours:.2f} s' if ours else '-'} ({row.get('pmgen_what', '')}) | {ratio} |"

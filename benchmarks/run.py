@@ -146,9 +146,13 @@ def gather_inputs(args: argparse.Namespace, work: Path) -> list[Input]:
 
 
 def measure_commands(
-    bench: Bench, inputs: list[Input], selected: tuple[str, ...]
-) -> dict[str, dict[str, Any]]:
-    table: dict[str, dict[str, Any]] = {}
+    bench: Bench,
+    inputs: list[Input],
+    selected: tuple[str, ...],
+    table: dict[str, dict[str, Any]],
+    save: Callable[[], None],
+) -> None:
+    """Fill `table` (input -> command -> measurement), saving after every input."""
     for item in inputs:
         row: dict[str, Any] = {}
         names = selected if item.requests < BIG else ("inspect", "client", "generate")
@@ -172,8 +176,9 @@ def measure_commands(
                     else f"FAILED ({m.error})"
                 )
                 log(f"{item.label} {name}: {status}")
+                table[item.label] = row
+                save()
         table[item.label] = row
-    return table
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,18 +257,35 @@ def main(argv: list[str] | None = None) -> int:
             "inputs": {
                 i.label: {"path": str(i.path), "requests": i.requests} for i in inputs
             },
-            "commands": measure_commands(bench, inputs, tuple(args.commands)),
+            "commands": {},
         }
+
+        def save(final: bool = False) -> None:
+            """Write the results so far: a long run that is stopped still leaves a table."""
+            results["machine"]["load_at_end"] = load_average()
+            results["complete"] = final
+            results["targets"] = report.targets(results)
+            args.out.mkdir(parents=True, exist_ok=True)
+            text = json.dumps(results, indent=2) + "\n"
+            (args.out / "latest.json").write_text(text, encoding="utf-8")
+            (args.out / "latest.md").write_text(
+                report.markdown(results), encoding="utf-8"
+            )
+
+        measure_commands(bench, inputs, tuple(args.commands), results["commands"], save)
         main_input = inputs[0] if inputs else None
         regen_input = _first_that_ran(inputs, results["commands"], "generate")
         if regen_input is not None:
             results["lifecycle"] = lifecycle.measure(
                 bench, regen_input.label, regen_input.path, log
             )
-        if "client" in args.commands:
-            results["client"] = clientbench.measure(
-                bench, _ran(inputs, results["commands"], "client"), log
+            save()
+        if "client" in args.commands or "generate" in args.commands:
+            made = _ran(inputs, results["commands"], "client") or _ran(
+                inputs, results["commands"], "generate"
             )
+            results["client"] = clientbench.measure(bench, made, log)
+            save()
         if not args.no_baselines and main_input is not None:
             results["baselines"] = baselines.measure(
                 bench,
@@ -271,16 +293,10 @@ def main(argv: list[str] | None = None) -> int:
                 main_input.path,
                 install=args.install_baselines,
                 log=log,
+                measured=results["commands"].get(main_input.label, {}),
             )
-        results["machine"]["load_at_end"] = load_average()
-        results["targets"] = report.targets(results)
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "latest.json").write_text(
-            json.dumps(results, indent=2) + "\n", encoding="utf-8"
-        )
-        markdown = report.markdown(results)
-        (args.out / "latest.md").write_text(markdown, encoding="utf-8")
-        print(markdown)
+        save(final=True)
+        print(report.markdown(results))
         log(f"wrote {args.out / 'latest.md'} and latest.json")
     finally:
         if args.work is None:
