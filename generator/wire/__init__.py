@@ -156,6 +156,8 @@ def build_request(
         wire.headers.append((name, scope.resolve(header.value or "", secret_as=secret_as)))
     wire.headers += applied.headers
     wire.runtime_auth = applied.runtime
+    if applied.note:
+        wire.notes.append(applied.note)
     if not wire.header("accept") and "accept" not in disabled_system:
         wire.headers.append(("Accept", text_value("*/*")))
     prune = method.upper() in BODYLESS_METHODS and not _bool(behavior.get("disableBodyPruning"), False)

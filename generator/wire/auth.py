@@ -25,6 +25,7 @@ class AppliedAuth:
     query: list[tuple[str, Value]] = field(default_factory=list)
     replaces_header: str | None = None  # header name (lowercase) the auth overrides
     runtime: RuntimeAuth | None = None
+    note: str | None = None
 
 
 def _param(auth: Auth, scope: Scope, name: str, default: str = "") -> Value:
@@ -83,6 +84,9 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
             head = f"{prefix} " if prefix else ""
             out.headers.append(("Authorization", join([text_value(head), token])))
             out.replaces_header = "authorization"
+    elif kind == "ntlm":
+        # NTLM only answers a server's 401 challenge: the first request carries no credentials
+        out.note = "NTLM auth answers a 401 challenge; this snippet sends the unauthenticated first request"
     else:
         params = {name: _param(auth, scope, name) for name in sorted(auth.params)}
         out.runtime = RuntimeAuth(kind, params)

@@ -37,9 +37,10 @@ def _path_segments(url: Url, scope: Scope) -> list[Value]:
     out: list[Value] = []
     for segment in url.path:
         if segment.startswith(":") and segment[1:] in variables:
-            filled = scope.resolve(variables[segment[1:]].value)
-            # Newman leaves `:name` in place when the path variable has no value
-            out.append(filled if filled else text_value(segment))
+            raw = variables[segment[1:]].value
+            # Newman leaves `:name` in place when the path variable has no value, but a
+            # value that resolves to "" (an empty `{{var}}`) empties the segment
+            out.append(scope.resolve(raw) if raw else text_value(segment))
         else:
             out.append(scope.resolve(segment))
     return out

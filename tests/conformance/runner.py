@@ -2,7 +2,7 @@
 server on 127.0.0.1, write actual.jsonl and score it with the shared `compare.py`.
 
 Reusable for any style: `run_case(case, style, program, ...)` takes a `Program` callable
-`(collection, operation, port) -> (file name, text) | str reason` so the python-client style
+`(collection, operation, files_dir) -> (file name, text, env) | str reason` so the python-client style
 (or any future one) plugs in without touching the runner.
 """
 
@@ -23,7 +23,8 @@ from generator.importer import load
 from generator.model import Collection, Operation
 from tests.helpers.echo_server import EchoServer
 
-Program = Callable[[Collection, Operation], "tuple[str, str, dict[str, str]] | str"]
+# (collection, operation, files_dir) -> (file name, program text, extra environment) or a reason
+Program = Callable[[Collection, Operation, Path], "tuple[str, str, dict[str, str]] | str"]
 RUN_TIMEOUT = 30.0
 
 
@@ -111,7 +112,12 @@ def run_case(
     expected_path = case_dir / "expected.jsonl"
     expected_path.write_text("".join(json.dumps(r) + "\n" for r in expected_rows if r["key"] in chosen), "utf-8")
     results = []
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    bin_dir = str(Path(sys.executable).parent)  # curl/wget from the system, `http` (HTTPie) from the venv
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(Path(__file__).resolve().parents[2]),
+        PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""),
+    )
     with EchoServer() as server:
         collection = load_retargeted(case, server.port, case_dir)
         ops = [op for op in collection.operations() if op.key in chosen]
@@ -146,7 +152,7 @@ def _run_one(
     env: dict[str, str],
     result: StyleResult,
 ) -> dict[str, Any]:
-    made = program(collection, op)
+    made = program(collection, op, case.files_dir)
     if isinstance(made, str):
         result.skipped[op.key] = made
         return {"key": op.key, "requests": [], "error": f"not generated: {made}"}
@@ -173,4 +179,4 @@ def _run_one(
 
 
 def tmp_workdir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="pmgen-conformance-"))
+    return Path(tempfile.mkdtemp(prefix="pmgen-snippets-conformance-"))

@@ -29,15 +29,15 @@ FULL = os.environ.get("PMGEN_CONFORMANCE_FULL") == "1"
 def snippet_program(style: str) -> Program:
     ext = STYLES[style].ext
 
-    def program(collection: Collection, op: Operation) -> tuple[str, str, dict[str, str]] | str:
+    def program(collection: Collection, op: Operation, files_dir: Path) -> tuple[str, str, dict[str, str]] | str:
         try:
-            text = render_snippet(collection, op, style)
+            text = render_snippet(collection, op, style, files_dir=files_dir)
         except Unsupported as why:
             return str(why)
         name = f"{op.identifier}.{ext}"
         if ext == "py":
             text = format_python({name: text})[name]
-        wire = build_request(collection, op)
+        wire = build_request(collection, op, files_dir=files_dir)
         return name, text, {k: s.value for k, s in wire.secrets.items()}
 
     return program
