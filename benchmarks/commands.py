@@ -35,17 +35,10 @@ def available(name: str) -> bool:
         return False
 
 
-# What the `pmgen` console script does, plus `import importlib.util`: cli.py uses
-# `importlib.util` without importing it, which breaks the script until it is fixed.
-_ENTRY = (
-    "import importlib.util, sys; from generator.cli import main; "
-    "sys.argv[0] = 'pmgen'; sys.exit(main())"
-)
-
-
 def pmgen() -> list[str]:
-    """The `pmgen` command line, run by this interpreter."""
-    return [sys.executable, "-c", _ENTRY]
+    """The installed `pmgen` script beside this interpreter, else the module."""
+    script = Path(sys.executable).parent / "pmgen"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "generator.cli"]
 
 
 def argv(name: str, source: Path, out: Path) -> list[str]:
