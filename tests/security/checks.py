@@ -10,8 +10,10 @@ import ast
 import functools
 import re
 import subprocess
+import tempfile
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 
@@ -232,18 +234,42 @@ def secret_violations(
     return problems
 
 
+def shell_batch_violations(scripts: Mapping[str, str]) -> list[str]:
+    """`bash -n` on many scripts with one bash process (spawning one per file is slow)."""
+    if not scripts:
+        return []
+    with tempfile.TemporaryDirectory(prefix="pmgen-sh-") as tmp:
+        paths = {}
+        for n, (path, text) in enumerate(sorted(scripts.items())):
+            local = Path(tmp) / f"{n}.sh"
+            local.write_text(text, encoding="utf-8", errors="surrogateescape")
+            paths[str(local)] = path
+        loop = 'for f in "$@"; do bash -n "$f" 2>/dev/null || echo "$f"; done'
+        result = subprocess.run(
+            ["bash", "-c", loop, "_", *paths],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    bad = [paths[line] for line in result.stdout.splitlines() if line in paths]
+    return [p for path in bad for p in shell_violations(path, scripts[path])] or [
+        f"{path}: bash -n fails" for path in bad
+    ]
+
+
 def file_violations(files: Mapping[str, str]) -> list[str]:
     """Dispatch on the file type: .py, shell snippets, markdown."""
     problems: list[str] = []
+    scripts = {
+        path: text for path, text in files.items() if path.endswith((".sh", ".bash"))
+    }
+    problems += shell_batch_violations(scripts)
     for path, text in sorted(files.items()):
         if path.endswith(".py"):
             problems += python_violations(path, text)
-        elif path.endswith((".sh", ".bash")) or path.rsplit(".", 1)[-1] in {
-            "curl",
-            "httpie",
-            "wget",
-        }:
-            problems += shell_violations(path, text)
+        elif path in scripts:
+            pass
         elif path.endswith(".md"):
             problems += markdown_violations(path, text)
         else:

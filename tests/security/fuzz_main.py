@@ -41,10 +41,21 @@ class WorkerResult:
     examples: int = 0
     imported: int = 0  # examples the importer accepted (the rest: a clean InputError)
     failures: int = 0
+    seconds: float = 0.0
     kinds: Counter[str] = field(default_factory=Counter)
     samples: dict[str, str] = field(
         default_factory=dict
     )  # kind -> message + saved example
+
+    def save(self, path: Path) -> None:
+        """Progress on disk, so a run stopped early still has a report (`--summarize`)."""
+        state = {**self.__dict__, "kinds": dict(self.kinds)}
+        path.write_text(json.dumps(state, indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> WorkerResult:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        return cls(**{**state, "kinds": Counter(state["kinds"])})
 
 
 def _kind(message: str) -> str:
@@ -75,6 +86,8 @@ def run_worker(worker: int, examples: int, seed: int, save_dir: str) -> WorkerRe
 
     emitters = available_emitters()
     result = WorkerResult()
+    state_file = Path(save_dir) / f"worker-{worker}.json"
+    started = time.monotonic()
     signal.signal(signal.SIGALRM, _alarm)
 
     def record(kind: str, message: str, document: Any) -> None:
@@ -111,12 +124,38 @@ def run_worker(worker: int, examples: int, seed: int, save_dir: str) -> WorkerRe
             record(f"crash: {type(exc).__name__}: {_kind(str(exc))}", tb, document)
         finally:
             signal.alarm(0)
-        if result.examples % 250 == 0:
+        if result.examples % 50 == 0:
+            result.seconds = time.monotonic() - started
+            result.save(state_file)
             print(f"  worker {worker}: {result.examples} examples, {result.failures} failures",
                   file=sys.stderr, flush=True)  # fmt: skip
 
     one()
+    result.seconds = time.monotonic() - started
+    result.save(state_file)
     return result
+
+
+def report(results: list[WorkerResult], header: list[str]) -> tuple[str, int]:
+    total = sum(r.examples for r in results)
+    imported = sum(r.imported for r in results)
+    failures = sum(r.failures for r in results)
+    seconds = max((r.seconds for r in results), default=0.0)
+    kinds: Counter[str] = Counter()
+    samples: dict[str, str] = {}
+    for r in results:
+        kinds.update(r.kinds)
+        for kind, sample in r.samples.items():
+            samples.setdefault(kind, sample)
+    lines = [
+        *header,
+        f"imported {imported} of {total} collections (the rest refused with a clean InputError)",
+        f"time: {seconds:.0f} s ({seconds * len(results) / max(total, 1):.2f} s per example)",
+    ]
+    for kind, count in kinds.most_common():
+        lines += [f"- {count} x {kind}", "  " + samples[kind].replace("\n", "\n  ")]
+    lines.append(f"examples run: {total}, failures: {failures}")
+    return "\n".join(lines), failures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,53 +170,49 @@ def main(argv: list[str] | None = None) -> int:
         "--seed", type=int, default=1, help="run seed (same seed, same collections)"
     )
     parser.add_argument(
-        "--save-dir", default="fuzz-failures", help="where failing examples go"
+        "--save-dir", default="/tmp/pmgen-fuzz", help="where failing examples go"
     )
     parser.add_argument(
         "--report", help="also write the report (markdown) to this file"
     )
+    parser.add_argument(
+        "--summarize",
+        action="store_true",
+        help="only report the progress files in --save-dir",
+    )
     args = parser.parse_args(argv)
 
-    Path(args.save_dir).mkdir(parents=True, exist_ok=True)
+    save_dir = Path(args.save_dir)
+    save_dir.mkdir(parents=True, exist_ok=True)
     from tests.security.harness import available_emitters  # noqa: PLC0415
 
-    emitters = sorted(available_emitters())
-    per_worker = [
-        args.examples // args.workers + (i < args.examples % args.workers)
-        for i in range(args.workers)
-    ]
-    started = time.monotonic()
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=args.workers, mp_context=context) as pool:
-        futures = [
-            pool.submit(run_worker, i, n, args.seed, args.save_dir)
-            for i, n in enumerate(per_worker)
-        ]
-        results = [f.result() for f in futures]
-    elapsed = time.monotonic() - started
-
-    total = sum(r.examples for r in results)
-    imported = sum(r.imported for r in results)
-    failures = sum(r.failures for r in results)
-    kinds: Counter[str] = Counter()
-    samples: dict[str, str] = {}
-    for r in results:
-        kinds.update(r.kinds)
-        for kind, sample in r.samples.items():
-            samples.setdefault(kind, sample)
-    lines = [
+    header = [
         f"pmgen fuzz: seed {args.seed}, {args.workers} workers, "
-        f"emitters: {', '.join(emitters) or 'none'}",
-        f"imported {imported} of {total} collections (the rest refused with a clean InputError)",
-        f"time: {elapsed:.0f} s ({elapsed / max(total, 1) * 1000:.0f} ms per example per worker)",
+        f"emitters: {', '.join(sorted(available_emitters())) or 'none'}"
     ]
-    for kind, count in kinds.most_common():
-        lines += [f"- {count} x {kind}", "  " + samples[kind].replace("\n", "\n  ")]
-    lines.append(f"examples run: {total}, failures: {failures}")
-    report = "\n".join(lines)
-    print(report)
+    if args.summarize:
+        results = [WorkerResult.load(p) for p in sorted(save_dir.glob("worker-*.json"))]
+        header.append(
+            "(summary of the progress files: the run may still be going or was stopped)"
+        )
+    else:
+        for old in save_dir.glob("worker-*.json"):
+            old.unlink()
+        per_worker = [
+            args.examples // args.workers + (i < args.examples % args.workers)
+            for i in range(args.workers)
+        ]
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=args.workers, mp_context=context) as pool:
+            futures = [
+                pool.submit(run_worker, i, n, args.seed, args.save_dir)
+                for i, n in enumerate(per_worker)
+            ]
+            results = [f.result() for f in futures]
+    text, failures = report(results, header)
+    print(text)
     if args.report:
-        Path(args.report).write_text(report + "\n", encoding="utf-8")
+        Path(args.report).write_text(text + "\n", encoding="utf-8")
     return 1 if failures else 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import tempfile
+import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -89,10 +90,24 @@ def format_files(files: Mapping[str, str]) -> Files:
 def emit_and_check(
     collection: Collection, emitters: Mapping[str, Emitter]
 ) -> list[str]:
-    """Every emitter's output passes every check; returns the violations."""
+    """Every emitter's output passes every check; returns the violations.
+
+    Each emitter runs on its own: one crashing (anything but InputError) is reported as
+    `[name] crash: ...` and the others are still checked.
+    """
     problems: list[str] = []
     for name, emitter in emitters.items():
-        files = emitter(collection)
+        try:
+            files = emitter(collection)
+        except InputError:
+            continue
+        except Exception as exc:  # a generator bug on hostile input
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            problems.append(
+                f"[{name}] crash: {type(exc).__name__}: {str(exc)[:200]} "
+                f"(at {Path(where.filename).name}:{where.lineno})"
+            )
+            continue
         problems += [f"[{name}] {p}" for p in file_violations(files)]
         problems += [f"[{name}] {p}" for p in secret_violations(files)]
     return problems
