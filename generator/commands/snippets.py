@@ -22,17 +22,39 @@ def find_operation(collection: Collection, ref: str) -> Operation:
     for op in collection.operations():
         if ref in (op.id, op.key, "/".join([*op.folder, op.name])):
             return op
-    raise UsageError(f"no request {ref!r} in the collection (use its id or Folder/Sub/Name)")
+    raise UsageError(
+        f"no request {ref!r} in the collection (use its id or Folder/Sub/Name)"
+    )
 
 
 @click.command(name="snippets")
 @source_options
 @output_options
-@click.option("--style", "style", multiple=True, metavar="STYLE",
-              help=f"Snippet style (repeatable): {', '.join(snippets.STYLES)}, publisher.")
-@click.option("--request", "request_ref", metavar="REF", help="Print one request's snippet to stdout.")
-@click.option("--reveal-secrets", is_flag=True, help="Write credentials inline instead of reading them from the environment.")
-def command(*, style: tuple[str, ...], request_ref: str | None, reveal_secrets: bool, **kwargs: Any) -> None:
+@click.option(
+    "--style",
+    "style",
+    multiple=True,
+    metavar="STYLE",
+    help=f"Snippet style (repeatable): {', '.join(snippets.STYLES)}, publisher.",
+)
+@click.option(
+    "--request",
+    "request_ref",
+    metavar="REF",
+    help="Print one request's snippet to stdout.",
+)
+@click.option(
+    "--reveal-secrets",
+    is_flag=True,
+    help="Write credentials inline instead of reading them from the environment.",
+)
+def command(
+    *,
+    style: tuple[str, ...],
+    request_ref: str | None,
+    reveal_secrets: bool,
+    **kwargs: Any,
+) -> None:
     """Generate runnable request snippets in several styles."""
     if request_ref:
         for name in ("output", "check", "force", "date", "config_file"):
@@ -42,9 +64,13 @@ def command(*, style: tuple[str, ...], request_ref: str | None, reveal_secrets: 
         chosen = snippets.resolve_styles(collection, style or ("curl",))
         for name in chosen:
             try:
-                text = snippets.render_snippet(collection, op, name, reveal_secrets=reveal_secrets)
+                text = snippets.render_snippet(
+                    collection, op, name, reveal_secrets=reveal_secrets
+                )
             except Unsupported as why:
-                raise UsageError(f"style {name} cannot express this request: {why}") from None
+                raise UsageError(
+                    f"style {name} cannot express this request: {why}"
+                ) from None
             if snippets.STYLES[name].ext == "py":
                 text = format_python({"snippet.py": text})["snippet.py"]
             click.echo(text, nl=False)
@@ -59,6 +85,10 @@ def command(*, style: tuple[str, ...], request_ref: str | None, reveal_secrets: 
         collection,
         {"": emit},
         settings=settings,
-        options={"style": list(style), "reveal_secrets": reveal_secrets, "environment": collection.environment},
+        options={
+            "style": list(style),
+            "reveal_secrets": reveal_secrets,
+            "environment": collection.environment,
+        },
         reveal_secrets=reveal_secrets,
     )

@@ -8,6 +8,7 @@ from urllib.parse import quote_plus
 from generator.render import pyrepr, shquote
 from generator.wire import Value, is_literal, literal
 from generator.wire.dynamic import python_expr, shell_expr
+from generator.wire.values import Part, join, text_value
 
 
 def py(value: Value) -> str:
@@ -33,7 +34,11 @@ def py_imports(values: list[Value]) -> set[str]:
                 mods.add("os")
             elif part.kind == "dynamic":
                 expr = python_expr(part.text)
-                mods |= {m for m in ("uuid", "time", "datetime", "random", "string") if f"{m}." in expr}
+                mods |= {
+                    m
+                    for m in ("uuid", "time", "datetime", "random", "string")
+                    if f"{m}." in expr
+                }
     return mods
 
 
@@ -54,14 +59,13 @@ def sh(value: Value) -> str:
 
 def form_encode(value: Value) -> Value:
     """`application/x-www-form-urlencoded` encoding of the text parts (run-time parts as is)."""
-    from generator.wire.values import Part
-
-    return tuple(Part("text", quote_plus(p.text, safe="")) if p.kind == "text" else p for p in value)
+    return tuple(
+        Part("text", quote_plus(p.text, safe="")) if p.kind == "text" else p
+        for p in value
+    )
 
 
 def urlencoded_body(fields: list[tuple[str, Value]]) -> Value:
-    from generator.wire.values import join, text_value
-
     pieces: list[Value] = []
     for i, (key, val) in enumerate(fields):
         if i:

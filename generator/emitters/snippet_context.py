@@ -1,5 +1,6 @@
 """The template context of one snippet: a `WireRequest` turned into ready-made code pieces
-(Python expressions via `py`, bash words via `sh`) so templates hold no quoting logic."""
+(Python expressions via `py`, bash words via `sh`) so templates hold no quoting logic.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ from typing import Any
 
 from generator.emitters.snippet_code import py, py_imports, sh, urlencoded_body
 from generator.model import Collection, Operation
-from generator.wire import FilePart, TextPart, Value, WireRequest, build_request
+from generator.wire import (
+    FilePart,
+    TextPart,
+    Value,
+    WireRequest,
+    build_request,
+    path_and_query,
+)
+from generator.wire.send import marker
 from generator.wire.values import join, text_value
 
 SHELL_STYLES = {"curl", "httpie", "wget"}
@@ -27,10 +36,17 @@ def _header(name: str, value: Value) -> dict[str, Any]:
     return {
         "name": name,
         "py": py(value),
-        "curl": sh(text_value(name + ";")) if empty else sh(join([text_value(name + ": "), value])),
+        "curl": (
+            sh(text_value(name + ";"))
+            if empty
+            else sh(join([text_value(name + ": "), value]))
+        ),
         "colon_sh": sh(join([text_value(name + ": "), value])),
-        "httpie": sh(text_value(_httpie_key(name) + ";")) if empty
-        else sh(join([text_value(_httpie_key(name) + ":"), value])),
+        "httpie": (
+            sh(text_value(_httpie_key(name) + ";"))
+            if empty
+            else sh(join([text_value(_httpie_key(name) + ":"), value]))
+        ),
     }
 
 
@@ -44,7 +60,11 @@ def _part(part: TextPart | FilePart) -> dict[str, Any]:
             "src": part.src,
             "content_type": part.content_type,
             "curl": sh(text_value(curl_spec)),
-            "httpie": sh(text_value(f"{_httpie_key(part.name)}@{part.src};type={part.content_type}")),
+            "httpie": sh(
+                text_value(
+                    f"{_httpie_key(part.name)}@{part.src};type={part.content_type}"
+                )
+            ),
         }
     return {
         "file": False,
@@ -58,8 +78,14 @@ def _part(part: TextPart | FilePart) -> dict[str, Any]:
 
 def _check(wire: WireRequest, style: str) -> None:
     if wire.runtime_auth is not None:
-        raise Unsupported(f"{wire.runtime_auth.type} auth is computed per request; this style does not compute it")
-    if style == "http" and wire.body is not None and wire.body.mode in ("formdata", "file"):
+        raise Unsupported(
+            f"{wire.runtime_auth.type} auth is computed per request; this style does not compute it"
+        )
+    if (
+        style == "http"
+        and wire.body is not None
+        and wire.body.mode in ("formdata", "file")
+    ):
         raise Unsupported("the raw HTTP style writes text bodies only")
     if style == "wget" and wire.body is not None and wire.body.mode == "formdata":
         raise Unsupported("wget cannot send multipart/form-data")
@@ -76,14 +102,20 @@ def context(
     reveal_secrets: bool = False,
     files_dir: str | Path | None = None,
 ) -> dict[str, Any]:
-    wire = build_request(collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir)
+    wire = build_request(
+        collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
+    )
     _check(wire, style)
     values: list[Value] = [wire.url, *(v for _, v in wire.headers)]
     body: dict[str, Any] = {"mode": "none"}
     if wire.body is not None:
         b = wire.body
         body["mode"] = b.mode
-        text: Value = b.raw if b.mode == "raw" else urlencoded_body(b.fields) if b.mode == "urlencoded" else ()
+        text: Value = (
+            b.raw
+            if b.mode == "raw"
+            else urlencoded_body(b.fields) if b.mode == "urlencoded" else ()
+        )
         values.append(text)
         body["text_py"] = py(text)
         body["text_sh"] = sh(text)
@@ -91,15 +123,21 @@ def context(
         body["parts"] = [_part(p) for p in b.parts]
         values += [p.value for p in b.parts if isinstance(p, TextPart)]
         body["fields"] = [
-            {"httpie": sh(join([text_value(_httpie_key(k) + "="), v]))} for k, v in b.fields
+            {"httpie": sh(join([text_value(_httpie_key(k) + "="), v]))}
+            for k, v in b.fields
         ]
     if style == "http":
         body["http_text"] = _http_text(wire)
-    has_files = bool(body.get("file_src")) or any(p.get("file") for p in body.get("parts", []))
+    has_files = bool(body.get("file_src")) or any(
+        p.get("file") for p in body.get("parts", [])
+    )
     return {
         "title": operation.key,
         "collection": collection.info.name,
-        "secrets": [{"env_var": s.env_var, "description": s.description} for s in wire.secrets.values()],
+        "secrets": [
+            {"env_var": s.env_var, "description": s.description}
+            for s in wire.secrets.values()
+        ],
         "notes": wire.notes,
         "files": has_files,
         "imports": sorted(py_imports(values)),
@@ -119,9 +157,6 @@ def context(
 
 def _http_text(wire: WireRequest) -> str:
     """The raw message, run-time parts as REST Client markers (see generator.wire.send)."""
-    from generator.emitters.snippet_code import urlencoded_body
-    from generator.wire import path_and_query
-    from generator.wire.send import marker
 
     def text(value: Value) -> str:
         return "".join(p.text if p.kind == "text" else marker(p) for p in value)
@@ -147,7 +182,8 @@ _URLLIB3_SAFE = frozenset(
 
 
 def _needs_raw_target(url: Value) -> bool:
-    from generator.wire import path_and_query
 
     _, target = path_and_query(url)
-    return any(ch not in _URLLIB3_SAFE for p in target if p.kind == "text" for ch in p.text)
+    return any(
+        ch not in _URLLIB3_SAFE for p in target if p.kind == "text" for ch in p.text
+    )

@@ -74,7 +74,9 @@ def resolve_styles(collection: Collection, styles: Sequence[str]) -> list[str]:
                     out.append(mapped)
             continue
         if style not in STYLES:
-            raise UsageError(f"unknown snippet style {style!r} (choose from {', '.join(STYLES)}, publisher)")
+            raise UsageError(
+                f"unknown snippet style {style!r} (choose from {', '.join(STYLES)}, publisher)"
+            )
         if style not in out:
             out.append(style)
     return out
@@ -95,12 +97,19 @@ def render_snippet(
         try:
             usage = importlib.import_module("generator.emitters.client_usage")
         except ImportError as exc:
-            raise Unsupported("the python-client style needs generator.emitters.client_usage") from exc
+            raise Unsupported(
+                "the python-client style needs generator.emitters.client_usage"
+            ) from exc
         text: str = usage.render_usage(
-            collection, operation, package=package or _package_name(collection), reveal_secrets=reveal_secrets
+            collection,
+            operation,
+            package=package or _package_name(collection),
+            reveal_secrets=reveal_secrets,
         )
         return text
-    ctx = context(collection, operation, style, reveal_secrets=reveal_secrets, files_dir=files_dir)
+    ctx = context(
+        collection, operation, style, reveal_secrets=reveal_secrets, files_dir=files_dir
+    )
     return render(spec.template, r=ctx)
 
 
@@ -143,7 +152,12 @@ def emit(
         for style in chosen:
             try:
                 text = render_snippet(
-                    collection, op, style, reveal_secrets=reveal_secrets, files_dir=files_dir, package=package
+                    collection,
+                    op,
+                    style,
+                    reveal_secrets=reveal_secrets,
+                    files_dir=files_dir,
+                    package=package,
                 )
             except Unsupported as why:
                 notes[style] = str(why)
@@ -154,7 +168,9 @@ def emit(
         if not reveal_secrets:
             from generator.wire import build_request
 
-            wire = build_request(collection, op, reveal_secrets=False, files_dir=files_dir)
+            wire = build_request(
+                collection, op, reveal_secrets=False, files_dir=files_dir
+            )
             entry["env"] = {name: s.description for name, s in wire.secrets.items()}
         if notes:
             entry["notes"] = notes

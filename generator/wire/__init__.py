@@ -20,6 +20,7 @@ A `Value` (`generator.wire.values`) is a tuple of `Part`s: `text` (known now), `
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -143,9 +144,13 @@ def build_request(
         extra = [join([text_value(k), text_value("="), v]) for k, v in applied.query]
         sep = "&" if any(p.kind == "text" and "?" in p.text for p in url) else "?"
         url = join([url, text_value(sep), *_interleave(extra, text_value("&"))])
-    method = (scope.resolve_text(spec.method) or "GET").upper()  # Newman sends it upper-cased
+    method = (
+        scope.resolve_text(spec.method) or "GET"
+    ).upper()  # Newman sends it upper-cased
     wire = WireRequest(method=method, url=url)
-    disabled_system = {k.lower() for k, v in (behavior.get("disabledSystemHeaders") or {}).items() if v}
+    disabled_system = {
+        k.lower() for k, v in (behavior.get("disabledSystemHeaders") or {}).items() if v
+    }
     for header in spec.headers:
         if header.disabled:
             continue
@@ -153,27 +158,43 @@ def build_request(
         if not name or name.lower() == applied.replaces_header:
             continue
         secret_as = name if secrets.is_secret_name(name) else ""
-        wire.headers.append((name, scope.resolve(header.value or "", secret_as=secret_as)))
+        wire.headers.append(
+            (name, scope.resolve(header.value or "", secret_as=secret_as))
+        )
     wire.headers += applied.headers
     wire.runtime_auth = applied.runtime
     if applied.note:
         wire.notes.append(applied.note)
     if not wire.header("accept") and "accept" not in disabled_system:
         wire.headers.append(("Accept", text_value("*/*")))
-    prune = method.upper() in BODYLESS_METHODS and not _bool(behavior.get("disableBodyPruning"), False)
+    prune = method.upper() in BODYLESS_METHODS and not _bool(
+        behavior.get("disableBodyPruning"), False
+    )
     if spec.body is not None and not spec.body.disabled and not prune:
-        base = Path(files_dir) if files_dir else (Path(collection.source).parent if collection.source else None)
+        base = (
+            Path(files_dir)
+            if files_dir
+            else (Path(collection.source).parent if collection.source else None)
+        )
         wire.body, content_type = _body(spec.body, scope, base, wire.notes)
-        if content_type and not wire.header("content-type") and "content-type" not in disabled_system:
+        if (
+            content_type
+            and not wire.header("content-type")
+            and "content-type" not in disabled_system
+        ):
             wire.headers.append(("Content-Type", text_value(content_type)))
         if wire.body is not None and wire.body.mode == "formdata":
             _drop_stale_multipart_type(wire)
     wire.follow_redirects = _bool(behavior.get("followRedirects"), True)
     max_redirects = behavior.get("maxRedirects")
-    wire.max_redirects = max_redirects if isinstance(max_redirects, int) and max_redirects >= 0 else 10
+    wire.max_redirects = (
+        max_redirects if isinstance(max_redirects, int) and max_redirects >= 0 else 10
+    )
     wire.verify_tls = _bool(behavior.get("strictSSL"), True)
     timeout = behavior.get("timeout")  # milliseconds, like Newman's --timeout-request
-    wire.timeout = timeout / 1000 if isinstance(timeout, (int, float)) and timeout > 0 else None
+    wire.timeout = (
+        timeout / 1000 if isinstance(timeout, (int, float)) and timeout > 0 else None
+    )
     wire.secrets = dict(sorted(scope.secrets.items()))
     return wire
 
@@ -191,7 +212,10 @@ def _drop_stale_multipart_type(wire: WireRequest) -> None:
     wire.headers = [
         (n, v)
         for n, v in wire.headers
-        if not (n.lower() == "content-type" and "multipart/" in "".join(p.text for p in v).lower())
+        if not (
+            n.lower() == "content-type"
+            and "multipart/" in "".join(p.text for p in v).lower()
+        )
     ]
 
 
@@ -200,7 +224,11 @@ def _body(
 ) -> tuple[WireBody | None, str | None]:
     if body.mode == "raw":
         language = (body.language or "text").lower()
-        text = strip_json_comments(body.raw or "") if language == "json" else body.raw or ""
+        text = (
+            strip_json_comments(body.raw or "")
+            if language == "json"
+            else body.raw or ""
+        )
         raw = scope.resolve(text)
         if not raw:
             return None, None
@@ -213,7 +241,10 @@ def _body(
         ]
         if not fields:
             return None, None
-        return WireBody("urlencoded", fields=fields), "application/x-www-form-urlencoded"
+        return (
+            WireBody("urlencoded", fields=fields),
+            "application/x-www-form-urlencoded",
+        )
     if body.mode == "formdata":
         parts: list[TextPart | FilePart] = []
         for f in body.formdata:
@@ -221,15 +252,19 @@ def _body(
                 continue
             name = scope.resolve_text(f.key)
             if f.type == "file":
-                for src in f.src or []:
-                    src = scope.resolve_text(src)
+                for src_template in f.src or []:
+                    src = scope.resolve_text(src_template)
                     if not src or (base is not None and not (base / src).is_file()):
-                        notes.append(f"form-data file {src!r} not found: left out, as Postman does")
+                        notes.append(
+                            f"form-data file {src!r} not found: left out, as Postman does"
+                        )
                         continue
                     ctype = f.content_type or guess_type(src)
                     parts.append(FilePart(name, src, Path(src).name, ctype))
             else:
-                parts.append(TextPart(name, scope.resolve(f.value or ""), f.content_type or None))
+                parts.append(
+                    TextPart(name, scope.resolve(f.value or ""), f.content_type or None)
+                )
         if not parts:
             return None, None
         return WireBody("formdata", parts=parts), "multipart/form-data"
@@ -237,7 +272,9 @@ def _body(
         src = scope.resolve_text(body.file_src or "")
         if not src or (base is not None and not (base / src).is_file()):
             if src:
-                notes.append(f"binary body file {src!r} not found: no body sent, as Postman does")
+                notes.append(
+                    f"binary body file {src!r} not found: no body sent, as Postman does"
+                )
             return None, None
         return WireBody("file", file_src=src), body.file_content_type or None
     if body.mode == "graphql":
@@ -247,13 +284,19 @@ def _body(
 
 def _graphql(body: Body, scope: Scope) -> WireBody:
     """`{"query": ..., "variables": ...}` as Postman serializes it (JSON.stringify)."""
-    import json
-
     query = scope.resolve_text(body.graphql_query or "")
     variables_text = scope.resolve_text(body.graphql_variables or "")
     try:  # Postman sends `null` for empty or unparsable variables
-        variables = json.loads(strip_json_comments(variables_text)) if variables_text.strip() else None
+        variables = (
+            json.loads(strip_json_comments(variables_text))
+            if variables_text.strip()
+            else None
+        )
     except ValueError:
         variables = None
-    text = json.dumps({"query": query, "variables": variables}, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(
+        {"query": query, "variables": variables},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return WireBody("raw", raw=scope.resolve(text))

@@ -1,5 +1,6 @@
 """Postman auth as it reaches the wire: headers and query parameters for the static kinds,
-a `RuntimeAuth` description for the kinds computed per request (signatures, challenges)."""
+a `RuntimeAuth` description for the kinds computed per request (signatures, challenges).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +11,19 @@ from generator import secrets
 from generator.model import Auth
 from generator.wire.values import Scope, Value, is_literal, join, literal, text_value
 
-RUNTIME_KINDS = ("digest", "oauth1", "awsv4", "hawk", "ntlm", "edgegrid", "jwt", "asap", "akamai")
+RUNTIME_KINDS = (
+    "digest",
+    "oauth1",
+    "awsv4",
+    "hawk",
+    "ntlm",
+    "edgegrid",
+    "jwt",
+    "asap",
+    "akamai",
+)
+
+
 @dataclass(frozen=True)
 class RuntimeAuth:
     """Auth computed when the request is sent; `params` resolved (secrets as `env` parts)."""
@@ -38,7 +51,9 @@ def _param(auth: Auth, scope: Scope, name: str, default: str = "") -> Value:
 
 def _text_param(auth: Auth, scope: Scope, name: str, default: str = "") -> str:
     raw = auth.params.get(name, default)
-    return scope.resolve_text(raw if isinstance(raw, str) else ("" if raw is None else str(raw)))
+    return scope.resolve_text(
+        raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    )
 
 
 def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
@@ -49,13 +64,18 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
     if kind == "basic":
         user = scope.resolve_text(str(auth.params.get("username") or ""))
         password_value = _param(auth, scope, "password")
+        value: Value
         if is_literal(password_value):
-            token = base64.b64encode(f"{user}:{literal(password_value)}".encode()).decode()
-            value = text_value("Basic " + token)
+            credentials = base64.b64encode(
+                f"{user}:{literal(password_value)}".encode()
+            ).decode()
+            value = text_value("Basic " + credentials)
         else:  # the whole credential comes from the environment, already encoded
             clear = scope.resolve_text(str(auth.params.get("password") or ""))
             encoded = base64.b64encode(f"{user}:{clear}".encode()).decode()
-            env = scope.secret_named("basic_credentials", encoded, "base64 of username:password")
+            env = scope.secret_named(
+                "basic_credentials", encoded, "base64 of username:password"
+            )
             value = join([text_value("Basic "), env])
         out.headers.append(("Authorization", value))
         out.replaces_header = "authorization"
@@ -65,13 +85,13 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
             out.headers.append(("Authorization", join([text_value("Bearer "), token])))
             out.replaces_header = "authorization"
     elif kind == "apikey":
-        key = _text_param(auth, scope, "key")
-        value = _param(auth, scope, "value")
+        key_name = _text_param(auth, scope, "key")
+        key_value = _param(auth, scope, "value")
         if _text_param(auth, scope, "in", "header") == "query":
-            out.query.append((key, value))
-        elif key:
-            out.headers.append((key, value))
-            out.replaces_header = key.lower()
+            out.query.append((key_name, key_value))
+        elif key_name:
+            out.headers.append((key_name, key_value))
+            out.replaces_header = key_name.lower()
     elif kind == "oauth2":
         token = _param(auth, scope, "accessToken")
         if not token:
@@ -86,7 +106,7 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
             out.replaces_header = "authorization"
     elif kind == "ntlm":
         # NTLM only answers a server's 401 challenge: the first request carries no credentials
-        out.note = "NTLM auth answers a 401 challenge; this snippet sends the unauthenticated first request"
+        out.note = "NTLM answers a 401 challenge; the snippet sends the unauthenticated first request"
     else:
         params = {name: _param(auth, scope, name) for name in sorted(auth.params)}
         out.runtime = RuntimeAuth(kind, params)

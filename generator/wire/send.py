@@ -15,29 +15,31 @@ import os
 import re
 import sys
 
+from generator.wire.dynamic import PYTHON, PYTHON_FALLBACK
 from generator.wire.values import Part
 
 
 def _expand(text: str) -> str:
-    from generator.wire.dynamic import PYTHON, PYTHON_FALLBACK  # noqa: F401
-    import datetime  # noqa: F401
-    import random  # noqa: F401
-    import string  # noqa: F401
-    import time  # noqa: F401
-    import uuid  # noqa: F401
+
 
     def sub(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
         if inner.startswith("$processEnv "):
             return os.environ[inner.split(None, 1)[1]]
         expr = PYTHON.get(inner, PYTHON_FALLBACK)
-        return str(eval(expr))  # expressions from pmgen's own table, never from the file
+        return str(
+            eval(expr)
+        )  # expressions from pmgen's own table, never from the file
 
     return re.sub(r"\{\{(\$[A-Za-z]+(?: [A-Za-z0-9_]+)?)\}\}", sub, text)
 
 
 def marker(part: Part) -> str:
-    return "{{$processEnv " + part.text + "}}" if part.kind == "env" else "{{" + part.text + "}}"
+    return (
+        "{{$processEnv " + part.text + "}}"
+        if part.kind == "env"
+        else "{{" + part.text + "}}"
+    )
 
 
 def main(path: str) -> int:
@@ -55,10 +57,17 @@ def main(path: str) -> int:
         headers.append((name, _expand(value.strip())))
     body_lines = lines[1:]
     body = _expand("\n".join(body_lines)).encode("utf-8") if body_lines else None
-    if body is not None and body.endswith(b"\n") and len(body_lines) > 1 and body_lines[-1] == "":
+    if (
+        body is not None
+        and body.endswith(b"\n")
+        and len(body_lines) > 1
+        and body_lines[-1] == ""
+    ):
         body = body[:-1]  # the file's final newline is not part of the body
     host = next(v for n, v in headers if n.lower() == "host")
-    cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+    cls = (
+        http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+    )
     conn = cls(host)
     conn.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
     for name, value in headers:

@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 
 from generator.model import KeyValue, Url
-from generator.wire.values import Part, Scope, Value, is_literal, join, literal, map_text, text_value
+from generator.wire.values import (
+    Part,
+    Scope,
+    Value,
+    is_literal,
+    join,
+    literal,
+    map_text,
+    text_value,
+)
 
 _C0 = {chr(c) for c in range(0x20)} | {"\x7f"}
 _FRAGMENT = _C0 | set(' "<>`')
@@ -22,7 +31,9 @@ def percent_encode(text: str, unsafe: frozenset[str]) -> str:
     out = []
     for ch in text:
         if ch in unsafe or ord(ch) > 0x7E:
-            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
+            out.append(
+                "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
+            )
         else:
             out.append(ch)
     return "".join(out)
@@ -90,7 +101,9 @@ def build_url(url: Url, scope: Scope) -> Value:
     """The URL as sent: `scheme://host[:port]/path?query`, fragment dropped."""
     if not url.host and not url.path and url.raw:
         parsed = split_raw(url.raw)
-        url = parsed.model_copy(update={"variables": url.variables, "query": url.query or parsed.query})
+        url = parsed.model_copy(
+            update={"variables": url.variables, "query": url.query or parsed.query}
+        )
     host = scope.resolve(".".join(url.host or []))
     protocol = scope.resolve_text(url.protocol) if url.protocol else ""
     origin: Value

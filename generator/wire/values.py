@@ -129,7 +129,9 @@ class Scope:
 
         return _TEMPLATE.sub(sub, text)
 
-    def resolve(self, text: str | None, *, secret_as: str = "", depth: int = 0) -> Value:
+    def resolve(
+        self, text: str | None, *, secret_as: str = "", depth: int = 0
+    ) -> Value:
         """`text` with variables resolved into parts.
 
         A secret variable with a real value becomes an `env` part; `secret_as` makes the
@@ -167,7 +169,11 @@ class Scope:
                 parts.append(self.resolve(self.values[name], depth=depth + 1))
         parts.append(text_value(text[pos:]))
         value = join(parts)
-        if not self.reveal and is_literal(value) and secrets.looks_like_secret(literal(value)):
+        if (
+            not self.reveal
+            and is_literal(value)
+            and secrets.looks_like_secret(literal(value))
+        ):
             return (Part("env", self._secret(secret_as or "value", literal(value))),)
         return value
 

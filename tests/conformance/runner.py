@@ -24,7 +24,9 @@ from generator.model import Collection, Operation
 from tests.helpers.echo_server import EchoServer
 
 # (collection, operation, files_dir) -> (file name, program text, extra environment) or a reason
-Program = Callable[[Collection, Operation, Path], "tuple[str, str, dict[str, str]] | str"]
+Program = Callable[
+    [Collection, Operation, Path], "tuple[str, str, dict[str, str]] | str"
+]
 RUN_TIMEOUT = 30.0
 
 
@@ -40,7 +42,9 @@ class StyleResult:
     style: str
     case: str
     report: dict[str, Any] = field(default_factory=dict)
-    skipped: dict[str, str] = field(default_factory=dict)  # key -> why the style left it out
+    skipped: dict[str, str] = field(
+        default_factory=dict
+    )  # key -> why the style left it out
 
 
 def discover(shared: Path) -> list[Case]:
@@ -51,7 +55,11 @@ def discover(shared: Path) -> list[Case]:
     for expected in sorted((shared / "seed-collections" / "expected").iterdir()):
         if not (expected / "expected.jsonl").is_file():
             continue
-        originals = list((shared / "seed-collections").glob(f"*/{expected.name}.postman_collection.json"))
+        originals = list(
+            (shared / "seed-collections").glob(
+                f"*/{expected.name}.postman_collection.json"
+            )
+        )
         files_dir = originals[0].parent if originals else expected
         cases.append(Case(f"seed-{expected.name}", expected, files_dir))
     return cases
@@ -76,7 +84,9 @@ def load_retargeted(case: Case, port: int, workdir: Path) -> Collection:
         src = case.expected_dir / name
         if src.is_file():
             dst = workdir / name
-            dst.write_text(json.dumps(retarget(json.loads(src.read_text("utf-8")), port)), "utf-8")
+            dst.write_text(
+                json.dumps(retarget(json.loads(src.read_text("utf-8")), port)), "utf-8"
+            )
             paths.append(str(dst))
     return load(paths[0], env_files=paths[1:])
 
@@ -105,14 +115,22 @@ def run_case(
     workdir: Path,
 ) -> list[StyleResult]:
     """Run every (sampled) request of `case` in each style (one echo server, one load)."""
-    expected_rows = [json.loads(line) for line in (case.expected_dir / "expected.jsonl").open(encoding="utf-8")]
+    expected_rows = [
+        json.loads(line)
+        for line in (case.expected_dir / "expected.jsonl").open(encoding="utf-8")
+    ]
     chosen = sample(expected_rows, limit, case.name)
     case_dir = workdir / case.name
     case_dir.mkdir(parents=True, exist_ok=True)
     expected_path = case_dir / "expected.jsonl"
-    expected_path.write_text("".join(json.dumps(r) + "\n" for r in expected_rows if r["key"] in chosen), "utf-8")
+    expected_path.write_text(
+        "".join(json.dumps(r) + "\n" for r in expected_rows if r["key"] in chosen),
+        "utf-8",
+    )
     results = []
-    bin_dir = str(Path(sys.executable).parent)  # curl/wget from the system, `http` (HTTPie) from the venv
+    bin_dir = str(
+        Path(sys.executable).parent
+    )  # curl/wget from the system, `http` (HTTPie) from the venv
     env = dict(
         os.environ,
         PYTHONPATH=str(Path(__file__).resolve().parents[2]),
@@ -127,13 +145,26 @@ def run_case(
             out_dir.mkdir(exist_ok=True)
             actual_rows = []
             for op in ops:
-                actual_rows.append(_run_one(program, collection, op, out_dir, case, server, env, result))
+                actual_rows.append(
+                    _run_one(
+                        program, collection, op, out_dir, case, server, env, result
+                    )
+                )
             actual_path = out_dir / "actual.jsonl"
-            actual_path.write_text("".join(json.dumps(r) + "\n" for r in actual_rows), "utf-8")
+            actual_path.write_text(
+                "".join(json.dumps(r) + "\n" for r in actual_rows), "utf-8"
+            )
             report_path = out_dir / "report.json"
             subprocess.run(
-                [sys.executable, str(compare_py), str(expected_path), str(actual_path),
-                 "--report", str(report_path), "-q"],
+                [
+                    sys.executable,
+                    str(compare_py),
+                    str(expected_path),
+                    str(actual_path),
+                    "--report",
+                    str(report_path),
+                    "-q",
+                ],
                 capture_output=True,
                 check=True,
             )

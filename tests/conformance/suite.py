@@ -20,16 +20,29 @@ from generator.emitters.snippets import DEFAULT_STYLES, STYLES, render_snippet
 from generator.formatting import format_python
 from generator.model import Collection, Operation
 from generator.wire import build_request
-from tests.conformance.runner import Case, Program, StyleResult, discover, run_case, tmp_workdir
+from tests.conformance.runner import (
+    Case,
+    Program,
+    StyleResult,
+    discover,
+    run_case,
+    tmp_workdir,
+)
 
-SAMPLE = int(os.environ.get("PMGEN_CONFORMANCE_SAMPLE", "12" if os.environ.get("CI") == "true" else "25"))
+SAMPLE = int(
+    os.environ.get(
+        "PMGEN_CONFORMANCE_SAMPLE", "12" if os.environ.get("CI") == "true" else "25"
+    )
+)
 FULL = os.environ.get("PMGEN_CONFORMANCE_FULL") == "1"
 
 
 def snippet_program(style: str) -> Program:
     ext = STYLES[style].ext
 
-    def program(collection: Collection, op: Operation, files_dir: Path) -> tuple[str, str, dict[str, str]] | str:
+    def program(
+        collection: Collection, op: Operation, files_dir: Path
+    ) -> tuple[str, str, dict[str, str]] | str:
         try:
             text = render_snippet(collection, op, style, files_dir=files_dir)
         except Unsupported as why:
@@ -44,7 +57,12 @@ def snippet_program(style: str) -> Program:
 
 
 def run_styles(
-    shared: Path, styles: list[str], *, full: bool = FULL, cases: list[str] | None = None, workers: int = 2
+    shared: Path,
+    styles: list[str],
+    *,
+    full: bool = FULL,
+    cases: list[str] | None = None,
+    workers: int = 2,
 ) -> dict[str, list[StyleResult]]:
     all_cases = [c for c in discover(shared) if not cases or c.name in cases]
     workdir = tmp_workdir()
@@ -52,11 +70,19 @@ def run_styles(
     programs = {style: snippet_program(style) for style in styles}
 
     def one(case: Case) -> list[StyleResult]:
-        return run_case(case, programs, limit=None if full else SAMPLE, compare_py=compare_py, workdir=workdir)
+        return run_case(
+            case,
+            programs,
+            limit=None if full else SAMPLE,
+            compare_py=compare_py,
+            workdir=workdir,
+        )
 
     results: dict[str, list[StyleResult]] = {s: [] for s in styles}
     # biggest collections first so the two workers finish together
-    ordered = sorted(all_cases, key=lambda c: -(c.expected_dir / "expected.jsonl").stat().st_size)
+    ordered = sorted(
+        all_cases, key=lambda c: -(c.expected_dir / "expected.jsonl").stat().st_size
+    )
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for case_results in pool.map(one, ordered):
             for res in case_results:
@@ -85,7 +111,9 @@ def summarize(style: str, results: list[StyleResult]) -> dict[str, Any]:
         print(f"{res.case:32} {ident:>4}/{n:<5} {nsi:>4}/{nst:<5}")
         for item in rep["items"]:
             if not item["identical"] and not item["script_affected"]:
-                why = "; ".join(f"{d['kind']}: {d['detail'][:100]}" for d in item["diffs"])
+                why = "; ".join(
+                    f"{d['kind']}: {d['detail'][:100]}" for d in item["diffs"]
+                )
                 diffs_shown.append(f"  {res.case} / {item['key']}: {why}")
     if diffs_shown:
         print("differences on requests no script shapes:")
@@ -93,9 +121,17 @@ def summarize(style: str, results: list[StyleResult]) -> dict[str, Any]:
     pct = 100.0 * identical / comparable if comparable else 0.0
     ns_pct = 100.0 * ns_ident / ns_total if ns_total else 0.0
     print(f"kinds: {dict(kinds.most_common())}")
-    print(f"{style}: not script-affected {ns_ident}/{ns_total} ({ns_pct:.1f}%), all comparable {identical}/{comparable}")
-    return {"identical": identical, "comparable": comparable, "ns_ident": ns_ident, "ns_total": ns_total,
-            "ns_pct": ns_pct, "pct": pct}
+    print(
+        f"{style}: not script-affected {ns_ident}/{ns_total} ({ns_pct:.1f}%), all comparable {identical}/{comparable}"
+    )
+    return {
+        "identical": identical,
+        "comparable": comparable,
+        "ns_ident": ns_ident,
+        "ns_total": ns_total,
+        "ns_pct": ns_pct,
+        "pct": pct,
+    }
 
 
 def main() -> int:
@@ -103,14 +139,20 @@ def main() -> int:
     ap.add_argument("--style", action="append")
     ap.add_argument("--case", action="append")
     ap.add_argument("--full", action="store_true")
-    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2].parent / "shared"))
+    ap.add_argument(
+        "--shared", default=str(Path(__file__).resolve().parents[2].parent / "shared")
+    )
     args = ap.parse_args()
     styles = args.style or DEFAULT_STYLES
-    results = run_styles(Path(args.shared), styles, full=args.full or FULL, cases=args.case)
+    results = run_styles(
+        Path(args.shared), styles, full=args.full or FULL, cases=args.case
+    )
     totals = {s: summarize(s, r) for s, r in results.items()}
     for style, t in totals.items():
-        print(f"conformance {style}: {t['ns_ident']}/{t['ns_total']} identical ({t['ns_pct']:.1f}%) "
-              f"[all comparable: {t['identical']}/{t['comparable']} ({t['pct']:.1f}%)]")
+        print(
+            f"conformance {style}: {t['ns_ident']}/{t['ns_total']} identical ({t['ns_pct']:.1f}%) "
+            f"[all comparable: {t['identical']}/{t['comparable']} ({t['pct']:.1f}%)]"
+        )
     return 0
 
 

@@ -35,4 +35,6 @@ def results(shared_dir: Path) -> dict[str, dict[str, float]]:
 def test_style_conforms(results: dict[str, dict[str, float]], style: str) -> None:
     t = results[style]
     assert t["ns_total"] > 0
-    assert t["ns_pct"] >= THRESHOLD, f"{style}: {t['ns_pct']:.1f}% < {THRESHOLD}% (see the table above)"
+    assert (
+        t["ns_pct"] >= THRESHOLD
+    ), f"{style}: {t['ns_pct']:.1f}% < {THRESHOLD}% (see the table above)"

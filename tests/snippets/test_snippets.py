@@ -21,7 +21,9 @@ CANARY = "c1a2b3-example-token"
 
 @pytest.fixture(scope="module")
 def carrierx(seed_dir: Path) -> dict[str, str]:
-    collection = load(str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json"))
+    collection = load(
+        str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json")
+    )
     return format_python(emit(collection))
 
 
@@ -38,7 +40,12 @@ def test_shell_snippets_parse(carrierx: dict[str, str], tmp_path: Path) -> None:
         if path.endswith(".sh"):
             f = tmp_path / "s.sh"
             f.write_text(text)
-            assert subprocess.run(["bash", "-n", str(f)], capture_output=True).returncode == 0, path
+            assert (
+                subprocess.run(
+                    ["bash", "-n", str(f)], capture_output=True, check=False
+                ).returncode
+                == 0
+            ), path
 
 
 def test_secrets_read_from_environment(carrierx: dict[str, str]) -> None:
@@ -49,15 +56,23 @@ def test_secrets_read_from_environment(carrierx: dict[str, str]) -> None:
 
 
 def test_reveal_secrets_writes_values(seed_dir: Path) -> None:
-    collection = load(str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json"))
+    collection = load(
+        str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json")
+    )
     files = emit(collection, styles=["curl"], reveal_secrets=True)
     assert any(CANARY in t for t in files.values())
 
 
-def test_index_lists_every_request_in_order(carrierx: dict[str, str], seed_dir: Path) -> None:
-    collection = load(str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json"))
+def test_index_lists_every_request_in_order(
+    carrierx: dict[str, str], seed_dir: Path
+) -> None:
+    collection = load(
+        str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json")
+    )
     index = json.loads(carrierx["index.json"])
-    assert [r["id"] for r in index["requests"]] == [op.id for op in collection.operations()]
+    assert [r["id"] for r in index["requests"]] == [
+        op.id for op in collection.operations()
+    ]
     for r in index["requests"]:
         for path in r["snippets"].values():
             assert path in carrierx
@@ -79,12 +94,19 @@ def test_percent_encoding(text: str, unsafe: frozenset[str], expected: str) -> N
 
 
 def test_json_comments_stripped_outside_strings() -> None:
-    assert strip_json_comments('{"a": "x//y", // c\n "b": 1 /* z */}') == '{"a": "x//y", \n "b": 1 }'
+    assert (
+        strip_json_comments('{"a": "x//y", // c\n "b": 1 /* z */}')
+        == '{"a": "x//y", \n "b": 1 }'
+    )
 
 
 def test_unknown_variables_stay_and_methods_upper(corpus_dir: Path) -> None:
-    collection = load(str(corpus_dir / "expected" / "commercetools" / "collection.json"))
-    op = next(o for o in collection.operations() if "{{project-key}}" in o.request.url.raw)
+    collection = load(
+        str(corpus_dir / "expected" / "commercetools" / "collection.json")
+    )
+    op = next(
+        o for o in collection.operations() if "{{project-key}}" in o.request.url.raw
+    )
     wire = build_request(collection, op)
     assert "%7B%7Bproject-key%7D%7D" in literal(wire.url)
     assert wire.method == wire.method.upper()
