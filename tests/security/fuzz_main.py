@@ -72,11 +72,14 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
     raise ExampleTimeout(f"no result within {EXAMPLE_TIMEOUT}s (hang?)")
 
 
-def run_worker(worker: int, examples: int, seed: int, save_dir: str) -> WorkerResult:
+def run_worker(
+    worker: int, examples: int, seed: int, save_dir: str, pipeline: str = "full"
+) -> WorkerResult:
     from hypothesis import HealthCheck, Phase, given, settings  # noqa: PLC0415
     from hypothesis import seed as hypothesis_seed  # noqa: PLC0415
     from hypothesis import strategies as st  # noqa: PLC0415
 
+    from generator.secrets import SecretReport  # noqa: PLC0415
     from tests.security.harness import (  # noqa: PLC0415
         available_emitters,
         emit_and_check,
@@ -84,7 +87,7 @@ def run_worker(worker: int, examples: int, seed: int, save_dir: str) -> WorkerRe
     )
     from tests.security.strategies import collection, environment  # noqa: PLC0415
 
-    emitters = available_emitters()
+    emitters = available_emitters() if pipeline == "full" else {}
     result = WorkerResult()
     state_file = Path(save_dir) / f"worker-{worker}.json"
     started = time.monotonic()
@@ -114,7 +117,13 @@ def run_worker(worker: int, examples: int, seed: int, save_dir: str) -> WorkerRe
             model = import_json(document, env)
             if model is not None:
                 result.imported += 1
-                problems = emit_and_check(model, emitters)
+                warning = "\n".join(SecretReport.of(model).warning_lines())
+                problems = (
+                    [f"[secrets] warning shows a secret: {warning[:300]}"]
+                    if ("s3cr3tCanary" in warning or "\x1b" in warning)
+                    else []
+                )
+                problems += emit_and_check(model, emitters)
                 if problems:
                     record(_kind(problems[0]), "\n".join(problems[:10]), document)
         except ExampleTimeout as exc:
@@ -176,6 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         "--report", help="also write the report (markdown) to this file"
     )
     parser.add_argument(
+        "--pipeline",
+        choices=["full", "import"],
+        default="full",
+        help="full: import + every emitter + checks; import: importer + secret report only",
+    )
+    parser.add_argument(
         "--summarize",
         action="store_true",
         help="only report the progress files in --save-dir",
@@ -187,8 +202,12 @@ def main(argv: list[str] | None = None) -> int:
     from tests.security.harness import available_emitters  # noqa: PLC0415
 
     header = [
-        f"pmgen fuzz: seed {args.seed}, {args.workers} workers, "
-        f"emitters: {', '.join(sorted(available_emitters())) or 'none'}"
+        f"pmgen fuzz ({args.pipeline}): seed {args.seed}, {args.workers} workers, emitters: "
+        + (
+            ", ".join(sorted(available_emitters()))
+            if args.pipeline == "full"
+            else "none"
+        )
     ]
     if args.summarize:
         results = [WorkerResult.load(p) for p in sorted(save_dir.glob("worker-*.json"))]
@@ -205,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=args.workers, mp_context=context) as pool:
             futures = [
-                pool.submit(run_worker, i, n, args.seed, args.save_dir)
+                pool.submit(run_worker, i, n, args.seed, args.save_dir, args.pipeline)
                 for i, n in enumerate(per_worker)
             ]
             results = [f.result() for f in futures]
