@@ -170,6 +170,8 @@ def _decorate_method(m: MethodPlan, model: str | None) -> None:
     m.model = model
     m.returns = model or "Any"
     m_any.doc = method_doc(m)
+    # the async twin points at the sync docstring: half the text to write and format
+    m_any.async_doc = f"{m.operation.name}\n\nAsync version of the sync client's `{m.name}` (same arguments)."
     m_any.query_params = [p for p in m.keywords if p.kind == "query"]
     fields = [p for p in m.keywords if p.kind in ("field", "file", "graphql_query", "graphql_variables")]
     for p in fields:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.emitters.client_plan import MethodPlan, ResourcePlan
 
-MAX_DESCRIPTION = 1500  # characters of a request's markdown description kept in its docstring
+MAX_DESCRIPTION = 800  # characters of a request's markdown description kept in its docstring
 
 
 def _clip(text: str, limit: int = MAX_DESCRIPTION) -> str:

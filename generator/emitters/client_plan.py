@@ -234,8 +234,8 @@ class Planner:
             for kv in body.urlencoded:
                 python = names.claim(naming.snake(kv.key, "field"))
                 templated = _kv_template(kv.value) or self.hider.hidden(kv.value, kv.key)
-                fields.append([kv.key, self.hider.text(kv.value or "", kv.key), python,
-                               bool(templated and not kv.disabled)])
+                # unlike query parameters, form fields default to the saved value (as bodies do)
+                fields.append([kv.key, self.hider.text(kv.value or "", kv.key), python, not kv.disabled])
                 plan.keywords.append(
                     Param(python, kv.key, "field", "str | NotGiven", kv.value or "",
                           not templated and not kv.disabled, kv.description, kv.disabled)
@@ -258,7 +258,7 @@ class Planner:
                     continue
                 templated = _kv_template(f.value) or self.hider.hidden(f.value, f.key)
                 fields.append([f.key, "text", self.hider.text(f.value or "", f.key), python,
-                               bool(templated and not f.disabled), f.content_type or None])
+                               not f.disabled, f.content_type or None])
                 plan.keywords.append(
                     Param(python, f.key, "field", "str | NotGiven", f.value or "",
                           not templated and not f.disabled, f.description, f.disabled)

@@ -30,6 +30,7 @@ from generator.emitters.client import emit, package_name_for
 from generator.emitters.client_usage import render_usage
 from generator.formatting import format_python
 from generator.importer import load
+from generator.model import Collection, Folder, Item
 from tests.client.venv import TestVenv, install_project
 
 HERE = Path(__file__).resolve().parent
@@ -137,6 +138,13 @@ def run_collection(
             (work / "environment.json").write_text(json.dumps(env))
             env_files.append(str(work / "environment.json"))
         collection = load(str(work / "collection.json"), env_files=env_files)
+        expected_rows = [json.loads(line) for line in (expected_dir / "expected.jsonl").open() if line.strip()]
+        ops = {op.key: op for op in collection.operations()}
+        keys = [r["key"] for r in expected_rows if r["key"] in ops]
+        if sample is not None and len(keys) > sample:
+            keys = sorted(random.Random(seed).sample(keys, sample), key=keys.index)
+            collection = prune(collection, set(keys))  # generate a client for the sample only
+            ops = {op.key: op for op in collection.operations()}
         package = package_name_for(collection)
         files = format_python(emit(collection, package_name=package, reveal_secrets=True))
         project = work / "project"
@@ -145,11 +153,6 @@ def run_collection(
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         install_project(venv, project)
-        expected_rows = [json.loads(line) for line in (expected_dir / "expected.jsonl").open() if line.strip()]
-        ops = {op.key: op for op in collection.operations()}
-        keys = [r["key"] for r in expected_rows if r["key"] in ops]
-        if sample is not None and len(keys) > sample:
-            keys = sorted(random.Random(seed).sample(keys, sample), key=keys.index)
         items = [{"key": k, "code": render_usage(collection, ops[k], package=package, reveal_secrets=True)} for k in keys]
         (work / "items.json").write_text(json.dumps(items))
         subprocess.run(
@@ -171,6 +174,23 @@ def run_collection(
     report = json.loads((work / "report.json").read_text())
     ns = report["identical_not_script_affected"]
     return Score(label, report["comparable"], report["identical"], (ns[0], ns[1]), report)
+
+
+def prune(collection: Collection, keys: set[str]) -> Collection:
+    """The collection with only the operations whose key is in `keys` (folders kept)."""
+
+    def keep(items: list[Item]) -> list[Item]:
+        out: list[Item] = []
+        for item in items:
+            if isinstance(item, Folder):
+                inner = keep(item.items)
+                if inner:
+                    out.append(item.model_copy(update={"items": inner}))
+            elif item.key in keys:
+                out.append(item)
+        return out
+
+    return collection.model_copy(update={"items": keep(collection.items)})
 
 
 def main(argv: list[str]) -> int:
