@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.security.cli import run_pmgen
+
 REPO = Path(__file__).resolve().parents[2]
 MEMORY_CAP = 1024 * 1024 * 1024  # 1 GiB: a runaway read or recursion hits it quickly
 
@@ -159,3 +161,36 @@ def test_fifo_is_refused_or_bounded(tmp_path: Path) -> None:
         writer.kill()
         writer.wait()
     assert code == 1 and out.startswith("InputError:"), out
+
+
+def test_cli_deep_json_one_line_exit_1(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text(
+        '{"info": {"name": "x"}, "item": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    )
+    result = run_pmgen("inspect", str(deep))
+    assert result.returncode == 1, result.stderr[-500:]
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(
+        "pmgen: error:"
+    ), result.stderr[-500:]
+
+
+def test_cli_size_and_count_limits(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_text(
+        json.dumps(
+            _collection(
+                [{**_request(n), "description": "x" * 30_000} for n in range(40)]
+            )
+        )
+    )
+    too_big = run_pmgen("inspect", str(path), "--max-size", "1MB")
+    assert too_big.returncode == 1 and too_big.stderr.count("\n") == 1, too_big.stderr[
+        -500:
+    ]
+    too_many = run_pmgen("inspect", str(path), "--max-requests", "10")
+    assert (
+        too_many.returncode == 1 and too_many.stderr.count("\n") == 1
+    ), too_many.stderr[-500:]
+    fine = run_pmgen("inspect", str(path))
+    assert fine.returncode == 0, fine.stderr[-500:]
