@@ -92,59 +92,81 @@ def _run(
     mode: str,
     *,
     server: EchoServer,
+    check: bool = True,
     **env: str,
 ) -> dict[str, object]:
     package = venv.install_sample(sample)
-    return venv.run_flow(
-        flow, mode, {"SERVER_URL": server.url, "SAMPLE_PACKAGE": package, **env}
-    )
+    env = {"SERVER_URL": server.url, "SAMPLE_PACKAGE": package, **env}
+    return venv.run_flow(flow, mode, env, check=check)
 
 
 # --- Vonage Contact Center -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
-def test_vcc_token_then_users(mode: str, sample_venv: SampleVenv) -> None:
-    token = "vcc-" + secrets.token_hex(8)
+def _vcc_server(token: str) -> EchoServer:
     responder = ScenarioResponder.from_collection(
         _collection("vonage-contact-center.postman_collection.json")
     )
-    responder.route(
-        "POST",
-        "/auth/connect/token",
-        lambda _r: json_answer(
-            {"access_token": token, "expires_in": 7200, "token_type": "Bearer"}
-        ),
+    answer = {"access_token": token, "expires_in": 7200, "token_type": "Bearer"}
+    responder.route("POST", "/auth/connect/token", lambda _r: json_answer(answer))
+    return EchoServer(responder=responder)
+
+
+def _run_vcc(
+    venv: SampleVenv, mode: str, server: EchoServer, user_id: str, check: bool = True
+) -> dict[str, object]:
+    return _run(
+        venv,
+        "vonage-contact-center",
+        "vcc",
+        mode,
+        server=server,
+        check=check,
+        CLIENT_ID="my-client-id",
+        CLIENT_SECRET="my-client-secret",
+        USER_ID=user_id,
     )
-    with EchoServer(responder=responder) as server:
-        result = _run(
-            sample_venv,
-            "vonage-contact-center",
-            "vcc",
-            mode,
-            server=server,
-            CLIENT_ID="my-client-id",
-            CLIENT_SECRET="my-client-secret",
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_vcc_token_then_users(mode: str, sample_venv: SampleVenv) -> None:
+    token = "vcc-" + secrets.token_hex(8)
+    with _vcc_server(token) as server:
+        result = _run_vcc(
+            sample_venv, mode, server, "e1a8fb69-332b-506c-b77e-8b9abd6332e8"
         )
     token_calls = _by_path(server, "POST", "/auth/connect/token")
     assert len(token_calls) == 1
     form = _form(token_calls[0])
     assert token_calls[0]["content_type"] == "application/x-www-form-urlencoded"
-    assert form["grant_type"] == ["client_credentials"]
-    assert form["client_id"] == ["my-client-id"]
-    assert form["client_secret"] == ["my-client-secret"]
+    assert form == {
+        "grant_type": ["client_credentials"],
+        "client_id": ["my-client-id"],  # from `variables`
+        "client_secret": ["my-client-secret"],  # the secret, from its client option
+        "scope": ["users:read users:write"],
+    }
     assert (
         header(token_calls[0], "Authorization") is None
     )  # the token request is `noauth`
     users = _by_path(server, "GET", "/useradmin/users")
-    assert len(users) == 2, responder.hits
+    assert len(users) == 2
     for record in users:
         assert header(record, "Authorization") == f"Bearer {token}"
     assert users[0]["path"] == "/useradmin/users"
     assert _query(users[0])["include"] == ["Active"]
-    # `<insert user ID here>` became a path parameter, percent-encoded as one segment
-    assert users[1]["path"] == "/useradmin/users/u%2042%2Fx"
+    # `<insert user ID here>` is a path parameter: the given ID replaces the placeholder
+    assert users[1]["path"] == "/useradmin/users/e1a8fb69-332b-506c-b77e-8b9abd6332e8"
+    assert result["token"] == token
     assert result["user_name"] == "Jo Smith"
+
+
+def test_vcc_user_id_stays_one_path_segment(sample_venv: SampleVenv) -> None:
+    """A path parameter is one segment: a `/` (or space) in the value is percent-encoded,
+    so a caller's value cannot reach another route (`../admin`)."""
+    with _vcc_server("t") as server:
+        _run_vcc(sample_venv, "sync", server, "u 42/../x", check=False)
+    paths = [r["path"] for r in _by_path(server, "GET", "/useradmin/users/")]
+    assert paths == ["/useradmin/users/u%2042%2F..%2Fx"]
 
 
 # --- Voximplant Kit --------------------------------------------------------------------

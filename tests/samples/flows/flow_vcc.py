@@ -18,10 +18,19 @@ OPTIONS = {
 
 
 async def flow(client: Any) -> dict[str, Any]:
-    await call(client.user_admin_api.post_auth_connect_token())
+    # Literal form values are arguments (as in the collection); clientId/secret are options.
+    await call(
+        client.user_admin_api.post_auth_connect_token(
+            grant_type="client_credentials", scope="users:read users:write"
+        )
+    )
     token = client.variables["token"]
     await call(client.user_admin_api.users.get_users(include="Active"))
-    user = plain(await call(client.user_admin_api.users.get_user_by_user_id("u 42/x")))
+    user = plain(
+        await call(
+            client.user_admin_api.users.get_user_by_user_id(os.environ["USER_ID"])
+        )
+    )
     return {"token": token, "user_name": user["name"]}
 
 
