@@ -92,7 +92,8 @@ SAMPLES: tuple[Sample, ...] = (
     Sample(
         "callerdesk",
         _example("callerdesk.postman_collection.json"),
-        options=("--name", "callerdesk"),
+        # Snippet styles (and the docs' snippets) follow the publisher's `languages`.
+        options=("--name", "callerdesk", "--style", "publisher"),
         published=_example("callerdesk.published.json"),
         inputs=(
             _example("callerdesk.postman_collection.json"),
@@ -120,7 +121,7 @@ SAMPLES: tuple[Sample, ...] = (
         "callerdesk-from-url",
         DOCS_URL,
         # Its own package name, so both Callerdesk clients install side by side in tests.
-        options=("--name", "callerdesk_from_url"),
+        options=("--name", "callerdesk_from_url", "--style", "publisher"),
         inputs=(
             _example("callerdesk.postman_collection.json"),
             _example("callerdesk.published.json"),
