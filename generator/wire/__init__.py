@@ -176,7 +176,13 @@ def build_request(
             if files_dir
             else (Path(collection.source).parent if collection.source else None)
         )
-        wire.body, content_type = _body(spec.body, scope, base, wire.notes)
+        explicit_type = wire.header("content-type")
+        json_declared = explicit_type is not None and "json" in "".join(
+            p.text for p in explicit_type
+        )
+        wire.body, content_type = _body(
+            spec.body, scope, base, wire.notes, json_declared
+        )
         if (
             content_type
             and not wire.header("content-type")
@@ -220,15 +226,19 @@ def _drop_stale_multipart_type(wire: WireRequest) -> None:
 
 
 def _body(
-    body: Body, scope: Scope, base: Path | None, notes: list[str]
+    body: Body,
+    scope: Scope,
+    base: Path | None,
+    notes: list[str],
+    json_declared: bool = False,
 ) -> tuple[WireBody | None, str | None]:
     if body.mode == "raw":
-        language = (body.language or "text").lower()
-        text = (
-            strip_json_comments(body.raw or "")
-            if language == "json"
-            else body.raw or ""
+        # Postman strips comments from JSON bodies: declared by language or Content-Type
+        is_json = (body.language or "").lower() == "json" or (
+            body.language is None and json_declared
         )
+        language = (body.language or "text").lower()
+        text = strip_json_comments(body.raw or "") if is_json else body.raw or ""
         raw = scope.resolve(text)
         if not raw:
             return None, None

@@ -21,7 +21,6 @@ from generator.wire.values import Part
 
 def _expand(text: str) -> str:
 
-
     def sub(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
         if inner.startswith("$processEnv "):
