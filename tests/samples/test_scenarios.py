@@ -320,6 +320,27 @@ def test_carrierx_core_bearer_update_endpoint(
         assert header(record, "Authorization") == f"Bearer {token}"
 
 
+def test_carrierx_core_token_from_environment(sample_venv: SampleVenv) -> None:
+    """No token argument: the secret comes from `CARRIERX_CORE_BEARER_TOKEN`, never from
+    the collection (whose value, the canary, is not in the package)."""
+    responder = ScenarioResponder.from_collection(
+        _collection("carrierx-core.postman_collection.json")
+    )
+    token = "env-" + secrets.token_hex(8)
+    with EchoServer(responder=responder) as server:
+        _run(
+            sample_venv,
+            "carrierx-core",
+            "carrierx_core",
+            "sync",
+            server=server,
+            CARRIERX_CORE_BEARER_TOKEN=token,
+        )
+    assert [header(r, "Authorization") for r in server.requests] == [
+        f"Bearer {token}"
+    ] * 2
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_carrierx_conference_basic_auth(mode: str, sample_venv: SampleVenv) -> None:
     responder = ScenarioResponder.from_collection(

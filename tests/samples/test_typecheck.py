@@ -1,4 +1,4 @@
-"""The sample clients type-check with `mypy --strict` (what their users' type checkers see)."""
+"""The sample clients type-check with `mypy --strict` and pass their own generated tests."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.samples.conftest import SAMPLES, import_name
+from tests.samples.conftest import SAMPLES, SampleVenv, import_name
 
 
 def test_sample_clients_pass_mypy_strict(tmp_path: Path) -> None:
@@ -45,3 +45,38 @@ def test_sample_clients_pass_mypy_strict(tmp_path: Path) -> None:
     assert proc.returncode == 0, f"mypy --strict: {len(errors)} errors:\n" + "\n".join(
         errors[:40]
     )
+
+
+def test_sample_clients_pass_their_own_tests(
+    sample_venv: SampleVenv, tmp_path: Path
+) -> None:
+    """Each installed sample passes the tests generated from its saved examples (one pytest
+    run for all samples; their `tests` packages are told apart by importlib mode)."""
+    suites = sorted(str(p) for p in SAMPLES.glob("*/client/tests") if p.is_dir())
+    if not suites:
+        pytest.skip("no generated sample clients")
+    sample_venv.install_sample(Path(suites[0]).parent.parent.name)  # installs them all
+    config = tmp_path / "pytest.ini"  # not the repo's pytest settings
+    config.write_text("[pytest]\n")
+    proc = subprocess.run(
+        [
+            str(sample_venv.python),
+            "-m",
+            "pytest",
+            "-q",
+            "-c",
+            str(config),
+            "--rootdir",
+            str(tmp_path),
+            "--import-mode=importlib",
+            "-p",
+            "no:cacheprovider",
+            *suites,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-1000:]

@@ -1,5 +1,6 @@
-"""CarrierX Core: bearer token from the client option; `Update Endpoint` PATCHes
-`{"name": "new_name"}` to the endpoint given as a path parameter."""
+"""CarrierX Core: bearer token from the client option (or, without `BEARER_TOKEN`, from
+`CARRIERX_CORE_BEARER_TOKEN`); `Update Endpoint` PATCHes `{"name": "new_name"}` to the
+endpoint given as a path parameter."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 from _common import SERVER_URL, call, main, package
 
 pkg = package()
-OPTIONS = {"base_url": SERVER_URL, "bearer_token": os.environ["BEARER_TOKEN"]}
+OPTIONS: dict[str, Any] = {"base_url": SERVER_URL}
+if "BEARER_TOKEN" in os.environ:
+    OPTIONS["bearer_token"] = os.environ["BEARER_TOKEN"]
 
 
 async def flow(client: Any) -> dict[str, Any]:
