@@ -40,6 +40,7 @@ from generator.wire.values import (
     is_literal,
     join,
     literal,
+    strip,
     text_value,
 )
 
@@ -162,6 +163,8 @@ def build_request(
             (name, scope.resolve(header.value or "", secret_as=secret_as))
         )
     wire.headers += applied.headers
+    # receivers drop surrounding whitespace; some clients (h11) refuse to send it
+    wire.headers = [(name, strip(value)) for name, value in wire.headers]
     wire.runtime_auth = applied.runtime
     if applied.note:
         wire.notes.append(applied.note)

@@ -198,6 +198,16 @@ def _nothing_to_hide(resolved: str) -> bool:
     if "{{$" in resolved:
         return True
     words = resolved.strip().split(None, 1)
-    if len(words) == 2 and words[0].lower() in ("bearer", "basic", "token", "digest"):
-        return secrets.is_placeholder(words[1])
+    if words and words[0].lower() in ("bearer", "basic", "token", "digest"):
+        return len(words) == 1 or secrets.is_placeholder(words[1])
     return secrets.is_placeholder(resolved)
+
+
+def strip(value: Value) -> Value:
+    """Trim surrounding whitespace of the literal ends (HTTP drops it from header values)."""
+    parts = list(value)
+    if parts and parts[0].kind == "text":
+        parts[0] = Part("text", parts[0].text.lstrip())
+    if parts and parts[-1].kind == "text":
+        parts[-1] = Part("text", parts[-1].text.rstrip())
+    return tuple(p for p in parts if p.kind != "text" or p.text)
