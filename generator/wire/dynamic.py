@@ -60,7 +60,7 @@ PYTHON: dict[str, str] = {
     "$randomCity": 'random.choice(["Lisbon", "Oslo", "Quito", "Osaka"])',
     "$randomCountry": 'random.choice(["Portugal", "Norway", "Ecuador", "Japan"])',
     "$randomCountryCode": 'random.choice(["PT", "NO", "EC", "JP"])',
-    "$randomPhoneNumber": '"555-" + str(random.randint(100, 999)) + "-" + str(random.randint(1000, 9999))',
+    "$randomPhoneNumber": '"555-" + str(random.randint(1000000, 9999999))',
     "$randomPrice": 'f"{random.uniform(1, 1000):.2f}"',
     "$randomIP": '".".join(str(random.randint(1, 254)) for _ in range(4))',
     "$randomUrl": '"https://example" + str(random.randint(1, 999)) + ".com"',
