@@ -181,6 +181,13 @@ def _decorate_method(m: MethodPlan, model: str | None) -> None:
     m_any.body_param = next((p for p in m.keywords if p.kind == "body"), None)
 
 
+def _is_json_object(text: str | None) -> bool:
+    try:
+        return isinstance(json.loads(text or ""), dict) and bool(json.loads(text or ""))
+    except ValueError:
+        return False
+
+
 def _specs_json(resource: ResourcePlan) -> str:
     data = {"_": GENERATED, "operations": {m.spec_key: m.spec for m in resource.methods}}
     return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
@@ -193,6 +200,9 @@ def _test_cases(root: ResourcePlan) -> list[dict[str, Any]]:
     for resource in root.walk():
         for m in resource.methods:
             example = next((e for e in m.operation.examples if e.code and e.body is not None), None)
+            if m.model:  # the example the model was inferred from
+                example = next(e for e in m.operation.examples if _is_json_object(e.body) and
+                               (e.code is None or 200 <= e.code < 300))
             ctype = next((h.value for h in example.headers if h.key.lower() == "content-type"), None) if example else None
             cases.append({
                 "id": ".".join([*resource.path, m.name]),
@@ -202,6 +212,7 @@ def _test_cases(root: ResourcePlan) -> list[dict[str, Any]]:
                 "args": [str(p.example or "x") for p in m.positional if not p.optional],
                 "status": example.code if example and example.code and 200 <= example.code < 600 else 200,
                 "body": (example.body or "") if example else "",
-                "content_type": ctype or ("application/json" if example and example.language == "json" else None),
+                "content_type": ctype or ("application/json" if example and (example.language == "json" or m.model) else None),
+                "model": m.model,
             })
     return cases

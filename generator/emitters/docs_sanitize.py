@@ -19,7 +19,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 
 from generator.emitters.docs_markdown import fenced, md_cell
 from generator.render import _printable
@@ -129,73 +128,76 @@ def safe_url(url: str, *, image: bool = False) -> str | None:
     return None
 
 
-class _HtmlFilter(HTMLParser):
+# One linear pass over the text with bounded patterns (Python's HTMLParser is quadratic on
+# unterminated tags, and descriptions are untrusted): a tag, a comment, an autolink.
+_TOKEN = re.compile(
+    r"(?P<comment><!--)"
+    r"|<(?P<autolink>(?:https?://|mailto:)[^\s<>\"'`]{1,2000})>"
+    r"|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9-]{0,30})"
+    r"(?P<attrs>(?:\s+[^\s\"'<>/=`]{1,60}(?:\s*=\s*(?:\"[^\"]{0,2000}\"|'[^']{0,2000}'"
+    r"|[^\s\"'=<>`]{1,2000}))?){0,30})\s*(?P<selfclose>/?)>"
+)
+_ATTR = re.compile(
+    r"([^\s\"'<>/=`]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?"
+)
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+MAX_NESTING = 32  # deeper allowed elements are dropped (no renderer needs more)
+
+
+class _HtmlFilter:
     """Rebuilds allowed tags, escapes the rest, passes markdown text through untouched."""
 
     def __init__(self, link_map: LinkMap | None) -> None:
-        super().__init__(convert_charrefs=False)
         self.out: list[str] = []
         self.open_tags: list[str] = []
-        self.dropping: list[str] = []
         self.link_map = link_map
 
-    # -- text -------------------------------------------------------------------------
-    def handle_data(self, data: str) -> None:
-        if not self.dropping:
-            # What the parser left as text must not become a tag in any renderer.
-            self.out.append(re.sub(r"<(?=[A-Za-z/!?])", "&lt;", data))
+    def run(self, text: str) -> str:
+        pos = 0
+        comments_close = True  # False once no `-->` is left (keeps the pass linear)
+        while (match := _TOKEN.search(text, pos)) is not None:
+            self._text(text[pos : match.start()])
+            pos = match.end()
+            if match.group("comment") is not None:
+                end = text.find("-->", pos) if comments_close else -1
+                if end < 0:
+                    comments_close = False
+                    self.out.append("&lt;!--")  # never closed: shown as text
+                else:
+                    pos = end + 3  # a comment: dropped
+                continue
+            if match.group("autolink") is not None:
+                url = match.group("autolink")
+                self.out.append(
+                    f"<{url}>" if safe_url(url) else html.escape(match.group(0))
+                )
+                continue
+            tag = match.group("tag").lower()
+            if match.group("close"):
+                self._end(tag)
+            elif tag in _DROP_WITH_CONTENT:
+                if not match.group("selfclose"):  # drop everything up to its end tag
+                    end = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(text, pos)
+                    pos = end.end() if end else len(text)
+            elif tag not in _ALLOWED:
+                self.out.append(html.escape(match.group(0), quote=False))
+            elif len(self.open_tags) < MAX_NESTING:
+                self._start(tag, match.group("attrs"))
+        self._text(text[pos:])
+        return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.open_tags))
 
-    def handle_entityref(self, name: str) -> None:
-        if not self.dropping:
-            self.out.append(
-                f"&{name};" if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name) else ""
+    def _text(self, data: str) -> None:
+        # Whatever is not a tag we rebuilt must not become one in any renderer.
+        self.out.append(_TAG_START.sub("&lt;", data))
+
+    def _start(self, tag: str, attrs_text: str) -> None:
+        attrs = [
+            (
+                m.group(1).lower(),
+                html.unescape(next((g for g in m.groups()[1:] if g is not None), "")),
             )
-
-    def handle_charref(self, name: str) -> None:
-        if not self.dropping:
-            self.out.append(
-                f"&#{name};" if re.fullmatch(r"[xX]?[0-9A-Fa-f]+", name) else ""
-            )
-
-    # comments, doctypes, processing instructions, CDATA: dropped
-    def handle_comment(self, data: str) -> None:
-        return
-
-    def handle_decl(self, decl: str) -> None:
-        return
-
-    def handle_pi(self, data: str) -> None:
-        return
-
-    def unknown_decl(self, data: str) -> None:
-        return
-
-    # -- tags -------------------------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, self_closing=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, self_closing=True)
-
-    def _start(
-        self, tag: str, attrs: list[tuple[str, str | None]], *, self_closing: bool
-    ) -> None:
-        if self.dropping:
-            if tag in _DROP_WITH_CONTENT and not self_closing:
-                self.dropping.append(tag)
-            return
-        if tag in _DROP_WITH_CONTENT:
-            if not self_closing:
-                self.dropping.append(tag)
-            return
-        if tag not in _ALLOWED:
-            raw = self.get_starttag_text() or ""
-            autolink = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else ""
-            if safe_url(autolink) and autolink.startswith(("http", "https", "mailto")):
-                self.out.append(raw)  # `<https://example.com>` autolink
-            else:
-                self.out.append(html.escape(raw, quote=False))
-            return
+            for m in _ATTR.finditer(attrs_text)
+        ]
         kept = self._attributes(tag, attrs)
         if tag == "img" and "src" not in kept:
             return  # an image without a safe source shows nothing useful
@@ -206,17 +208,10 @@ class _HtmlFilter(HTMLParser):
         if tag not in _VOID:
             self.open_tags.append(tag)
 
-    def _attributes(
-        self, tag: str, attrs: list[tuple[str, str | None]]
-    ) -> dict[str, str]:
+    def _attributes(self, tag: str, attrs: list[tuple[str, str]]) -> dict[str, str]:
         kept: dict[str, str] = {}
         for name, value in attrs:
-            if (
-                name not in _ALLOWED[tag]
-                or value is None
-                or name in kept
-                or "\x00" in value
-            ):
+            if name not in _ALLOWED[tag] or name in kept or "\x00" in value:
                 continue  # (NUL marks a protected code span: never inside an attribute)
             if name in ("href", "src"):
                 mapped = (
@@ -235,11 +230,7 @@ class _HtmlFilter(HTMLParser):
             kept[name] = value
         return kept
 
-    def handle_endtag(self, tag: str) -> None:
-        if self.dropping:
-            if tag == self.dropping[-1]:
-                self.dropping.pop()
-            return
+    def _end(self, tag: str) -> None:
         if tag not in self.open_tags:
             return  # a stray closing tag: dropped
         while self.open_tags:
@@ -248,15 +239,9 @@ class _HtmlFilter(HTMLParser):
             if top == tag:
                 break
 
-    def result(self) -> str:
-        self.close()
-        return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.open_tags))
-
 
 def _filter_html(text: str, link_map: LinkMap | None) -> str:
-    parser = _HtmlFilter(link_map)
-    parser.feed(text)
-    return parser.result()
+    return _HtmlFilter(link_map).run(text)
 
 
 def _rewrite_links(text: str, link_map: LinkMap | None) -> str:

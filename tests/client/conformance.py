@@ -31,7 +31,9 @@ from generator.emitters.client_usage import render_usage
 from generator.formatting import format_python
 from generator.importer import load
 from generator.model import Collection, Folder, Item
-from tests.client.venv import TestVenv, install_project
+from tests.client.venv import ProjectVenv, install_project
+
+__all__ = ["ProjectVenv", "recorded_collections", "run_collection"]
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -118,7 +120,7 @@ def run_collection(
     label: str,
     expected_dir: Path,
     origin: Path,
-    venv: TestVenv,
+    venv: ProjectVenv,
     work: Path,
     sample: int | None = None,
     seed: int = 7,
@@ -197,7 +199,7 @@ def main(argv: list[str]) -> int:
     wanted = set(argv)
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="pmgen-conformance-") as tmp:
-        venv = TestVenv.create(Path(tmp) / "venv")
+        venv = ProjectVenv.create(Path(tmp) / "venv")
         totals = [0, 0, 0, 0]
         for label, expected_dir, origin in recorded_collections():
             if wanted and label not in wanted and label.split("/")[-1] not in wanted:

@@ -17,7 +17,7 @@ REQUIREMENTS = ["httpx", "pydantic", "pytest", "mypy", "hatchling"]
 
 
 @dataclass
-class TestVenv:
+class ProjectVenv:
     root: Path
 
     @property
@@ -25,7 +25,7 @@ class TestVenv:
         return self.root / "bin" / "python"
 
     @classmethod
-    def create(cls, root: Path) -> TestVenv:
+    def create(cls, root: Path) -> ProjectVenv:
         reuse = os.environ.get("PMGEN_TEST_VENV")
         if reuse:
             return cls(Path(reuse))
@@ -38,7 +38,7 @@ class TestVenv:
         return venv
 
 
-def install_project(venv: TestVenv, project: Path) -> None:
+def install_project(venv: ProjectVenv, project: Path) -> None:
     subprocess.run(
         [str(venv.python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-deps",
          "--no-build-isolation", "--force-reinstall", str(project)],

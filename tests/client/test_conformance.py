@@ -1,0 +1,40 @@
+"""The python-client usage of every recorded request, run against the shared echo server
+and scored with the shared compare.py (rules: ../shared/corpus/expected/README.md).
+
+Target: >= 99% identical over the comparable requests no script shapes. In CI big
+collections are sampled (SAMPLE requests each); the full run is
+`.venv/bin/python -m tests.client.conformance` (prints both figures and every miss).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.client.conformance import ProjectVenv, recorded_collections, run_collection
+from tests.conftest import IN_CI
+
+SAMPLE = int(os.environ.get("PMGEN_CONFORMANCE_SAMPLE", "25" if IN_CI else "60"))
+TARGET = 99.0
+
+
+def test_conformance_over_recorded_collections(shared_dir: Path, tmp_path: Path) -> None:
+    venv = ProjectVenv.create(tmp_path / "venv")
+    totals = [0, 0, 0, 0]
+    misses: list[str] = []
+    for label, expected_dir, origin in recorded_collections(shared_dir):
+        score = run_collection(label, expected_dir, origin, venv, tmp_path / label.replace("/", "_"),
+                               sample=SAMPLE)
+        print(score.line())
+        totals[0] += score.identical
+        totals[1] += score.comparable
+        totals[2] += score.not_script[0]
+        totals[3] += score.not_script[1]
+        misses += [f"{label}: {i['key']}: {[d['kind'] for d in i['diffs']]}"
+                   for i in score.report["items"] if not i["identical"] and not i["script_affected"]]
+    not_script = 100.0 * totals[2] / totals[3]
+    print(f"all comparable: {totals[0]}/{totals[1]}; not script-shaped: {totals[2]}/{totals[3]} "
+          f"({not_script:.1f}%)")
+    assert not_script >= TARGET, "\n".join(misses)
