@@ -32,7 +32,7 @@ from generator.manifest import Manifest, ManifestInfo
 _WINDOWS_DEVICES = re.compile(
     r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$", re.I
 )
-_FORBIDDEN_CHARS = set('\\:<>"|?*') | {chr(c) for c in range(32)} | {"\x7f"}
+_FORBIDDEN = re.compile(r'[\\:<>"|?*\x00-\x1f\x7f]')
 MAX_PART_BYTES = 255
 
 
@@ -84,38 +84,43 @@ def safe_relative_path(path: str) -> PurePosixPath:
     control characters, Windows-invalid characters and device names (`CON`, `nul.txt`),
     trailing dots/spaces, over-long names and pmgen's own bookkeeping names.
     """
+    return PurePosixPath(_checked(path))
+
+
+def _checked(path: str) -> str:
+    """`safe_relative_path` on plain strings (pathlib is too slow for 20,000 files)."""
+
+    def refuse(why: str) -> GeneratorBug:
+        return GeneratorBug(f"refusing to write {path!r}: {why}")
+
     if not isinstance(path, str) or not path:
         raise GeneratorBug(f"refusing to write an empty or non-text path: {path!r}")
-    bad = sorted(set(path) & _FORBIDDEN_CHARS)
+    bad = _FORBIDDEN.findall(path)
     if bad:
-        raise GeneratorBug(
-            f"refusing to write {path!r}: forbidden character(s) {bad!r}"
-        )
+        raise refuse(f"forbidden character(s) {sorted(set(bad))!r}")
     if path.startswith("/"):
-        raise GeneratorBug(f"refusing to write {path!r}: absolute path")
+        raise refuse("absolute path")
     parts = path.split("/")
     for part in parts:
         if part in ("", ".", ".."):
-            raise GeneratorBug(
-                f"refusing to write {path!r}: empty, '.' or '..' path part"
-            )
+            raise refuse("empty, '.' or '..' path part")
         if part[-1] in ". ":
-            raise GeneratorBug(
-                f"refusing to write {path!r}: a part ends with a dot or space"
-            )
+            raise refuse("a part ends with a dot or space")
         if _WINDOWS_DEVICES.match(part.split(".", 1)[0].rstrip()):
-            raise GeneratorBug(
-                f"refusing to write {path!r}: {part!r} is a reserved device name"
-            )
+            raise refuse(f"{part!r} is a reserved device name")
         if len(part.encode("utf-8")) > MAX_PART_BYTES:
-            raise GeneratorBug(
-                f"refusing to write {path!r}: a name is longer than 255 bytes"
-            )
+            raise refuse("a name is longer than 255 bytes")
         if part.startswith(mf.TEMP_PREFIX):
-            raise GeneratorBug(f"refusing to write {path!r}: pmgen's temp-file prefix")
+            raise refuse("pmgen's temp-file prefix")
     if parts[0] in mf.RESERVED_NAMES:
-        raise GeneratorBug(f"refusing to write {path!r}: pmgen's own bookkeeping file")
-    return PurePosixPath(path)
+        raise refuse("pmgen's own bookkeeping file")
+    return path
+
+
+def _parents(path: str) -> list[str]:
+    """`a/b/c.py` -> `["a", "a/b"]` (outermost first)."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
 def _check_collisions(paths: list[str]) -> None:
@@ -127,7 +132,7 @@ def _check_collisions(paths: list[str]) -> None:
             raise GeneratorBug(
                 f"generated paths {other!r} and {path!r} differ only in case"
             )
-    dirs = {str(parent) for p in paths for parent in PurePosixPath(p).parents}
+    dirs = {parent for p in paths for parent in _parents(p)}
     clash = sorted(set(paths) & dirs)
     if clash:
         raise GeneratorBug(
@@ -139,58 +144,54 @@ class _Disk:
     """Reads under `root` that never follow a symlink placed inside it."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
-        self._dir_ok: dict[str, bool] = (
-            {}
-        )  # relative dir -> exists (checked: real directory)
+        self.root = str(root)
+        self._dir_ok: dict[str, bool] = {}  # relative dir -> exists (a real directory)
 
-    def _check_dirs(self, rel: PurePosixPath) -> bool:
+    def _refuse_link(self, rel: str) -> InputError:
+        return InputError(
+            f"{rel!r} is a symlink inside the output directory; refusing to write through it",
+            where=self.root,
+        )
+
+    def _check_dirs(self, rel: str) -> bool:
         """True when every parent dir exists; raises on a symlink or a file in the way."""
-        exists = True
-        for parent in reversed(rel.parents[:-1]):
-            key = str(parent)
-            if key in self._dir_ok:
-                exists = exists and self._dir_ok[key]
-                continue
-            try:
-                st = os.lstat(self.root / key)
-            except FileNotFoundError:
-                self._dir_ok[key] = False
-                exists = False
-                continue
-            if stat.S_ISLNK(st.st_mode):
-                raise InputError(
-                    f"{key!r} is a symlink inside the output directory; "
-                    "refusing to write through it",
-                    where=str(self.root),
-                )
-            if not stat.S_ISDIR(st.st_mode):
-                raise InputError(
-                    f"{key!r} is in the way of {str(rel)!r} (not a directory)",
-                    where=str(self.root),
-                )
-            self._dir_ok[key] = True
-        return exists
+        for parent in _parents(rel):
+            known = self._dir_ok.get(parent)
+            if known is None:
+                try:
+                    mode = os.lstat(os.path.join(self.root, parent)).st_mode
+                except FileNotFoundError:
+                    known = False
+                else:
+                    if stat.S_ISLNK(mode):
+                        raise self._refuse_link(parent)
+                    if not stat.S_ISDIR(mode):
+                        raise InputError(
+                            f"{parent!r} is in the way of {rel!r} (not a directory)",
+                            where=self.root,
+                        )
+                    known = True
+                self._dir_ok[parent] = known
+            if not known:
+                return False  # a missing directory: nothing below it exists
+        return True
 
-    def read(self, rel: PurePosixPath) -> bytes | None:
+    def read(self, rel: str) -> bytes | None:
         if not self._check_dirs(rel):
             return None
-        target = self.root / str(rel)
+        target = os.path.join(self.root, rel)
         try:
-            st = os.lstat(target)
+            mode = os.lstat(target).st_mode
         except FileNotFoundError:
             return None
-        if stat.S_ISLNK(st.st_mode):
+        if stat.S_ISLNK(mode):
+            raise self._refuse_link(rel)
+        if not stat.S_ISREG(mode):
             raise InputError(
-                f"{str(rel)!r} is a symlink inside the output directory; "
-                "refusing to write through it",
-                where=str(self.root),
+                f"{rel!r} is in the way (not a regular file)", where=self.root
             )
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError(
-                f"{str(rel)!r} is in the way (not a regular file)", where=str(self.root)
-            )
-        return target.read_bytes()
+        with open(target, "rb") as handle:
+            return handle.read()
 
 
 def _sha(data: bytes) -> str:
@@ -233,7 +234,7 @@ def write_tree(
 ) -> WriteReport:
     """Bring `out_dir` to `files` (relative posix path -> text); see the module docstring."""
     out = Path(out_dir)
-    rels = {path: safe_relative_path(path) for path in sorted(files)}
+    rels = {path: _checked(path) for path in sorted(files)}
     _check_collisions(list(rels))
     if out.exists() and not out.is_dir():
         raise InputError(
@@ -272,18 +273,18 @@ def write_tree(
     out.mkdir(parents=True, exist_ok=True)
     if pending is not None:
         _remove_stale_temps(out)
-    _atomic_write(
-        out, mf.PENDING_NAME, new_manifest
-    )  # the journal: hashes about to appear
+    new_mode = 0o666 & ~_umask()
+    # the journal first: the hashes about to appear, so a killed run is recognisable
+    _atomic_write(out, mf.PENDING_NAME, new_manifest, new_mode)
     for path in plan.to_write:
-        _atomic_write(out, path, files[path])
+        _atomic_write(out, path, files[path], new_mode)
         report.written.append(path)
     for path in plan.to_remove:
         os.unlink(out / path)
         report.removed.append(path)
         _prune_empty_dirs(out, PurePosixPath(path))
     if snapshot_changed and snapshot is not None:
-        _atomic_write(out, mf.SNAPSHOT_NAME, snapshot)
+        _atomic_write(out, mf.SNAPSHOT_NAME, snapshot, new_mode)
     os.replace(out / mf.PENDING_NAME, out / mf.MANIFEST_NAME)  # the commit point
     return report
 
@@ -291,7 +292,7 @@ def write_tree(
 def _plan(
     out: Path,
     files: Mapping[str, str],
-    rels: Mapping[str, PurePosixPath],
+    rels: Mapping[str, str],
     known: Mapping[str, set[str]],
     *,
     force: bool,
@@ -322,7 +323,7 @@ def _plan(
 
     for path in sorted(set(known) - set(files)):
         try:
-            rel = safe_relative_path(path)  # an old manifest is input too
+            rel = _checked(path)  # an old manifest is input too
         except GeneratorBug as exc:
             raise InputError(
                 f"the manifest lists an unsafe path ({exc})", where=str(out)
@@ -352,15 +353,16 @@ def _umask() -> int:
     return mask
 
 
-def _atomic_write(out: Path, path: str, text: str) -> None:
+def _atomic_write(out: Path, path: str, text: str, new_mode: int) -> None:
     """Temp file in the target's directory, then rename: readers see old or new, never half."""
-    target = out / path
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = os.path.join(out, path)
+    folder = os.path.dirname(target)
+    os.makedirs(folder, exist_ok=True)
     try:
         mode = stat.S_IMODE(os.lstat(target).st_mode)
     except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=mf.TEMP_PREFIX)
+        mode = new_mode
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=mf.TEMP_PREFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
@@ -393,5 +395,5 @@ def read_existing(out_dir: str | os.PathLike[str], path: str) -> str | None:
     out = Path(out_dir)
     if not out.is_dir():
         return None
-    data = _Disk(out).read(safe_relative_path(path))
+    data = _Disk(out).read(_checked(path))
     return data.decode("utf-8", errors="replace") if data is not None else None
