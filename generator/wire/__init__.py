@@ -28,6 +28,7 @@ from typing import Any, Literal
 from generator import secrets
 from generator.model import Body, Collection, Operation
 from generator.wire.auth import RuntimeAuth, apply
+from generator.wire.digest import digest_header
 from generator.wire.dynamic import DYNAMIC_VARIABLES
 from generator.wire.jsonc import strip_json_comments
 from generator.wire.mime import guess_type
@@ -112,8 +113,7 @@ class WireRequest:
     def header(self, name: str) -> Value | None:
         return next((v for n, v in self.headers if n.lower() == name.lower()), None)
 
-    def dynamic_names(self) -> list[str]:
-        """Every dynamic variable this request generates at run time (sorted)."""
+    def _values(self) -> list[Value]:
         values = [self.url, *(v for _, v in self.headers)]
         if self.body is not None:
             values.append(self.body.raw)
@@ -121,7 +121,17 @@ class WireRequest:
             values += [p.value for p in self.body.parts if isinstance(p, TextPart)]
         if self.runtime_auth is not None:
             values += list(self.runtime_auth.params.values())
-        return sorted({p.text for v in values for p in v if p.kind == "dynamic"})
+        return values
+
+    def env_names(self) -> set[str]:
+        """Environment variables (secrets) the request reads when it is sent."""
+        return {p.text for v in self._values() for p in v if p.kind == "env"}
+
+    def dynamic_names(self) -> list[str]:
+        """Every dynamic variable this request generates at run time (sorted)."""
+        return sorted(
+            {p.text for v in self._values() for p in v if p.kind == "dynamic"}
+        )
 
 
 def _bool(value: Any, default: bool) -> bool:
@@ -166,6 +176,8 @@ def build_request(
     # receivers drop surrounding whitespace; some clients (h11) refuse to send it
     wire.headers = [(name, strip(value)) for name, value in wire.headers]
     wire.runtime_auth = applied.runtime
+    if applied.runtime is not None and applied.runtime.type == "digest":
+        _apply_digest(wire, operation, scope)
     if applied.note:
         wire.notes.append(applied.note)
     if not wire.header("accept") and "accept" not in disabled_system:
@@ -204,7 +216,8 @@ def build_request(
     wire.timeout = (
         timeout / 1000 if isinstance(timeout, (int, float)) and timeout > 0 else None
     )
-    wire.secrets = dict(sorted(scope.secrets.items()))
+    used = wire.env_names()
+    wire.secrets = {k: v for k, v in sorted(scope.secrets.items()) if k in used}
     return wire
 
 
@@ -313,3 +326,24 @@ def _graphql(body: Body, scope: Scope) -> WireBody:
         separators=(",", ":"),
     )
     return WireBody("raw", raw=scope.resolve(text))
+
+
+def _apply_digest(wire: WireRequest, operation: Operation, scope: Scope) -> None:
+    """Postman computes Digest from the auth's parameters: a static header per request."""
+    auth = operation.auth.auth
+    assert auth is not None
+    _, target = path_and_query(wire.url)
+    if not is_literal(target):
+        return  # run-time parts in the URL: leave it to the styles (unsupported)
+    uri = literal(target) or "/"
+    value = digest_header(auth, scope.resolve_text, wire.method, uri)
+    password = auth.params.get("password")
+    header = scope.resolve(
+        value,
+        secret_as=(
+            "digest_authorization" if isinstance(password, str) and password else ""
+        ),
+    )
+    wire.headers = [(n, v) for n, v in wire.headers if n.lower() != "authorization"]
+    wire.headers.insert(0, ("Authorization", header))
+    wire.runtime_auth = None

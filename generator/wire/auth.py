@@ -106,7 +106,9 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
             out.replaces_header = "authorization"
     elif kind == "ntlm":
         # NTLM only answers a server's 401 challenge: the first request carries no credentials
-        out.note = "NTLM answers a 401 challenge: the first request goes without credentials"
+        out.note = (
+            "NTLM answers a 401 challenge: the first request goes without credentials"
+        )
     else:
         params = {name: _param(auth, scope, name) for name in sorted(auth.params)}
         out.runtime = RuntimeAuth(kind, params)
