@@ -190,7 +190,15 @@ def _scale_targets(results: dict[str, Any]) -> list[Row]:
         row["measured"] = f"at least {peak:.0f} MB ({len(killed)} command(s) timed out)"
         row["status"] = "FAIL" if peak > 400 else "n/a"
     rows = [row]
-    name = "generate" if growth(results, "generate") is not None else "client"
+    # The heaviest command measured at both sizes (`inspect` when the others timed out).
+    name = next(
+        (
+            n
+            for n in ("generate", "client", "inspect")
+            if growth(results, n) is not None
+        ),
+        "generate",
+    )
     g = growth(results, name)
     rows.append(
         _judge(
