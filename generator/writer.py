@@ -11,7 +11,8 @@
 Each file is written to a temp file in its own directory and renamed into place; the new
 manifest is staged as `.pmgen.json.pending` first and renamed last, so a run killed at any
 moment leaves whole files, a consistent manifest, and a next run that finishes the job.
-`check=True` writes nothing and lists what would change.
+`check=True` writes nothing and lists what would change. Paths in `merged` (the API
+changelog) are built from the file's current text, so a hand edit there is kept, not refused.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -231,6 +232,7 @@ def write_tree(
     manifest: ManifestInfo,
     check: bool = False,
     force: bool = False,
+    merged: Collection[str] = (),
 ) -> WriteReport:
     """Bring `out_dir` to `files` (relative posix path -> text); see the module docstring."""
     out = Path(out_dir)
@@ -243,7 +245,13 @@ def write_tree(
     old = mf.read(out, mf.MANIFEST_NAME) if out.is_dir() else None
     pending = _read_pending(out) if out.is_dir() else None
     plan = _plan(
-        out, files, rels, _known_hashes(old, pending), force=force, check=check
+        out,
+        files,
+        rels,
+        _known_hashes(old, pending),
+        force=force,
+        check=check,
+        merged=merged,
     )
     report = plan.report
 
@@ -297,6 +305,7 @@ def _plan(
     *,
     force: bool,
     check: bool,
+    merged: Collection[str],
 ) -> _Plan:
     """Decide every file's fate by comparing new text, disk and the manifests' hashes."""
     plan = _Plan(report=WriteReport(out_dir=out, check=check))
@@ -308,10 +317,16 @@ def _plan(
         ours = path in known
         if on_disk == digest:
             report.unchanged.append(path)
-        elif on_disk is None or on_disk in known.get(path, ()) or force:
+        elif (
+            on_disk is None or on_disk in known.get(path, ()) or force or path in merged
+        ):
             why = "new" if on_disk is None else "changed"
             if on_disk is not None and on_disk not in known.get(path, ()):
-                why = "overwritten (--force)"
+                why = (
+                    "updated, your edits kept"
+                    if path in merged
+                    else "overwritten (--force)"
+                )
             plan.to_write.append(path)
             report.would_change.append((path, why))
         else:

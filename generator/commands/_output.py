@@ -123,7 +123,7 @@ def load_collection(source: str | None, **load_kwargs: Any) -> Collection:
         raise UsageError(
             "missing SOURCE (a file, URL or -; or `source = ...` in pmgen.toml)"
         )
-    from generator.importer import load  # noqa: PLC0415 (lazy: `pmgen --help` stays fast)
+    from generator.importer import load  # noqa: PLC0415 (lazy import)
 
     return load(source, **load_kwargs)
 
@@ -207,6 +207,7 @@ def run_emitters(
         manifest=info,
         check=settings.check,
         force=settings.force,
+        merged=(changelog_path,) if changelog_path else (),
     )
     if echo:
         _print(report, changes)

@@ -213,3 +213,18 @@ def test_explicit_config_resolves_paths_against_its_folder(
     assert result.exit_code == 0, result.output
     assert (conf_dir / "gen/.pmgen.json").is_file()
     assert not (elsewhere / "gen").exists()
+
+
+def test_hand_edited_changelog_keeps_the_edit_and_gets_the_entry(
+    three: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    pmgen("generate", str(three), "-o", str(out), "--date", "2024-05-01")
+    log = out / "docs/CHANGELOG.md"
+    log.write_text(log.read_text() + "\nNote from the team: v1 is frozen.\n")
+    write_collection(three, [request("List users")])
+    result = pmgen("generate", str(three), "-o", str(out), "--date", "2024-06-01")
+    assert "kept" not in result.output
+    text = log.read_text()
+    assert "Note from the team: v1 is frozen." in text
+    assert "## 2024-06-01" in text and "2 removed" in result.output
