@@ -44,18 +44,20 @@ def _params(entries: Any) -> list[dict[str, Any]]:
 def _auth(request: dict[str, Any]) -> dict[str, Any] | None:
     if isinstance(request.get("auth"), dict):
         return dict(request["auth"])
-    kind = _HELPERS.get(request.get("currentHelper") or "")
+    helper = request.get("currentHelper")
+    kind = _HELPERS.get(helper) if isinstance(helper, str) else None
     attributes = request.get("helperAttributes")
+    if not isinstance(attributes, dict):
+        attributes = {}
     if not kind:
         return None
-    params = {
-        k: v for k, v in (attributes or {}).items() if k not in ("id", "saveToRequest")
-    }
+    params = {k: v for k, v in attributes.items() if k not in ("id", "saveToRequest")}
     return {"type": kind, kind: [{"key": k, "value": v} for k, v in params.items()]}
 
 
 def _body(request: dict[str, Any]) -> dict[str, Any] | None:
-    mode = _DATA_MODES.get(request.get("dataMode") or "")
+    data_mode = request.get("dataMode")
+    mode = _DATA_MODES.get(data_mode) if isinstance(data_mode, str) else None
     if mode == "raw":
         raw = request.get("rawModeData")
         return {"mode": "raw", "raw": raw} if isinstance(raw, str) and raw else None
@@ -132,36 +134,48 @@ def _request_item(request: dict[str, Any]) -> dict[str, Any]:
             "auth": _auth(request),
             "description": request.get("description"),
         },
-        "response": [r for r in map(_response, request.get("responses") or []) if r],
+        "response": [r for r in map(_response, _list(request.get("responses"))) if r],
     }
+
+
+def _by_id(entries: Any, kind: str) -> dict[str, dict[str, Any]]:
+    """Entries by `id`; one without a usable id gets a private one (kept, never dropped)."""
+    found: dict[str, dict[str, Any]] = {}
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict):
+            key = entry.get("id")
+            if not isinstance(key, str) or key in found:
+                key = f"\x00{kind}-{index}"
+            found[key] = entry
+    return found
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _ids(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 class _Builder:
     def __init__(self, value: dict[str, Any], where: str, limits: Limits) -> None:
         self.where, self.limits = where, limits
-        self.requests = {
-            r["id"]: r
-            for r in value.get("requests", [])
-            if isinstance(r, dict) and "id" in r
-        }
-        folders: list[Any] = (
-            value["folders"] if isinstance(value.get("folders"), list) else []
-        )
-        self.folders = {
-            f["id"]: f for f in folders if isinstance(f, dict) and "id" in f
-        }
+        self.requests = _by_id(value.get("requests"), "request")
+        self.folders = _by_id(value.get("folders"), "folder")
         self.used_requests: set[str] = set()
         self.used_folders: set[str] = set()
 
-    def folder_item(self, folder: dict[str, Any], depth: int) -> dict[str, Any]:
+    def folder_item(self, key: str, depth: int) -> dict[str, Any]:
+        folder = self.folders[key]
         if depth > self.limits.max_depth:
             raise InputError(
                 f"folders nested deeper than {self.limits.max_depth} levels",
                 where=self.where,
             )
-        self.used_folders.add(folder["id"])
+        self.used_folders.add(key)
         return {
-            "id": folder["id"],
+            "id": folder.get("id"),
             "name": folder.get("name"),
             "description": folder.get("description"),
             "auth": folder.get("auth"),
@@ -175,10 +189,10 @@ class _Builder:
         self, folder_ids: Any, request_ids: Any, depth: int
     ) -> list[dict[str, Any]]:
         items = []
-        for fid in folder_ids if isinstance(folder_ids, list) else []:
+        for fid in _ids(folder_ids):
             if fid in self.folders and fid not in self.used_folders:
-                items.append(self.folder_item(self.folders[fid], depth))
-        for rid in request_ids if isinstance(request_ids, list) else []:
+                items.append(self.folder_item(fid, depth))
+        for rid in _ids(request_ids):
             if rid in self.requests and rid not in self.used_requests:
                 self.used_requests.add(rid)
                 items.append(_request_item(self.requests[rid]))
@@ -188,7 +202,7 @@ class _Builder:
 def to_v2(value: dict[str, Any], where: str, limits: Limits) -> dict[str, Any]:
     builder = _Builder(value, where, limits)
     nested = {
-        sub for f in builder.folders.values() for sub in f.get("folders_order") or []
+        sub for f in builder.folders.values() for sub in _ids(f.get("folders_order"))
     }
     root_folders = value.get("folders_order")
     if not isinstance(
@@ -197,9 +211,9 @@ def to_v2(value: dict[str, Any], where: str, limits: Limits) -> dict[str, Any]:
         root_folders = [fid for fid in builder.folders if fid not in nested]
     items = builder.children(root_folders, value.get("order"), 1)
     # Folders and requests no order names: kept (at the root), never silently dropped.
-    for fid, folder in builder.folders.items():
+    for fid in builder.folders:
         if fid not in builder.used_folders and fid not in nested:
-            items.append(builder.folder_item(folder, 1))
+            items.append(builder.folder_item(fid, 1))
     orphans = [rid for rid in builder.requests if rid not in builder.used_requests]
     items.extend(_request_item(builder.requests[rid]) for rid in orphans)
     return {
