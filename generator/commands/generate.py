@@ -65,7 +65,10 @@ def emitters_for(
 ) -> dict[str, Emitter]:
     """The available emitters under their output prefixes; a missing one is skipped."""
     found: dict[str, Emitter] = {}
-    common: dict[str, Any] = {"reveal_secrets": reveal_secrets, "templates_dir": templates}
+    common: dict[str, Any] = {
+        "reveal_secrets": reveal_secrets,
+        "templates_dir": templates,
+    }
     if styles:
         common["styles"] = tuple(styles)
     for part in parts:
@@ -74,7 +77,10 @@ def emitters_for(
         except ModuleNotFoundError as exc:
             if exc.name != f"generator.emitters.{part}":
                 raise
-            click.echo(f"pmgen: warning: the {part} emitter is not available; skipped", err=True)
+            click.echo(
+                f"pmgen: warning: the {part} emitter is not available; skipped",
+                err=True,
+            )
             continue
         extra = {**common, "site": site} if part == "docs" else common
         found[part] = _bind(module.emit, extra, package_name)
