@@ -48,17 +48,13 @@ STYLES: dict[str, Style] = {
 DEFAULT_STYLES = [name for name in STYLES if name != "python-client"]
 # Postman's snippet targets (publisher `languages`) -> pmgen styles
 PUBLISHER_LANGUAGES = {
-    "curl": "curl",
-    "shell": "curl",
-    "shell - curl": "curl",
-    "http": "http",
-    "python": "python-requests",
-    "python - requests": "python-requests",
-    "python - http.client": "python-http.client",
-    "shell - httpie": "httpie",
-    "httpie": "httpie",
-    "shell - wget": "wget",
-    "wget": "wget",
+    "curl:curl": "curl",
+    "shell:curl": "curl",
+    "http:http": "http",
+    "python:requests": "python-requests",
+    "python:http.client": "python-http.client",
+    "shell:httpie": "httpie",
+    "shell:wget": "wget",
 }
 
 
@@ -69,6 +65,7 @@ def resolve_styles(collection: Collection, styles: Sequence[str]) -> list[str]:
         if style == "publisher":
             langs = collection.publish.languages if collection.publish else []
             for lang in langs:
+                # documenter metadata names targets `language:variant`, e.g. `python:Requests`
                 mapped = PUBLISHER_LANGUAGES.get(lang.strip().lower())
                 if mapped and mapped not in out:
                     out.append(mapped)

@@ -110,3 +110,17 @@ def test_unknown_variables_stay_and_methods_upper(corpus_dir: Path) -> None:
     wire = build_request(collection, op)
     assert "%7B%7Bproject-key%7D%7D" in literal(wire.url)
     assert wire.method == wire.method.upper()
+
+
+def test_publisher_styles_from_documenter_languages(seed_dir: Path) -> None:
+    from generator.emitters.snippets import resolve_styles
+
+    collection = load(str(seed_dir / "callerdesk" / "callerdesk.published.json"))
+    assert resolve_styles(collection, ["publisher"]) == [
+        "curl",
+        "http",
+        "python-http.client",
+        "python-requests",
+        "httpie",
+        "wget",
+    ]
