@@ -21,7 +21,9 @@ from typing import Any
 from generator.emitters.snippet_context import Unsupported, context
 from generator.errors import UsageError
 from generator.model import Collection, Operation
+from generator.naming import snake
 from generator.render import render
+from generator.wire import build_request
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,6 @@ def render_snippet(
 
 
 def _package_name(collection: Collection) -> str:
-    from generator.naming import snake
-
     return snake(collection.info.name, fallback="client")
 
 
@@ -163,8 +163,6 @@ def emit(
             files[path] = text
             entry["snippets"][style] = path
         if not reveal_secrets:
-            from generator.wire import build_request
-
             wire = build_request(
                 collection, op, reveal_secrets=False, files_dir=files_dir
             )

@@ -9,7 +9,7 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.emitters.snippets import emit
+from generator.emitters.snippets import emit, resolve_styles
 from generator.formatting import format_python
 from generator.importer import load
 from generator.wire import build_request, literal
@@ -113,8 +113,6 @@ def test_unknown_variables_stay_and_methods_upper(corpus_dir: Path) -> None:
 
 
 def test_publisher_styles_from_documenter_languages(seed_dir: Path) -> None:
-    from generator.emitters.snippets import resolve_styles
-
     collection = load(str(seed_dir / "callerdesk" / "callerdesk.published.json"))
     assert resolve_styles(collection, ["publisher"]) == [
         "curl",
