@@ -286,6 +286,19 @@ def _rewrite_links(text: str, link_map: LinkMap | None) -> str:
     return "\n".join(lines)
 
 
+_BRACKET = re.compile(r"(?<!\\)\[")
+_CLOSED_BRACKET = re.compile(r"\[(?:[^\[\]\\\n]|\\.){0,500}\]")
+
+
+def _escape_stray_brackets(text: str) -> str:
+    """`\\[` for every `[` without a near, unescaped `]` on its line. Python-Markdown scans
+    to the end of the text from each unclosed `[` (quadratic: minutes for a few thousand),
+    and such a bracket opens nothing in any renderer anyway."""
+    return _BRACKET.sub(
+        lambda m: m.group(0) if _CLOSED_BRACKET.match(text, m.start()) else "\\[", text
+    )
+
+
 def _shift_headings(
     segments: list[tuple[str, str]], floor: int
 ) -> list[tuple[str, str]]:
@@ -363,6 +376,7 @@ def _sanitize_text(text: str, link_map: LinkMap | None) -> str:
     text = _CODE_SPAN.sub(protect, text)
     text = _filter_html(text, link_map)
     text = _rewrite_links(text, link_map)
+    text = _escape_stray_brackets(text)
     return _PLACEHOLDER.sub(lambda m: spans[int(m.group(1))], text)
 
 

@@ -4,6 +4,7 @@ by rendering the result with Python-Markdown (what mkdocs uses) and inspecting t
 
 from __future__ import annotations
 
+import time
 from html.parser import HTMLParser
 
 import markdown
@@ -174,6 +175,26 @@ def test_slugs() -> None:
     assert slug("List rooms (v2)") == "list-rooms-v2"
     assert slug("日本語") == "item"
     assert slug("../../etc/passwd") == "etc-passwd"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<a " * 50_000,
+        "<!--" * 50_000,
+        '<a b="' * 30_000,
+        "<b>" * 30_000 + "</i>" * 30_000,
+        "[x](" * 30_000,
+        "`" * 1000 + "``" * 1000,
+        "<script>" * 30_000,
+    ],
+    ids=["open-tags", "comments", "quotes", "nesting", "links", "backticks", "scripts"],
+)
+def test_pathological_descriptions_stay_fast(text: str) -> None:
+    started = time.perf_counter()
+    assert_inert(sanitize_description(text[:20_000]))  # (rendering checked on a part)
+    sanitize_description(text)
+    assert time.perf_counter() - started < 10  # linear: well under a second unloaded
 
 
 @settings(max_examples=300, deadline=None)
