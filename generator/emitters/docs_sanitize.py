@@ -177,8 +177,8 @@ class _HtmlFilter:
                 self._end(tag)
             elif tag in _DROP_WITH_CONTENT:
                 if not match.group("selfclose"):  # drop everything up to its end tag
-                    end = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(text, pos)
-                    pos = end.end() if end else len(text)
+                    closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(text, pos)
+                    pos = closing.end() if closing else len(text)
             elif tag not in _ALLOWED:
                 self.out.append(html.escape(match.group(0), quote=False))
             elif len(self.open_tags) < MAX_NESTING:
