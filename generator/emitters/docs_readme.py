@@ -11,6 +11,7 @@ from generator.emitters.docs_pages import Plan
 from generator.emitters.docs_sanitize import LinkMap, sanitize_description
 from generator.emitters.docs_view import AUTH_LABELS, AuthView, auth_view, origin_of
 from generator.model import Collection, Folder, Item, Variable
+from generator.secrets import is_secret_name
 
 _AUTH_HEADING = re.compile(
     r"^(#{1,6})\s+.*\b(auth\w*|api[ -]?keys?|credentials?|tokens?)\b", re.I
@@ -59,6 +60,7 @@ class Overview:
     auth: AuthView | None
     auth_words: str
     auth_usage: list[tuple[str, int]]
+    auth_headers: list[tuple[str, int]]  # credentials requests send as their own headers
     variables: list[VariableTable]
     toc: list[TocEntry]
     request_count: int
@@ -181,6 +183,13 @@ def overview(
         )
         for op in collection.operations()
     )
+    headers = Counter(
+        name
+        for op in collection.operations()
+        for name in dict.fromkeys(
+            kv.key for kv in op.request.headers if not kv.disabled and is_secret_name(kv.key)
+        )
+    )
     tables = [
         _variables("Collection variables", collection.variables, masker),
         _variables("Global variables", collection.globals, masker),
@@ -207,6 +216,7 @@ def overview(
             auth_section(info.description), heading_floor=4, link_map=links
         ),
         auth_usage=sorted(usage.items(), key=lambda kv: (-kv[1], kv[0])),
+        auth_headers=sorted(headers.items(), key=lambda kv: (-kv[1], kv[0])),
         variables=[t for t in tables if t is not None],
         toc=_toc(plan),
         request_count=sum(1 for _ in collection.operations()),

@@ -9,6 +9,8 @@ first SNIPPET_LIMIT requests of bigger ones (the snippet styles are the slow par
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,28 @@ def test_seed_canary_never_appears(shared_dir: Path) -> None:
     for site in (None, "mkdocs"):
         files = emit(collection, site=site)
         assert not [p for p, t in files.items() if "c1a2b3-example-token" in t]
+
+
+def test_output_is_identical_across_processes(shared_dir: Path) -> None:
+    """No dependence on hash seeds, dict/set order or time: two fresh runs, same bytes."""
+    script = (
+        "import hashlib, json, sys\n"
+        "from tests.docs.corpus import load\n"
+        "from generator.emitters.docs import emit\n"
+        "files = emit(load(sys.argv[1]), site='mkdocs')\n"
+        "print(hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest())\n"
+    )
+    name = "seed-collections/vonage-contact-center/vonage-contact-center.postman_collection.json"
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, name],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
