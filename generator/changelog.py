@@ -275,27 +275,57 @@ def _compare_op(
     return out
 
 
+def _shape(op: Mapping[str, Any]) -> str:
+    """What a request does, without its names: pairs a rename when ids are name-derived."""
+    keys = ("method", "url", "path_params", "query", "body", "auth")
+    return json.dumps([op.get(k) for k in keys], sort_keys=True)
+
+
+def _pair_renames(
+    old_ops: Mapping[str, Any], new_ops: Mapping[str, Any]
+) -> dict[str, str]:
+    """removed id -> added id for requests that only changed name (or folder).
+
+    Collections without Postman ids get ids from folder path + name, so a rename looks
+    like remove + add; a removed and an added request with the same shape, unambiguous
+    on both sides, are reported as a rename instead.
+    """
+    removed = [i for i in old_ops if i not in new_ops]
+    added = [i for i in new_ops if i not in old_ops]
+    by_shape_old: dict[str, list[str]] = {}
+    for op_id in removed:
+        by_shape_old.setdefault(_shape(old_ops[op_id]), []).append(op_id)
+    by_shape_new: dict[str, list[str]] = {}
+    for op_id in added:
+        by_shape_new.setdefault(_shape(new_ops[op_id]), []).append(op_id)
+    return {
+        olds[0]: by_shape_new[shape][0]
+        for shape, olds in by_shape_old.items()
+        if len(olds) == 1 and len(by_shape_new.get(shape, [])) == 1
+    }
+
+
 def compare(previous: Mapping[str, Any] | None, current: Mapping[str, Any]) -> Changes:
     """What changed from `previous` (None: first generation) to `current`."""
     new_ops: Mapping[str, Any] = current.get("operations", {})
     if previous is None or previous.get("format") != SNAPSHOT_FORMAT:
         return Changes(initial=len(new_ops))
     old_ops: Mapping[str, Any] = previous.get("operations", {})
+    renamed = _pair_renames(old_ops, new_ops)
+    old_for = {new_id: old_id for old_id, new_id in renamed.items()}
     changes = Changes()
     for op_id, new in new_ops.items():
-        old = old_ops.get(op_id)
+        old = old_ops.get(old_for.get(op_id, op_id))
         if old is None:
             changes.added.append(Change(_label(new)))
             continue
         details = _compare_op(old, new)
-        if old.get("name") != new.get("name"):
-            changes.renamed.append(
-                Change(f"{_label(old)} → {new.get('name')}", details)
-            )
+        if old.get("key") != new.get("key"):
+            changes.renamed.append(Change(f"{_label(old)} → {new.get('key')}", details))
         elif details:
             changes.changed.append(Change(_label(new), details))
     for op_id, old in old_ops.items():
-        if op_id not in new_ops:
+        if op_id not in new_ops and op_id not in renamed:
             changes.removed.append(Change(_label(old), [("removed", True)]))
     return changes
 

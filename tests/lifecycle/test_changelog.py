@@ -172,3 +172,20 @@ def test_date_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert changelog.resolve_date(collection, None) == "2023-11-14"
     with pytest.raises(Exception, match="YYYY-MM-DD"):
         changelog.resolve_date(collection, "yesterday")
+
+
+def test_rename_without_postman_ids_is_paired_by_shape(tmp_path: Path) -> None:
+    def no_id(item: dict[str, Any]) -> dict[str, Any]:
+        item.pop("id")
+        return item
+
+    old = snap(
+        tmp_path, [no_id(request("Get user", path="users/:id")), no_id(request("List"))]
+    )
+    new = snap(
+        tmp_path,
+        [no_id(request("Fetch user", path="users/:id")), no_id(request("List"))],
+    )
+    changes = changelog.compare(old, new)
+    assert [c.label for c in changes.renamed] == ["GET Get user → Fetch user"]
+    assert changes.added == changes.removed == []
