@@ -9,6 +9,7 @@ Full run over every recorded collection (takes a few minutes):
 
     .venv/bin/python -m tests.client.conformance            # all
     .venv/bin/python -m tests.client.conformance pcg-basic  # some
+    .venv/bin/python -m tests.client.conformance --sample 100 commercetools  # a sample
 """
 
 from __future__ import annotations
@@ -196,6 +197,9 @@ def prune(collection: Collection, keys: set[str]) -> Collection:
 
 
 def main(argv: list[str]) -> int:
+    sample: int | None = None
+    if argv[:1] == ["--sample"]:
+        sample, argv = int(argv[1]), argv[2:]
     wanted = set(argv)
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="pmgen-conformance-") as tmp:
@@ -204,7 +208,8 @@ def main(argv: list[str]) -> int:
         for label, expected_dir, origin in recorded_collections():
             if wanted and label not in wanted and label.split("/")[-1] not in wanted:
                 continue
-            score = run_collection(label, expected_dir, origin, venv, Path(tmp) / label.replace("/", "_"))
+            score = run_collection(label, expected_dir, origin, venv, Path(tmp) / label.replace("/", "_"),
+                                   sample=sample)
             print(score.line(), flush=True)
             for item in score.report["items"]:
                 if not item["identical"] and not item["script_affected"]:

@@ -1,0 +1,92 @@
+"""The client emitter as a pure function: every request a method, deterministic output,
+safe emission (no hand-quoted template values, no secrets), usage snippets that compile."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.emitters.client import emit, package_name_for, plan_client
+from generator.emitters.client_usage import render_usage
+from generator.importer import load
+from generator.render import templates_dir
+from generator.secrets import SecretReport, found_in
+from tests.client.sample_collection import SECRET_TOKEN, sample_collection
+
+HOSTILE_NAME = 'x"""; import os; os.system("echo pwned") #\u202e'
+
+
+def _load(tmp_path: Path, data: dict[str, object]) -> object:
+    src = tmp_path / "c.json"
+    src.write_text(json.dumps(data), encoding="utf-8")
+    return load(str(src))
+
+
+def test_templates_never_quote_values_by_hand() -> None:
+    root = templates_dir() / "client"
+    for path in root.rglob("*.jinja"):
+        text = re.sub(r"\{% raw %\}.*?\{% endraw %\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r'"""\{\{ [^}]*\| docstring \}\}', "", text)  # docstrings go through the filter
+        assert not re.search(r"[\"']\{\{", text.replace("{{ '{{", "")), path
+
+
+def test_every_request_is_a_method_and_output_is_deterministic(tmp_path: Path) -> None:
+    collection = _load(tmp_path, sample_collection("http://127.0.0.1:1"))
+    root, _ = plan_client(collection, package_name="shop", reveal_secrets=False)  # type: ignore[arg-type]
+    methods = [m.operation.key for r in root.walk() for m in r.methods]
+    assert sorted(methods) == sorted(op.key for op in collection.operations())  # type: ignore[attr-defined]
+    first = emit(collection, package_name="shop", reveal_secrets=False)  # type: ignore[arg-type]
+    second = emit(collection, package_name="shop", reveal_secrets=False)  # type: ignore[arg-type]
+    assert first == second
+    assert not [p for p, t in first.items() if SECRET_TOKEN in t]
+    revealed = emit(collection, package_name="shop", reveal_secrets=True)  # type: ignore[arg-type]
+    assert any(SECRET_TOKEN in t for t in revealed.values())
+
+
+def test_hostile_names_compile(tmp_path: Path) -> None:
+    data = sample_collection("http://127.0.0.1:1")
+    data["item"][1]["name"] = HOSTILE_NAME  # type: ignore[index]
+    data["item"][1]["item"][0]["name"] = HOSTILE_NAME  # type: ignore[index]
+    data["item"][1]["item"][0]["request"]["header"] = [{"key": HOSTILE_NAME, "value": HOSTILE_NAME}]  # type: ignore[index]
+    collection = _load(tmp_path, data)
+    files = emit(collection, package_name="hostile", reveal_secrets=False)  # type: ignore[arg-type]
+    for path, text in files.items():
+        if path.endswith(".py"):
+            compile(text, path, "exec")
+            assert "\u202e" not in text
+    for op in collection.operations():  # type: ignore[attr-defined]
+        compile(render_usage(collection, op, package="hostile", reveal_secrets=False), "usage", "exec")  # type: ignore[arg-type]
+
+
+def test_template_override(tmp_path: Path) -> None:
+    override = tmp_path / "tpl" / "client"
+    override.mkdir(parents=True)
+    (override / "README.md.jinja").write_text("custom {{ package_name }}\n", encoding="utf-8")
+    collection = _load(tmp_path, sample_collection("http://127.0.0.1:1"))
+    files = emit(collection, package_name="shop", reveal_secrets=False,  # type: ignore[arg-type]
+                 templates_dir=str(tmp_path / "tpl"))
+    assert files["README.md"] == "custom shop\n"
+
+
+@pytest.mark.parametrize("source", [
+    "seed-collections/webex/webex-messaging.postman_collection.json",
+    "seed-collections/vonage-contact-center/vonage-contact-center.postman_collection.json",
+    "seed-collections/voximplant-kit/voximplant-kit.postman_collection.json",
+    "corpus/salesforce.postman_collection.json",
+    "corpus/paypal-partner.postman_collection.json",
+])
+def test_no_secret_of_real_collections_in_output(shared_dir: Path, source: str) -> None:
+    collection = load(str(shared_dir / source))
+    package = package_name_for(collection)
+    files = emit(collection, package_name=package, reveal_secrets=False)
+    secrets = [s for s in SecretReport.of(collection).values if len(s) >= 6]
+    leaks = {p: found_in(t, secrets) for p, t in files.items() if found_in(t, secrets)}
+    for op in collection.operations():
+        usage = render_usage(collection, op, package=package, reveal_secrets=False)
+        compile(usage, op.key, "exec")
+        if found_in(usage, secrets):
+            leaks[f"usage {op.key}"] = found_in(usage, secrets)
+    assert not leaks
