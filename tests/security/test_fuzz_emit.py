@@ -16,7 +16,7 @@ from tests.conftest import IN_CI
 from tests.security.harness import available_emitters, emit_and_check, import_json
 from tests.security.strategies import collection
 
-EXAMPLES = int(os.environ.get("PMGEN_FUZZ_EXAMPLES", "40" if IN_CI else "80"))
+EXAMPLES = int(os.environ.get("PMGEN_FUZZ_EXAMPLES", "15" if IN_CI else "60"))
 EMITTERS = available_emitters()
 
 

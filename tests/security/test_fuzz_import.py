@@ -12,7 +12,7 @@ from tests.conftest import IN_CI
 from tests.security.harness import import_json
 from tests.security.strategies import SECRET_PREFIX, collection, environment
 
-EXAMPLES = int(os.environ.get("PMGEN_FUZZ_EXAMPLES", "60" if IN_CI else "150"))
+EXAMPLES = int(os.environ.get("PMGEN_FUZZ_EXAMPLES", "30" if IN_CI else "150"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
