@@ -9,6 +9,7 @@ collection and the selected environment, secrets from environment variables).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +74,20 @@ class ResourcePlan:
         for _, child in self.children:
             out += child.walk()
         return out
+
+
+_HEADER_ADD = re.compile(
+    r"""pm\.request\.headers\.(?:add|upsert)\(\s*\{\s*key\s*:\s*(['"])(.*?)\1\s*,\s*value\s*:\s*(['"])(.*?)\3\s*\}\s*\)"""
+)
+
+
+def _script_headers(scripts: list[Any]) -> list[tuple[str, str]]:
+    """Literal headers pre-request scripts add (`pm.request.headers.add({key, value})`)."""
+    found = []
+    for script in scripts:
+        if script.event == "prerequest":
+            found += [(m.group(2), m.group(4)) for m in _HEADER_ADD.finditer(script.exec)]
+    return found
 
 
 def _kv_template(value: str | None) -> bool:
@@ -180,6 +195,9 @@ class Planner:
             if h.disabled or not h.key.strip():
                 continue
             headers.append([h.key.strip(), self.hider.text(h.value or "", h.key)])
+        for name, value in _script_headers([*op.inherited_scripts, *op.scripts]):
+            if not any(h[0].lower() == name.lower() for h in headers):
+                headers.append([name, value])
         if not any(h[0].lower() == "accept" for h in headers):
             headers.append(["Accept", "*/*"])
         spec["headers"] = headers

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.client.conformance import ProjectVenv, recorded_collections, run_collection
+from tests.client.conformance import recorded_collections, run_collection
 from tests.conftest import IN_CI
 
 SAMPLE = int(os.environ.get("PMGEN_CONFORMANCE_SAMPLE", "25" if IN_CI else "60"))
@@ -21,7 +21,7 @@ TARGET = 99.0
 
 
 def test_conformance_over_recorded_collections(shared_dir: Path, tmp_path: Path) -> None:
-    venv = ProjectVenv.create(tmp_path / "venv")
+    venv = None  # installs are tested by test_generated_projects; here the package runs from its directory
     totals = [0, 0, 0, 0]
     misses: list[str] = []
     for label, expected_dir, origin in recorded_collections(shared_dir):

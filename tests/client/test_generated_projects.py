@@ -31,6 +31,7 @@ CASES = [
     ("corpus/commercetools.postman_collection.json", "corpus/commercetools.postman_environment.json"),
 ]
 SAMPLE = 40
+CI_CASES = {"pcg-basic", "webex-messaging", "vonage-contact-center", "commercetools"}
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +43,8 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProjectVenv]:
 def test_generated_project_installs_tests_and_typechecks(
     shared_dir: Path, venv: ProjectVenv, tmp_path: Path, source: str, env: str | None
 ) -> None:
+    if IN_CI and Path(source).name.split(".")[0] not in CI_CASES:
+        pytest.skip("CI runs a few collections (time budget); all run locally")
     collection = load(str(shared_dir / source), env_files=[str(shared_dir / env)] if env else [])
     keys = [op.key for op in collection.operations()]
     if len(keys) > SAMPLE:
