@@ -90,6 +90,38 @@ def _script_headers(scripts: list[Any]) -> list[tuple[str, str]]:
     return found
 
 
+def strip_json_comments(text: str) -> str:
+    """`//` and `/* */` comments outside strings removed (line breaks kept), as Postman does."""
+    if "/" not in text:
+        return text
+    out: list[str] = []
+    i, n, in_string = 0, len(text), False
+    while i < n:
+        ch = text[i]
+        if in_string:
+            out.append(ch)
+            if ch == "\\" and i + 1 < n:
+                out.append(text[i + 1])
+                i += 1
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+            out.append(ch)
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            continue
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _kv_template(value: str | None) -> bool:
     return bool(value) and "{{" in (value or "")
 
@@ -237,7 +269,12 @@ class Planner:
             if not body.raw:
                 return
             ctype = RAW_CONTENT_TYPES.get((body.language or "text").lower(), "text/plain")
-            spec["body"] = {"mode": "raw", "raw": self.hider.text(body.raw, "body")}
+            explicit = next((h.value or "" for h in plan.operation.request.headers
+                             if not h.disabled and h.key.strip().lower() == "content-type"), "")
+            raw = body.raw
+            if "json" in ctype or "json" in explicit.lower():
+                raw = strip_json_comments(raw)  # Postman sends JSON bodies without comments
+            spec["body"] = {"mode": "raw", "raw": self.hider.text(raw, "body")}
             spec["content_type"] = ctype
             templated = "{{" in body.raw
             if body.json_valid and not templated:
