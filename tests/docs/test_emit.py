@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -198,3 +199,11 @@ def test_tidy_keeps_code_blocks_verbatim() -> None:
         tidy("a\n\n\n\nb\n```\nx\n\n\n\ny\n```\n\n\n")
         == "a\n\nb\n```\nx\n\n\n\ny\n```\n"
     )
+
+
+def test_templates_can_be_overridden(demo: Collection, tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md.jinja").write_text("# {{ page.title | md_text }} (custom)\n")
+    files = emit(demo, styles=(), templates_dir=str(tmp_path))
+    assert files["folders/items.md"] == "# Items (custom)\n"
+    assert files["README.md"] == emit(demo, styles=())["README.md"]  # others unchanged
