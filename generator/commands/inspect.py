@@ -64,6 +64,8 @@ def render_text(collection: Collection) -> str:
         )
     lines.append("")
     _tree(collection.items, 0, lines)
+    if not collection.items:
+        lines.append("(no requests)")
     if collection.diagnostics:
         lines += ["", "diagnostics:"]
         for diag in collection.diagnostics:
