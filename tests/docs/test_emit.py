@@ -203,7 +203,9 @@ def test_tidy_keeps_code_blocks_verbatim() -> None:
 
 def test_templates_can_be_overridden(demo: Collection, tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "page.md.jinja").write_text("# {{ page.title | md_text }} (custom)\n")
+    (tmp_path / "docs" / "page.md.jinja").write_text(
+        "# {{ page.title | md_text }} (custom)\n"
+    )
     files = emit(demo, styles=(), templates_dir=str(tmp_path))
     assert files["folders/items.md"] == "# Items (custom)\n"
     assert files["README.md"] == emit(demo, styles=())["README.md"]  # others unchanged

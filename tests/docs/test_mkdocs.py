@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("mkdocs")  # the `docs` extra
+
 from generator.emitters.docs import emit
 from generator.model import Collection
 from tests.docs.corpus import SEEDS, load
