@@ -246,3 +246,38 @@ def test_corpus_secrets_not_in_output(
     result = run_pmgen(*args)
     assert result.returncode == 0, result.stderr[-2000:]
     assert not _leaks(read_tree(tmp_path / "out"), secrets)
+
+
+@pytest.mark.parametrize("command", ["client", "snippets", "docs"])
+def test_each_command_writes_no_secret(
+    leaky: tuple[Path, Path], tmp_path: Path, command: str
+) -> None:
+    out = tmp_path / "out"
+    result = run_pmgen(command, str(leaky[0]), "--env", str(leaky[1]), "-o", str(out))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert read_tree(out), "nothing written"
+    assert not _leaks(read_tree(out), set(SECRETS.values()))
+    assert not _leaks(
+        {"stdout": result.stdout, "stderr": result.stderr}, set(SECRETS.values())
+    )
+
+
+@pytest.mark.parametrize("style", ["curl", "python-requests", "httpie", "http"])
+def test_single_snippet_on_stdout_has_no_secret(
+    leaky: tuple[Path, Path], style: str
+) -> None:
+    result = run_pmgen(
+        "snippets",
+        str(leaky[0]),
+        "--env",
+        str(leaky[1]),
+        "--request",
+        "Folder / Get things",
+        "--style",
+        style,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip(), "no snippet printed"
+    assert not _leaks(
+        {"stdout": result.stdout, "stderr": result.stderr}, set(SECRETS.values())
+    )
