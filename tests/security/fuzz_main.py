@@ -202,11 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     from tests.security.harness import available_emitters  # noqa: PLC0415
 
     header = [
-        f"pmgen fuzz ({args.pipeline}): seed {args.seed}, {args.workers} workers, emitters: "
-        + (
-            ", ".join(sorted(available_emitters()))
-            if args.pipeline == "full"
-            else "none"
+        (
+            f"pmgen fuzz ({args.pipeline}): seed {args.seed}, {args.workers} workers, emitters: "
+            if not args.summarize
+            else f"pmgen fuzz ({args.pipeline}), progress files in {args.save_dir}, emitters: "
+            + (
+                ", ".join(sorted(available_emitters()))
+                if args.pipeline == "full"
+                else "none"
+            )
         )
     ]
     if args.summarize:
