@@ -335,16 +335,17 @@ def _lifecycle(results: dict[str, Any]) -> list[str]:
     lines = [
         f"Input: {life['input']}.",
         "",
-        "| run | time | peak memory |",
-        "|---|---:|---:|",
+        "| run | time | cpu | peak memory |",
+        "|---|---:|---:|---:|",
     ]
     for name, m in rows:
         if m and m.get("ok"):
             lines.append(
-                f"| {name} | {m['seconds']:.2f} s | {m['tree_rss_mb']:.0f} MB |"
+                f"| {name} | {m['seconds']:.2f} s | {m['cpu_seconds']:.2f} s "
+                f"| {m['tree_rss_mb']:.0f} MB |"
             )
         else:
-            lines.append(f"| {name} | failed | - |")
+            lines.append(f"| {name} | failed | - | - |")
     return lines
 
 
