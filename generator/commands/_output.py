@@ -16,9 +16,12 @@ but warnings) and exits 1 when `--check` finds something that would change.
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import sys
-from collections.abc import Callable, Mapping
+import tokenize
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -184,7 +187,7 @@ def run_emitters(
         leaks = secrets.SecretReport.of(collection)
         for line in leaks.warning_lines():
             _echo(f"pmgen: {line}", err=True)
-        files = secrets.scrub(files, leaks.values)
+        files = scrub_secrets(files, leaks.values)
         current = json.loads(
             secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"]
         )
@@ -214,6 +217,76 @@ def run_emitters(
     if settings.check and report.would_change and exit_on_check:
         sys.exit(1)
     return report, changes
+
+
+def scrub_secrets(files: Mapping[str, str], values: Iterable[str]) -> dict[str, str]:
+    """Mask literal secrets that slipped into emitted files (`secrets.scrub`), but in Python
+    only inside string literals and comments: a secret that happens to equal a name
+    (a password "password" vs `digest_password`) must not turn code into a syntax error.
+    """
+    python = {p: t for p, t in files.items() if formatting.is_python(p)}
+    out = secrets.scrub({p: t for p, t in files.items() if p not in python}, values)
+    ordered = sorted({v for v in values if len(v) >= SCRUB_MIN}, key=len, reverse=True)
+    if not ordered:
+        return {**out, **python}
+    rx = re.compile("|".join(re.escape(v) for v in ordered))
+    for path, text in python.items():
+        out[path] = _scrub_literals(text, rx) if rx.search(text) else text
+    return {p: out[p] for p in files}
+
+
+SCRUB_MIN = 8  # as `secrets.scrub`: shorter values would match ordinary words
+_LITERAL_TOKENS = {tokenize.STRING, tokenize.COMMENT} | (
+    {tokenize.FSTRING_MIDDLE} if hasattr(tokenize, "FSTRING_MIDDLE") else set()
+)
+
+
+def _scrub_literals(text: str, rx: re.Pattern[str]) -> str:
+    starts = [0]  # offset of each line as tokenize numbers them (split on "\n" only)
+    for line in io.StringIO(text):
+        starts.append(starts[-1] + len(line))
+    spans: list[tuple[int, int]] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type in _LITERAL_TOKENS:
+                begin = starts[tok.start[0] - 1] + tok.start[1]
+                spans.append((begin, starts[tok.end[0] - 1] + tok.end[1]))
+    except (tokenize.TokenError, SyntaxError):
+        return rx.sub(lambda m: secrets.mask(m.group(0)), text)  # compile() will judge
+    pieces, last = [], 0
+    for begin, end in spans:
+        pieces += [text[last:begin], _mask_literal(text[begin:end], rx)]
+        last = end
+    return "".join([*pieces, text[last:]])
+
+
+def _mask_literal(token: str, rx: re.Pattern[str]) -> str:
+    """Mask inside a string/comment token; in an f-string, not inside `{expressions}`."""
+
+    def mask(part: str) -> str:
+        return rx.sub(lambda m: secrets.mask(m.group(0)), part)
+
+    prefix = token[: len(token) - len(token.lstrip("rRbBuUfF"))]
+    if "f" not in prefix.lower():
+        return mask(token)
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(token):
+        if depth == 0 and token[i : i + 2] in ("{{", "}}"):
+            i += 2
+            continue
+        if token[i] == "{":
+            if depth == 0:
+                out.append(mask(token[start:i]))
+                start = i
+            depth += 1
+        elif token[i] == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(token[start : i + 1])  # an expression: code, left alone
+                start = i + 1
+        i += 1
+    out.append(mask(token[start:]) if depth == 0 else token[start:])
+    return "".join(out)
 
 
 def _print(report: writer.WriteReport, changes: changelog.Changes) -> None:
