@@ -109,3 +109,52 @@ def test_emitter_output_is_safe(collection, name: str) -> None:  # type: ignore[
     assert not problems, "\n".join(problems[:30])
     assert not any(JINJA_RENDERED in text for text in files.values())
     assert all(".." not in Path(p).parts and not p.startswith("/") for p in files)
+
+
+YAML_BREAKOUTS = [
+    "x\nplugins: [evil]",
+    "x: y",
+    "!!python/object/apply:os.system ['touch Pwned_Q']",
+    "&a [*a]",
+    "'\"\n- - -",
+    "# comment",
+    "{{ 7*7 }}",
+    "\x00\x1b[2J",
+]
+
+
+@pytest.mark.parametrize("name", YAML_BREAKOUTS)
+def test_mkdocs_yaml_holds_names_as_data(name: str) -> None:
+    """The mkdocs.yml a docs site is built from: hostile names stay YAML strings."""
+    yaml = pytest.importorskip("yaml")
+    if "docs" not in EMITTERS:
+        pytest.skip("docs emitter has not landed")
+    from generator.emitters import docs  # noqa: PLC0415
+
+    doc = {
+        "info": {"name": name, "schema": SCHEMA},
+        "item": [
+            {
+                "name": name,
+                "item": [
+                    {"name": name, "request": {"method": "GET", "url": "https://e.x/"}}
+                ],
+            }
+        ],
+    }
+    model = import_json(doc)
+    assert model is not None
+    config = yaml.safe_load(docs.emit(model, site="mkdocs")["mkdocs.yml"])
+    assert isinstance(config, dict)
+    assert "plugins" not in config or config["plugins"] != ["evil"]
+    assert isinstance(config.get("site_name"), str)
+    assert JINJA_RENDERED not in json.dumps(config)
+
+    def titles(nav: object) -> list[object]:
+        if isinstance(nav, list):
+            return [t for entry in nav for t in titles(entry)]
+        if isinstance(nav, dict):
+            return [*nav.keys(), *(t for v in nav.values() for t in titles(v))]
+        return []
+
+    assert all(isinstance(t, str) for t in titles(config.get("nav", [])))
