@@ -1,4 +1,4 @@
-"""Saved example responses -> pydantic v2 models, with datamodel-code-generator run ONCE
+"""Saved example responses and JSON request bodies -> pydantic v2 models, with datamodel-code-generator run ONCE
 per collection (one JSON Schema holding a definition per operation).
 
 Lenient by design: a field missing from some examples is optional (genson keeps only the
@@ -27,6 +27,7 @@ _CLASS = re.compile(r"^class (\w+)\(", re.M)
 class InferredModels:
     module_text: str
     response_models: dict[str, str] = field(default_factory=dict)  # op id\0key -> class name
+    body_models: dict[str, str] = field(default_factory=dict)  # op id\0key -> request body class
 
 
 def _json_examples(m: MethodPlan) -> list[dict[str, Any]]:
@@ -59,14 +60,25 @@ def infer_models(collection: Any, root: ResourcePlan) -> InferredModels:
     scope = naming.Scope()
     definitions: dict[str, Any] = {}
     wanted: dict[str, str] = {}
+    bodies: dict[str, str] = {}
     for resource in root.walk():
         for m in resource.methods:
+            if len(definitions) >= MAX_MODELS:
+                break
+            base = naming.pascal("_".join([*resource.path, m.name]), "Operation")
+            key = f"{m.operation.id}\0{m.operation.key}"
+            body = m.operation.request.body
+            body_param = next((p for p in m.keywords if p.kind == "body"), None)
+            if (body_param is not None and body is not None and body.json_valid
+                    and isinstance(body.json_value, dict) and body.json_value and "{{" not in (body.raw or "")):
+                name = scope.claim(base + "Body")
+                definitions[name] = _schema([body.json_value])
+                bodies[key] = name
             examples = _json_examples(m)
-            if not examples or len(definitions) >= MAX_MODELS:
-                continue
-            name = scope.claim(naming.pascal("_".join([*resource.path, m.name]), "Operation") + "Response")
-            definitions[name] = _schema(examples)
-            wanted[f"{m.operation.id}\0{m.operation.key}"] = name
+            if examples:
+                name = scope.claim(base + "Response")
+                definitions[name] = _schema(examples)
+                wanted[key] = name
     if not definitions:
         return InferredModels(EMPTY)
     text = _generate({"$defs": definitions, "title": "PmgenModels", "type": "object",
@@ -75,6 +87,7 @@ def infer_models(collection: Any, root: ResourcePlan) -> InferredModels:
     return InferredModels(
         HEADER + text,
         {key: name for key, name in wanted.items() if name in classes},
+        {key: name for key, name in bodies.items() if name in classes},
     )
 
 
@@ -95,11 +108,13 @@ def _generate(schema: dict[str, Any]) -> str:
         use_standard_collections=True,
         use_union_operator=True,
         allow_extra_fields=True,
+        allow_population_by_field_name=True,
         disable_timestamp=True,
         use_schema_description=False,
         field_constraints=False,
         use_double_quotes=True,
         capitalise_enum_members=True,
+        formatters=[],  # pmgen formats every file once, with the rest of the package
     )
     text = str(out or "")
     # the header comment datamodel-code-generator writes names the input file; ours says enough

@@ -97,7 +97,7 @@ def emit(
         auths=planner.auths,
     )
     for resource in root.walk():
-        _decorate(resource, models.response_models)
+        _decorate(resource, models.response_models, models.body_models)
     files[f"{pkg}/_root.json"] = _specs_json(root)
     files[f"{pkg}/_client.py"] = r(
         "package/_client.py.jinja",
@@ -154,7 +154,7 @@ def _secret_params(hider: SecretHider) -> list[SecretParam]:
     ]
 
 
-def _decorate(resource: ResourcePlan, response_models: dict[str, str]) -> None:
+def _decorate(resource: ResourcePlan, response_models: dict[str, str], body_models: dict[str, str]) -> None:
     """Attributes the templates read (import paths, docs, parameter groups)."""
     resource_any: Any = resource
     resource_any.dots = "." if not resource.path else ".."
@@ -162,16 +162,21 @@ def _decorate(resource: ResourcePlan, response_models: dict[str, str]) -> None:
     resource_any.doc = resource_doc(resource)
     used: set[str] = set()
     for m in resource.methods:
-        _decorate_method(m, response_models.get(m.operation.id + "\0" + m.operation.key))
-        if m.model:
-            used.add(m.model)
+        key = m.operation.id + "\0" + m.operation.key
+        _decorate_method(m, response_models.get(key), body_models.get(key))
+        used.update(name for name in (m.model, m.body_model) if name)
     resource_any.models = sorted(used)
 
 
-def _decorate_method(m: MethodPlan, model: str | None) -> None:
+def _decorate_method(m: MethodPlan, model: str | None, body_model: str | None) -> None:
     m_any: Any = m
     m.model = model
     m.returns = model or "Any"
+    m.body_model = body_model
+    if body_model:
+        for p in m.keywords:
+            if p.kind == "body":
+                p.annotation = f"{body_model} | {p.annotation}"
     m_any.doc = method_doc(m)
     # the async twin points at the sync docstring: half the text to write and format
     m_any.async_doc = f"{m.operation.name}\n\nAsync version of the sync client's `{m.name}` (same arguments)."
