@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import sys
 import tokenize
 from collections.abc import Callable, Iterable, Mapping
@@ -224,24 +223,22 @@ def scrub_secrets(files: Mapping[str, str], values: Iterable[str]) -> dict[str, 
     only inside string literals and comments: a secret that happens to equal a name
     (a password "password" vs `digest_password`) must not turn code into a syntax error.
     """
-    python = {p: t for p, t in files.items() if formatting.is_python(p)}
-    out = secrets.scrub({p: t for p, t in files.items() if p not in python}, values)
-    ordered = sorted({v for v in values if len(v) >= SCRUB_MIN}, key=len, reverse=True)
-    if not ordered:
-        return {**out, **python}
-    rx = re.compile("|".join(re.escape(v) for v in ordered))
-    for path, text in python.items():
-        out[path] = _scrub_literals(text, rx) if rx.search(text) else text
-    return {p: out[p] for p in files}
+    values = frozenset(values)
+    masked = secrets.scrub(files, values)
+    for path, text in files.items():
+        if formatting.is_python(path) and masked[path] != text:
+            masked[path] = _scrub_literals(
+                text, lambda part: secrets.scrub({"": part}, values)[""]
+            )
+    return masked
 
 
-SCRUB_MIN = 8  # as `secrets.scrub`: shorter values would match ordinary words
 _LITERAL_TOKENS = {tokenize.STRING, tokenize.COMMENT} | (
     {tokenize.FSTRING_MIDDLE} if hasattr(tokenize, "FSTRING_MIDDLE") else set()
 )
 
 
-def _scrub_literals(text: str, rx: re.Pattern[str]) -> str:
+def _scrub_literals(text: str, mask: Callable[[str], str]) -> str:
     starts = [0]  # offset of each line as tokenize numbers them (split on "\n" only)
     for line in io.StringIO(text):
         starts.append(starts[-1] + len(line))
@@ -252,20 +249,16 @@ def _scrub_literals(text: str, rx: re.Pattern[str]) -> str:
                 begin = starts[tok.start[0] - 1] + tok.start[1]
                 spans.append((begin, starts[tok.end[0] - 1] + tok.end[1]))
     except (tokenize.TokenError, SyntaxError):
-        return rx.sub(lambda m: secrets.mask(m.group(0)), text)  # compile() will judge
+        return mask(text)  # not Python after all: mask everything, compile() will judge
     pieces, last = [], 0
     for begin, end in spans:
-        pieces += [text[last:begin], _mask_literal(text[begin:end], rx)]
+        pieces += [text[last:begin], _mask_literal(text[begin:end], mask)]
         last = end
     return "".join([*pieces, text[last:]])
 
 
-def _mask_literal(token: str, rx: re.Pattern[str]) -> str:
+def _mask_literal(token: str, mask: Callable[[str], str]) -> str:
     """Mask inside a string/comment token; in an f-string, not inside `{expressions}`."""
-
-    def mask(part: str) -> str:
-        return rx.sub(lambda m: secrets.mask(m.group(0)), part)
-
     prefix = token[: len(token) - len(token.lstrip("rRbBuUfF"))]
     if "f" not in prefix.lower():
         return mask(token)

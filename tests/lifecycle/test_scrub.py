@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from generator.commands._output import scrub_secrets
-from generator.secrets import mask
+from generator.secrets import scrub
 
-M = mask("password")
+M = scrub({"": "password"}, ["password"])[""]
 
 
 def test_python_literals_masked_identifiers_kept() -> None:
