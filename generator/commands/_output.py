@@ -282,6 +282,9 @@ def _mask_literal(token: str, mask: Callable[[str], str]) -> str:
     return "".join(out)
 
 
+MAX_LISTED = 200  # --check lists this many paths (a first run may have 20,000)
+
+
 def _print(report: writer.WriteReport, changes: changelog.Changes) -> None:
     for path, why in report.refused:
         hint = (
@@ -291,8 +294,10 @@ def _print(report: writer.WriteReport, changes: changelog.Changes) -> None:
         )
         click.echo(f"pmgen: warning: kept {path}: {why}{hint}", err=True)
     if report.check:
-        for path, what in report.would_change:
+        for path, what in report.would_change[:MAX_LISTED]:
             _echo(f"would change: {path} ({what})")
+        if len(report.would_change) > MAX_LISTED:
+            _echo(f"would change: ... and {len(report.would_change) - MAX_LISTED} more")
     if not report.up_to_date and not (report.check and not report.would_change):
         _echo(changes.summary())
     _echo(report.summary())
