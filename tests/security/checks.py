@@ -216,6 +216,7 @@ def table_violations(text: str) -> list[str]:
     return problems
 
 
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _CANARY = re.compile(rf"(?:{SECRET_PREFIX}|{BODY_SECRET_PREFIX})\d{{9}}x")
 
 
@@ -276,4 +277,8 @@ def file_violations(files: Mapping[str, str]) -> list[str]:
             problems += [f"{path}: {p}" for p in jinja_violations(text)]
         if "\x00" in text:
             problems.append(f"{path}: contains NUL")
+        if path.endswith((".py", ".sh")) and _BIDI & set(text):
+            problems.append(
+                f"{path}: raw bidi control (Trojan Source: code reads unlike it runs)"
+            )
     return problems

@@ -84,6 +84,8 @@ def test_file_dispatch() -> None:
     assert file_violations({"x.sh": "echo 'unterminated\n"})
     assert file_violations({"x.md": "<script>x</script>"})
     assert file_violations({"x.txt": "a\x00b"})
+    assert file_violations({"x.sh": "echo 'a\u202eb'\n"})  # Trojan Source
+    assert file_violations({"x.py": "x = 'a\u202eb'\n"})
     assert (
         file_violations({"x.py": "x = 1\n", "x.sh": "echo ok\n", "x.md": "# ok\n"})
         == []
