@@ -166,15 +166,27 @@ def url_text(url: Url, masker: Masker) -> str:
     text = url.raw or _joined(url)
     if masker.reveal:
         return text
-    creds = url_credentials(text)
-    if creds is not None:
-        for part in creds:
-            if literal := literal_part(part):
-                text = text.replace(literal, mask(literal))
+    if url_credentials(text) is not None:
+        text = _USERINFO.sub(_masked_userinfo, text, count=1)
     for kv in url.query:
         if is_secret_name(kv.key) and (literal := literal_part(kv.value)):
-            text = text.replace(literal, mask(literal))
+            shown = (kv.value or "").replace(literal, mask(literal))
+            pair = f"{kv.key}={kv.value}"
+            # the pair, not the bare value: `token=1` must not mask every `1` of the URL
+            text = text.replace(pair, f"{kv.key}={shown}") if pair in text else text
     return masker.text(text)
+
+
+_USERINFO = re.compile(r"^(\s*(?:[A-Za-z][A-Za-z0-9+.-]*://)?)([^/?#\s@]*)@")
+
+
+def _masked_userinfo(match: re.Match[str]) -> str:
+    """`user:password@` keeps the user; a lone `token@` is the credential itself."""
+    user, sep, password = match.group(2).partition(":")
+    secret = password if sep else user
+    literal = literal_part(secret)
+    shown = secret.replace(literal, mask(literal)) if literal else secret
+    return f"{match.group(1)}{user}:{shown}@" if sep else f"{match.group(1)}{shown}@"
 
 
 def _joined(url: Url) -> str:

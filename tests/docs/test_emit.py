@@ -209,3 +209,36 @@ def test_templates_can_be_overridden(demo: Collection, tmp_path: Path) -> None:
     files = emit(demo, styles=(), templates_dir=str(tmp_path))
     assert files["folders/items.md"] == "# Items (custom)\n"
     assert files["README.md"] == emit(demo, styles=())["README.md"]  # others unchanged
+
+
+@pytest.mark.parametrize(
+    ("raw", "token", "shown"),
+    [
+        (
+            "https://u:pass1234word@h/x?token=1&page=10",
+            "1",
+            "https://u:pa********rd@h/x?token=*&page=10",
+        ),
+        (
+            "https://ghp_abcdefTOKEN123@github.com/x",
+            None,
+            "https://gh**************23@github.com/x",
+        ),
+        (
+            "http://{{u}}:{{pw}}@h/x?token={{t}}",
+            "{{t}}",
+            "http://{{u}}:{{pw}}@h/x?token={{t}}",
+        ),
+        ("h/x?a=b@c", None, "h/x?a=b@c"),
+    ],
+)
+def test_credentials_in_urls_are_masked(
+    raw: str, token: str | None, shown: str
+) -> None:
+    from generator.emitters.docs_masking import Masker  # noqa: PLC0415
+    from generator.emitters.docs_view import url_text  # noqa: PLC0415
+    from generator.model import KeyValue, Url  # noqa: PLC0415
+
+    masker = Masker(Collection(info=Info(name="x", format="v2.1.0")), reveal=False)
+    query = [KeyValue(key="token", value=token)]
+    assert url_text(Url(raw=raw, query=query), masker) == shown
