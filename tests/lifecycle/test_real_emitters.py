@@ -11,7 +11,7 @@ from pathlib import Path
 from generator import manifest as mf
 
 REPO = Path(__file__).resolve().parents[2]
-LAUNCH = "import importlib.util, sys; from generator.cli import main; sys.exit(main(sys.argv[1:]))"
+LAUNCH = "import sys; from generator.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def pmgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

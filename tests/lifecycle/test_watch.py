@@ -20,9 +20,8 @@ from tests.lifecycle.conftest import collection_json, request, write_collection
 
 REPO = Path(__file__).resolve().parents[2]
 # The child runs the real CLI with the tiny emitter (the real emitters have their own tests).
-# importlib.util first: generator/cli.py uses it without importing it (reported to the lead).
 LAUNCH = """
-import importlib.util, sys
+import sys
 from generator.commands import generate
 from tests.lifecycle.conftest import fake_emitters_for
 generate.emitters_for = fake_emitters_for
