@@ -17,6 +17,9 @@ _RESERVED = (
     | set(keyword.softkwlist)
     | {name for name in dir(builtins) if not name.startswith("_")}
     | {"self", "cls", "client", "with_raw_response", "with_options"}
+    # Windows device names: identifiers become file names, and these cannot be files there.
+    | {"con", "prn", "aux", "nul"}
+    | {f"{device}{n}" for device in ("com", "lpt") for n in range(10)}
 )
 
 
