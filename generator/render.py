@@ -55,7 +55,7 @@ _INVISIBLE = {
 }
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Drop NUL, other C0 controls but tab/newline, and bidi controls (Trojan Source)."""
     return "".join(
         ch for ch in text if ch not in _INVISIBLE and (ch in "\t\n" or ord(ch) >= 32) and ch != "\x7f"
@@ -64,7 +64,7 @@ def _printable(text: str) -> str:
 
 def docstring(text: Any) -> str:
     """Text safe inside a triple-quoted docstring (no closing quotes, no escapes)."""
-    text = _printable(str(text or "")).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    text = printable(str(text or "")).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     text = "\n".join(line.rstrip() for line in text.strip().splitlines())
     if text.endswith('"'):
         text += " "
@@ -73,7 +73,7 @@ def docstring(text: Any) -> str:
 
 def comment(text: Any) -> str:
     """One line safe after `#` (newlines and controls become spaces)."""
-    return " ".join(_printable(str(text or "")).split())
+    return " ".join(printable(str(text or "")).split())
 
 
 def shquote(text: Any) -> str:

@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 from generator.naming import words
-from generator.render import _printable
+from generator.render import printable
 
 # `&` first so the references we add are not escaped again.
 _TEXT_ESCAPES = {
@@ -44,7 +44,7 @@ _LANG_OK = re.compile(r"[^A-Za-z0-9_+.#-]")
 
 def one_line(text: object) -> str:
     """Printable text on one line (headings and list items cannot hold newlines)."""
-    return " ".join(_printable(str(text if text is not None else "")).split())
+    return " ".join(printable(str(text if text is not None else "")).split())
 
 
 def _escape(text: str) -> str:
@@ -60,7 +60,7 @@ def md_text(text: object) -> str:
 
 def _multiline(text: object) -> str:
     lines = (
-        _printable(str(text if text is not None else ""))
+        printable(str(text if text is not None else ""))
         .replace("\r\n", "\n")
         .split("\n")
     )
@@ -77,7 +77,7 @@ def code(text: object) -> str:
     value = str(text if text is not None else "")
     if value == "":
         return ""
-    lines = _printable(value).replace("\r\n", "\n").split("\n")
+    lines = printable(value).replace("\r\n", "\n").split("\n")
     return "<code>" + "<br>".join(_escape(line) for line in lines) + "</code>"
 
 
@@ -89,7 +89,7 @@ def fence_language(language: object) -> str:
 def fenced(text: object, language: object = "") -> str:
     """A fenced code block holding `text` verbatim (minus control characters)."""
     body = (
-        _printable(str(text if text is not None else ""))
+        printable(str(text if text is not None else ""))
         .replace("\r\n", "\n")
         .rstrip("\n")
     )

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from generator.emitters.docs_markdown import fenced, md_cell
-from generator.render import _printable
+from generator.render import printable
 
 LinkMap = Callable[[str], "str | None"]
 
@@ -386,7 +386,7 @@ def sanitize_description(
     """Markdown safe to embed: see the module docstring. Empty input gives ''."""
     if not text or not text.strip():
         return ""
-    text = _printable(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
     segments = _shift_headings(_split_fences(text), heading_floor)
     parts = [
         body if kind == "code" else _sanitize_text(body, link_map)
