@@ -32,7 +32,6 @@ from generator.model import Collection
 from generator.writer import WriteReport
 
 PARTS = ("client", "snippets", "docs")
-CHANGELOG_PATH = "docs/CHANGELOG.md"
 
 
 def _call(
@@ -148,6 +147,12 @@ class GenerateJob:
     site: str | None = None
     only: tuple[str, ...] = ()
 
+    def _changelog_path(self) -> str:
+        """Beside the docs' README, so a documentation site includes it too."""
+        from generator.emitters.docs import pages_root
+
+        return f"docs/{pages_root(self.site)}CHANGELOG.md"
+
     @classmethod
     def from_kwargs(cls, kwargs: dict[str, Any]) -> GenerateJob:
         settings = OutputSettings.pop_from(kwargs)
@@ -190,7 +195,7 @@ class GenerateJob:
             emitters,
             settings=self.settings,
             options=options,
-            changelog_path=CHANGELOG_PATH if "docs" in parts else None,
+            changelog_path=self._changelog_path() if "docs" in parts else None,
             reveal_secrets=self.reveal_secrets,
             echo=echo,
         )
