@@ -282,7 +282,7 @@ class Planner:
                 plan.keywords.append(Param("body", "body", "body", annotation, body.json_value, True))
             else:
                 plan.keywords.append(
-                    Param("body", "body", "body", "str | bytes | NotGiven", body.raw, not templated)
+                    Param("body", "body", "body", "str | bytes | NotGiven", raw, not templated)
                 )
         elif body.mode == "urlencoded":
             fields = []
