@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import black
@@ -122,3 +123,28 @@ def test_publisher_styles_from_documenter_languages(seed_dir: Path) -> None:
         "httpie",
         "wget",
     ]
+
+
+def test_command_prints_one_snippet_and_writes_a_tree(seed_dir: Path, tmp_path: Path) -> None:
+    source = str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json")
+    one = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "snippets", source,
+         "--request", "Endpoints/Get Endpoints", "--style", "curl"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert one.returncode == 0, one.stderr
+    assert one.stdout.startswith("#!/usr/bin/env bash") and "PM_BEARER_TOKEN" in one.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "snippets", source, "--request", "nope"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert bad.returncode == 2 and "no request 'nope'" in bad.stderr
+    out = tmp_path / "out"
+    tree = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "-q", "snippets", source, "-o", str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert tree.returncode == 0, tree.stderr
+    index = json.loads((out / "index.json").read_text())
+    assert len(index["requests"]) == 15
+    assert (out / "curl" / "endpoints" / "get_endpoints.sh").is_file()
