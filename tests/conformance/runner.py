@@ -2,8 +2,8 @@
 server on 127.0.0.1, write actual.jsonl and score it with the shared `compare.py`.
 
 Reusable for any style: `run_case(case, style, program, ...)` takes a `Program` callable
-`(collection, operation, files_dir) -> (file name, text, env) | str reason` so the python-client style
-(or any future one) plugs in without touching the runner.
+`(collection, operation, files_dir) -> (file name, text, env) | str reason`, so the
+python-client style (or any future one) plugs in without touching the runner.
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def run_case(
     return results
 
 
-def _run_one(
+def _run_one(  # noqa: PLR0917 (one call site, all needed)
     program: Program,
     collection: Collection,
     op: Operation,

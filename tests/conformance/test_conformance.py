@@ -35,6 +35,7 @@ def results(shared_dir: Path) -> dict[str, dict[str, float]]:
 def test_style_conforms(results: dict[str, dict[str, float]], style: str) -> None:
     t = results[style]
     assert t["ns_total"] > 0
+    # target_pct == ns_pct, except for tools that cannot send Postman's raw URL bytes (suite.py)
     assert (
-        t["ns_pct"] >= THRESHOLD
-    ), f"{style}: {t['ns_pct']:.1f}% < {THRESHOLD}% (see the table above)"
+        t["target_pct"] >= THRESHOLD
+    ), f"{style}: {t['target_pct']:.1f}% < {THRESHOLD}%"
