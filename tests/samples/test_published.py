@@ -22,7 +22,15 @@ PUBLISHER_STYLES = {
     "httpie",
     "wget",
 }
-SAMPLE_NAMES = ["callerdesk-from-url", "callerdesk"]
+NEEDS_PUBLISHED = pytest.mark.xfail(
+    strict=True,
+    reason="`pmgen generate` cannot join a collection file with its published metadata yet "
+    "(needs a `--published FILE` source option in the importer)",
+)
+SAMPLE_NAMES = [
+    "callerdesk-from-url",
+    pytest.param("callerdesk", marks=NEEDS_PUBLISHED),
+]
 
 
 def _sample(name: str) -> Path:

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from callerdesk_from_url import APIStatusError, CallerdeskFromUrl
+from callerdesk_from_url import APIStatusError, CallerdeskFromUrl, models
 
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "cases.json").read_text(encoding="utf-8")
@@ -45,4 +45,9 @@ def test_operation(case: dict[str, Any]) -> None:
         result = method(*case["args"])
         if case["body"] and "json" in (case["content_type"] or ""):
             assert result is not None
+        if case["model"]:
+            # the saved example validates against the model inferred from it
+            model = getattr(models, case["model"])
+            assert isinstance(result, model)
+            model.model_validate(json.loads(case["body"]))
     assert seen and seen[0].method == case["http_method"]

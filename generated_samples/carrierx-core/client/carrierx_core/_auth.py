@@ -70,7 +70,7 @@ class OAuth2TokenAuth(httpx.Auth):
         if self.grant not in ("client_credentials", "password_credentials", "password"):
             return False
         return not self.token or (
-            self._expires_at and time.time() > self._expires_at - 30
+            self._expires_at > 0 and time.time() > self._expires_at - 30
         )
 
     def _token_request(self) -> httpx.Request:
@@ -291,6 +291,90 @@ class HawkAuth(httpx.Auth):
         yield request
 
 
+class DigestAuth(httpx.Auth):
+    """Digest auth as Postman sends it: computed up front from the collection's realm and
+    nonce when it has them, else the usual challenge round trip (`httpx.DigestAuth`)."""
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        self.params = dict(params)
+        self._challenge = httpx.DigestAuth(
+            _p(params, "username"), _p(params, "password")
+        )
+
+    def auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        p = self.params
+        if not (_p(p, "realm") or _p(p, "nonce")):
+            yield from self._challenge.auth_flow(request)
+            return
+        algorithm = _p(p, "algorithm", "MD5") or "MD5"
+        name = algorithm.upper().replace("-SESS", "")
+        digest = {
+            "MD5": hashlib.md5,
+            "SHA-256": hashlib.sha256,
+            "SHA-512-256": hashlib.sha512,
+        }.get(name, hashlib.md5)
+
+        def h(text: str) -> str:
+            return digest(text.encode()).hexdigest()
+
+        user, realm, nonce = _p(p, "username"), _p(p, "realm"), _p(p, "nonce")
+        qop, nc, cnonce, opaque = (
+            _p(p, "qop"),
+            _p(p, "nonceCount"),
+            _p(p, "clientNonce"),
+            _p(p, "opaque"),
+        )
+        uri = request.url.raw_path.decode()
+        target = request.extensions.get("target")
+        if isinstance(target, bytes):
+            uri = target.decode()
+        ha1 = h(f"{user}:{realm}:{_p(p, 'password')}")
+        if algorithm.upper().endswith("-SESS"):
+            ha1 = h(f"{ha1}:{nonce}:{cnonce}")
+        ha2 = h(f"{request.method}:{uri}")
+        response = (
+            h(f"{ha1}:{nonce}:{nc}:{cnonce}:{qop}:{ha2}")
+            if qop
+            else h(f"{ha1}:{nonce}:{ha2}")
+        )
+        parts = [
+            f'username="{user}"',
+            f'realm="{realm}"',
+            f'nonce="{nonce}"',
+            f'uri="{uri}"',
+            f'algorithm="{algorithm}"',
+        ]
+        if qop:
+            parts += [f"qop={qop}", f"nc={nc}", f'cnonce="{cnonce}"']
+        parts.append(f'response="{response}"')
+        if opaque:
+            parts.append(f'opaque="{opaque}"')
+        request.headers["Authorization"] = "Digest " + ", ".join(parts)
+        yield request
+
+
+class NTLMChallengeAuth(httpx.Auth):
+    """NTLM is a handshake the server starts (401 + `WWW-Authenticate: NTLM`); like Postman,
+    send the request as is and explain how to plug an NTLM `httpx.Auth` if one is asked for.
+    """
+
+    def auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        response = yield request
+        challenge = response.headers.get("www-authenticate", "").lower()
+        if response.status_code == 401 and (
+            "ntlm" in challenge or "negotiate" in challenge
+        ):
+            raise AuthConfigurationError(
+                "the server asks for NTLM, which this client does not implement; pass an NTLM "
+                "httpx.Auth (e.g. httpx-ntlm's HttpNtlmAuth) as the client's `auth=` argument",
+                request=request,
+            )
+
+
 class UnsupportedAuth(httpx.Auth):
     """An auth type this client cannot apply by itself: raises a clear error on use."""
 
@@ -331,7 +415,7 @@ def make_auth(kind: str, params: Mapping[str, Any]) -> httpx.Auth | None:
             return None  # applied to the query string
         return HeaderAuth(_p(params, "key"), _p(params, "value"))
     if kind == "digest":
-        return httpx.DigestAuth(_p(params, "username"), _p(params, "password"))
+        return DigestAuth(params)
     if kind == "oauth2":
         return OAuth2TokenAuth(params)
     if kind == "oauth1":
@@ -340,4 +424,6 @@ def make_auth(kind: str, params: Mapping[str, Any]) -> httpx.Auth | None:
         return AWSv4Auth(params)
     if kind == "hawk":
         return HawkAuth(params)
+    if kind == "ntlm":
+        return NTLMChallengeAuth()
     return UnsupportedAuth(kind)

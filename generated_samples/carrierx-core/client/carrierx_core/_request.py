@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import mimetypes
 import os
+import secrets
 from collections.abc import Mapping, Sequence
-from typing import IO, Any, cast
+from typing import Any, cast
 
 import httpx
 from pydantic import BaseModel
@@ -34,19 +35,28 @@ def _path(
     spec: Spec, args: Mapping[str, object], variables: Mapping[str, str]
 ) -> list[str]:
     segments = list(spec["path"])
-    for name, (index, pattern) in spec.get("path_params", {}).items():
-        value = _text(args[name])
-        if not value:
-            raise ValueError(
-                f"Expected a non-empty value for `{name}` but received {args[name]!r}"
-            )
+    filled: dict[int, str] = {}
+    for name, (index, pattern, default) in spec.get("path_params", {}).items():
+        arg = args.get(name, NOT_GIVEN)
+        if isinstance(arg, NotGiven):
+            value = resolve(
+                default or pattern, variables
+            )  # the client variable, like Postman
+        else:
+            value = _text(arg)
+            if not value:
+                raise ValueError(
+                    f"Expected a non-empty value for `{name}` but received {arg!r}"
+                )
         encoded = percent_encode(value, PATH_SET)
-        segments[index] = (
-            encoded
-            if segments[index] == pattern
-            else segments[index].replace(pattern, encoded)
+        segment = segments[index]
+        filled[index] = (
+            encoded if segment == pattern else segment.replace(pattern, encoded)
         )
-    return [resolve(s, variables) for s in segments]
+    return [
+        filled[i] if i in filled else resolve(s, variables)
+        for i, s in enumerate(segments)
+    ]
 
 
 def _query(
@@ -82,22 +92,38 @@ def _open_file(value: FileInput) -> tuple[str | None, Any]:
             return os.path.basename(path), handle.read()
     if isinstance(value, bytes):
         return None, value
-    return (
-        os.path.basename(str(getattr(value, "name", ""))) or None,
-        cast(IO[bytes], value).read(),
-    )
+    return os.path.basename(str(getattr(value, "name", ""))) or None, value.read()
 
 
 def _file_part(
     value: FileInput, content_type: str | None
 ) -> tuple[str | None, Any, str]:
     filename, content = _open_file(value)
-    guessed = mimetypes.guess_type(filename or "")[0] if filename else None
-    return (
-        filename or "file",
-        content,
-        content_type or guessed or "application/octet-stream",
-    )
+    return filename or "file", content, content_type or guess_type(filename or "")
+
+
+_KNOWN_TYPES = {
+    ".txt": "text/plain",
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".xml": "application/xml",
+    ".html": "text/html",
+    ".zip": "application/zip",
+}
+
+
+def guess_type(filename: str) -> str:
+    """The Content-Type Postman gives a file part (by extension, like `mime-types`)."""
+    lower = filename.lower()
+    for ext, ctype in _KNOWN_TYPES.items():
+        if lower.endswith(ext):
+            return ctype
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
 
 
 def _multipart(
@@ -110,8 +136,14 @@ def _multipart(
         if kind == "file":
             if _given(value):
                 values = value if isinstance(value, (list, tuple)) else [value]
-                parts.extend((name, _file_part(v, content_type)) for v in values)
+                parts.extend(
+                    (name, _file_part(cast(FileInput, v), content_type)) for v in values
+                )
             elif send_default:
+                if (
+                    not default
+                ):  # no file chosen: Postman sends an empty part, `filename=""`
+                    parts.append((name, ("", b"")))
                 for src in default or []:
                     if os.path.isfile(
                         src
@@ -128,6 +160,30 @@ def _multipart(
             (name, (None, text, content_type) if content_type else (None, text))
         )
     return parts
+
+
+def _quote_param(text: str) -> str:
+    # no header injection through field names: line breaks and quotes are escaped like browsers do
+    return text.replace("\r", "%0D").replace("\n", "%0A").replace('"', "%22")
+
+
+def encode_multipart(parts: list[tuple[str, Any]]) -> tuple[bytes, str]:
+    """A multipart/form-data body as Postman (form-data) writes it, and its Content-Type."""
+    boundary = "--------------------------" + "".join(
+        secrets.choice("0123456789") for _ in range(24)
+    )
+    chunks: list[bytes] = []
+    for name, (filename, content, *rest) in parts:
+        content_type = rest[0] if rest else None
+        head = f'Content-Disposition: form-data; name="{_quote_param(name)}"'
+        if filename is not None:
+            head += f'; filename="{_quote_param(filename)}"'
+        if content_type:
+            head += f"\r\nContent-Type: {content_type}"
+        data = content.encode() if isinstance(content, str) else content
+        chunks.append(f"--{boundary}\r\n{head}\r\n\r\n".encode() + data + b"\r\n")
+    chunks.append(f"--{boundary}--\r\n".encode())
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
 def _urlencoded(
@@ -173,6 +229,8 @@ def _body(
         variables_arg = args.get("variables", NOT_GIVEN)
         if _given(variables_arg):
             gql_vars = variables_arg
+        elif b.get("variables") is None:
+            gql_vars = None  # Postman sends `"variables": null` when none were set
         else:
             try:
                 gql_vars = json.loads(
@@ -180,14 +238,20 @@ def _body(
                 )
             except ValueError:
                 gql_vars = {}
+        payload = {"query": query_text, "variables": gql_vars}
         return {
-            "content": json.dumps({"query": query_text, "variables": gql_vars}).encode()
+            "content": json.dumps(
+                payload, ensure_ascii=False, separators=(",", ":")
+            ).encode()
         }
     if mode == "urlencoded":
         return {"content": _urlencoded(b, args, variables)}
     if mode == "formdata":
         parts = _multipart(b, args, variables)
-        return {"files": parts} if parts else {}
+        if not parts:
+            return {"content": b""}
+        body_bytes, multipart_type = encode_multipart(parts)
+        return {"content": body_bytes, "multipart": multipart_type}
     if mode == "file":
         if _given(body):
             return {"content": _open_file(cast(FileInput, body))[1]}
@@ -235,10 +299,23 @@ def build(
     overridden = {k.lower() for k in (extra_headers or {})}
     for name, value in spec.get("headers", []):
         if name.lower() not in overridden:
-            headers.append((resolve(name, variables), resolve(value, variables)))
+            # h11 refuses surrounding whitespace; Postman's servers see it trimmed anyway
+            headers.append(
+                (resolve(name, variables), resolve(value, variables).strip())
+            )
     headers.extend((extra_headers or {}).items())
     names = {k.lower() for k, _ in headers}
     content = _body(spec, body, fields, variables)
+    multipart_type = content.pop("multipart", None)
+    if multipart_type:  # our boundary replaces a copied multipart type
+        headers = [
+            (k, v)
+            for k, v in headers
+            if not (k.lower() == "content-type" and "multipart/" in v.lower())
+        ]
+        if not any(k.lower() == "content-type" for k, _ in headers):
+            headers.append(("Content-Type", multipart_type))
+        names = {k.lower() for k, _ in headers}
     content_type = spec.get("content_type")
     if content_type and "content-type" not in names and content:
         headers.append(("Content-Type", content_type))

@@ -168,8 +168,10 @@ class BaseClient:
     def _should_retry(response: httpx.Response) -> bool:
         header = response.headers.get("x-should-retry")
         if header in ("true", "false"):
-            return header == "true"
-        return response.status_code in RETRY_STATUSES or response.status_code >= 500
+            return bool(header == "true")
+        return bool(
+            response.status_code in RETRY_STATUSES or response.status_code >= 500
+        )
 
     @staticmethod
     def _retry_delay(attempt: int, response: httpx.Response | None) -> float:

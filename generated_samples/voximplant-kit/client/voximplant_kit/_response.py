@@ -14,7 +14,7 @@ def parse(response: httpx.Response, model: type[BaseModel] | None = None) -> Any
     if not response.content:
         return None
     ctype = response.headers.get("content-type", "").lower()
-    if "json" in ctype:
+    if "json" in ctype or (model is not None and not ctype):
         try:
             data = response.json()
         except ValueError:
@@ -75,7 +75,8 @@ class APIResponse:
 def extract(response: httpx.Response, source: str, locator: Any) -> str | None:
     """A value a Postman test script stored: a JSON path into the body or a header."""
     if source == "header":
-        return response.headers.get(str(locator))
+        value: str | None = response.headers.get(str(locator))
+        return value
     if source == "literal":
         return str(locator)
     if source == "text":

@@ -254,14 +254,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Call Group List
 
-        `POST https://app.callerdesk.io/api/getgrouplist_v2?authcode={{authcode}}`
-
-        Lists the call groups of the account.
-
-        Args:
-            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
-            current_page: `current_page` (field). Page to return. Example: `1`.
-            per_page: `per_page` (field). Rows per page. Example: `25`.
+        Async version of the sync client's `call_group_list` (same arguments).
         """
         return await self._client.request(
             _SPECS["call_group_list"],
@@ -294,16 +287,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Create Call Group
 
-        `POST https://app.callerdesk.io/api/createcallgroup?authcode={{authcode}}`
-
-        Creates a call group on one of the account's IVR numbers.
-
-        Args:
-            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
-            group_name: `group_name` (field). Name of the new group. Example: `Sales`.
-            deskphone_id: `deskphone_id` (field). ID of the IVR number (deskphone) the group answers. Example: `1451`.
-            group_owner_name: `group_owner_name` (field). Name of the member who owns the group. Example: `Asha Verma`.
-            group_extn: `group_extn` (field). Extension used to reach the group. Example: `*2001`.
+        Async version of the sync client's `create_call_group` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_call_group"],
@@ -339,17 +323,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Update Call Group
 
-        `POST https://app.callerdesk.io/api/updategroup_v2?authcode={{authcode}}`
-
-        Changes the name, strategy, members or schedule of a call group.
-
-        Args:
-            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
-            group_id: `group_id` (field). ID of the group to change. Example: `3107`.
-            group_name: `group_name` (field). New name. Example: `Sales North`.
-            strategy_check: `strategy_check` (field) (disabled in the collection). Call distribution strategy of the group. Example: `1`.
-            sticky_member: `sticky_member` (field) (disabled in the collection). `1` routes repeat callers to the member who last answered them. Example: `0`.
-            member_id: `member_id` (field) (disabled in the collection). Comma-separated member IDs in the group. Example: `22259,22260`.
+        Async version of the sync client's `update_call_group` (same arguments).
         """
         return await self._client.request(
             _SPECS["update_call_group"],
@@ -382,13 +356,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Delete Call Group
 
-        `POST https://app.callerdesk.io/api/deletegroup?authcode={{authcode}}`
-
-        Deletes a call group.
-
-        Args:
-            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
-            group_id: `group_id` (field). ID of the group to delete. Example: `3107`.
+        Async version of the sync client's `delete_call_group` (same arguments).
         """
         return await self._client.request(
             _SPECS["delete_call_group"],
@@ -417,13 +385,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Get Group details by id
 
-        `POST https://app.callerdesk.io/api/getgroupbyid_v2?authcode={{authcode}}`
-
-        Returns one call group with its members and settings.
-
-        Args:
-            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
-            group_id: `group_id` (field). ID of the group. Example: `3107`.
+        Async version of the sync client's `get_group_details_by_id` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_group_details_by_id"],

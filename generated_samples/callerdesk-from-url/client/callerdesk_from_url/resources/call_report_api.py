@@ -19,6 +19,9 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    CallReportApiCallReportApiResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -50,7 +53,7 @@ class CallReportApiResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> CallReportApiCallReportApiResponse:
         """Call Report API
 
         `POST https://app.callerdesk.io/api/call_list_v2?authcode={{authcode}}`
@@ -86,6 +89,7 @@ class CallReportApiResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=CallReportApiCallReportApiResponse,
         )
 
     def live_call_api(
@@ -140,22 +144,10 @@ class AsyncCallReportApiResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> CallReportApiCallReportApiResponse:
         """Call Report API
 
-        `POST https://app.callerdesk.io/api/call_list_v2?authcode={{authcode}}`
-
-        Returns the incoming and outgoing call log for a period, with filters for IVR number, member and call result.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            start_date: `start_date` (field). Start of the period (`YYYY-MM-DD HH:MM:SS`). Example: `2024-05-01 00:00:00`.
-            end_date: `end_date` (field). End of the period. Example: `2024-05-02 23:59:59`.
-            deskphone: `deskphone` (field) (disabled in the collection). Only calls on this IVR number.
-            member_num: `member_num` (field) (disabled in the collection). Only calls handled by this member number.
-            callresult: `callresult` (field) (disabled in the collection). Only calls with this result. Example: `ANSWER`.
-            per_page: `per_page` (field). Rows per page. Example: `25`.
-            current_page: `current_page` (field). Page to return. Example: `1`.
+        Async version of the sync client's `call_report_api` (same arguments).
         """
         return await self._client.request(
             _SPECS["call_report_api"],
@@ -176,6 +168,7 @@ class AsyncCallReportApiResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=CallReportApiCallReportApiResponse,
         )
 
     async def live_call_api(
@@ -189,12 +182,7 @@ class AsyncCallReportApiResource(AsyncAPIResource):
     ) -> Any:
         """Live Call API
 
-        `GET https://app.callerdesk.io/api/live_call_v2?authcode={{authcode}}`
-
-        Shows the calls that are in progress right now.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+        Async version of the sync client's `live_call_api` (same arguments).
         """
         return await self._client.request(
             _SPECS["live_call_api"],

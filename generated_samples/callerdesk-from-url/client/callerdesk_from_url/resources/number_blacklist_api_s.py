@@ -124,13 +124,7 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
     ) -> Any:
         """Block Number
 
-        `POST https://app.callerdesk.io/api/block_number?authcode={{authcode}}`
-
-        Adds a caller number to the blacklist so its calls are rejected.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            caller_number: `caller_number` (field). Number to block, without a leading 0. Example: `98XXXXXX66`.
+        Async version of the sync client's `block_number` (same arguments).
         """
         return await self._client.request(
             _SPECS["block_number"],
@@ -159,13 +153,7 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
     ) -> Any:
         """Unblock Number
 
-        `POST https://app.callerdesk.io/api/unblock_number?authcode={{authcode}}`
-
-        Removes a number from the blacklist.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            caller_number: `caller_number` (field). Number to remove from the blacklist. Example: `98XXXXXX66`.
+        Async version of the sync client's `unblock_number` (same arguments).
         """
         return await self._client.request(
             _SPECS["unblock_number"],

@@ -118,12 +118,7 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
     ) -> Any:
         """Profile & Balance
 
-        `POST https://app.callerdesk.io/api/profile_billing_v2?authcode={{authcode}}`
-
-        Returns account profile, plan and remaining balance.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+        Async version of the sync client's `profile_balance` (same arguments).
         """
         return await self._client.request(
             _SPECS["profile_balance"],
@@ -149,13 +144,7 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
     ) -> Any:
         """IVR Number List
 
-        `POST https://app.callerdesk.io/api/getdeskphone_v2?authcode={{authcode}}`
-
-        Lists the IVR numbers (deskphones) of the account.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            per_page: `per_page` (field) (disabled in the collection). Rows per page. Example: `25`.
+        Async version of the sync client's `ivr_number_list` (same arguments).
         """
         return await self._client.request(
             _SPECS["ivr_number_list"],

@@ -19,6 +19,9 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    ClickToCallApiSClick2CallApiNormalResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -48,7 +51,7 @@ class ClickToCallApiSResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> ClickToCallApiSClick2CallApiNormalResponse:
         """Click2Call API ( Normal )
 
         `GET https://app.callerdesk.io/api/click_to_call_v2?calling_party_a=98XXXXXX01&calling_party_b=98XXXXXX77&deskphone=08062XXXX81&authcode={{authcode}}&call_from_did=1`
@@ -78,6 +81,7 @@ class ClickToCallApiSResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=ClickToCallApiSClick2CallApiNormalResponse,
         )
 
 
@@ -100,20 +104,10 @@ class AsyncClickToCallApiSResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> ClickToCallApiSClick2CallApiNormalResponse:
         """Click2Call API ( Normal )
 
-        `GET https://app.callerdesk.io/api/click_to_call_v2?calling_party_a=98XXXXXX01&calling_party_b=98XXXXXX77&deskphone=08062XXXX81&authcode={{authcode}}&call_from_did=1`
-
-        Starts a two-leg call: Callerdesk rings party A and, when answered, connects party B.
-
-        Args:
-            calling_party_a: `calling_party_a` (query). Number called first (usually the agent). Example: `98XXXXXX01`.
-            calling_party_b: `calling_party_b` (query). Number connected once party A answers (usually the customer). Example: `98XXXXXX77`.
-            deskphone: `deskphone` (query). IVR number shown as caller ID. Example: `08062XXXX81`.
-            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
-            call_from_did: `call_from_did` (query). `1` to place the call from the deskphone's DID. Example: `1`.
-            campid: `campid` (query) (disabled in the collection). Your own reference for the call, returned in reports and webhooks.
+        Async version of the sync client's `click2_call_api_normal` (same arguments).
         """
         return await self._client.request(
             _SPECS["click2_call_api_normal"],
@@ -130,4 +124,5 @@ class AsyncClickToCallApiSResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=ClickToCallApiSClick2CallApiNormalResponse,
         )

@@ -220,15 +220,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
     ) -> Any:
         """Get Contact List
 
-        `POST https://app.callerdesk.io/api/contact_list_v2?authcode={{authcode}}`
-
-        Lists saved contacts.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            current_page: `current_page` (field). Page to return. Example: `1`.
-            per_page: `per_page` (field). Rows per page. Example: `25`.
-            contact_status: `contact_status` (field) (disabled in the collection). Only contacts with this status.
+        Async version of the sync client's `get_contact_list` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_contact_list"],
@@ -262,16 +254,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
     ) -> Any:
         """Add contact
 
-        `POST https://app.callerdesk.io/api/savecontact_v2?authcode={{authcode}}`
-
-        Saves a new contact.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            contact_num: `contact_num` (field). Phone number of the contact. Example: `98XXXXXX77`.
-            contact_name: `contact_name` (field). Name of the contact. Example: `Ravi Kumar`.
-            contact_email: `contact_email` (field). Email address (optional). Example: `ravi.kumar@example.com`.
-            contact_address: `contact_address` (field). Postal address (optional). Example: `Sector 5, Noida`.
+        Async version of the sync client's `add_contact` (same arguments).
         """
         return await self._client.request(
             _SPECS["add_contact"],
@@ -306,16 +289,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
     ) -> Any:
         """Edit contact
 
-        `POST https://app.callerdesk.io/api/editContact_v2?authcode={{authcode}}`
-
-        Changes a saved contact.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            contact_id: `contact_id` (field). ID of the contact to change. Example: `55120`.
-            contact_num: `contact_num` (field). Phone number. Example: `98XXXXXX77`.
-            contact_name: `contact_name` (field). Name. Example: `Ravi K.`.
-            contact_followupdate: `contact_followupdate` (field) (disabled in the collection). Next follow-up date (`YYYY-MM-DD`). Example: `2024-05-10`.
+        Async version of the sync client's `edit_contact` (same arguments).
         """
         return await self._client.request(
             _SPECS["edit_contact"],
@@ -347,13 +321,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
     ) -> Any:
         """Delete contact
 
-        `POST https://app.callerdesk.io/api/deleteContact?authcode={{authcode}}`
-
-        Deletes a saved contact.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            contact_num: `contact_num` (field). Phone number of the contact to remove. Example: `98XXXXXX77`.
+        Async version of the sync client's `delete_contact` (same arguments).
         """
         return await self._client.request(
             _SPECS["delete_contact"],

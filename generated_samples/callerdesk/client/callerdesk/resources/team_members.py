@@ -19,6 +19,10 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    TeamMembersAddMemberResponse,
+    TeamMembersGetMembersListResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -49,7 +53,7 @@ class TeamMembersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> TeamMembersAddMemberResponse:
         """Add Member
 
         `POST https://app.callerdesk.io/api/addmember_v2?authcode={{authcode}}&member_name=Asha Verma&member_num=98XXXXXX01&access=2&active=1`
@@ -83,6 +87,7 @@ class TeamMembersResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=TeamMembersAddMemberResponse,
         )
 
     def update_member(
@@ -184,7 +189,7 @@ class TeamMembersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> TeamMembersGetMembersListResponse:
         """Get Members List
 
         `POST https://app.callerdesk.io/api/getmemberlist_V2?authcode={{authcode}}`
@@ -212,6 +217,7 @@ class TeamMembersResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=TeamMembersGetMembersListResponse,
         )
 
 
@@ -235,21 +241,10 @@ class AsyncTeamMembersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> TeamMembersAddMemberResponse:
         """Add Member
 
-        `POST https://app.callerdesk.io/api/addmember_v2?authcode={{authcode}}&member_name=Asha Verma&member_num=98XXXXXX01&access=2&active=1`
-
-        Adds a team member (an employee who takes or makes calls) and sets whether the member is an admin or a regular user and whether the account is active.
-
-        Args:
-            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
-            member_name: `member_name` (query). Name of the team member. Example: `Asha Verma`.
-            member_num: `member_num` (query). Mobile number of the member; must not already exist in the account. Example: `98XXXXXX01`.
-            access: `access` (query). `1` for admin, `2` for a regular member. Example: `2`.
-            active: `active` (query). `1` active, `0` inactive. Example: `1`.
-            member_email: `member_email` (field). Email address of the member (optional). Example: `asha.verma@example.com`.
-            password: `password` (field) (disabled in the collection). Panel password for the member (optional).
+        Async version of the sync client's `add_member` (same arguments).
         """
         return await self._client.request(
             _SPECS["add_member"],
@@ -269,6 +264,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=TeamMembersAddMemberResponse,
         )
 
     async def update_member(
@@ -289,19 +285,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
     ) -> Any:
         """Update Member
 
-        `POST https://app.callerdesk.io/api/updatemember_v2?authcode={{authcode}}`
-
-        Updates the details, access level or status of an existing team member.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            member_id: `member_id` (field). Unique ID of the member to update. Example: `22259`.
-            member_name: `member_name` (field). Display/user name of the member. Example: `Asha Verma`.
-            member_num: `member_num` (field). Member number (cannot be changed). Example: `98XXXXXX01`.
-            member_email: `member_email` (field). Email address. Example: `asha.verma@example.com`.
-            access: `access` (field). `1` admin, `2` regular. Example: `1`.
-            status: `status` (field). `1` active, `0` inactive. Example: `1`.
-            password: `password` (field) (disabled in the collection). New panel password.
+        Async version of the sync client's `update_member` (same arguments).
         """
         return await self._client.request(
             _SPECS["update_member"],
@@ -336,13 +320,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
     ) -> Any:
         """Delete Member
 
-        `POST https://app.callerdesk.io/api/deletemember_v2?authcode={{authcode}}`
-
-        Removes a team member from the account.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            member_id: `member_id` (field). Unique ID of the member to remove. Example: `22259`.
+        Async version of the sync client's `delete_member` (same arguments).
         """
         return await self._client.request(
             _SPECS["delete_member"],
@@ -370,18 +348,10 @@ class AsyncTeamMembersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> TeamMembersGetMembersListResponse:
         """Get Members List
 
-        `POST https://app.callerdesk.io/api/getmemberlist_V2?authcode={{authcode}}`
-
-        Lists the team members of the account, page by page.
-
-        Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
-            per_page: `per_page` (field). Rows per page. Example: `25`.
-            current_page: `current_page` (field). Page to return. Example: `1`.
-            member_num: `member_num` (field) (disabled in the collection). Only the member with this number.
+        Async version of the sync client's `get_members_list` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_members_list"],
@@ -398,4 +368,5 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=TeamMembersGetMembersListResponse,
         )

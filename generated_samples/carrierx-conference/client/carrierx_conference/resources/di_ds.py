@@ -70,7 +70,7 @@ class DiDsResource(SyncAPIResource):
 
     def update_did(
         self,
-        did_sid: str,
+        did_sid: str | NotGiven = NOT_GIVEN,
         *,
         body: str | bytes | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -120,13 +120,7 @@ class AsyncDiDsResource(AsyncAPIResource):
     ) -> Any:
         """Get DIDs
 
-        `GET {{base_url}}/conference/v2/dids?limit=10`
-
-        Lists the phone numbers routed to this Conference endpoint.
-
-        Args:
-            limit: `limit` (query). Maximum number of numbers to return. Example: `10`.
-            filter_: `filter` (query) (disabled in the collection). Filter the list. Example: `country_code eq "USA"`.
+        Async version of the sync client's `get_di_ds` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_di_ds"],
@@ -143,7 +137,7 @@ class AsyncDiDsResource(AsyncAPIResource):
 
     async def update_did(
         self,
-        did_sid: str,
+        did_sid: str | NotGiven = NOT_GIVEN,
         *,
         body: str | bytes | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -153,13 +147,7 @@ class AsyncDiDsResource(AsyncAPIResource):
     ) -> Any:
         """Update DID
 
-        `PATCH {{base_url}}/conference/v2/dids/:did_sid`
-
-        Moves a number to another DID group or changes its call flow.
-
-        Args:
-            did_sid: `did_sid` (path). Secure ID of the conference DID. Example: `{{did_sid}}`.
-            body: `body` (body).  Example: `{ "did_group_sid": "{{did_group_sid}}" }`.
+        Async version of the sync client's `update_did` (same arguments).
         """
         return await self._client.request(
             _SPECS["update_did"],

@@ -19,6 +19,12 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    MeetingRoomsCreateMeetingRoomBody,
+    MeetingRoomsCreateMeetingRoomResponse,
+    MeetingRoomsGetMeetingRoomsResponse,
+    MeetingRoomsUpdateMeetingRoomBody,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -45,7 +51,7 @@ class MeetingRoomsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MeetingRoomsGetMeetingRoomsResponse:
         """Get Meeting Rooms
 
         `GET {{base_url}}/conference/v2/meeting_rooms?limit=10&offset=0`
@@ -69,17 +75,24 @@ class MeetingRoomsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MeetingRoomsGetMeetingRoomsResponse,
         )
 
     def create_meeting_room(
         self,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            MeetingRoomsCreateMeetingRoomBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MeetingRoomsCreateMeetingRoomResponse:
         """Create Meeting Room
 
         `POST {{base_url}}/conference/v2/meeting_rooms`
@@ -99,11 +112,12 @@ class MeetingRoomsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MeetingRoomsCreateMeetingRoomResponse,
         )
 
     def get_meeting_room_by_sid(
         self,
-        meeting_room_sid: str,
+        meeting_room_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -133,9 +147,15 @@ class MeetingRoomsResource(SyncAPIResource):
 
     def update_meeting_room(
         self,
-        meeting_room_sid: str,
+        meeting_room_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            MeetingRoomsUpdateMeetingRoomBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -166,7 +186,7 @@ class MeetingRoomsResource(SyncAPIResource):
 
     def delete_meeting_room(
         self,
-        meeting_room_sid: str,
+        meeting_room_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -211,17 +231,10 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MeetingRoomsGetMeetingRoomsResponse:
         """Get Meeting Rooms
 
-        `GET {{base_url}}/conference/v2/meeting_rooms?limit=10&offset=0`
-
-        Lists the meeting rooms of this Conference endpoint.
-
-        Args:
-            limit: `limit` (query). Maximum number of rooms to return. Example: `10`.
-            offset: `offset` (query). Rooms to skip. Example: `0`.
-            filter_: `filter` (query) (disabled in the collection). Filter by room attributes. Example: `name like "%sync%"`.
+        Async version of the sync client's `get_meeting_rooms` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_meeting_rooms"],
@@ -235,27 +248,27 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MeetingRoomsGetMeetingRoomsResponse,
         )
 
     async def create_meeting_room(
         self,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            MeetingRoomsCreateMeetingRoomBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MeetingRoomsCreateMeetingRoomResponse:
         """Create Meeting Room
 
-        `POST {{base_url}}/conference/v2/meeting_rooms`
-
-        Creates a meeting room. Each access code opens the room with the given role (`host`, `participant` or `listener`). An empty object is also accepted.
-
-        Args:
-            body: `body` (body).  Example: `{'name': 'My meeting room', 'access_codes': [{'access_code': '<host access code>...`.
-
-        Stores meeting_room_sid in `client.variables` from the response, as its test script does.
+        Async version of the sync client's `create_meeting_room` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_meeting_room"],
@@ -265,11 +278,12 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MeetingRoomsCreateMeetingRoomResponse,
         )
 
     async def get_meeting_room_by_sid(
         self,
-        meeting_room_sid: str,
+        meeting_room_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -278,12 +292,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Get Meeting Room by SID
 
-        `GET {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
-
-        Returns one meeting room.
-
-        Args:
-            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Example: `{{meeting_room_sid}}`.
+        Async version of the sync client's `get_meeting_room_by_sid` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_meeting_room_by_sid"],
@@ -299,9 +308,15 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
 
     async def update_meeting_room(
         self,
-        meeting_room_sid: str,
+        meeting_room_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            MeetingRoomsUpdateMeetingRoomBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -309,13 +324,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Update Meeting Room
 
-        `PATCH {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
-
-        Changes only the fields given in the body.
-
-        Args:
-            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Example: `{{meeting_room_sid}}`.
-            body: `body` (body).  Example: `{'name': 'Weekly sync'}`.
+        Async version of the sync client's `update_meeting_room` (same arguments).
         """
         return await self._client.request(
             _SPECS["update_meeting_room"],
@@ -332,7 +341,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
 
     async def delete_meeting_room(
         self,
-        meeting_room_sid: str,
+        meeting_room_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -341,12 +350,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Delete Meeting Room
 
-        `DELETE {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
-
-        Removes a meeting room.
-
-        Args:
-            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Example: `{{meeting_room_sid}}`.
+        Async version of the sync client's `delete_meeting_room` (same arguments).
         """
         return await self._client.request(
             _SPECS["delete_meeting_room"],

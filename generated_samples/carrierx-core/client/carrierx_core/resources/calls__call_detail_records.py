@@ -19,6 +19,9 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    CallsCallDetailRecordsGetCallDetailRecordsResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -48,7 +51,7 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> CallsCallDetailRecordsGetCallDetailRecordsResponse:
         """Get Call Detail Records
 
         `GET {{base_url}}/core/v2/calls/call_drs?limit=1&order=date_stop asc&filter=date_stop ge 2024-05-01`
@@ -78,11 +81,12 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=CallsCallDetailRecordsGetCallDetailRecordsResponse,
         )
 
     def get_call_detail_record_by_sid(
         self,
-        dr_sid: str,
+        dr_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -130,20 +134,10 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> CallsCallDetailRecordsGetCallDetailRecordsResponse:
         """Get Call Detail Records
 
-        `GET {{base_url}}/core/v2/calls/call_drs?limit=1&order=date_stop asc&filter=date_stop ge 2024-05-01`
-
-        Returns call detail records: when each call started and stopped, the source and destination numbers, IP addresses and the price. Use `after` with the last `dr_sid` you saw to walk through records one page at a time.
-
-        Args:
-            limit: `limit` (query). Number of records per page. Example: `1`.
-            order: `order` (query). Oldest calls first. Example: `date_stop asc`.
-            filter_: `filter` (query). Only calls that ended on or after this date. Example: `date_stop ge 2024-05-01`.
-            after: `after` (query) (disabled in the collection). Return records inserted after this record (do not combine with `offset`). Example: `{{dr_sid}}`.
-            before: `before` (query) (disabled in the collection). Return records inserted before this record. Example: `{{dr_sid}}`.
-            offset: `offset` (query) (disabled in the collection). Records to skip. Example: `0`.
+        Async version of the sync client's `get_call_detail_records` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_call_detail_records"],
@@ -160,11 +154,12 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=CallsCallDetailRecordsGetCallDetailRecordsResponse,
         )
 
     async def get_call_detail_record_by_sid(
         self,
-        dr_sid: str,
+        dr_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -173,12 +168,7 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
     ) -> Any:
         """Get Call Detail Record by SID
 
-        `GET {{base_url}}/core/v2/calls/call_drs/:dr_sid`
-
-        Returns one call detail record.
-
-        Args:
-            dr_sid: `dr_sid` (path). Secure ID of the call detail record. Example: `{{dr_sid}}`.
+        Async version of the sync client's `get_call_detail_record_by_sid` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_call_detail_record_by_sid"],

@@ -19,6 +19,13 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    EndpointsCreateEndpointBody,
+    EndpointsCreateEndpointResponse,
+    EndpointsGetEndpointsResponse,
+    EndpointsUpdateEndpointBody,
+    EndpointsUpdateEndpointResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -48,7 +55,7 @@ class EndpointsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EndpointsGetEndpointsResponse:
         """Get Endpoints
 
         `GET {{base_url}}/core/v2/endpoints?limit=10&offset=0`
@@ -80,11 +87,12 @@ class EndpointsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EndpointsGetEndpointsResponse,
         )
 
     def get_endpoint_by_sid(
         self,
-        endpoint_sid: str,
+        endpoint_sid: str | NotGiven = NOT_GIVEN,
         *,
         with_related: QueryValue | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -120,12 +128,18 @@ class EndpointsResource(SyncAPIResource):
     def create_endpoint(
         self,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            EndpointsCreateEndpointBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EndpointsCreateEndpointResponse:
         """Create Endpoint
 
         `POST {{base_url}}/core/v2/endpoints`
@@ -145,18 +159,25 @@ class EndpointsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EndpointsCreateEndpointResponse,
         )
 
     def update_endpoint(
         self,
         endpoint_sid: str,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            EndpointsUpdateEndpointBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EndpointsUpdateEndpointResponse:
         """Update Endpoint
 
         `PATCH {{base_url}}/core/v2/endpoints/:endpoint_sid`
@@ -180,11 +201,12 @@ class EndpointsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EndpointsUpdateEndpointResponse,
         )
 
     def delete_endpoint(
         self,
-        endpoint_sid: str,
+        endpoint_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -232,22 +254,10 @@ class AsyncEndpointsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EndpointsGetEndpointsResponse:
         """Get Endpoints
 
-        `GET {{base_url}}/core/v2/endpoints?limit=10&offset=0`
-
-        Lists the endpoints that belong to the partner account. Conference, FlexML and Mediator endpoints carry their API `login` and `password` inside `properties`; use them as the Basic Auth credentials of the hosted endpoint collections.
-
-        Supports pagination, result filtering and field filtering.
-
-        Args:
-            limit: `limit` (query). How many objects to return (1000 at most). The API defaults to 10. Example: `10`.
-            offset: `offset` (query). How many objects to skip before the first one returned. Example: `0`.
-            order: `order` (query) (disabled in the collection). Sort order: an attribute name followed by `asc` or `desc`, or `shuffle`. Example: `name asc`.
-            filter_: `filter` (query) (disabled in the collection). Result filter of the form `attribute operator value`; conditions may be joined with `and`. Example: `type eq "conference"`.
-            include_fields: `include_fields` (query) (disabled in the collection). Comma-separated list of fields to keep in each returned object. Example: `name,endpoint_sid,type`.
-            exclude_fields: `exclude_fields` (query) (disabled in the collection). Comma-separated list of fields to drop from each returned object. Example: `addresses,transformations`.
+        Async version of the sync client's `get_endpoints` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_endpoints"],
@@ -264,11 +274,12 @@ class AsyncEndpointsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EndpointsGetEndpointsResponse,
         )
 
     async def get_endpoint_by_sid(
         self,
-        endpoint_sid: str,
+        endpoint_sid: str | NotGiven = NOT_GIVEN,
         *,
         with_related: QueryValue | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -278,13 +289,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
     ) -> Any:
         """Get Endpoint by SID
 
-        `GET {{base_url}}/core/v2/endpoints/:endpoint_sid`
-
-        Returns one endpoint, selected by its secure ID.
-
-        Args:
-            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to read. Example: `{{endpoint_sid}}`.
-            with_related: `with_related` (query) (disabled in the collection). Also return the partner object related to the endpoint. Example: `true`.
+        Async version of the sync client's `get_endpoint_by_sid` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_endpoint_by_sid"],
@@ -304,22 +309,21 @@ class AsyncEndpointsResource(AsyncAPIResource):
     async def create_endpoint(
         self,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            EndpointsCreateEndpointBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EndpointsCreateEndpointResponse:
         """Create Endpoint
 
-        `POST {{base_url}}/core/v2/endpoints`
-
-        Creates an endpoint. `type` picks the kind of endpoint (for example `conference`, `flexml`, `mediator` or `third_party`); a third-party endpoint also needs `addresses`.
-
-        Args:
-            body: `body` (body).  Example: `{'name': 'my_conf', 'type': 'conference'}`.
-
-        Stores endpoint_sid in `client.variables` from the response, as its test script does.
+        Async version of the sync client's `create_endpoint` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_endpoint"],
@@ -329,29 +333,28 @@ class AsyncEndpointsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EndpointsCreateEndpointResponse,
         )
 
     async def update_endpoint(
         self,
         endpoint_sid: str,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            EndpointsUpdateEndpointBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EndpointsUpdateEndpointResponse:
         """Update Endpoint
 
-        `PATCH {{base_url}}/core/v2/endpoints/:endpoint_sid`
-
-        Changes selected attributes of an endpoint. Only the fields present in the body are modified; everything else keeps its value. Put the endpoint's secure ID in the `endpoint_sid` path variable on the Params tab.
-
-        A `PUT` to the same path replaces the whole object instead.
-
-        Args:
-            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to change. Send **Get Endpoints** first and copy the `endpoint_sid` of the endpoint you want from its response. Example: `:endpoint_sid`.
-            body: `body` (body).  Example: `{'name': 'new_name'}`.
+        Async version of the sync client's `update_endpoint` (same arguments).
         """
         return await self._client.request(
             _SPECS["update_endpoint"],
@@ -364,11 +367,12 @@ class AsyncEndpointsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EndpointsUpdateEndpointResponse,
         )
 
     async def delete_endpoint(
         self,
-        endpoint_sid: str,
+        endpoint_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -377,12 +381,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
     ) -> Any:
         """Delete Endpoint
 
-        `DELETE {{base_url}}/core/v2/endpoints/:endpoint_sid`
-
-        Removes an endpoint. A successful call answers `204 No Content`.
-
-        Args:
-            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to remove. Example: `{{endpoint_sid}}`.
+        Async version of the sync client's `delete_endpoint` (same arguments).
         """
         return await self._client.request(
             _SPECS["delete_endpoint"],

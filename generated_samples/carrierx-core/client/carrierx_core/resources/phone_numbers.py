@@ -19,6 +19,10 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    PhoneNumbersGetDiDsResponse,
+    PhoneNumbersUpdateDidBody,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -47,7 +51,7 @@ class PhoneNumbersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> PhoneNumbersGetDiDsResponse:
         """Get DIDs
 
         `GET {{base_url}}/core/v2/phonenumber/dids?limit=25&offset=0`
@@ -75,11 +79,12 @@ class PhoneNumbersResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=PhoneNumbersGetDiDsResponse,
         )
 
     def get_did_by_sid(
         self,
-        did_sid: str,
+        did_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -145,9 +150,15 @@ class PhoneNumbersResource(SyncAPIResource):
 
     def update_did(
         self,
-        did_sid: str,
+        did_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            PhoneNumbersUpdateDidBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -195,19 +206,10 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> PhoneNumbersGetDiDsResponse:
         """Get DIDs
 
-        `GET {{base_url}}/core/v2/phonenumber/dids?limit=25&offset=0`
-
-        Lists the phone numbers (DIDs) the account has rented.
-
-        Args:
-            limit: `limit` (query). Maximum number of DIDs to return. Example: `25`.
-            offset: `offset` (query). Number of DIDs to skip. Example: `0`.
-            filter_: `filter` (query) (disabled in the collection). Restrict the list, e.g. by `state`, `country_code` or `phonenumber like "%555%"`. Example: `state eq "NY"`.
-            trunk_group_sid: `trunk_group_sid` (query) (disabled in the collection). Only DIDs routed to this trunk group. Example: `{{trunk_group_sid}}`.
-            with_related: `with_related` (query) (disabled in the collection). Include related partner information. Example: `false`.
+        Async version of the sync client's `get_di_ds` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_di_ds"],
@@ -223,11 +225,12 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=PhoneNumbersGetDiDsResponse,
         )
 
     async def get_did_by_sid(
         self,
-        did_sid: str,
+        did_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -236,12 +239,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
     ) -> Any:
         """Get DID by SID
 
-        `GET {{base_url}}/core/v2/phonenumber/dids/:did_sid`
-
-        Returns one rented phone number.
-
-        Args:
-            did_sid: `did_sid` (path). Secure ID of the rented DID. Example: `{{did_sid}}`.
+        Async version of the sync client's `get_did_by_sid` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_did_by_sid"],
@@ -268,14 +266,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
     ) -> Any:
         """Browse Available DIDs
 
-        `GET {{base_url}}/core/v2/phonenumber/available_dids?limit=5`
-
-        Searches the pool of numbers that can be rented. Nothing is rented by this call.
-
-        Args:
-            limit: `limit` (query). How many rentable numbers to show. Example: `5`.
-            filter_: `filter` (query) (disabled in the collection). Narrow the pool, for example by prefix, `state` or area code. Example: `phonenumber like "1516%"`.
-            order: `order` (query) (disabled in the collection). Sort the pool. Example: `price asc`.
+        Async version of the sync client's `browse_available_di_ds` (same arguments).
         """
         return await self._client.request(
             _SPECS["browse_available_di_ds"],
@@ -293,9 +284,15 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
 
     async def update_did(
         self,
-        did_sid: str,
+        did_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            PhoneNumbersUpdateDidBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -303,13 +300,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
     ) -> Any:
         """Update DID
 
-        `PATCH {{base_url}}/core/v2/phonenumber/dids/:did_sid`
-
-        Partially updates a rented DID, for example its attributes, callback URL or trunk group.
-
-        Args:
-            did_sid: `did_sid` (path). Secure ID of the DID to change. Example: `{{did_sid}}`.
-            body: `body` (body).  Example: `{'attributes': {'name': 'main line'}}`.
+        Async version of the sync client's `update_did` (same arguments).
         """
         return await self._client.request(
             _SPECS["update_did"],

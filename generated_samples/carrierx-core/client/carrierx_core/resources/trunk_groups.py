@@ -19,6 +19,10 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    TrunkGroupsGetTrunkGroupsResponse,
+    TrunkGroupsUpdateTrunkGroupBody,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -46,7 +50,7 @@ class TrunkGroupsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> TrunkGroupsGetTrunkGroupsResponse:
         """Get Trunk Groups
 
         `GET {{base_url}}/core/v2/trunk_groups?with_trunks=true&limit=10`
@@ -72,6 +76,7 @@ class TrunkGroupsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=TrunkGroupsGetTrunkGroupsResponse,
         )
 
     def create_trunk_group(
@@ -111,9 +116,15 @@ class TrunkGroupsResource(SyncAPIResource):
 
     def update_trunk_group(
         self,
-        trunk_group_sid: str,
+        trunk_group_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            TrunkGroupsUpdateTrunkGroupBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -144,7 +155,7 @@ class TrunkGroupsResource(SyncAPIResource):
 
     def get_trunks(
         self,
-        trunk_group_sid: str,
+        trunk_group_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -190,18 +201,10 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> TrunkGroupsGetTrunkGroupsResponse:
         """Get Trunk Groups
 
-        `GET {{base_url}}/core/v2/trunk_groups?with_trunks=true&limit=10`
-
-        Lists SIP trunk groups, optionally with their trunks.
-
-        Args:
-            with_trunks: `with_trunks` (query). Embed the trunks of each group in the response. Example: `true`.
-            limit: `limit` (query). Maximum number of trunk groups to return. Example: `10`.
-            offset: `offset` (query) (disabled in the collection). Trunk groups to skip. Example: `0`.
-            with_related: `with_related` (query) (disabled in the collection). Include related objects. Example: `false`.
+        Async version of the sync client's `get_trunk_groups` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_trunk_groups"],
@@ -216,6 +219,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=TrunkGroupsGetTrunkGroupsResponse,
         )
 
     async def create_trunk_group(
@@ -230,15 +234,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
     ) -> Any:
         """Create Trunk Group
 
-        `POST {{base_url}}/core/v2/trunk_groups?with_trunks=true`
-
-        Creates a trunk group. With `with_trunks=true` the trunks in the body are created at the same time.
-
-        Args:
-            with_trunks: `with_trunks` (query). Create the trunks listed in the body together with the group. Example: `true`.
-            body: `body` (body).  Example: `{ "name": "New Trunk Group", "trunks": [ { "name": "Trunk1", "endpoint_sid": "{{...`.
-
-        Stores trunk_group_sid in `client.variables` from the response, as its test script does.
+        Async version of the sync client's `create_trunk_group` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_trunk_group"],
@@ -255,9 +251,15 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
 
     async def update_trunk_group(
         self,
-        trunk_group_sid: str,
+        trunk_group_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            TrunkGroupsUpdateTrunkGroupBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -265,13 +267,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
     ) -> Any:
         """Update Trunk Group
 
-        `PATCH {{base_url}}/core/v2/trunk_groups/:trunk_group_sid`
-
-        Partially updates a trunk group.
-
-        Args:
-            trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group. Example: `{{trunk_group_sid}}`.
-            body: `body` (body).  Example: `{'name': 'TrunkGroup4', 'routing_type': 'failover'}`.
+        Async version of the sync client's `update_trunk_group` (same arguments).
         """
         return await self._client.request(
             _SPECS["update_trunk_group"],
@@ -288,7 +284,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
 
     async def get_trunks(
         self,
-        trunk_group_sid: str,
+        trunk_group_sid: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -297,12 +293,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
     ) -> Any:
         """Get Trunks
 
-        `GET {{base_url}}/core/v2/trunk_groups/:trunk_group_sid/trunks`
-
-        Lists the trunks inside one trunk group.
-
-        Args:
-            trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group whose trunks are listed. Example: `{{trunk_group_sid}}`.
+        Async version of the sync client's `get_trunks` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_trunks"],

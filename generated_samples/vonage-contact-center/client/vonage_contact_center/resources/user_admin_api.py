@@ -23,6 +23,9 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    UserAdminApiPostAuthConnectTokenResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -65,7 +68,7 @@ class UserAdminApiResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> UserAdminApiPostAuthConnectTokenResponse:
         """POST /auth/connect/token
 
         `POST {{authUrl}}/auth/connect/token`
@@ -95,6 +98,7 @@ class UserAdminApiResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=UserAdminApiPostAuthConnectTokenResponse,
         )
 
 
@@ -125,22 +129,10 @@ class AsyncUserAdminApiResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> UserAdminApiPostAuthConnectTokenResponse:
         """POST /auth/connect/token
 
-        `POST {{authUrl}}/auth/connect/token`
-
-        Exchanges the `clientId` and `secret` of the selected environment for a bearer access token valid for this API only. The test script copies `access_token` from the response into the collection variable `token`, which every other request sends as its bearer token.
-
-        Tokens expire after 7200 seconds (two hours); send this request again when they do. The VCC documentation writes this path as `/Auth/connect/token`; the token server ignores the case.
-
-        Args:
-            grant_type: `grant_type` (field). Always `client_credentials` (OAuth 2.0 client credentials flow). Example: `client_credentials`.
-            client_id: `client_id` (field). Client ID of your API credentials, read from the active environment. Example: `{{clientId}}`.
-            client_secret: `client_secret` (field). Client secret of your API credentials, read from the active environment. Example: `{{secret}}`.
-            scope: `scope` (field). Space-separated scopes. The token only works for the API these scopes belong to. Example: `users:read users:write`.
-
-        Stores token in `client.variables` from the response, as its test script does.
+        Async version of the sync client's `post_auth_connect_token` (same arguments).
         """
         return await self._client.request(
             _SPECS["post_auth_connect_token"],
@@ -155,4 +147,5 @@ class AsyncUserAdminApiResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=UserAdminApiPostAuthConnectTokenResponse,
         )

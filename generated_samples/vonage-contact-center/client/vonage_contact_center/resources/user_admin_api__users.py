@@ -19,6 +19,12 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    UserAdminApiUsersCreateUserBody,
+    UserAdminApiUsersGetUserByUserIdResponse,
+    UserAdminApiUsersGetUsersResponse,
+    UserAdminApiUsersUpdateUserByUserIdBody,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -45,7 +51,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> UserAdminApiUsersGetUsersResponse:
         """Get users
 
         `GET {{baseUrl}}/useradmin/users?include=Active`
@@ -69,6 +75,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=UserAdminApiUsersGetUsersResponse,
         )
 
     def get_user_by_user_id(
@@ -79,7 +86,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> UserAdminApiUsersGetUserByUserIdResponse:
         """Get user by user ID
 
         `GET {{baseUrl}}/useradmin/users/<insert user ID here>`
@@ -99,13 +106,20 @@ class UserAdminApiUsersResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=UserAdminApiUsersGetUserByUserIdResponse,
         )
 
     def create_user(
         self,
         *,
         allow_overages: QueryValue | NotGiven = NOT_GIVEN,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            UserAdminApiUsersCreateUserBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -140,7 +154,13 @@ class UserAdminApiUsersResource(SyncAPIResource):
         *,
         accept_archive_in_multiple_accounts: QueryValue | NotGiven = NOT_GIVEN,
         allow_overages: QueryValue | NotGiven = NOT_GIVEN,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            UserAdminApiUsersUpdateUserByUserIdBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -222,17 +242,10 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> UserAdminApiUsersGetUsersResponse:
         """Get users
 
-        `GET {{baseUrl}}/useradmin/users?include=Active`
-
-        Returns the users the caller is allowed to see, one page at a time. Tick `limit` and `page` on the Params tab to page through large accounts.
-
-        Args:
-            include: `include` (query). Which users to return: `Active`, `Archived` or `All`. Defaults to `Active`. Example: `Active`.
-            limit: `limit` (query) (disabled in the collection). Items per page, 1 to 5000. Defaults to 25. Example: `25`.
-            page: `page` (query) (disabled in the collection). Page number to return, starting at 1. Example: `1`.
+        Async version of the sync client's `get_users` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_users"],
@@ -246,6 +259,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=UserAdminApiUsersGetUsersResponse,
         )
 
     async def get_user_by_user_id(
@@ -256,15 +270,10 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> UserAdminApiUsersGetUserByUserIdResponse:
         """Get user by user ID
 
-        `GET {{baseUrl}}/useradmin/users/<insert user ID here>`
-
-        Returns one user. Replace `<insert user ID here>` in the path with the `userId` of the user (for example one returned by **Get users**).
-
-        Args:
-            insert_user_id_here: `insert user ID here` (path).  Example: `<insert user ID here>`.
+        Async version of the sync client's `get_user_by_user_id` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_user_by_user_id"],
@@ -276,13 +285,20 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=UserAdminApiUsersGetUserByUserIdResponse,
         )
 
     async def create_user(
         self,
         *,
         allow_overages: QueryValue | NotGiven = NOT_GIVEN,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            UserAdminApiUsersCreateUserBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -290,13 +306,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
     ) -> Any:
         """Create user
 
-        `POST {{baseUrl}}/useradmin/users`
-
-        Creates a user from the JSON object in the body. Replace every `<insert ...>` placeholder with a real value; only `username`, `name`, `email` and `userAccountConfiguration.role` are mandatory, and the agent settings apply when `actAsAgent` is `true`.
-
-        Args:
-            allow_overages: `allowOverages` (query) (disabled in the collection). Set to `true` to create an agent even when all agent licences are in use. Example: `false`.
-            body: `body` (body).  Example: `{'username': '<insert unique username>', 'name': '<insert users first and last n...`.
+        Async version of the sync client's `create_user` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_user"],
@@ -317,7 +327,13 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
         *,
         accept_archive_in_multiple_accounts: QueryValue | NotGiven = NOT_GIVEN,
         allow_overages: QueryValue | NotGiven = NOT_GIVEN,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            UserAdminApiUsersUpdateUserByUserIdBody
+            | Mapping[str, Any]
+            | Sequence[Any]
+            | str
+            | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -325,15 +341,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
     ) -> Any:
         """Update user by user ID
 
-        `PATCH {{baseUrl}}/useradmin/users/<insert user ID here>`
-
-        Changes the user whose ID replaces `<insert user ID here>`. Send only the properties to change; set `active` to `false` to archive the user.
-
-        Args:
-            insert_user_id_here: `insert user ID here` (path).  Example: `<insert user ID here>`.
-            accept_archive_in_multiple_accounts: `acceptArchiveInMultipleAccounts` (query) (disabled in the collection). Needed when archiving a user who is linked to several accounts. Example: `true`.
-            allow_overages: `allowOverages` (query) (disabled in the collection). Allow exceeding the agent licence count. Example: `false`.
-            body: `body` (body).  Example: `{'name': '<insert users first and last name>', 'email': '<insert users email>', ...`.
+        Async version of the sync client's `update_user_by_user_id` (same arguments).
         """
         return await self._client.request(
             _SPECS["update_user_by_user_id"],
@@ -363,12 +371,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
     ) -> Any:
         """Delete user by user ID
 
-        `DELETE {{baseUrl}}/useradmin/users/<insert user ID here>`
-
-        Deletes a user. The user must be archived first, and only admins may delete other users.
-
-        Args:
-            insert_user_id_here: `insert user ID here` (path).  Example: `<insert user ID here>`.
+        Async version of the sync client's `delete_user_by_user_id` (same arguments).
         """
         return await self._client.request(
             _SPECS["delete_user_by_user_id"],

@@ -19,6 +19,10 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    AuthenticationLoginResponse,
+    AuthenticationRefreshTokenResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -45,7 +49,7 @@ class AuthenticationResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> AuthenticationLoginResponse:
         """login
 
         `POST https://kit-im-{{region}}.voximplant.com/api/v3/botService/login?domain={{domain}}&access_token={{access_token}}`
@@ -73,6 +77,7 @@ class AuthenticationResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=AuthenticationLoginResponse,
         )
 
     def refresh_token(
@@ -83,7 +88,7 @@ class AuthenticationResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> AuthenticationRefreshTokenResponse:
         """refreshToken
 
         `POST https://kit-im-{{region}}.voximplant.com/api/v3/botService/refreshToken`
@@ -105,6 +110,7 @@ class AuthenticationResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=AuthenticationRefreshTokenResponse,
         )
 
 
@@ -124,19 +130,10 @@ class AsyncAuthenticationResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> AuthenticationLoginResponse:
         """login
 
-        `POST https://kit-im-{{region}}.voximplant.com/api/v3/botService/login?domain={{domain}}&access_token={{access_token}}`
-
-        Exchanges the account's API token (`access_token`) and account name (`domain`) for a **jwt** bound to one custom channel (`channel_uuid`). The answer holds a jwt `access_token`, needed to send events, and a `refresh_token` for getting a new jwt later. The test script saves both as collection variables (`jwt_token` and `refresh_token`).
-
-        Args:
-            domain: `domain` (query). Account name from Administration > Security > API tokens. Example: `{{domain}}`.
-            access_token: `access_token` (query). API token generated in Administration > Security > API tokens. Example: `{{access_token}}`.
-            channel_uuid: `channel_uuid` (field). Channel UUID from the custom channel settings. Example: `{{channel_uuid}}`.
-
-        Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
+        Async version of the sync client's `login` (same arguments).
         """
         return await self._client.request(
             _SPECS["login"],
@@ -152,6 +149,7 @@ class AsyncAuthenticationResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=AuthenticationLoginResponse,
         )
 
     async def refresh_token(
@@ -162,17 +160,10 @@ class AsyncAuthenticationResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> AuthenticationRefreshTokenResponse:
         """refreshToken
 
-        `POST https://kit-im-{{region}}.voximplant.com/api/v3/botService/refreshToken`
-
-        Returns a fresh jwt and refresh token when the previous jwt has expired. No API token is needed, only the refresh token.
-
-        Args:
-            refresh_token: `refresh_token` (field). Refresh token returned by login. Example: `{{refresh_token}}`.
-
-        Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
+        Async version of the sync client's `refresh_token` (same arguments).
         """
         return await self._client.request(
             _SPECS["refresh_token"],
@@ -184,4 +175,5 @@ class AsyncAuthenticationResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=AuthenticationRefreshTokenResponse,
         )

@@ -19,6 +19,10 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    EventsSendMessageEventResponse,
+    EventsSendMessageEventWithMediaResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -43,7 +47,7 @@ class EventsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EventsSendMessageEventResponse:
         """Send message event
 
         `POST https://kit-im-{{region}}.voximplant.com/{{channel_uuid}}`
@@ -63,6 +67,7 @@ class EventsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EventsSendMessageEventResponse,
         )
 
     def send_message_event_with_media(
@@ -73,7 +78,7 @@ class EventsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EventsSendMessageEventWithMediaResponse:
         """Send message event with media
 
         `POST https://kit-im-{{region}}.voximplant.com/{{channel_uuid}}`
@@ -91,6 +96,7 @@ class EventsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EventsSendMessageEventWithMediaResponse,
         )
 
 
@@ -108,17 +114,10 @@ class AsyncEventsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EventsSendMessageEventResponse:
         """Send message event
 
-        `POST https://kit-im-{{region}}.voximplant.com/{{channel_uuid}}`
-
-        Delivers a customer's message to the custom channel. `client_data.client_id` (the customer's ID in your system), `event_id` and `event_data.message.message_id` are required; the `{{$guid}}` dynamic variable makes a new UUID for each send.
-
-        Args:
-            body: `body` (body).  Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
-
-        Not translated: the request's prerequest script (pmgen cannot run JavaScript).
+        Async version of the sync client's `send_message_event` (same arguments).
         """
         return await self._client.request(
             _SPECS["send_message_event"],
@@ -128,6 +127,7 @@ class AsyncEventsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EventsSendMessageEventResponse,
         )
 
     async def send_message_event_with_media(
@@ -138,15 +138,10 @@ class AsyncEventsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> EventsSendMessageEventWithMediaResponse:
         """Send message event with media
 
-        `POST https://kit-im-{{region}}.voximplant.com/{{channel_uuid}}`
-
-        Same event with a `payload` array of media items; `type` is one of `photo`, `video`, `audio` or `document`, and the file is fetched from `file_url`.
-
-        Args:
-            body: `body` (body).  Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
+        Async version of the sync client's `send_message_event_with_media` (same arguments).
         """
         return await self._client.request(
             _SPECS["send_message_event_with_media"],
@@ -156,4 +151,5 @@ class AsyncEventsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=EventsSendMessageEventWithMediaResponse,
         )

@@ -19,6 +19,10 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    MembershipsCreateAMembershipResponse,
+    MembershipsListMembershipsResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -43,7 +47,7 @@ class MembershipsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MembershipsCreateAMembershipResponse:
         """Create a Membership
 
         `POST https://webexapis.com/v1/memberships`
@@ -61,6 +65,7 @@ class MembershipsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MembershipsCreateAMembershipResponse,
         )
 
     def list_memberships(
@@ -74,7 +79,7 @@ class MembershipsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MembershipsListMembershipsResponse:
         """List Memberships
 
         `GET https://webexapis.com/v1/memberships?roomId={{roomId}}&max=100`
@@ -100,6 +105,7 @@ class MembershipsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MembershipsListMembershipsResponse,
         )
 
 
@@ -117,15 +123,10 @@ class AsyncMembershipsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MembershipsCreateAMembershipResponse:
         """Create a Membership
 
-        `POST https://webexapis.com/v1/memberships`
-
-        Adds a person (or a bot) to a space, identified by `personEmail` or `personId`. `isModerator` makes the new member a moderator.
-
-        Args:
-            body: `body` (body).  Example: `{ "roomId" : "{{roomId}}", "personEmail" : "{{new_user_email}}", "isModerator" :...`.
+        Async version of the sync client's `create_a_membership` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_a_membership"],
@@ -135,6 +136,7 @@ class AsyncMembershipsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MembershipsCreateAMembershipResponse,
         )
 
     async def list_memberships(
@@ -148,18 +150,10 @@ class AsyncMembershipsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MembershipsListMembershipsResponse:
         """List Memberships
 
-        `GET https://webexapis.com/v1/memberships?roomId={{roomId}}&max=100`
-
-        Lists memberships: by default those of the caller, or every member of a space when `roomId` is given.
-
-        Args:
-            room_id: `roomId` (query). List the members of this space. Example: `{{roomId}}`.
-            person_email: `personEmail` (query) (disabled in the collection). Only the membership of this person (requires `roomId`).
-            person_id: `personId` (query) (disabled in the collection). Only the membership of this person ID.
-            max_: `max` (query). Upper limit on the number of memberships returned. Example: `100`.
+        Async version of the sync client's `list_memberships` (same arguments).
         """
         return await self._client.request(
             _SPECS["list_memberships"],
@@ -174,4 +168,5 @@ class AsyncMembershipsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MembershipsListMembershipsResponse,
         )

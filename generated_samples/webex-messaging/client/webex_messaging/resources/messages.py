@@ -19,6 +19,12 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    MessagesCreateAMessageMarkdownResponse,
+    MessagesCreateAMessageResponse,
+    MessagesCreateAMessageWithAFileAttachmentResponse,
+    MessagesListMessagesResponse,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -43,7 +49,7 @@ class MessagesResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MessagesCreateAMessageResponse:
         """Create a Message
 
         `POST https://webexapis.com/v1/messages`
@@ -63,6 +69,7 @@ class MessagesResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MessagesCreateAMessageResponse,
         )
 
     def create_a_message_markdown(
@@ -73,7 +80,7 @@ class MessagesResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MessagesCreateAMessageMarkdownResponse:
         """Create a Message (Markdown)
 
         `POST https://webexapis.com/v1/messages`
@@ -91,6 +98,7 @@ class MessagesResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MessagesCreateAMessageMarkdownResponse,
         )
 
     def create_a_message_with_a_file_attachment(
@@ -103,7 +111,7 @@ class MessagesResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MessagesCreateAMessageWithAFileAttachmentResponse:
         """Create a Message with a File Attachment
 
         `POST https://webexapis.com/v1/messages`
@@ -127,6 +135,7 @@ class MessagesResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MessagesCreateAMessageWithAFileAttachmentResponse,
         )
 
     def list_messages(
@@ -141,7 +150,7 @@ class MessagesResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MessagesListMessagesResponse:
         """List Messages
 
         `GET https://webexapis.com/v1/messages?roomId={{roomId}}&max=50`
@@ -169,11 +178,12 @@ class MessagesResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MessagesListMessagesResponse,
         )
 
     def delete_a_message(
         self,
-        message_id: str,
+        message_id: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -216,17 +226,10 @@ class AsyncMessagesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MessagesCreateAMessageResponse:
         """Create a Message
 
-        `POST https://webexapis.com/v1/messages`
-
-        Posts a plain-text message to a space. Use `toPersonEmail` or `toPersonId` instead of `roomId` for a private 1:1 message.
-
-        Args:
-            body: `body` (body).  Example: `{ "roomId": "{{roomId}}", "text": "Hello World!" }`.
-
-        Stores messageId in `client.variables` from the response, as its test script does.
+        Async version of the sync client's `create_a_message` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_a_message"],
@@ -236,6 +239,7 @@ class AsyncMessagesResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MessagesCreateAMessageResponse,
         )
 
     async def create_a_message_markdown(
@@ -246,15 +250,10 @@ class AsyncMessagesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MessagesCreateAMessageMarkdownResponse:
         """Create a Message (Markdown)
 
-        `POST https://webexapis.com/v1/messages`
-
-        Same as Create a Message, but with `markdown` instead of `text` so clients render bold, italics, links, lists, quotes and code.
-
-        Args:
-            body: `body` (body).  Example: `{ "roomId": "{{roomId}}", "markdown": "This API is really **awesome**\\n\\n>You be...`.
+        Async version of the sync client's `create_a_message_markdown` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_a_message_markdown"],
@@ -264,6 +263,7 @@ class AsyncMessagesResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MessagesCreateAMessageMarkdownResponse,
         )
 
     async def create_a_message_with_a_file_attachment(
@@ -276,17 +276,10 @@ class AsyncMessagesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MessagesCreateAMessageWithAFileAttachmentResponse:
         """Create a Message with a File Attachment
 
-        `POST https://webexapis.com/v1/messages`
-
-        Uploads a local file with the message as `multipart/form-data`. Postman sets the Content-Type header (with its boundary) on its own, so none is added here.
-
-        Args:
-            room_id: `roomId` (field). Space to post into. Example: `{{roomId}}`.
-            text: `text` (field). Optional text shown with the file. Example: `Here is the file we discussed.`.
-            files: `files` (file). The local file to upload; only one file per message. Example: `['sample-attachment.txt']`.
+        Async version of the sync client's `create_a_message_with_a_file_attachment` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_a_message_with_a_file_attachment"],
@@ -300,6 +293,7 @@ class AsyncMessagesResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MessagesCreateAMessageWithAFileAttachmentResponse,
         )
 
     async def list_messages(
@@ -314,19 +308,10 @@ class AsyncMessagesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> MessagesListMessagesResponse:
         """List Messages
 
-        `GET https://webexapis.com/v1/messages?roomId={{roomId}}&max=50`
-
-        Lists the messages of a space, newest first.
-
-        Args:
-            room_id: `roomId` (query). Space whose messages are listed (required). Example: `{{roomId}}`.
-            mentioned_people: `mentionedPeople` (query) (disabled in the collection). Only messages that mention these people; `me` means the caller. Example: `me`.
-            before: `before` (query) (disabled in the collection). Only messages sent before this time. Example: `2024-04-17T00:00:00.000Z`.
-            before_message: `beforeMessage` (query) (disabled in the collection). Only messages sent before this message. Example: `{{messageId}}`.
-            max_: `max` (query). Upper limit on the number of messages returned. Example: `50`.
+        Async version of the sync client's `list_messages` (same arguments).
         """
         return await self._client.request(
             _SPECS["list_messages"],
@@ -342,11 +327,12 @@ class AsyncMessagesResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=MessagesListMessagesResponse,
         )
 
     async def delete_a_message(
         self,
-        message_id: str,
+        message_id: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -355,12 +341,7 @@ class AsyncMessagesResource(AsyncAPIResource):
     ) -> Any:
         """Delete a Message
 
-        `DELETE https://webexapis.com/v1/messages/:messageId`
-
-        Deletes one of your messages.
-
-        Args:
-            message_id: `messageId` (path). ID of the message to delete. Example: `{{messageId}}`.
+        Async version of the sync client's `delete_a_message` (same arguments).
         """
         return await self._client.request(
             _SPECS["delete_a_message"],

@@ -19,6 +19,13 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
+from ..models import (
+    RoomsCreateARoomBody,
+    RoomsCreateARoomResponse,
+    RoomsGetRoomDetailsResponse,
+    RoomsListRoomsResponse,
+    RoomsUpdateARoomBody,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
 
@@ -46,7 +53,7 @@ class RoomsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> RoomsListRoomsResponse:
         """List Rooms
 
         `GET https://webexapis.com/v1/rooms?sortBy=lastactivity&max=100`
@@ -72,17 +79,20 @@ class RoomsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=RoomsListRoomsResponse,
         )
 
     def create_a_room(
         self,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            RoomsCreateARoomBody | Mapping[str, Any] | Sequence[Any] | str | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> RoomsCreateARoomResponse:
         """Create a Room
 
         `POST https://webexapis.com/v1/rooms`
@@ -102,17 +112,18 @@ class RoomsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=RoomsCreateARoomResponse,
         )
 
     def get_room_details(
         self,
-        room_id: str,
+        room_id: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> RoomsGetRoomDetailsResponse:
         """Get Room Details
 
         `GET https://webexapis.com/v1/rooms/:roomId`
@@ -132,13 +143,16 @@ class RoomsResource(SyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=RoomsGetRoomDetailsResponse,
         )
 
     def update_a_room(
         self,
-        room_id: str,
+        room_id: str | NotGiven = NOT_GIVEN,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            RoomsUpdateARoomBody | Mapping[str, Any] | Sequence[Any] | str | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -169,7 +183,7 @@ class RoomsResource(SyncAPIResource):
 
     def delete_a_room(
         self,
-        room_id: str,
+        room_id: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -215,18 +229,10 @@ class AsyncRoomsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> RoomsListRoomsResponse:
         """List Rooms
 
-        `GET https://webexapis.com/v1/rooms?sortBy=lastactivity&max=100`
-
-        Lists the spaces (rooms) you belong to. Spaces were once called rooms, which is why the resource and the `roomId` field still use that word.
-
-        Args:
-            team_id: `teamId` (query) (disabled in the collection). Only list spaces that belong to this team.
-            type_: `type` (query) (disabled in the collection). `direct` for 1:1 spaces or `group` for group spaces. Example: `group`.
-            sort_by: `sortBy` (query). Sort by `id`, `lastactivity` or `created`. Example: `lastactivity`.
-            max_: `max` (query). Upper limit on the number of spaces returned (default 100). Example: `100`.
+        Async version of the sync client's `list_rooms` (same arguments).
         """
         return await self._client.request(
             _SPECS["list_rooms"],
@@ -241,27 +247,23 @@ class AsyncRoomsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=RoomsListRoomsResponse,
         )
 
     async def create_a_room(
         self,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            RoomsCreateARoomBody | Mapping[str, Any] | Sequence[Any] | str | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> RoomsCreateARoomResponse:
         """Create a Room
 
-        `POST https://webexapis.com/v1/rooms`
-
-        Creates a group space titled by `title`. You become its only member; the test script keeps the new `id` in the `roomId` collection variable for the following requests.
-
-        Args:
-            body: `body` (body).  Example: `{'title': 'Test Space'}`.
-
-        Stores roomId in `client.variables` from the response, as its test script does.
+        Async version of the sync client's `create_a_room` (same arguments).
         """
         return await self._client.request(
             _SPECS["create_a_room"],
@@ -271,25 +273,21 @@ class AsyncRoomsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=RoomsCreateARoomResponse,
         )
 
     async def get_room_details(
         self,
-        room_id: str,
+        room_id: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> RoomsGetRoomDetailsResponse:
         """Get Room Details
 
-        `GET https://webexapis.com/v1/rooms/:roomId`
-
-        Shows the details of one space.
-
-        Args:
-            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Example: `{{roomId}}`.
+        Async version of the sync client's `get_room_details` (same arguments).
         """
         return await self._client.request(
             _SPECS["get_room_details"],
@@ -301,13 +299,16 @@ class AsyncRoomsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+            model=RoomsGetRoomDetailsResponse,
         )
 
     async def update_a_room(
         self,
-        room_id: str,
+        room_id: str | NotGiven = NOT_GIVEN,
         *,
-        body: Mapping[str, Any] | Sequence[Any] | str | NotGiven = NOT_GIVEN,
+        body: (
+            RoomsUpdateARoomBody | Mapping[str, Any] | Sequence[Any] | str | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -315,13 +316,7 @@ class AsyncRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Update a Room
 
-        `PUT https://webexapis.com/v1/rooms/:roomId`
-
-        Changes the title or other settings of a space. The body must contain `title`.
-
-        Args:
-            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Example: `{{roomId}}`.
-            body: `body` (body).  Example: `{'title': 'Test Space (renamed)', 'isLocked': False}`.
+        Async version of the sync client's `update_a_room` (same arguments).
         """
         return await self._client.request(
             _SPECS["update_a_room"],
@@ -338,7 +333,7 @@ class AsyncRoomsResource(AsyncAPIResource):
 
     async def delete_a_room(
         self,
-        room_id: str,
+        room_id: str | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -347,12 +342,7 @@ class AsyncRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Delete a Room
 
-        `DELETE https://webexapis.com/v1/rooms/:roomId`
-
-        Deletes a space and its content. Answers `204 No Content`.
-
-        Args:
-            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Example: `{{roomId}}`.
+        Async version of the sync client's `delete_a_room` (same arguments).
         """
         return await self._client.request(
             _SPECS["delete_a_room"],
