@@ -57,6 +57,9 @@ _INVISIBLE = {
 
 def printable(text: str) -> str:
     """Drop NUL, other C0 controls but tab/newline, and bidi controls (Trojan Source)."""
+    # Fast path: printable text holds no control and no format (Cf) character, bidi included.
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return text
     return "".join(
         ch for ch in text if ch not in _INVISIBLE and (ch in "\t\n" or ord(ch) >= 32) and ch != "\x7f"
     )
