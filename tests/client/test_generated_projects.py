@@ -31,7 +31,7 @@ CASES = [
     ("corpus/commercetools.postman_collection.json", "corpus/commercetools.postman_environment.json"),
 ]
 SAMPLE = 40
-CI_CASES = {"pcg-basic", "webex-messaging", "vonage-contact-center", "commercetools"}
+CI_CASES = {"pcg-basic", "vonage-contact-center"}  # time budget; the rest run locally
 
 
 @pytest.fixture(scope="session")
