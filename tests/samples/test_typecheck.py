@@ -11,12 +11,6 @@ import pytest
 from tests.samples.conftest import SAMPLES, SampleVenv, import_name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="client templates: 64 mypy --strict errors at 17:50 UTC (resource methods return "
-    "Any for typed responses, _auth.py:72, _request.py:87/113, _base_client.py:171, "
-    "_response.py:78); regenerate the samples and drop this mark once fixed",
-)
 def test_sample_clients_pass_mypy_strict(tmp_path: Path) -> None:
     packages = [
         project / import_name(project)

@@ -7,7 +7,7 @@ Call logs and calls in progress.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -70,7 +70,7 @@ class CallReportApiResource(SyncAPIResource):
             per_page: `per_page` (field). Rows per page. Example: `25`.
             current_page: `current_page` (field). Page to return. Example: `1`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["call_report_api"],
             query={
                 "authcode": authcode,
@@ -91,6 +91,9 @@ class CallReportApiResource(SyncAPIResource):
             raw=self._raw,
             model=CallReportApiCallReportApiResponse,
         )
+        return cast(
+            CallReportApiCallReportApiResponse, result
+        )  # an APIResponse under with_raw_response
 
     def live_call_api(
         self,
@@ -149,7 +152,7 @@ class AsyncCallReportApiResource(AsyncAPIResource):
 
         Async version of the sync client's `call_report_api` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["call_report_api"],
             query={
                 "authcode": authcode,
@@ -170,6 +173,9 @@ class AsyncCallReportApiResource(AsyncAPIResource):
             raw=self._raw,
             model=CallReportApiCallReportApiResponse,
         )
+        return cast(
+            CallReportApiCallReportApiResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def live_call_api(
         self,

@@ -7,7 +7,7 @@ Account-wide information.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,

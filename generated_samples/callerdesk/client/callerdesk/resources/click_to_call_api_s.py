@@ -7,7 +7,7 @@ Connect an agent and a customer from your own application.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -66,7 +66,7 @@ class ClickToCallApiSResource(SyncAPIResource):
             call_from_did: `call_from_did` (query). `1` to place the call from the deskphone's DID. Example: `1`.
             campid: `campid` (query) (disabled in the collection). Your own reference for the call, returned in reports and webhooks.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["click2_call_api_normal"],
             query={
                 "calling_party_a": calling_party_a,
@@ -83,6 +83,9 @@ class ClickToCallApiSResource(SyncAPIResource):
             raw=self._raw,
             model=ClickToCallApiSClick2CallApiNormalResponse,
         )
+        return cast(
+            ClickToCallApiSClick2CallApiNormalResponse, result
+        )  # an APIResponse under with_raw_response
 
 
 class AsyncClickToCallApiSResource(AsyncAPIResource):
@@ -109,7 +112,7 @@ class AsyncClickToCallApiSResource(AsyncAPIResource):
 
         Async version of the sync client's `click2_call_api_normal` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["click2_call_api_normal"],
             query={
                 "calling_party_a": calling_party_a,
@@ -126,3 +129,6 @@ class AsyncClickToCallApiSResource(AsyncAPIResource):
             raw=self._raw,
             model=ClickToCallApiSClick2CallApiNormalResponse,
         )
+        return cast(
+            ClickToCallApiSClick2CallApiNormalResponse, result
+        )  # an APIResponse under with_raw_response

@@ -7,7 +7,7 @@ Create, change, remove and list the people who use the Callerdesk panel and hand
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -69,7 +69,7 @@ class TeamMembersResource(SyncAPIResource):
             member_email: `member_email` (field). Email address of the member (optional). Example: `asha.verma@example.com`.
             password: `password` (field) (disabled in the collection). Panel password for the member (optional).
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["add_member"],
             query={
                 "authcode": authcode,
@@ -89,6 +89,9 @@ class TeamMembersResource(SyncAPIResource):
             raw=self._raw,
             model=TeamMembersAddMemberResponse,
         )
+        return cast(
+            TeamMembersAddMemberResponse, result
+        )  # an APIResponse under with_raw_response
 
     def update_member(
         self,
@@ -202,7 +205,7 @@ class TeamMembersResource(SyncAPIResource):
             current_page: `current_page` (field). Page to return. Example: `1`.
             member_num: `member_num` (field) (disabled in the collection). Only the member with this number.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["get_members_list"],
             query={
                 "authcode": authcode,
@@ -219,6 +222,9 @@ class TeamMembersResource(SyncAPIResource):
             raw=self._raw,
             model=TeamMembersGetMembersListResponse,
         )
+        return cast(
+            TeamMembersGetMembersListResponse, result
+        )  # an APIResponse under with_raw_response
 
 
 class AsyncTeamMembersResource(AsyncAPIResource):
@@ -246,7 +252,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
 
         Async version of the sync client's `add_member` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["add_member"],
             query={
                 "authcode": authcode,
@@ -266,6 +272,9 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             raw=self._raw,
             model=TeamMembersAddMemberResponse,
         )
+        return cast(
+            TeamMembersAddMemberResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def update_member(
         self,
@@ -353,7 +362,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
 
         Async version of the sync client's `get_members_list` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["get_members_list"],
             query={
                 "authcode": authcode,
@@ -370,3 +379,6 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             raw=self._raw,
             model=TeamMembersGetMembersListResponse,
         )
+        return cast(
+            TeamMembersGetMembersListResponse, result
+        )  # an APIResponse under with_raw_response

@@ -7,7 +7,7 @@ Meeting rooms hold the access codes callers enter and the room settings.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -63,7 +63,7 @@ class MeetingRoomsResource(SyncAPIResource):
             offset: `offset` (query). Rooms to skip. Example: `0`.
             filter_: `filter` (query) (disabled in the collection). Filter by room attributes. Example: `name like "%sync%"`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["get_meeting_rooms"],
             query={
                 "limit": limit,
@@ -77,6 +77,9 @@ class MeetingRoomsResource(SyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsGetMeetingRoomsResponse,
         )
+        return cast(
+            MeetingRoomsGetMeetingRoomsResponse, result
+        )  # an APIResponse under with_raw_response
 
     def create_meeting_room(
         self,
@@ -104,7 +107,7 @@ class MeetingRoomsResource(SyncAPIResource):
 
         Stores meeting_room_sid in `client.variables` from the response, as its test script does.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["create_meeting_room"],
             body=body,
             extra_headers=extra_headers,
@@ -114,6 +117,9 @@ class MeetingRoomsResource(SyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsCreateMeetingRoomResponse,
         )
+        return cast(
+            MeetingRoomsCreateMeetingRoomResponse, result
+        )  # an APIResponse under with_raw_response
 
     def get_meeting_room_by_sid(
         self,
@@ -236,7 +242,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
 
         Async version of the sync client's `get_meeting_rooms` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["get_meeting_rooms"],
             query={
                 "limit": limit,
@@ -250,6 +256,9 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsGetMeetingRoomsResponse,
         )
+        return cast(
+            MeetingRoomsGetMeetingRoomsResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def create_meeting_room(
         self,
@@ -270,7 +279,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
 
         Async version of the sync client's `create_meeting_room` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["create_meeting_room"],
             body=body,
             extra_headers=extra_headers,
@@ -280,6 +289,9 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsCreateMeetingRoomResponse,
         )
+        return cast(
+            MeetingRoomsCreateMeetingRoomResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def get_meeting_room_by_sid(
         self,

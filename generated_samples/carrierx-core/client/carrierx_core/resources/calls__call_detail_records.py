@@ -7,7 +7,7 @@ Billing-grade records of finished calls.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -66,7 +66,7 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
             before: `before` (query) (disabled in the collection). Return records inserted before this record. Example: `{{dr_sid}}`.
             offset: `offset` (query) (disabled in the collection). Records to skip. Example: `0`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["get_call_detail_records"],
             query={
                 "limit": limit,
@@ -83,6 +83,9 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
             raw=self._raw,
             model=CallsCallDetailRecordsGetCallDetailRecordsResponse,
         )
+        return cast(
+            CallsCallDetailRecordsGetCallDetailRecordsResponse, result
+        )  # an APIResponse under with_raw_response
 
     def get_call_detail_record_by_sid(
         self,
@@ -139,7 +142,7 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
 
         Async version of the sync client's `get_call_detail_records` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["get_call_detail_records"],
             query={
                 "limit": limit,
@@ -156,6 +159,9 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
             raw=self._raw,
             model=CallsCallDetailRecordsGetCallDetailRecordsResponse,
         )
+        return cast(
+            CallsCallDetailRecordsGetCallDetailRecordsResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def get_call_detail_record_by_sid(
         self,

@@ -7,7 +7,7 @@ Endpoints are the applications and SIP destinations that calls are delivered to:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -72,7 +72,7 @@ class EndpointsResource(SyncAPIResource):
             include_fields: `include_fields` (query) (disabled in the collection). Comma-separated list of fields to keep in each returned object. Example: `name,endpoint_sid,type`.
             exclude_fields: `exclude_fields` (query) (disabled in the collection). Comma-separated list of fields to drop from each returned object. Example: `addresses,transformations`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["get_endpoints"],
             query={
                 "limit": limit,
@@ -89,6 +89,9 @@ class EndpointsResource(SyncAPIResource):
             raw=self._raw,
             model=EndpointsGetEndpointsResponse,
         )
+        return cast(
+            EndpointsGetEndpointsResponse, result
+        )  # an APIResponse under with_raw_response
 
     def get_endpoint_by_sid(
         self,
@@ -151,7 +154,7 @@ class EndpointsResource(SyncAPIResource):
 
         Stores endpoint_sid in `client.variables` from the response, as its test script does.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["create_endpoint"],
             body=body,
             extra_headers=extra_headers,
@@ -161,6 +164,9 @@ class EndpointsResource(SyncAPIResource):
             raw=self._raw,
             model=EndpointsCreateEndpointResponse,
         )
+        return cast(
+            EndpointsCreateEndpointResponse, result
+        )  # an APIResponse under with_raw_response
 
     def update_endpoint(
         self,
@@ -190,7 +196,7 @@ class EndpointsResource(SyncAPIResource):
             endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to change. Send **Get Endpoints** first and copy the `endpoint_sid` of the endpoint you want from its response. Example: `:endpoint_sid`.
             body: `body` (body).  Example: `{'name': 'new_name'}`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["update_endpoint"],
             path={
                 "endpoint_sid": endpoint_sid,
@@ -203,6 +209,9 @@ class EndpointsResource(SyncAPIResource):
             raw=self._raw,
             model=EndpointsUpdateEndpointResponse,
         )
+        return cast(
+            EndpointsUpdateEndpointResponse, result
+        )  # an APIResponse under with_raw_response
 
     def delete_endpoint(
         self,
@@ -259,7 +268,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
 
         Async version of the sync client's `get_endpoints` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["get_endpoints"],
             query={
                 "limit": limit,
@@ -276,6 +285,9 @@ class AsyncEndpointsResource(AsyncAPIResource):
             raw=self._raw,
             model=EndpointsGetEndpointsResponse,
         )
+        return cast(
+            EndpointsGetEndpointsResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def get_endpoint_by_sid(
         self,
@@ -325,7 +337,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
 
         Async version of the sync client's `create_endpoint` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["create_endpoint"],
             body=body,
             extra_headers=extra_headers,
@@ -335,6 +347,9 @@ class AsyncEndpointsResource(AsyncAPIResource):
             raw=self._raw,
             model=EndpointsCreateEndpointResponse,
         )
+        return cast(
+            EndpointsCreateEndpointResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def update_endpoint(
         self,
@@ -356,7 +371,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
 
         Async version of the sync client's `update_endpoint` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["update_endpoint"],
             path={
                 "endpoint_sid": endpoint_sid,
@@ -369,6 +384,9 @@ class AsyncEndpointsResource(AsyncAPIResource):
             raw=self._raw,
             model=EndpointsUpdateEndpointResponse,
         )
+        return cast(
+            EndpointsUpdateEndpointResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def delete_endpoint(
         self,

@@ -7,7 +7,7 @@ Rented DIDs and the pool of numbers available for rent.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -65,7 +65,7 @@ class PhoneNumbersResource(SyncAPIResource):
             trunk_group_sid: `trunk_group_sid` (query) (disabled in the collection). Only DIDs routed to this trunk group. Example: `{{trunk_group_sid}}`.
             with_related: `with_related` (query) (disabled in the collection). Include related partner information. Example: `false`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["get_di_ds"],
             query={
                 "limit": limit,
@@ -81,6 +81,9 @@ class PhoneNumbersResource(SyncAPIResource):
             raw=self._raw,
             model=PhoneNumbersGetDiDsResponse,
         )
+        return cast(
+            PhoneNumbersGetDiDsResponse, result
+        )  # an APIResponse under with_raw_response
 
     def get_did_by_sid(
         self,
@@ -211,7 +214,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
 
         Async version of the sync client's `get_di_ds` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["get_di_ds"],
             query={
                 "limit": limit,
@@ -227,6 +230,9 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             raw=self._raw,
             model=PhoneNumbersGetDiDsResponse,
         )
+        return cast(
+            PhoneNumbersGetDiDsResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def get_did_by_sid(
         self,

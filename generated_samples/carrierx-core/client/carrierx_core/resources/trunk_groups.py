@@ -7,7 +7,7 @@ SIP trunk groups route calls to and from endpoints; each group holds one or more
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -63,7 +63,7 @@ class TrunkGroupsResource(SyncAPIResource):
             offset: `offset` (query) (disabled in the collection). Trunk groups to skip. Example: `0`.
             with_related: `with_related` (query) (disabled in the collection). Include related objects. Example: `false`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["get_trunk_groups"],
             query={
                 "with_trunks": with_trunks,
@@ -78,6 +78,9 @@ class TrunkGroupsResource(SyncAPIResource):
             raw=self._raw,
             model=TrunkGroupsGetTrunkGroupsResponse,
         )
+        return cast(
+            TrunkGroupsGetTrunkGroupsResponse, result
+        )  # an APIResponse under with_raw_response
 
     def create_trunk_group(
         self,
@@ -206,7 +209,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
 
         Async version of the sync client's `get_trunk_groups` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["get_trunk_groups"],
             query={
                 "with_trunks": with_trunks,
@@ -221,6 +224,9 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
             raw=self._raw,
             model=TrunkGroupsGetTrunkGroupsResponse,
         )
+        return cast(
+            TrunkGroupsGetTrunkGroupsResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def create_trunk_group(
         self,

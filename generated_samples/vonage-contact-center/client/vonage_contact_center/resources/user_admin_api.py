@@ -11,7 +11,7 @@ Documentation: https://docs-vcc.atlassian.net/wiki/spaces/VCCA/pages/3567223721/
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -85,7 +85,7 @@ class UserAdminApiResource(SyncAPIResource):
 
         Stores token in `client.variables` from the response, as its test script does.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["post_auth_connect_token"],
             fields={
                 "grant_type": grant_type,
@@ -100,6 +100,9 @@ class UserAdminApiResource(SyncAPIResource):
             raw=self._raw,
             model=UserAdminApiPostAuthConnectTokenResponse,
         )
+        return cast(
+            UserAdminApiPostAuthConnectTokenResponse, result
+        )  # an APIResponse under with_raw_response
 
 
 class AsyncUserAdminApiResource(AsyncAPIResource):
@@ -134,7 +137,7 @@ class AsyncUserAdminApiResource(AsyncAPIResource):
 
         Async version of the sync client's `post_auth_connect_token` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["post_auth_connect_token"],
             fields={
                 "grant_type": grant_type,
@@ -149,3 +152,6 @@ class AsyncUserAdminApiResource(AsyncAPIResource):
             raw=self._raw,
             model=UserAdminApiPostAuthConnectTokenResponse,
         )
+        return cast(
+            UserAdminApiPostAuthConnectTokenResponse, result
+        )  # an APIResponse under with_raw_response

@@ -7,7 +7,7 @@ The users resource: list, read, create, change and delete VCC users (admins, sup
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -63,7 +63,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
             limit: `limit` (query) (disabled in the collection). Items per page, 1 to 5000. Defaults to 25. Example: `25`.
             page: `page` (query) (disabled in the collection). Page number to return, starting at 1. Example: `1`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["get_users"],
             query={
                 "include": include,
@@ -77,6 +77,9 @@ class UserAdminApiUsersResource(SyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUsersResponse,
         )
+        return cast(
+            UserAdminApiUsersGetUsersResponse, result
+        )  # an APIResponse under with_raw_response
 
     def get_user_by_user_id(
         self,
@@ -96,7 +99,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
         Args:
             insert_user_id_here: `insert user ID here` (path).  Example: `<insert user ID here>`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["get_user_by_user_id"],
             path={
                 "insert_user_id_here": insert_user_id_here,
@@ -108,6 +111,9 @@ class UserAdminApiUsersResource(SyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUserByUserIdResponse,
         )
+        return cast(
+            UserAdminApiUsersGetUserByUserIdResponse, result
+        )  # an APIResponse under with_raw_response
 
     def create_user(
         self,
@@ -247,7 +253,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
 
         Async version of the sync client's `get_users` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["get_users"],
             query={
                 "include": include,
@@ -261,6 +267,9 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUsersResponse,
         )
+        return cast(
+            UserAdminApiUsersGetUsersResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def get_user_by_user_id(
         self,
@@ -275,7 +284,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
 
         Async version of the sync client's `get_user_by_user_id` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["get_user_by_user_id"],
             path={
                 "insert_user_id_here": insert_user_id_here,
@@ -287,6 +296,9 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUserByUserIdResponse,
         )
+        return cast(
+            UserAdminApiUsersGetUserByUserIdResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def create_user(
         self,

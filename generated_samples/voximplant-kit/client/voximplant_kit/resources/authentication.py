@@ -7,7 +7,7 @@ Get and renew the jwt that authorizes event requests.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -63,7 +63,7 @@ class AuthenticationResource(SyncAPIResource):
 
         Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["login"],
             query={
                 "domain": domain,
@@ -79,6 +79,9 @@ class AuthenticationResource(SyncAPIResource):
             raw=self._raw,
             model=AuthenticationLoginResponse,
         )
+        return cast(
+            AuthenticationLoginResponse, result
+        )  # an APIResponse under with_raw_response
 
     def refresh_token(
         self,
@@ -100,7 +103,7 @@ class AuthenticationResource(SyncAPIResource):
 
         Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["refresh_token"],
             fields={
                 "refresh_token": refresh_token,
@@ -112,6 +115,9 @@ class AuthenticationResource(SyncAPIResource):
             raw=self._raw,
             model=AuthenticationRefreshTokenResponse,
         )
+        return cast(
+            AuthenticationRefreshTokenResponse, result
+        )  # an APIResponse under with_raw_response
 
 
 class AsyncAuthenticationResource(AsyncAPIResource):
@@ -135,7 +141,7 @@ class AsyncAuthenticationResource(AsyncAPIResource):
 
         Async version of the sync client's `login` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["login"],
             query={
                 "domain": domain,
@@ -151,6 +157,9 @@ class AsyncAuthenticationResource(AsyncAPIResource):
             raw=self._raw,
             model=AuthenticationLoginResponse,
         )
+        return cast(
+            AuthenticationLoginResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def refresh_token(
         self,
@@ -165,7 +174,7 @@ class AsyncAuthenticationResource(AsyncAPIResource):
 
         Async version of the sync client's `refresh_token` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["refresh_token"],
             fields={
                 "refresh_token": refresh_token,
@@ -177,3 +186,6 @@ class AsyncAuthenticationResource(AsyncAPIResource):
             raw=self._raw,
             model=AuthenticationRefreshTokenResponse,
         )
+        return cast(
+            AuthenticationRefreshTokenResponse, result
+        )  # an APIResponse under with_raw_response

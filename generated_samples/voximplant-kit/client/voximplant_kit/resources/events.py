@@ -7,7 +7,7 @@ Send customer events to a Voximplant Kit custom channel at `https://kit-im-{{reg
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -59,7 +59,7 @@ class EventsResource(SyncAPIResource):
 
         Not translated: the request's prerequest script (pmgen cannot run JavaScript).
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["send_message_event"],
             body=body,
             extra_headers=extra_headers,
@@ -69,6 +69,9 @@ class EventsResource(SyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventResponse,
         )
+        return cast(
+            EventsSendMessageEventResponse, result
+        )  # an APIResponse under with_raw_response
 
     def send_message_event_with_media(
         self,
@@ -88,7 +91,7 @@ class EventsResource(SyncAPIResource):
         Args:
             body: `body` (body).  Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["send_message_event_with_media"],
             body=body,
             extra_headers=extra_headers,
@@ -98,6 +101,9 @@ class EventsResource(SyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventWithMediaResponse,
         )
+        return cast(
+            EventsSendMessageEventWithMediaResponse, result
+        )  # an APIResponse under with_raw_response
 
 
 class AsyncEventsResource(AsyncAPIResource):
@@ -119,7 +125,7 @@ class AsyncEventsResource(AsyncAPIResource):
 
         Async version of the sync client's `send_message_event` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["send_message_event"],
             body=body,
             extra_headers=extra_headers,
@@ -129,6 +135,9 @@ class AsyncEventsResource(AsyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventResponse,
         )
+        return cast(
+            EventsSendMessageEventResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def send_message_event_with_media(
         self,
@@ -143,7 +152,7 @@ class AsyncEventsResource(AsyncAPIResource):
 
         Async version of the sync client's `send_message_event_with_media` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["send_message_event_with_media"],
             body=body,
             extra_headers=extra_headers,
@@ -153,3 +162,6 @@ class AsyncEventsResource(AsyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventWithMediaResponse,
         )
+        return cast(
+            EventsSendMessageEventWithMediaResponse, result
+        )  # an APIResponse under with_raw_response

@@ -7,7 +7,7 @@ Who is in a space. A new space only contains its creator until members are added
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -57,7 +57,7 @@ class MembershipsResource(SyncAPIResource):
         Args:
             body: `body` (body).  Example: `{ "roomId" : "{{roomId}}", "personEmail" : "{{new_user_email}}", "isModerator" :...`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["create_a_membership"],
             body=body,
             extra_headers=extra_headers,
@@ -67,6 +67,9 @@ class MembershipsResource(SyncAPIResource):
             raw=self._raw,
             model=MembershipsCreateAMembershipResponse,
         )
+        return cast(
+            MembershipsCreateAMembershipResponse, result
+        )  # an APIResponse under with_raw_response
 
     def list_memberships(
         self,
@@ -92,7 +95,7 @@ class MembershipsResource(SyncAPIResource):
             person_id: `personId` (query) (disabled in the collection). Only the membership of this person ID.
             max_: `max` (query). Upper limit on the number of memberships returned. Example: `100`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["list_memberships"],
             query={
                 "room_id": room_id,
@@ -107,6 +110,9 @@ class MembershipsResource(SyncAPIResource):
             raw=self._raw,
             model=MembershipsListMembershipsResponse,
         )
+        return cast(
+            MembershipsListMembershipsResponse, result
+        )  # an APIResponse under with_raw_response
 
 
 class AsyncMembershipsResource(AsyncAPIResource):
@@ -128,7 +134,7 @@ class AsyncMembershipsResource(AsyncAPIResource):
 
         Async version of the sync client's `create_a_membership` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["create_a_membership"],
             body=body,
             extra_headers=extra_headers,
@@ -138,6 +144,9 @@ class AsyncMembershipsResource(AsyncAPIResource):
             raw=self._raw,
             model=MembershipsCreateAMembershipResponse,
         )
+        return cast(
+            MembershipsCreateAMembershipResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def list_memberships(
         self,
@@ -155,7 +164,7 @@ class AsyncMembershipsResource(AsyncAPIResource):
 
         Async version of the sync client's `list_memberships` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["list_memberships"],
             query={
                 "room_id": room_id,
@@ -170,3 +179,6 @@ class AsyncMembershipsResource(AsyncAPIResource):
             raw=self._raw,
             model=MembershipsListMembershipsResponse,
         )
+        return cast(
+            MembershipsListMembershipsResponse, result
+        )  # an APIResponse under with_raw_response

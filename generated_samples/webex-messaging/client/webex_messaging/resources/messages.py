@@ -7,7 +7,7 @@ Post, list and delete messages. Messages may be plain text, Markdown, or carry o
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -61,7 +61,7 @@ class MessagesResource(SyncAPIResource):
 
         Stores messageId in `client.variables` from the response, as its test script does.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["create_a_message"],
             body=body,
             extra_headers=extra_headers,
@@ -71,6 +71,9 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageResponse,
         )
+        return cast(
+            MessagesCreateAMessageResponse, result
+        )  # an APIResponse under with_raw_response
 
     def create_a_message_markdown(
         self,
@@ -90,7 +93,7 @@ class MessagesResource(SyncAPIResource):
         Args:
             body: `body` (body).  Example: `{ "roomId": "{{roomId}}", "markdown": "This API is really **awesome**\\n\\n>You be...`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["create_a_message_markdown"],
             body=body,
             extra_headers=extra_headers,
@@ -100,6 +103,9 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageMarkdownResponse,
         )
+        return cast(
+            MessagesCreateAMessageMarkdownResponse, result
+        )  # an APIResponse under with_raw_response
 
     def create_a_message_with_a_file_attachment(
         self,
@@ -123,7 +129,7 @@ class MessagesResource(SyncAPIResource):
             text: `text` (field). Optional text shown with the file. Example: `Here is the file we discussed.`.
             files: `files` (file). The local file to upload; only one file per message. Example: `['sample-attachment.txt']`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["create_a_message_with_a_file_attachment"],
             fields={
                 "room_id": room_id,
@@ -137,6 +143,9 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageWithAFileAttachmentResponse,
         )
+        return cast(
+            MessagesCreateAMessageWithAFileAttachmentResponse, result
+        )  # an APIResponse under with_raw_response
 
     def list_messages(
         self,
@@ -164,7 +173,7 @@ class MessagesResource(SyncAPIResource):
             before_message: `beforeMessage` (query) (disabled in the collection). Only messages sent before this message. Example: `{{messageId}}`.
             max_: `max` (query). Upper limit on the number of messages returned. Example: `50`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["list_messages"],
             query={
                 "room_id": room_id,
@@ -180,6 +189,9 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesListMessagesResponse,
         )
+        return cast(
+            MessagesListMessagesResponse, result
+        )  # an APIResponse under with_raw_response
 
     def delete_a_message(
         self,
@@ -231,7 +243,7 @@ class AsyncMessagesResource(AsyncAPIResource):
 
         Async version of the sync client's `create_a_message` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["create_a_message"],
             body=body,
             extra_headers=extra_headers,
@@ -241,6 +253,9 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageResponse,
         )
+        return cast(
+            MessagesCreateAMessageResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def create_a_message_markdown(
         self,
@@ -255,7 +270,7 @@ class AsyncMessagesResource(AsyncAPIResource):
 
         Async version of the sync client's `create_a_message_markdown` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["create_a_message_markdown"],
             body=body,
             extra_headers=extra_headers,
@@ -265,6 +280,9 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageMarkdownResponse,
         )
+        return cast(
+            MessagesCreateAMessageMarkdownResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def create_a_message_with_a_file_attachment(
         self,
@@ -281,7 +299,7 @@ class AsyncMessagesResource(AsyncAPIResource):
 
         Async version of the sync client's `create_a_message_with_a_file_attachment` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["create_a_message_with_a_file_attachment"],
             fields={
                 "room_id": room_id,
@@ -295,6 +313,9 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageWithAFileAttachmentResponse,
         )
+        return cast(
+            MessagesCreateAMessageWithAFileAttachmentResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def list_messages(
         self,
@@ -313,7 +334,7 @@ class AsyncMessagesResource(AsyncAPIResource):
 
         Async version of the sync client's `list_messages` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["list_messages"],
             query={
                 "room_id": room_id,
@@ -329,6 +350,9 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesListMessagesResponse,
         )
+        return cast(
+            MessagesListMessagesResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def delete_a_message(
         self,

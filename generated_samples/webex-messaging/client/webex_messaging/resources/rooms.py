@@ -7,7 +7,7 @@ Spaces (the API still calls them rooms). These requests set the Authorization he
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .._types import (
     NOT_GIVEN,
@@ -66,7 +66,7 @@ class RoomsResource(SyncAPIResource):
             sort_by: `sortBy` (query). Sort by `id`, `lastactivity` or `created`. Example: `lastactivity`.
             max_: `max` (query). Upper limit on the number of spaces returned (default 100). Example: `100`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["list_rooms"],
             query={
                 "team_id": team_id,
@@ -81,6 +81,9 @@ class RoomsResource(SyncAPIResource):
             raw=self._raw,
             model=RoomsListRoomsResponse,
         )
+        return cast(
+            RoomsListRoomsResponse, result
+        )  # an APIResponse under with_raw_response
 
     def create_a_room(
         self,
@@ -104,7 +107,7 @@ class RoomsResource(SyncAPIResource):
 
         Stores roomId in `client.variables` from the response, as its test script does.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["create_a_room"],
             body=body,
             extra_headers=extra_headers,
@@ -114,6 +117,9 @@ class RoomsResource(SyncAPIResource):
             raw=self._raw,
             model=RoomsCreateARoomResponse,
         )
+        return cast(
+            RoomsCreateARoomResponse, result
+        )  # an APIResponse under with_raw_response
 
     def get_room_details(
         self,
@@ -133,7 +139,7 @@ class RoomsResource(SyncAPIResource):
         Args:
             room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Example: `{{roomId}}`.
         """
-        return self._client.request(
+        result = self._client.request(
             _SPECS["get_room_details"],
             path={
                 "room_id": room_id,
@@ -145,6 +151,9 @@ class RoomsResource(SyncAPIResource):
             raw=self._raw,
             model=RoomsGetRoomDetailsResponse,
         )
+        return cast(
+            RoomsGetRoomDetailsResponse, result
+        )  # an APIResponse under with_raw_response
 
     def update_a_room(
         self,
@@ -234,7 +243,7 @@ class AsyncRoomsResource(AsyncAPIResource):
 
         Async version of the sync client's `list_rooms` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["list_rooms"],
             query={
                 "team_id": team_id,
@@ -249,6 +258,9 @@ class AsyncRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=RoomsListRoomsResponse,
         )
+        return cast(
+            RoomsListRoomsResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def create_a_room(
         self,
@@ -265,7 +277,7 @@ class AsyncRoomsResource(AsyncAPIResource):
 
         Async version of the sync client's `create_a_room` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["create_a_room"],
             body=body,
             extra_headers=extra_headers,
@@ -275,6 +287,9 @@ class AsyncRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=RoomsCreateARoomResponse,
         )
+        return cast(
+            RoomsCreateARoomResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def get_room_details(
         self,
@@ -289,7 +304,7 @@ class AsyncRoomsResource(AsyncAPIResource):
 
         Async version of the sync client's `get_room_details` (same arguments).
         """
-        return await self._client.request(
+        result = await self._client.request(
             _SPECS["get_room_details"],
             path={
                 "room_id": room_id,
@@ -301,6 +316,9 @@ class AsyncRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=RoomsGetRoomDetailsResponse,
         )
+        return cast(
+            RoomsGetRoomDetailsResponse, result
+        )  # an APIResponse under with_raw_response
 
     async def update_a_room(
         self,
