@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from pathlib import Path
@@ -98,3 +99,29 @@ def test_pool_works_while_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         stop.set()
     assert out["m007.py"] == "x7 = [7]\n"
+
+
+def test_pool_schedules_by_size_but_returns_each_file_its_own_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Workers take the largest files first; every path must still get its own result."""
+    monkeypatch.setenv("PMGEN_NO_CACHE", "1")
+    files = {
+        f"m{i:03}.py": "".join(f"v{i}_{j}=[ {j} ]\n" for j in range((i * 7) % 23 + 1))
+        for i in range(formatting.POOL_THRESHOLD + 10)
+    }
+    pooled = formatting.format_python(files, workers=2)
+    assert list(pooled) == list(files)
+    for path, text in files.items():
+        assert pooled[path] == black.format_str(text, mode=formatting.BLACK_MODE)
+
+
+def test_formatting_leaves_the_garbage_collector_as_it_found_it() -> None:
+    formatting.format_python({"a.py": "x=1\n"})
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        formatting.format_python({"b.py": "y=2\n"})
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
