@@ -18,6 +18,17 @@ from tests.conftest import IN_CI
 
 SAMPLE = int(os.environ.get("PMGEN_CONFORMANCE_SAMPLE", "12" if IN_CI else "60"))
 TARGET = 99.0
+# Requests no generated code can match, with the reason (everything else must be identical):
+KNOWN = {
+    "bruno-awsv4: Inherit": "AWS SigV4 signs the current time (X-Amz-Date)",
+    "bruno-awsv4: Own Auth": "AWS SigV4 signs the current time (X-Amz-Date)",
+    "newman-echo-v2: Auth: Others / OAuth1.0 Verify Signature": "random nonce and timestamp",
+    "bruno-oauth2-grants: Client Creds": "the client fetches the token Newman never asked for",
+    "bruno-oauth2-grants: password": "the client fetches the token Newman never asked for",
+    "bruno-oauth2-grants: Client Creds from PKCE": "the client fetches the token Newman never asked for",
+    "bruno-oauth2-grants: Password from PKCE": "the client fetches the token Newman never asked for",
+    "pcg-http-v2.0: POST File": "Newman's multipart body has no boundary (compare.py cannot parse it)",
+}
 
 
 def test_conformance_over_recorded_collections(
@@ -41,4 +52,7 @@ def test_conformance_over_recorded_collections(
     not_script = 100.0 * totals[2] / totals[3]
     print(f"all comparable: {totals[0]}/{totals[1]}; not script-shaped: {totals[2]}/{totals[3]} "
           f"({not_script:.1f}%)")
-    assert not_script >= TARGET, "\n".join(misses)
+    unexpected = [m for m in misses if m.rsplit(": [", 1)[0] not in KNOWN]
+    assert not unexpected, "\n".join(unexpected)
+    if not IN_CI:  # the sample in CI over-weights the small auth collections
+        assert not_script >= TARGET, "\n".join(misses)
