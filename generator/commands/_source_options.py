@@ -94,6 +94,12 @@ def source_options(func: F | None = None, *, required: bool = True) -> Any:
                 help="Postman globals file (repeatable).",
             ),
             click.option(
+                "--published",
+                metavar="FILE",
+                help="Published-documentation metadata of the same collection "
+                "(publisher info, languages, environments).",
+            ),
+            click.option(
                 "--api-key",
                 envvar="POSTMAN_API_KEY",
                 metavar="KEY",
@@ -162,6 +168,7 @@ def load_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         "variables": parse_vars(kwargs.pop("var", ())),
         "globals_files": tuple(kwargs.pop("globals_", ()) or ()),
         "api_key": kwargs.pop("api_key", None),
+        "published_metadata": kwargs.pop("published", None),
         "limits": limits,
         "hosts": Hosts.from_env(
             kwargs.pop("postman_api_url", None), kwargs.pop("documenter_url", None)

@@ -22,7 +22,7 @@ from generator.importer.sources import Document, is_url, read_file
 
 if TYPE_CHECKING:
     from generator.importer.hosts import Hosts
-from generator.model import Collection, Environment
+from generator.model import Collection, Diagnostic, Environment
 
 __all__ = ["Limits", "load", "load_document", "parse_collection"]
 
@@ -105,14 +105,21 @@ def load(
     limits: Limits | None = None,
     progress: Progress | None = None,
     hosts: Hosts | None = None,
+    published_metadata: str | None = None,
 ) -> Collection:
     """Read SOURCE and return the model, with environments, globals and overrides attached.
+
+    `published_metadata` names a published-documentation metadata file (or URL) describing the same
+    collection: its publisher information, languages and environments join the model.
 
     `environment` picks one of the known environments by name (published ones included);
     without it the last `--env` file is selected, or the only environment known.
     """
     limits = limits or Limits()
     collection = _read(source, limits, api_key, progress, hosts)
+    if published_metadata:
+        metadata = _read(published_metadata, limits, api_key, None, hosts)
+        collection = _join_published(collection, metadata)
     environments: list[Environment] = list(collection.environments)
     fetch = _environment_fetcher(limits, api_key, progress, hosts)
     environments.extend(read_environment(path, limits, fetch) for path in env_files)
@@ -125,6 +132,38 @@ def load(
             "environment": _select(environments, environment, bool(env_files)),
             "globals": global_values,
             "overrides": dict(variables or {}),
+        }
+    )
+
+
+def _join_published(collection: Collection, metadata: Collection) -> Collection:
+    """Attach a metadata file's publish info and environments to the collection it describes."""
+    if metadata.publish is None:
+        raise UsageError(
+            f"{metadata.source}: --published expects published-documentation metadata"
+        )
+    diagnostics = list(collection.diagnostics)
+    ids = {metadata.publish.collection_id, metadata.info.postman_id} - {None}
+    if collection.info.postman_id and ids and collection.info.postman_id not in ids:
+        diagnostics.append(
+            Diagnostic(
+                level="warning",
+                message=f"published metadata {metadata.source} describes collection "
+                f"{sorted(ids)[0]}, not {collection.info.postman_id}",
+                location="$.info._postman_id",
+            )
+        )
+    return collection.model_copy(
+        update={
+            "publish": metadata.publish,
+            "environments": [*metadata.environments, *collection.environments],
+            "info": collection.info.model_copy(
+                update={
+                    "description": collection.info.description
+                    or metadata.info.description
+                }
+            ),
+            "diagnostics": diagnostics,
         }
     )
 
