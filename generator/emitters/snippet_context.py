@@ -31,6 +31,13 @@ def _httpie_key(name: str) -> str:
     return "".join("\\" + ch if ch in ":=@\\;" else ch for ch in name)
 
 
+def _httpie_value(value: Value) -> Value:
+    """HTTPie reads `Header:@file` from a file: a value starting with `@` is escaped."""
+    if value and value[0].kind == "text" and value[0].text.startswith("@"):
+        return join([text_value("\\"), value])
+    return value
+
+
 def _header(name: str, value: Value) -> dict[str, Any]:
     empty = not value
     return {
@@ -45,7 +52,7 @@ def _header(name: str, value: Value) -> dict[str, Any]:
         "httpie": (
             sh(text_value(_httpie_key(name) + ";"))
             if empty
-            else sh(join([text_value(_httpie_key(name) + ":"), value]))
+            else sh(join([text_value(_httpie_key(name) + ":"), _httpie_value(value)]))
         ),
     }
 

@@ -10,25 +10,38 @@ selects TLS). Content-Length is computed when sending.
 
 from __future__ import annotations
 
+import datetime
 import http.client
 import os
+import random
 import re
+import string
 import sys
+import time
+import uuid
 
 from generator.wire.dynamic import PYTHON, PYTHON_FALLBACK
 from generator.wire.values import Part
 
+# what the dynamic-value expressions may use (they come from pmgen's own table)
+_NAMESPACE = {
+    "datetime": datetime,
+    "random": random,
+    "string": string,
+    "time": time,
+    "uuid": uuid,
+}
+
 
 def _expand(text: str) -> str:
-
     def sub(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
         if inner.startswith("$processEnv "):
             return os.environ[inner.split(None, 1)[1]]
         expr = PYTHON.get(inner, PYTHON_FALLBACK)
         return str(
-            eval(expr)
-        )  # expressions from pmgen's own table, never from the file
+            eval(expr, dict(_NAMESPACE))
+        )  # pmgen's own expressions, never the file's
 
     return re.sub(r"\{\{(\$[A-Za-z]+(?: [A-Za-z0-9_]+)?)\}\}", sub, text)
 
