@@ -22,14 +22,9 @@ PUBLISHER_STYLES = {
     "httpie",
     "wget",
 }
-NEEDS_PUBLISHED = pytest.mark.xfail(
-    strict=True,
-    reason="`pmgen generate` cannot join a collection file with its published metadata yet "
-    "(needs a `--published FILE` source option in the importer)",
-)
 SAMPLE_NAMES = [
     "callerdesk-from-url",
-    pytest.param("callerdesk", marks=NEEDS_PUBLISHED),
+    "callerdesk",
 ]
 
 

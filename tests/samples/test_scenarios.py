@@ -160,11 +160,6 @@ def test_vcc_token_then_users(mode: str, sample_venv: SampleVenv) -> None:
     assert result["user_name"] == "Jo Smith"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="client: `_path` in templates/client/package/_request.py.jinja encodes path "
-    "parameter values with PATH_SET, which keeps `/`; it should also encode `/` (and `?`, `#`)",
-)
 def test_vcc_user_id_stays_one_path_segment(sample_venv: SampleVenv) -> None:
     """A path parameter is one segment: a `/` (or space) in the value is percent-encoded,
     so a caller's value cannot reach another route (`../admin`)."""

@@ -83,7 +83,7 @@ class VoximplantKit(_Resources, SyncAPIClient):
         """Create a client.
 
         Args:
-            environment: a named environment of the collection (Voximplant Kit).
+            environment: a named environment of the collection (Voximplant Kit, Voximplant Kit).
             access_token: the `access_token` variable; defaults to the `VOXIMPLANT_KIT_ACCESS_TOKEN` environment variable.
             jwt_token: the `jwt_token` variable; defaults to the `VOXIMPLANT_KIT_JWT_TOKEN` environment variable.
             password: the `password` variable; defaults to the `VOXIMPLANT_KIT_PASSWORD` environment variable.

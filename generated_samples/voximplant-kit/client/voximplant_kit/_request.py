@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ._auth import query_auth
 from ._types import NOT_GIVEN, FileInput, NotGiven, Query
-from ._urls import PATH_SET, encode_query, percent_encode, split_origin
+from ._urls import PATH_SET, SEGMENT_SET, encode_query, percent_encode, split_origin
 from ._variables import resolve
 
 Spec = Mapping[str, Any]
@@ -39,16 +39,16 @@ def _path(
     for name, (index, pattern, default) in spec.get("path_params", {}).items():
         arg = args.get(name, NOT_GIVEN)
         if isinstance(arg, NotGiven):
-            value = resolve(
-                default or pattern, variables
-            )  # the client variable, like Postman
+            # the client variable, encoded like Postman
+            encoded = percent_encode(resolve(default or pattern, variables), PATH_SET)
         else:
             value = _text(arg)
             if not value:
                 raise ValueError(
                     f"Expected a non-empty value for `{name}` but received {arg!r}"
                 )
-        encoded = percent_encode(value, PATH_SET)
+            # a caller's value is one segment: `/`, `?` and `#` cannot reach another route
+            encoded = percent_encode(value, SEGMENT_SET)
         segment = segments[index]
         filled[index] = (
             encoded if segment == pattern else segment.replace(pattern, encoded)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 _C0 = frozenset(chr(c) for c in range(0x20)) | {"\x7f"}
 PATH_SET = _C0 | frozenset(' "#<>?`{}')
+SEGMENT_SET = PATH_SET | frozenset("/?#")
 PARAM_SET = _C0 | frozenset(" \"#&'<>")
 KEY_SET = _C0 | frozenset(" \"#&'<=>")
 
