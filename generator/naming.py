@@ -52,13 +52,14 @@ def pascal(text: str, fallback: str = "Unnamed") -> str:
 class Scope:
     """Hands out names unique within one scope, deterministically (`name`, `name_2`, ...)."""
 
-    def __init__(self, taken: set[str] | None = None) -> None:
+    def __init__(self, taken: set[str] | None = None, separator: str = "_") -> None:
         self._taken: set[str] = set(taken or ())
+        self._separator = separator
 
     def claim(self, name: str) -> str:
         candidate, counter = name, 2
         while candidate in self._taken:
-            candidate = f"{name}_{counter}"
+            candidate = f"{name}{self._separator}{counter}"
             counter += 1
         self._taken.add(candidate)
         return candidate

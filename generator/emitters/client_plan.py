@@ -17,6 +17,7 @@ from generator import naming
 from generator.emitters.client_secrets import SecretHider
 from generator.model import Collection, Folder, Item, Operation
 from generator.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
+from generator.wire.jsonc import strip_json_comments
 from generator.wire.mime import guess_type
 from generator.wire.url import split_raw
 
@@ -88,38 +89,6 @@ def _script_headers(scripts: list[Any]) -> list[tuple[str, str]]:
         if script.event == "prerequest":
             found += [(m.group(2), m.group(4)) for m in _HEADER_ADD.finditer(script.exec)]
     return found
-
-
-def strip_json_comments(text: str) -> str:
-    """`//` and `/* */` comments outside strings removed (line breaks kept), as Postman does."""
-    if "/" not in text:
-        return text
-    out: list[str] = []
-    i, n, in_string = 0, len(text), False
-    while i < n:
-        ch = text[i]
-        if in_string:
-            out.append(ch)
-            if ch == "\\" and i + 1 < n:
-                out.append(text[i + 1])
-                i += 1
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-            out.append(ch)
-        elif text.startswith("//", i):
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            i = n if end < 0 else end + 2
-            continue
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out)
 
 
 def _kv_template(value: str | None) -> bool:

@@ -25,6 +25,7 @@ from generator.emitters.docs_view import (
     request_view,
 )
 from generator.model import Collection, Folder, Item, Operation
+from generator.naming import Scope
 
 MAX_LEVEL = 6
 # Names a folder slug must not take (Windows device names; the writer refuses them).
@@ -33,19 +34,9 @@ _RESERVED_STEMS = {"con", "prn", "aux", "nul"} | {
 }
 
 
-class Scope:
+def _slug_scope(taken: set[str] | None = None) -> Scope:
     """Slugs unique within one page or directory, deterministically: `x`, `x-2`, `x-3`."""
-
-    def __init__(self, taken: set[str] | None = None) -> None:
-        self._taken: set[str] = set(taken or ())
-
-    def claim(self, name: str) -> str:
-        candidate, counter = name, 2
-        while candidate in self._taken:
-            candidate = f"{name}-{counter}"
-            counter += 1
-        self._taken.add(candidate)
-        return candidate
+    return Scope(taken, separator="-")
 
 
 @dataclass(frozen=True)
@@ -89,7 +80,7 @@ class Plan:
 
 def plan_pages(collection: Collection) -> Plan:
     plan = Plan()
-    files = Scope({"index", "readme", "changelog"} | _RESERVED_STEMS)
+    files = _slug_scope({"index", "readme", "changelog"} | _RESERVED_STEMS)
     folders = [item for item in collection.items if isinstance(item, Folder)]
     roots: list[Item] = [
         item for item in collection.items if isinstance(item, Operation)
@@ -97,11 +88,11 @@ def plan_pages(collection: Collection) -> Plan:
     for folder in folders:
         path = f"folders/{files.claim(slug(folder.name, 'folder'))}.md"
         plan.pages.append((path, folder.name, folder, folder.items))
-        _place(plan, folder.items, path, [], Scope())
+        _place(plan, folder.items, path, [], _slug_scope())
     if roots:
         title = "Other requests" if folders else "Requests"
         plan.pages.append(("requests.md", title, None, list(roots)))
-        _place(plan, roots, "requests.md", [], Scope())
+        _place(plan, roots, "requests.md", [], _slug_scope())
     for folder in folders:
         plan.locations[id(folder)] = Location(_page_of(plan, folder), "")
         plan.by_postman_id.setdefault(folder.id, plan.locations[id(folder)])
