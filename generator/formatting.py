@@ -1,6 +1,10 @@
 """Black on every generated `.py` file, then `compile()`: the last check before writing.
 
 `format_python(files)` returns the same mapping with every Python file formatted.
+Files an emitter rendered from black-stable templates (`BlackStable`: a mapping that names
+them) skip black and only go through `compile()`: their templates render exactly what
+black would write, which tests assert (`black_changes`). `PMGEN_VERIFY_BLACK_STABLE=1`
+runs black on them anyway and fails the run if black would change one.
 Formatting 2,000+ files is the slow step of a run, so results are cached by content
 hash (in memory and on disk, keyed by black version, mode and Python version: a
 cached result is exactly what black would produce again) and big batches go to a
@@ -19,7 +23,7 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -40,6 +44,35 @@ POOL_THRESHOLD = 48
 MAX_WORKERS = 2
 
 _memory: dict[str, str] = {}  # cache key -> formatted text
+
+
+class BlackStable(dict[str, str]):
+    """Emitted files ({path: text}) of which `stable` are already black-formatted.
+
+    An emitter returns this instead of a plain dict to let its black-stable files skip
+    black. Paths in `stable` that are not in the mapping are ignored.
+    """
+
+    def __init__(self, files: Mapping[str, str], stable: Iterable[str] = ()) -> None:
+        super().__init__(files)
+        self.stable: frozenset[str] = frozenset(stable)
+
+
+def stable_paths(files: Mapping[str, str]) -> frozenset[str]:
+    """The paths `files` marks as black-stable (none for a plain mapping)."""
+    if isinstance(files, BlackStable):
+        return frozenset(p for p in files.stable if p in files)
+    return frozenset()
+
+
+def black_changes(files: Mapping[str, str]) -> list[str]:
+    """The Python paths in `files` that black would change (for black-stability tests)."""
+    return [
+        path
+        for path in sorted(files)
+        if is_python(path)
+        and _black_without_gc(files[path], _mode_for(path)) != files[path]
+    ]
 
 
 def is_python(path: str) -> bool:
@@ -121,6 +154,20 @@ def _format_one(path: str, text: str) -> tuple[str, str | None, int]:
     return formatted, None, 0
 
 
+def _compile_or_raise(path: str, text: str) -> None:
+    try:
+        compile(text, path, "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        where = f"{path}:{exc.lineno}" if exc.lineno else path
+        raise GeneratorBug(
+            f"generated Python does not compile: {exc.msg}", where=where
+        ) from None
+    except ValueError as exc:  # NUL bytes
+        raise GeneratorBug(
+            f"generated Python does not compile: {exc}", where=path
+        ) from None
+
+
 def _black_without_gc(text: str, mode: black.Mode) -> str:
     """black with the cyclic GC paused: black allocates a syntax tree per pass, and
     collections triggered mid-file (scanning the generator's whole heap) cost ~20% of
@@ -151,15 +198,22 @@ def format_python(
 ) -> dict[str, str]:
     """`files` with every `.py`/`.pyi` formatted by black and checked by `compile()`.
 
-    Raises `GeneratorBug` naming the output path and line of the first file (in path order)
-    that black cannot parse or that does not compile after formatting.
+    Black-stable files (`stable_paths(files)`) are only compiled, unless
+    `PMGEN_VERIFY_BLACK_STABLE` is set. Raises `GeneratorBug` naming the output path and
+    line of the first file (in path order) that black cannot parse, that does not compile,
+    or (when verifying) that was marked black-stable but black would change.
     """
     result = dict(files)
+    stable = stable_paths(files)
+    verify = bool(os.environ.get("PMGEN_VERIFY_BLACK_STABLE"))
     todo: list[tuple[str, str, str]] = []  # (path, text, key)
     for path in sorted(files):
         if not is_python(path):
             continue
         text = files[path]
+        if path in stable and not verify:
+            _compile_or_raise(path, text)
+            continue
         key = _key(path, text)
         cached = _memory.get(key)
         if cached is None:
@@ -178,6 +232,11 @@ def format_python(
         if error is not None:
             raise GeneratorBug(
                 f"generated Python {error}", where=f"{path}:{line}" if line else path
+            )
+        if path in stable and formatted != files[path]:
+            raise GeneratorBug(
+                "generated Python marked black-stable is not: black changes it",
+                where=path,
             )
         result[path] = formatted
         _memory[key] = formatted

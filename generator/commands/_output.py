@@ -153,13 +153,21 @@ def source_identity(source: str) -> str:
     return urlunsplit((parts.scheme, host + port, parts.path, "", "")) + query
 
 
-def collect(collection: Collection, emitters: Mapping[str, Emitter]) -> dict[str, str]:
-    """Every emitter's files under its prefix ("" or "client/")."""
+def collect(
+    collection: Collection, emitters: Mapping[str, Emitter]
+) -> formatting.BlackStable:
+    """Every emitter's files under its prefix ("" or "client/"), black-stable marks kept."""
     files: dict[str, str] = {}
+    stable: set[str] = set()
     for prefix, emit in emitters.items():
-        for path, text in emit(collection).items():
-            files[f"{prefix.rstrip('/')}/{path}" if prefix else path] = text
-    return files
+        emitted = emit(collection)
+        marked = formatting.stable_paths(emitted)
+        for path, text in emitted.items():
+            full = f"{prefix.rstrip('/')}/{path}" if prefix else path
+            files[full] = text
+            if path in marked:
+                stable.add(full)
+    return formatting.BlackStable(files, stable)
 
 
 def run_emitters(
@@ -186,17 +194,17 @@ def run_emitters(
         leaks = secrets.SecretReport.of(collection)
         for line in leaks.warning_lines():
             _echo(f"pmgen: {line}", err=True)
-        files = scrub_secrets(files, leaks.values)
+        files = scrub_secrets(files, leaks.values)  # a masked file goes through black
         current = json.loads(
             secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"]
         )
-    files = formatting.format_python(files)
+    formatted = formatting.format_python(files)
     previous = mf.read_snapshot(settings.output) if settings.output.is_dir() else None
     changes = changelog.compare(previous, current)
     if changelog_path:
         existing = writer.read_existing(settings.output, changelog_path)
         when = changelog.resolve_date(collection, settings.date)
-        files[changelog_path] = changelog.update(existing, changes, current, when)
+        formatted[changelog_path] = changelog.update(existing, changes, current, when)
     info = mf.ManifestInfo(
         source=source_identity(collection.source),
         source_sha256=collection.source_sha256,
@@ -205,7 +213,7 @@ def run_emitters(
     )
     report = writer.write_tree(
         settings.output,
-        files,
+        formatted,
         manifest=info,
         check=settings.check,
         force=settings.force,
@@ -218,7 +226,9 @@ def run_emitters(
     return report, changes
 
 
-def scrub_secrets(files: Mapping[str, str], values: Iterable[str]) -> dict[str, str]:
+def scrub_secrets(
+    files: Mapping[str, str], values: Iterable[str]
+) -> formatting.BlackStable:
     """Mask literal secrets that slipped into emitted files (`secrets.scrub`), but in Python
     only inside string literals and comments: a secret that happens to equal a name
     (a password "password" vs `digest_password`) must not turn code into a syntax error.
@@ -230,7 +240,9 @@ def scrub_secrets(files: Mapping[str, str], values: Iterable[str]) -> dict[str, 
             masked[path] = _scrub_literals(
                 text, lambda part: secrets.scrub({"": part}, values)[""]
             )
-    return masked
+    # A mask changes a line's length, so a file it touched may no longer be black-stable.
+    unchanged = {p for p in formatting.stable_paths(files) if masked[p] == files[p]}
+    return formatting.BlackStable(masked, unchanged)
 
 
 _LITERAL_TOKENS = {tokenize.STRING, tokenize.COMMENT} | (
