@@ -18,6 +18,8 @@ from generator import __version__, naming
 from generator.emitters.client_docs import method_doc, resource_doc
 from generator.emitters.client_plan import MethodPlan, Planner, ResourcePlan
 from generator.emitters.client_secrets import SecretHider
+from generator.emitters.docs_markdown import code as md_code
+from generator.emitters.docs_markdown import md_cell, md_text
 from generator.model import Collection
 from generator.render import render
 from generator.secrets import SecretReport, scrub
@@ -119,6 +121,10 @@ def emit(
         environments=[e.name for e in collection.environments],
         default_environment=collection.environment,
         auth_types=sorted({a["type"] for a in planner.auths.values()}),
+        # collection text in markdown: escaped per context (HTML, tables, code spans)
+        md_text=md_text,
+        md_cell=md_cell,
+        code=md_code,
     )
     files["tests/__init__.py"] = f"# {GENERATED}\n"
     files["tests/test_operations.py"] = r("tests/test_operations.py.jinja")

@@ -90,3 +90,15 @@ def test_no_secret_of_real_collections_in_output(shared_dir: Path, source: str) 
         if found_in(usage, secrets):
             leaks[f"usage {op.key}"] = found_in(usage, secrets)
     assert not leaks
+
+
+def test_readme_holds_collection_text_as_text(tmp_path: Path) -> None:
+    data = sample_collection("http://127.0.0.1:1")
+    data["info"]["name"] = "<script>alert(1)</script> | x"  # type: ignore[index]
+    data["item"][1]["item"][0]["name"] = "<img src=x onerror=alert(1)>|`\nrow"  # type: ignore[index]
+    collection = _load(tmp_path, data)
+    readme = emit(collection, package_name="shop", reveal_secrets=False)["README.md"]  # type: ignore[arg-type]
+    assert "<script>" not in readme and "<img" not in readme
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &#124; x" in readme
+    rows = [line for line in readme.splitlines() if line.startswith("| <code>client.")]
+    assert rows and all(line.count("|") == 3 for line in rows)
