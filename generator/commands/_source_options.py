@@ -26,8 +26,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 OPTION_NAMES = (
     "source", "env", "environment", "var", "globals_", "api_key",
-    "postman_api_url", "documenter_url", "max_size", "max_requests", "timeout",
+    "postman_api_url", "documenter_url", "max_size", "max_requests", "max_depth",
+    "max_json_depth", "timeout", "max_time",
 )  # fmt: skip
+# JSON nesting is capped: the emitters walk bodies recursively (Python's stack).
+_JSON_DEPTH_CAP = 500
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
 
@@ -125,17 +128,40 @@ def source_options(func: F | None = None, *, required: bool = True) -> Any:
             ),
             click.option(
                 "--max-requests",
-                default=100_000,
+                default=Limits.max_requests,
                 show_default=True,
                 type=click.IntRange(min=1),
                 help="Most requests accepted.",
             ),
             click.option(
+                "--max-depth",
+                default=Limits.max_depth,
+                show_default=True,
+                type=click.IntRange(min=1),
+                help="Deepest folder nesting accepted.",
+            ),
+            click.option(
+                "--max-json-depth",
+                default=Limits.max_json_depth,
+                show_default=True,
+                type=click.IntRange(min=1, max=_JSON_DEPTH_CAP),
+                help=f"Deepest JSON nesting accepted (input files and bodies; "
+                f"at most {_JSON_DEPTH_CAP}).",
+            ),
+            click.option(
                 "--timeout",
-                default=30.0,
+                default=Limits.timeout,
                 show_default=True,
                 type=click.FloatRange(min=0.1),
-                help="Seconds per HTTP request.",
+                help="Seconds a URL source may stay silent (connect or read).",
+            ),
+            click.option(
+                "--max-time",
+                default=Limits.max_time,
+                show_default=True,
+                type=click.FloatRange(min=0.1),
+                help="Seconds per URL download in total (redirects and retries "
+                "included).",
             ),
         ]
         for decorator in reversed(decorators):
@@ -160,7 +186,10 @@ def load_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     limits = Limits(
         max_bytes=parse_size(str(kwargs.pop("max_size", None) or "200MB")),
         max_requests=int(kwargs.pop("max_requests", None) or Limits.max_requests),
+        max_depth=int(kwargs.pop("max_depth", None) or Limits.max_depth),
+        max_json_depth=int(kwargs.pop("max_json_depth", None) or Limits.max_json_depth),
         timeout=float(kwargs.pop("timeout", None) or Limits.timeout),
+        max_time=float(kwargs.pop("max_time", None) or Limits.max_time),
     )
     return {
         "env_files": tuple(kwargs.pop("env", ()) or ()),

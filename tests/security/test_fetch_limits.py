@@ -58,6 +58,25 @@ class _Hostile(BaseHTTPRequestHandler):
             self.wfile.flush()
             time.sleep(0.4)
 
+    def _drip_headers(self) -> None:  # the status line and headers, a byte at a time
+        head = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + b"X-Pad: a\r\n" * 500
+        )
+        for byte in head:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(0.4)
+
+    def _drip_chunked(
+        self,
+    ) -> None:  # no length: a watchdog cut must not look like the end
+        self._head(chunked=True)
+        for _ in range(10_000):
+            self.wfile.write(b"1\r\n \r\n")
+            self.wfile.flush()
+            time.sleep(0.4)
+
     def _loop(self) -> None:
         self.send_response(302)
         self.send_header("Location", "/loop")
@@ -82,15 +101,9 @@ def hostile_url() -> Iterator[str]:
         ("declared_huge", 20),
         ("endless", 30),
         ("silent", 30),
-        pytest.param(
-            "drip",
-            15,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="generator/importer/http.py Fetcher._read has no overall deadline: a server "
-                "sending a byte per second never trips httpx's per-read timeout (owner: importer)",
-            ),
-        ),
+        ("drip", 12),
+        ("drip_headers", 12),
+        ("drip_chunked", 12),
         ("loop", 20),
     ],
 )
@@ -98,7 +111,8 @@ def test_hostile_server_gets_a_clear_error(
     hostile_url: str, mode: str, budget: float
 ) -> None:
     started = time.monotonic()
-    args = ["inspect", f"{hostile_url}/{mode}", "--timeout", "1", "--max-size", "1MB"]
+    args = ["inspect", f"{hostile_url}/{mode}", "--timeout", "1", "--max-size", "1MB",
+            "--max-time", "3"]  # fmt: skip
     try:
         result = run_pmgen(*args, timeout=budget + 10)
     except subprocess.TimeoutExpired:
@@ -112,4 +126,8 @@ def test_hostile_server_gets_a_clear_error(
         -500:
     ]
     assert "Traceback" not in result.stderr
-    assert elapsed < budget, f"{mode}: took {elapsed:.0f}s (limit: --timeout 1)"
+    assert (
+        elapsed < budget
+    ), f"{mode}: took {elapsed:.0f}s (limit: --timeout 1 --max-time 3)"
+    if mode.startswith("drip"):
+        assert "--max-time" in lines[0] and "/" + mode in lines[0], lines[0]

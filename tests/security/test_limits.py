@@ -194,3 +194,66 @@ def test_cli_size_and_count_limits(tmp_path: Path) -> None:
     ), too_many.stderr[-500:]
     fine = run_pmgen("inspect", str(path))
     assert fine.returncode == 0, fine.stderr[-500:]
+
+
+def _nested(tmp_path: Path, folders: int, json_levels: int) -> Path:
+    """A collection `folders` folders deep whose request body nests `json_levels` deep."""
+    request = _request(0)
+    body = "[" * json_levels + "]" * json_levels
+    request["request"]["body"] = {"mode": "raw", "raw": body}  # type: ignore[index]
+    node: dict[str, object] = request
+    for level in range(folders):
+        node = {"name": f"f{level}", "item": [node]}
+    path = tmp_path / "nested.json"
+    path.write_text(json.dumps(_collection([node])))
+    return path
+
+
+def _one_error_line(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 1, result.stderr[-500:]
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("pmgen: error:"), result.stderr
+    assert all(word in lines[0] for word in words), lines[0]
+
+
+def test_cli_depth_limits(tmp_path: Path) -> None:
+    path = _nested(tmp_path, folders=10, json_levels=5)
+    assert run_pmgen("inspect", str(path)).returncode == 0
+    _one_error_line(run_pmgen("inspect", str(path), "--max-depth", "9"), "9 levels")
+    assert run_pmgen("inspect", str(path), "--max-depth", "10").returncode == 0
+    deep_file = _nested(tmp_path, folders=1, json_levels=0)
+    _one_error_line(
+        run_pmgen("inspect", str(deep_file), "--max-json-depth", "3"), "3 levels"
+    )
+    refused = run_pmgen("inspect", str(path), "--max-json-depth", "100000")
+    assert refused.returncode == 2 and "--max-json-depth" in refused.stderr
+
+
+def test_limits_from_pmgen_toml(tmp_path: Path) -> None:
+    """Every input limit can sit in pmgen.toml (read by the commands that write output);
+    the command line still wins."""
+    path = _nested(tmp_path, folders=10, json_levels=5)
+    config = tmp_path / "pmgen.toml"
+    cases = {
+        "max-depth = 9": "9 levels",
+        "max-json-depth = 3": "3 levels",
+        "max-requests = 5\n[docs]\nmax-requests = 1": None,  # the command table wins
+        'max-size = "100B"': "100",
+    }
+    for text, error in cases.items():
+        config.write_text(f'source = "{path.name}"\noutput = "out"\n{text}\n')
+        result = run_pmgen("docs", cwd=tmp_path)
+        if error is None:
+            assert result.returncode == 0, (text, result.stderr[-500:])
+        else:
+            _one_error_line(result, error)
+    config.write_text(f'source = "{path.name}"\noutput = "out"\nmax-depth = 9\n')
+    assert run_pmgen("docs", "--max-depth", "10", cwd=tmp_path).returncode == 0
+
+
+def test_help_documents_every_limit() -> None:
+    for command in ("inspect", "client", "snippets", "docs", "generate"):
+        text = run_pmgen(command, "--help").stdout
+        for option in ("--max-size", "--max-requests", "--max-depth",
+                       "--max-json-depth", "--timeout", "--max-time"):  # fmt: skip
+            assert option in text, (command, option)
