@@ -29,8 +29,8 @@ from functools import cache
 from pathlib import Path
 
 import black
-import platformdirs  # a dependency of black, so always present
 
+from generator import manifest
 from generator.errors import GeneratorBug
 
 # The one place black's mode is decided (generated code targets Python 3.10+).
@@ -101,12 +101,8 @@ def _key(path: str, text: str) -> str:
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get("PMGEN_NO_CACHE"):
-        return None
-    base = os.environ.get("PMGEN_CACHE_DIR")
-    if not base:
-        base = platformdirs.user_cache_dir("pmgen")
-    return Path(base) / "black" / _cache_namespace()
+    root = manifest.cache_root()
+    return root / "black" / _cache_namespace() if root is not None else None
 
 
 def _disk_get(key: str) -> str | None:

@@ -14,8 +14,11 @@ Beside the manifest, `.pmgen-api.json` keeps a secret-free snapshot of the API (
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,3 +121,117 @@ def read_snapshot(out_dir: Path) -> dict[str, Any] | None:
 
 def snapshot_text(snapshot: Mapping[str, Any]) -> str:
     return json.dumps(snapshot, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+# Regeneration shortcut: a run that finds the same inputs as the run that wrote the
+# output directory, and every file still as that run wrote it, skips load and emit.
+# The record lives in the user cache (not the output directory, which stays byte for
+# byte deterministic): one small file per (inputs, manifest, snapshot) it vouches for.
+REGEN_CACHE = "regen"
+_CODE_SUFFIXES = (".py", ".jinja", ".md", ".toml", ".yml", ".txt", ".json")
+_DEPENDENCIES = ("black", "datamodel-code-generator", "jinja2", "pydantic")
+
+
+def cache_root() -> Path | None:
+    """`$PMGEN_CACHE_DIR`, else the user cache dir; None when `PMGEN_NO_CACHE` is set."""
+    if os.environ.get("PMGEN_NO_CACHE"):
+        return None
+    base = os.environ.get("PMGEN_CACHE_DIR")
+    if not base:
+        import platformdirs  # noqa: PLC0415 (only runs that use the cache pay for it)
+
+        base = platformdirs.user_cache_dir("pmgen")
+    return Path(base)
+
+
+def tree_sha256(root: Path) -> str:
+    """One hash over every file under `root` (relative paths and contents, sorted)."""
+    digest = hashlib.sha256()
+    for folder, dirs, names in sorted(os.walk(root)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            digest.update(
+                os.path.relpath(path, root).encode("utf-8", "replace") + b"\0"
+            )
+            with open(path, "rb") as handle:
+                digest.update(hashlib.sha256(handle.read()).digest())
+    return digest.hexdigest()
+
+
+@functools.cache
+def code_sha256() -> str:
+    """pmgen itself: its version, its code and templates, and the libraries that shape
+    the output (a development checkout changes code without changing the version)."""
+    from importlib import metadata  # noqa: PLC0415
+
+    package = Path(__file__).resolve().parent
+    parts = [__version__, tree_sha256(package)]
+    checkout_templates = package.parent / "templates"
+    if checkout_templates.is_dir() and not (package / "templates").is_dir():
+        parts.append(tree_sha256(checkout_templates))
+    for name in _DEPENDENCIES:
+        try:
+            parts.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name}=-")
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _state_key(out_dir: Path, fingerprint: str) -> str | None:
+    """The inputs plus what the output directory's manifest and snapshot say now; None
+    when there is no manifest, or a killed run left a pending one."""
+    if (out_dir / PENDING_NAME).exists() or (out_dir / MANIFEST_NAME).is_symlink():
+        return None
+    digest = hashlib.sha256(fingerprint.encode() + b"\0")
+    for name in (MANIFEST_NAME, SNAPSHOT_NAME):
+        path = out_dir / name
+        if path.is_symlink():
+            return None
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except FileNotFoundError:
+            if name == MANIFEST_NAME:
+                return None
+            digest.update(b"-")
+        except OSError:
+            return None
+    return digest.hexdigest()
+
+
+def _record_path(key: str) -> Path | None:
+    root = cache_root()
+    return root / REGEN_CACHE / key[:2] / key if root is not None else None
+
+
+def recorded_run(out_dir: Path, fingerprint: str) -> list[str] | None:
+    """The warnings of the run that produced `out_dir`'s manifest from these inputs, or
+    None when no such run is on record (the caller still checks the files on disk)."""
+    key = _state_key(out_dir, fingerprint)
+    path = _record_path(key) if key else None
+    if path is None:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    warnings = data.get("warnings") if isinstance(data, dict) else None
+    if not isinstance(warnings, list):
+        return None
+    return [str(line) for line in warnings]
+
+
+def record_run(out_dir: Path, fingerprint: str, warnings: list[str]) -> None:
+    """Vouch that these inputs produce `out_dir` as it is now (called after a clean write)."""
+    key = _state_key(out_dir, fingerprint)
+    path = _record_path(key) if key else None
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"warnings": warnings}, handle)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # the cache is an optimisation; a read-only home must not fail the run

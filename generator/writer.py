@@ -412,3 +412,19 @@ def read_existing(out_dir: str | os.PathLike[str], path: str) -> str | None:
         return None
     data = _Disk(out).read(_checked(path))
     return data.decode("utf-8", errors="replace") if data is not None else None
+
+
+def matches_manifest(
+    out_dir: str | os.PathLike[str], listed: Mapping[str, str]
+) -> bool:
+    """Every file the manifest lists is on disk with the recorded hash (no symlinks
+    followed, no unsafe path trusted): the regeneration shortcut's check."""
+    disk = _Disk(Path(out_dir))
+    try:
+        for path, digest in listed.items():
+            data = disk.read(_checked(path))
+            if data is None or _sha(data) != digest:
+                return False
+    except (GeneratorBug, InputError, OSError):
+        return False  # the full run explains what is wrong
+    return True

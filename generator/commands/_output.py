@@ -23,15 +23,18 @@ import tokenize
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import click
 
-from generator import changelog, config, formatting, secrets, writer
+from generator import changelog, config, secrets, writer
 from generator import manifest as mf
-from generator.errors import UsageError
+from generator.errors import InputError, UsageError
 from generator.model import Collection
+
+if TYPE_CHECKING:
+    from generator import formatting  # imported where used: black is slow to import
 
 F = TypeVar("F", bound=Callable[..., Any])
 Emitter = Callable[[Collection], Mapping[str, str]]
@@ -157,6 +160,8 @@ def collect(
     collection: Collection, emitters: Mapping[str, Emitter]
 ) -> formatting.BlackStable:
     """Every emitter's files under its prefix ("" or "client/"), black-stable marks kept."""
+    from generator import formatting  # noqa: PLC0415
+
     files: dict[str, str] = {}
     stable: set[str] = set()
     for prefix, emit in emitters.items():
@@ -180,6 +185,7 @@ def run_emitters(
     reveal_secrets: bool = False,
     exit_on_check: bool = True,
     echo: bool = True,
+    fingerprint: str | None = None,
 ) -> tuple[writer.WriteReport, changelog.Changes]:
     """Emit, scrub secrets, format, changelog, write, report. `options` are recorded in the
     manifest (JSON values, no secrets: `reveal_secrets` as a flag, never a secret itself).
@@ -187,13 +193,20 @@ def run_emitters(
     Without `reveal_secrets`, the collection's clear-text credentials are named (masked) on
     stderr and any that slipped into an emitted file is masked before formatting (so a
     mask that broke code fails the compile check instead of being written).
+
+    With a `fingerprint` (see `generator.commands.generate`), a clean write is put on
+    record, so the next run with the same inputs can skip all of this (`shortcut`).
     """
+    from generator import formatting  # noqa: PLC0415
+
     files = collect(collection, emitters)
     current = changelog.snapshot(collection)
+    warnings: list[str] = []
     if not reveal_secrets:
         leaks = secrets.SecretReport.of(collection)
-        for line in leaks.warning_lines():
-            _echo(f"pmgen: {line}", err=True)
+        warnings = [f"pmgen: {line}" for line in leaks.warning_lines()]
+        for line in warnings:
+            _echo(line, err=True)
         files = scrub_secrets(files, leaks.values)  # a masked file goes through black
         current = json.loads(
             secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"]
@@ -219,10 +232,40 @@ def run_emitters(
         force=settings.force,
         merged=(changelog_path,) if changelog_path else (),
     )
+    if fingerprint and not settings.check and not report.refused:
+        mf.record_run(settings.output, fingerprint, warnings)
     if echo:
         _print(report, changes)
     if settings.check and report.would_change and exit_on_check:
         sys.exit(1)
+    return report, changes
+
+
+def shortcut(
+    settings: OutputSettings, fingerprint: str, *, echo: bool = True
+) -> tuple[writer.WriteReport, changelog.Changes] | None:
+    """ "Up to date" without loading or emitting anything, when a run with the same
+    inputs (`fingerprint`) produced this directory's manifest and every listed file is
+    still as written; else None (run in full). Its warnings are printed again."""
+    if settings.force or not settings.output.is_dir():
+        return None
+    warnings = mf.recorded_run(settings.output, fingerprint)
+    if warnings is None:
+        return None
+    try:
+        listed = mf.read(settings.output)
+    except InputError:  # an unreadable manifest: the full run reports it
+        return None
+    if listed is None or not writer.matches_manifest(settings.output, listed.files):
+        return None
+    for line in warnings:
+        _echo(line, err=True)
+    report = writer.WriteReport(
+        out_dir=settings.output, check=settings.check, unchanged=sorted(listed.files)
+    )
+    changes = changelog.Changes()
+    if echo:
+        _print(report, changes)
     return report, changes
 
 
@@ -233,6 +276,8 @@ def scrub_secrets(
     only inside string literals and comments: a secret that happens to equal a name
     (a password "password" vs `digest_password`) must not turn code into a syntax error.
     """
+    from generator import formatting  # noqa: PLC0415
+
     values = frozenset(values)
     masked = secrets.scrub(files, values)
     for path, text in files.items():

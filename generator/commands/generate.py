@@ -10,14 +10,19 @@ alone regenerates. An emitter that is not installed yet is skipped with a warnin
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import inspect
+import json
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import click
 
+from generator import manifest as mf
 from generator import naming
 from generator.changelog import Changes
 from generator.commands._output import (
@@ -26,6 +31,7 @@ from generator.commands._output import (
     load_collection,
     output_options,
     run_emitters,
+    shortcut,
 )
 from generator.commands._source_options import load_kwargs, source_options
 from generator.model import Collection
@@ -170,7 +176,56 @@ class GenerateJob:
         }
         return cls(settings=settings, load=load_kwargs(kwargs), **fields)
 
+    def fingerprint(self) -> str | None:
+        """One hash of everything the output depends on: pmgen's code and templates, the
+        input files' bytes, every option, `--templates` contents, the date settings.
+        None when an input is not a local file (a URL or stdin is read in full anyway).
+        """
+        names = [
+            self.source,
+            *self.load.get("env_files", ()),
+            *self.load.get("globals_files", ()),
+        ]
+        if self.load.get("published_metadata"):
+            names.append(self.load["published_metadata"])
+        inputs = []
+        for name in names:
+            if not name or not os.path.isfile(name):
+                return None
+            with open(name, "rb") as handle:
+                inputs.append([name, hashlib.sha256(handle.read()).hexdigest()])
+        templates = None
+        if self.templates:
+            if not os.path.isdir(self.templates):
+                return None
+            templates = mf.tree_sha256(Path(self.templates))
+        skipped = {"env_files", "globals_files", "published_metadata", "progress"}
+        skipped.add("api_key")  # only URLs use it, and URLs never take the shortcut
+        data = {
+            "code": mf.code_sha256(),
+            "inputs": inputs,
+            "load": {
+                k: repr(v) for k, v in sorted(self.load.items()) if k not in skipped
+            },
+            "options": [
+                self.style,
+                self.name,
+                self.reveal_secrets,
+                self.site,
+                self.only,
+            ],
+            "templates": [self.templates, templates],
+            "date": [self.settings.date, os.environ.get("SOURCE_DATE_EPOCH")],
+        }
+        text = json.dumps(data, sort_keys=True, default=repr)
+        return hashlib.sha256(text.encode()).hexdigest()
+
     def run(self, *, echo: bool = True) -> tuple[WriteReport, Changes]:
+        fingerprint = None if self.settings.force else self.fingerprint()
+        if fingerprint:
+            done = shortcut(self.settings, fingerprint, echo=echo)
+            if done is not None:
+                return done
         collection = load_collection(self.source, **self.load)
         parts = [p for p in PARTS if not self.only or p in self.only]
         emitters = emitters_for(
@@ -198,6 +253,7 @@ class GenerateJob:
             changelog_path=self._changelog_path() if "docs" in parts else None,
             reveal_secrets=self.reveal_secrets,
             echo=echo,
+            fingerprint=fingerprint,
         )
 
 
