@@ -11,9 +11,11 @@ place the collection itself leaks a credential (for pmgen's masked warning), and
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
 import shlex
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -57,6 +59,7 @@ _DESCRIPTIVE_LAST = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_secret_name(name: str) -> bool:
     """A variable, header, query or field name that holds a credential.
 
@@ -113,47 +116,70 @@ def is_secret_auth_field(auth_type: str, key: str) -> bool:
 
 # --------------------------------------------------------------------------- values
 
-_SECRET_SHAPES: list[tuple[str, re.Pattern[str]]] = [
-    ("JWT", re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")),
-    ("private key", re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")),
-    ("AWS access key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
-    ("Stripe key", re.compile(r"\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}")),
-    ("Stripe webhook secret", re.compile(r"\bwhsec_[0-9A-Za-z]{20,}")),
-    ("GitHub token", re.compile(r"\b(?:gh[pousr]_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{40,})")),
-    ("GitLab token", re.compile(r"\bglpat-[0-9A-Za-z_-]{20,}")),
-    ("Slack token", re.compile(r"\bxox[abposr]-[0-9A-Za-z-]{10,}")),
-    ("Slack webhook", re.compile(r"hooks\.slack\.com/services/T[0-9A-Z]+/B[0-9A-Z]+/[0-9A-Za-z]+")),
-    ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
-    ("Google OAuth token", re.compile(r"\bya29\.[0-9A-Za-z_-]{20,}")),
-    ("SendGrid key", re.compile(r"\bSG\.[0-9A-Za-z_-]{16,}\.[0-9A-Za-z_-]{16,}")),
-    ("Postman API key", re.compile(r"\bPMAK-[0-9a-f]{24}-[0-9a-f]{34}")),
-    ("Twilio API key", re.compile(r"\bSK[0-9a-f]{32}\b")),
-    ("OpenAI/Anthropic key", re.compile(r"\bsk-(?:ant-|proj-)?[0-9A-Za-z_-]{32,}")),
-    ("npm token", re.compile(r"\bnpm_[0-9A-Za-z]{36}")),
-    ("PyPI token", re.compile(r"\bpypi-AgE[0-9A-Za-z_-]{50,}")),
-    ("Mailgun key", re.compile(r"\bkey-[0-9a-f]{32}\b")),
-    ("Square token", re.compile(r"\b(?:sq0atp|sq0csp|EAAA)[0-9A-Za-z_-]{22,}")),
-    ("Shopify token", re.compile(r"\bshp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}")),
-    ("PayPal token", re.compile(r"\bA21AA[0-9A-Za-z_-]{40,}")),
-    ("Braintree token", re.compile(r"access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}")),
+# (kind, literals, pattern): every match of the pattern contains one of the literals, so a
+# text holding none of them is skipped with a few `in` tests (fast C substring search)
+# instead of a regex scan (tests/security/test_secrets_speed.py checks the literals).
+_SECRET_SHAPES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
+    ("JWT", ("eyJ",), re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")),
+    ("private key", ("PRIVATE KEY-----",), re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")),
+    ("AWS access key", ("AKIA", "ASIA"), re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    ("Stripe key", ("k_live_", "k_test_"),
+     re.compile(r"\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}")),
+    ("Stripe webhook secret", ("whsec_",), re.compile(r"\bwhsec_[0-9A-Za-z]{20,}")),
+    ("GitHub token", ("gh", "github_pat_"),
+     re.compile(r"\b(?:gh[pousr]_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{40,})")),
+    ("GitLab token", ("glpat-",), re.compile(r"\bglpat-[0-9A-Za-z_-]{20,}")),
+    ("Slack token", ("xox",), re.compile(r"\bxox[abposr]-[0-9A-Za-z-]{10,}")),
+    ("Slack webhook", ("hooks.slack.com/services/T",),
+     re.compile(r"hooks\.slack\.com/services/T[0-9A-Z]+/B[0-9A-Z]+/[0-9A-Za-z]+")),
+    ("Google API key", ("AIza",), re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
+    ("Google OAuth token", ("ya29.",), re.compile(r"\bya29\.[0-9A-Za-z_-]{20,}")),
+    ("SendGrid key", ("SG.",), re.compile(r"\bSG\.[0-9A-Za-z_-]{16,}\.[0-9A-Za-z_-]{16,}")),
+    ("Postman API key", ("PMAK-",), re.compile(r"\bPMAK-[0-9a-f]{24}-[0-9a-f]{34}")),
+    ("Twilio API key", ("SK",), re.compile(r"\bSK[0-9a-f]{32}\b")),
+    ("OpenAI/Anthropic key", ("sk-",), re.compile(r"\bsk-(?:ant-|proj-)?[0-9A-Za-z_-]{32,}")),
+    ("npm token", ("npm_",), re.compile(r"\bnpm_[0-9A-Za-z]{36}")),
+    ("PyPI token", ("pypi-AgE",), re.compile(r"\bpypi-AgE[0-9A-Za-z_-]{50,}")),
+    ("Mailgun key", ("key-",), re.compile(r"\bkey-[0-9a-f]{32}\b")),
+    ("Square token", ("sq0atp", "sq0csp", "EAAA"),
+     re.compile(r"\b(?:sq0atp|sq0csp|EAAA)[0-9A-Za-z_-]{22,}")),
+    ("Shopify token", ("shp",), re.compile(r"\bshp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}")),
+    ("PayPal token", ("A21AA",), re.compile(r"\bA21AA[0-9A-Za-z_-]{40,}")),
+    ("Braintree token", ("access_token$production$",),
+     re.compile(r"access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}")),
 ]  # fmt: skip
+_SHAPE_LITERALS = tuple(sorted({lit for _, lits, _ in _SECRET_SHAPES for lit in lits}))
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _TEMPLATE_ONLY = re.compile(r"^\s*(\{\{[^{}]+\}\}\s*)+$")
 _SCHEMES = ("bearer ", "basic ", "token ", "digest ", "apikey ", "sso-key ", "key ")
 
 
 def token_shapes(text: str | None) -> Iterator[tuple[str, str]]:
-    """Every well-known credential inside free text, as (kind, the matched secret)."""
-    if not text:
-        return
-    for kind, rx in _SECRET_SHAPES:
-        for match in rx.finditer(text):
-            yield kind, match.group(0)
+    """Every well-known credential inside free text, as (kind, the matched secret).
+
+    Kinds in table order, each kind's matches in text order (one regex per kind, so a
+    match of one kind may overlap another's)."""
+    if text and isinstance(text, str):
+        yield from _shapes_in(text)
 
 
 def looks_like_secret(value: str | None) -> bool:
     """A value shaped like a well-known credential (JWT, cloud or payment keys)."""
-    return next(token_shapes(value), None) is not None
+    return bool(value) and isinstance(value, str) and bool(_shapes_in(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shapes_in(text: str) -> tuple[tuple[str, str], ...]:
+    """`token_shapes`, computed once per distinct value: emitters ask about the same
+    values over and over (every snippet style, docs, warnings)."""
+    if not any(literal in text for literal in _SHAPE_LITERALS):
+        return ()  # the common case: no regex runs at all
+    return tuple(
+        (kind, match.group(0))
+        for kind, literals, rx in _SECRET_SHAPES
+        if any(literal in text for literal in literals)
+        for match in rx.finditer(text)
+    )
 
 
 def is_placeholder(value: str | None) -> bool:
@@ -246,8 +272,17 @@ class SecretReport:
 
     @classmethod
     def of(cls, collection: Collection) -> SecretReport:
+        """The report of `collection`, computed once per collection object (the model
+        is frozen; every emitter of a run asks). Shared: do not mutate `leaks`."""
+        cached = _reports.get(id(collection))
+        if cached is not None and cached[0]() is collection:
+            return cached[1]
         finder = _Finder(collection)
-        return cls(finder.run(), frozenset(finder.secret_variables))
+        report = cls(finder.run(), frozenset(finder.secret_variables))
+        key = id(collection)
+        ref = weakref.ref(collection, lambda _: _reports.pop(key, None))
+        _reports[key] = (ref, report)
+        return report
 
     @property
     def values(self) -> frozenset[str]:
@@ -269,10 +304,15 @@ class SecretReport:
         return lines
 
 
+# id(collection) -> (weak reference, report); an entry goes when its collection does.
+_reports: dict[int, tuple[weakref.ref[Collection], SecretReport]] = {}
+
+
 def find_leaks(collection: Collection) -> list[Leak]:
     return SecretReport.of(collection).leaks
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def label(text: str, limit: int = 60) -> str:
     """Collection text safe for a terminal line: no controls/escapes/bidi, bounded, quoted."""
     clean = "".join(ch if ch.isprintable() and not _is_bidi(ch) else " " for ch in text)
@@ -556,18 +596,31 @@ def scrub(
     Short values are skipped: replacing a 4-letter password everywhere could corrupt code
     (`self`). Format/compile after scrubbing.
     """
-    replacements: dict[str, str] = {}
-    for secret in {s for s in secrets if len(s) >= min_length}:
-        for form in secret_forms(secret):
-            if len(form) >= min_length:
-                replacements.setdefault(form, _neutral_mask(secret))
-    if not replacements:
+    found = _scrubber(frozenset(s for s in secrets if len(s) >= min_length), min_length)
+    if found is None:
         return dict(files)
-    ordered = sorted(
-        replacements, key=len, reverse=True
-    )  # longest first: no partial masks
-    rx = re.compile("|".join(re.escape(form) for form in ordered))
+    rx, replacements = found
     return {
         path: rx.sub(lambda m: replacements[m.group(0)], text)
         for path, text in files.items()
     }
+
+
+@functools.lru_cache(maxsize=64)
+def _scrubber(
+    secrets: frozenset[str], min_length: int
+) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The regex and replacements for one set of secrets (built once, used per file).
+    Never mutate the dict."""
+    replacements: dict[str, str] = {}
+    # sorted: a form two secrets share gets the same mask on every run
+    for secret in sorted(secrets):
+        for form in secret_forms(secret):
+            if len(form) >= min_length:
+                replacements.setdefault(form, _neutral_mask(secret))
+    if not replacements:
+        return None
+    ordered = sorted(
+        replacements, key=len, reverse=True
+    )  # longest first: no partial masks
+    return re.compile("|".join(re.escape(form) for form in ordered)), replacements
