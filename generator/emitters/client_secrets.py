@@ -3,11 +3,14 @@ from environment variables `<PACKAGE>_<NAME>` at run time (unless `--reveal-secr
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
+from collections.abc import Iterable, Mapping
 
 from generator import naming
 from generator.model import Collection, Environment, Variable
-from generator.secrets import SecretReport, is_placeholder, is_secret_auth_field
+from generator.secrets import SecretReport, is_placeholder, is_secret_auth_field, secret_forms
 from generator.variables import variable_is_secret
 
 _MIN_SECRET = 3
@@ -86,3 +89,67 @@ class SecretHider:
     def revealed_synthetic(self) -> dict[str, str]:
         """With --reveal-secrets nothing is synthetic; without, values stay out (empty)."""
         return {}
+
+
+_SEPARATOR = "\x00"  # never in a secret that reaches a file (printable() drops NUL)
+
+
+class Scrubber:
+    """The writer's safety net (`generator.secrets.scrub`) fitted to generated code.
+
+    Every form of a secret (`secret_forms`) is masked where it stands as a token of its own:
+    a secret `secret` masks `"secret"` and `key=secret&` but not `client_secret`,
+    `secretKey` or `import secrets` (masking those broke the generated code). In Python files
+    only plain string literals and comments are touched, never code or f-strings.
+    """
+
+    def __init__(self, secrets: Iterable[str], min_length: int) -> None:
+        masks: dict[str, str] = {}
+        for secret in sorted({s for s in secrets if len(s) >= min_length}):
+            for form in secret_forms(secret):
+                if len(form) >= min_length:
+                    masks.setdefault(form, _mask(secret))
+        self._masks = masks
+        ordered = sorted(masks, key=lambda f: (-len(f), f))  # longest first: no partial masks
+        alternatives = "|".join(re.escape(form) for form in ordered)
+        self._rx = re.compile(rf"(?<![A-Za-z0-9_])(?:{alternatives})(?![A-Za-z0-9_])") if masks else None
+
+    def text(self, text: str) -> str:
+        return text if self._rx is None else self._rx.sub(lambda m: self._masks[m.group(0)], text)
+
+    def files(self, files: Mapping[str, str], *, fixed: Iterable[str] = ()) -> dict[str, str]:
+        """`files` scrubbed, except the `fixed` ones (runtime code without collection text)."""
+        skip = set(fixed)
+        out = {}
+        for path, text in files.items():
+            scrubbed = text if path in skip else self.text(text)
+            if scrubbed != text and path.endswith(".py"):
+                scrubbed = self._python(text)
+            out[path] = scrubbed
+        return out
+
+    def _python(self, source: str) -> str:
+        offsets = [0]
+        for line in source.splitlines(keepends=True):
+            offsets.append(offsets[-1] + len(line))
+        spans = [
+            (offsets[tok.start[0] - 1] + tok.start[1], offsets[tok.end[0] - 1] + tok.end[1])
+            for tok in tokenize.generate_tokens(io.StringIO(source).readline)
+            if tok.type == tokenize.COMMENT
+            or (tok.type == tokenize.STRING and "f" not in tok.string[:3].lower())  # f-strings hold code
+        ]
+        parts = self.text(_SEPARATOR.join(source[a:b] for a, b in spans)).split(_SEPARATOR)
+        if len(parts) != len(spans):  # cannot happen (see _SEPARATOR); never break code
+            return source
+        out, last = [], 0
+        for (a, b), part in zip(spans, parts, strict=True):
+            out += [source[last:a], part]
+            last = b
+        out.append(source[last:])
+        return "".join(out)
+
+
+def _mask(secret: str) -> str:
+    """Safe in any literal: alphanumeric ends kept, never a quote or backslash."""
+    ends = [ch if ch.isalnum() else "*" for ch in (secret[:2] + secret[-2:])]
+    return "".join(ends[:2]) + "*" * min(max(len(secret) - 4, 4), 24) + "".join(ends[2:])

@@ -102,3 +102,16 @@ def test_readme_holds_collection_text_as_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &#124; x" in readme
     rows = [line for line in readme.splitlines() if line.startswith("| <code>client.")]
     assert rows and all(line.count("|") == 3 for line in rows)
+
+
+def test_scrubber_masks_secrets_not_code() -> None:
+    from generator.emitters.client_secrets import Scrubber  # noqa: PLC0415
+
+    scrub = Scrubber(["secret", "accessKey", "s3cr3t-value"], min_length=6)
+    code = 'import secrets\nclient_secret = "secret"  # secret\nx = f"{secret}"\nd = {"accessKey": 1}\n'
+    out = scrub.files({"p/m.py": code, "README.md": "key secret and s3cr3t-value%"})
+    assert out["p/m.py"].startswith("import secrets\nclient_secret = \"se****et\"  # se****et\n")
+    assert 'f"{secret}"' in out["p/m.py"]  # f-strings hold code: never touched
+    assert '{"ac*****ey": 1}' in out["p/m.py"]  # a string literal equal to a secret is masked
+    assert out["README.md"] == "key se****et and s3********ue%"
+    assert scrub.files({"p/m.py": code}, fixed=["p/m.py"]) == {"p/m.py": code}
