@@ -8,11 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-CLIENT_README_HTML = pytest.mark.xfail(
-    strict=True,
-    reason="templates/client/README.md.jinja writes the collection name and request keys raw: "
-    "their HTML (<script>, onerror=, javascript:) reaches README.md (owner: client emitter)",
-)
 SNIPPETS_NUL_BIDI = pytest.mark.xfail(
     strict=True,
     reason="generator/emitters/snippet_code.py sh(): NUL and raw bidi controls end up in .sh/.http "

@@ -15,7 +15,7 @@ import pytest
 from tests.security.checks import file_violations, secret_violations
 from tests.security.harness import available_emitters, format_files, import_json
 from tests.security.hostile import HOSTILE, JINJA_CANARY, JINJA_RENDERED, MARKER
-from tests.security.known_holes import CLIENT_README_HTML, SNIPPETS_NUL_BIDI
+from tests.security.known_holes import SNIPPETS_NUL_BIDI
 
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 EMITTERS = available_emitters()
@@ -102,7 +102,7 @@ def test_every_operation_imported(collection) -> None:  # type: ignore[no-untype
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param("client", marks=CLIENT_README_HTML),
+        "client",
         pytest.param("snippets", marks=SNIPPETS_NUL_BIDI),
         "docs",
     ],
