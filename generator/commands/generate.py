@@ -70,6 +70,7 @@ def emitters_for(
 ) -> dict[str, Emitter]:
     """The available emitters under their output prefixes; a missing one is skipped."""
     found: dict[str, Emitter] = {}
+    shared: dict[str, tuple[Collection, Mapping[str, str]]] = {}  # snippets -> docs
     common: dict[str, Any] = {
         "reveal_secrets": reveal_secrets,
         "templates_dir": templates,
@@ -88,16 +89,32 @@ def emitters_for(
             )
             continue
         extra = {**common, "site": site} if part == "docs" else common
-        found[part] = _bind(module.emit, extra, package_name)
+        found[part] = _bind(module.emit, extra, package_name, part, shared)
     return found
 
 
 def _bind(
-    emit: Callable[..., Mapping[str, str]], extra: dict[str, Any], name: str | None
+    emit: Callable[..., Mapping[str, str]],
+    extra: dict[str, Any],
+    name: str | None,
+    part: str,
+    shared: dict[str, tuple[Collection, Mapping[str, str]]],
 ) -> Emitter:
+    """The emitter with its options; the docs reuse the snippets the snippets emitter
+    rendered in the same run (same collection, styles, secrets and package)."""
+
     def bound(collection: Collection) -> Mapping[str, str]:
         package = package_for(collection, name)
-        return _call(emit, collection, package_name=package, package=package, **extra)
+        more: dict[str, Any] = {}
+        earlier = shared.pop("snippets", None) if part == "docs" else None
+        if earlier is not None and earlier[0] is collection:
+            more["snippet_files"] = earlier[1]
+        files = _call(
+            emit, collection, package_name=package, package=package, **extra, **more
+        )
+        if part == "snippets":
+            shared["snippets"] = (collection, files)
+        return files
 
     return bound
 
@@ -155,7 +172,7 @@ class GenerateJob:
 
     def _changelog_path(self) -> str:
         """Beside the docs' README, so a documentation site includes it too."""
-        from generator.emitters.docs import pages_root
+        from generator.emitters.docs import pages_root  # noqa: PLC0415
 
         return f"docs/{pages_root(self.site)}CHANGELOG.md"
 

@@ -14,9 +14,10 @@ pass masks any literal secret left. Writes nothing; the output is deterministic.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import jinja2
@@ -44,14 +45,19 @@ def emit(
     reveal_secrets: bool = False,
     templates_dir: str | None = None,
     package: str | None = None,
+    snippet_files: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """The docs tree as {relative path: markdown}. `styles=()` leaves snippets out;
-    `package` names the client package for the `python-client` snippet style."""
+    `package` names the client package for the `python-client` snippet style.
+    `snippet_files`: what the snippets emitter already returned for this collection with
+    the same options (`generate` passes it), reused when it has every style needed."""
     if site is not None and site not in SITES:
         raise UsageError(f"unknown site {site!r} (choose from {', '.join(SITES)})")
     masker = Masker(collection, reveal=reveal_secrets)
     plan = plan_pages(collection)
-    snippet, chosen = _snippet_renderer(collection, styles, reveal_secrets, package)
+    snippet, chosen = _snippet_renderer(
+        collection, styles, reveal_secrets, package, snippet_files
+    )
     builder = Builder(collection, plan, masker, chosen, snippet)
     env = _environment(templates_dir)
 
@@ -85,20 +91,86 @@ def _snippet_renderer(
     styles: Sequence[str],
     reveal_secrets: bool,
     package: str | None,
+    reuse: Mapping[str, str] | None = None,
 ) -> tuple[SnippetRenderer | None, list[str]]:
-    """Every request's snippet per style, rendered up front by the snippets emitter so the
-    Python ones are black-formatted in one batch (cached, pooled)."""
+    """Every request's snippet per style, rendered up front by the snippets emitter (so
+    whatever it shares between styles is shared here too) and its black-stable marks
+    kept: the other Python ones are black-formatted in one batch (cached, pooled)."""
     if not styles:
         return None, []
     # Imported here: docs without snippets do not load the wire/snippet machinery.
+    from generator import formatting  # noqa: PLC0415
     from generator.emitters import snippets  # noqa: PLC0415
 
     chosen = snippets.resolve_styles(collection, list(styles))
-    rendered: dict[tuple[int, str], tuple[str, str] | Exception] = {}
-    python: dict[str, str] = {}
-    for index, op in enumerate(collection.operations()):
-        for style in chosen:
-            ext = snippets.STYLES[style].ext
+    if reuse is not None and set(chosen) <= _styles_in(reuse):
+        emitted: Mapping[str, str] = reuse
+    else:
+        emitted = _emit_snippets(collection, chosen, reveal_secrets, package)
+    stable = formatting.stable_paths(emitted)
+    mine = tuple(f"{style}/" for style in chosen)  # a reused output has more styles
+    python = {
+        p: text
+        for p, text in emitted.items()
+        if p.startswith(mine) and formatting.is_python(p)
+    }
+    formatted = _black(formatting.BlackStable(python, stable & set(python)))
+
+    def lookup(op: Operation, style: str) -> tuple[str, str]:
+        path = snippets.snippet_path(op, style)
+        ext = snippets.STYLES[style].ext
+        if path in formatted:
+            return formatted[path], "python"
+        if path in emitted:
+            return emitted[path], _LANGUAGE_OF_EXT.get(ext, ext)
+        # The style cannot say this request: its reason is shown instead.
+        snippets.render_snippet(
+            collection, op, style, reveal_secrets=reveal_secrets, package=package
+        )
+        raise snippets.Unsupported(f"no {style} snippet")  # not reached: it raised
+
+    return lookup, chosen
+
+
+def _styles_in(files: Mapping[str, str]) -> set[str]:
+    """The styles a snippets emitter's output covers (its `index.json` says)."""
+    try:
+        styles = json.loads(files["index.json"])["styles"]
+    except (KeyError, TypeError, ValueError):
+        return set()
+    return (
+        {s for s in styles if isinstance(s, str)} if isinstance(styles, list) else set()
+    )
+
+
+def _emit_snippets(
+    collection: Collection,
+    styles: Sequence[str],
+    reveal_secrets: bool,
+    package: str | None,
+) -> Mapping[str, str]:
+    from generator.emitters import snippets  # noqa: PLC0415
+
+    try:
+        return snippets.emit(
+            collection, styles=styles, reveal_secrets=reveal_secrets, package=package
+        )
+    except Exception:  # one broken snippet must not sink the docs
+        return _render_each(collection, styles, reveal_secrets, package)
+
+
+def _render_each(
+    collection: Collection,
+    styles: Sequence[str],
+    reveal_secrets: bool,
+    package: str | None,
+) -> dict[str, str]:
+    """Snippet by snippet, skipping the ones that fail (`lookup` shows their error)."""
+    from generator.emitters import snippets  # noqa: PLC0415
+
+    files: dict[str, str] = {}
+    for op in collection.operations():
+        for style in styles:
             try:
                 text = snippets.render_snippet(
                     collection,
@@ -107,29 +179,13 @@ def _snippet_renderer(
                     reveal_secrets=reveal_secrets,
                     package=package,
                 )
-            except Exception as exc:  # shown on the page instead of the snippet
-                rendered[(id(op), style)] = exc
+            except Exception:  # shown on the page by `lookup`
                 continue
-            rendered[(id(op), style)] = (text, _LANGUAGE_OF_EXT.get(ext, ext))
-            if ext == "py":
-                python[f"{index}/{style}.py"] = text
-    formatted = _black(python)
-    for index, op in enumerate(collection.operations()):
-        for style in chosen:
-            path = f"{index}/{style}.py"
-            if path in formatted:
-                rendered[(id(op), style)] = (formatted[path], "python")
-
-    def lookup(op: Operation, style: str) -> tuple[str, str]:
-        found = rendered[(id(op), style)]
-        if isinstance(found, Exception):
-            raise found
-        return found
-
-    return lookup, chosen
+            files[snippets.snippet_path(op, style)] = text
+    return files
 
 
-def _black(files: dict[str, str]) -> dict[str, str]:
+def _black(files: Mapping[str, str]) -> Mapping[str, str]:
     """Black-formatted Python snippets; if one does not compile, all stay as written."""
     from generator import formatting  # noqa: PLC0415
     from generator.errors import GeneratorBug  # noqa: PLC0415
