@@ -210,11 +210,17 @@ def literal_part(value: str | None) -> str:
 
 
 def mask(value: str | None) -> str:
+    """`c1****************en`: two characters at each end, never a control or bidi
+    character (masks are printed on terminals and written into docs)."""
     if not value:
         return ""
     if len(value) <= 8:
         return "*" * len(value)
-    return value[:2] + "*" * min(len(value) - 4, 24) + value[-2:]
+    ends = "".join(
+        ch if ch.isprintable() and not _is_bidi(ch) else "*"
+        for ch in value[:2] + value[-2:]
+    )
+    return ends[:2] + "*" * min(len(value) - 4, 24) + ends[2:]
 
 
 _AUTHORITY = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*://)?(?P<authority>[^/?#\s]*)")

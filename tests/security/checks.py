@@ -153,10 +153,17 @@ class _HtmlAudit(HTMLParser):
                 self.problems.append(f"script URL in {name} of <{tag}>")
 
 
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One converter, reset per text: the same HTML as `markdown.markdown()`, without
+    loading the extensions for every file."""
+    return markdown.Markdown(extensions=["tables", "fenced_code"])
+
+
 def markdown_violations(path: str, text: str) -> list[str]:
     """Renders like a docs site would; the HTML holds no script, handler or script URL,
     and every table row has as many cells as its header (pipes/newlines escaped)."""
-    html = markdown.markdown(text, extensions=["tables", "fenced_code"])
+    html = _markdown().reset().convert(text)
     audit = _HtmlAudit()
     audit.feed(html)
     audit.close()
@@ -232,6 +239,20 @@ def secret_violations(
                 problems.append(f"{path}: secret leaked: {match.group(0)[:16]}…")
                 break
         problems += [f"{path}: secret leaked: {s[:3]}…" for s in wanted if s in text]
+    return problems
+
+
+def warning_violations(lines: Iterable[str]) -> list[str]:
+    """pmgen's secret warning (printed on a terminal): no canary, masked or not, and no
+    control or bidi character that could rewrite the terminal."""
+    problems = []
+    for line in lines:
+        if SECRET_PREFIX in line or BODY_SECRET_PREFIX in line:
+            problems.append(f"[secrets] warning shows a secret: {line[:300]!r}")
+        elif not line.isprintable() or _BIDI & set(line):
+            problems.append(
+                f"[secrets] warning holds a control character: {line[:300]!r}"
+            )
     return problems
 
 

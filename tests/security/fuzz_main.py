@@ -30,6 +30,9 @@ from typing import Any
 EXAMPLE_TIMEOUT = (
     120  # seconds for one collection through every emitter: beyond is a hang
 )
+# Examples per hypothesis run: each chunk has its own seed, which bounds hypothesis's
+# memory of past examples and lets `--resume` go on after the last saved chunk.
+CHUNK = 250
 
 
 class ExampleTimeout(Exception):
@@ -42,6 +45,7 @@ class WorkerResult:
     imported: int = 0  # examples the importer accepted (the rest: a clean InputError)
     failures: int = 0
     seconds: float = 0.0
+    chunks: int = 0  # hypothesis runs finished (the next one's seed follows from it)
     kinds: Counter[str] = field(default_factory=Counter)
     samples: dict[str, str] = field(
         default_factory=dict
@@ -73,13 +77,20 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 
 
 def run_worker(
-    worker: int, examples: int, seed: int, save_dir: str, pipeline: str = "full"
+    worker: int,
+    examples: int,
+    seed: int,
+    save_dir: str,
+    *,
+    pipeline: str = "full",
+    resume: bool = False,
 ) -> WorkerResult:
     from hypothesis import HealthCheck, Phase, given, settings  # noqa: PLC0415
     from hypothesis import seed as hypothesis_seed  # noqa: PLC0415
     from hypothesis import strategies as st  # noqa: PLC0415
 
     from generator.secrets import SecretReport  # noqa: PLC0415
+    from tests.security.checks import warning_violations  # noqa: PLC0415
     from tests.security.harness import (  # noqa: PLC0415
         available_emitters,
         emit_and_check,
@@ -88,9 +99,13 @@ def run_worker(
     from tests.security.strategies import collection, environment  # noqa: PLC0415
 
     emitters = available_emitters() if pipeline == "full" else {}
-    result = WorkerResult()
     state_file = Path(save_dir) / f"worker-{worker}.json"
-    started = time.monotonic()
+    result = (
+        WorkerResult.load(state_file)
+        if resume and state_file.exists()
+        else WorkerResult()
+    )
+    started, seconds_before = time.monotonic(), result.seconds
     signal.signal(signal.SIGALRM, _alarm)
 
     def record(kind: str, message: str, document: Any) -> None:
@@ -101,15 +116,6 @@ def run_worker(
             path.write_text(json.dumps(document, indent=1), encoding="utf-8")
             result.samples[kind] = f"{message.strip()[:1500]}\n(example saved: {path})"
 
-    @hypothesis_seed(seed * 1000 + worker)
-    @settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(document=collection(), env=st.one_of(st.none(), environment()))
     def one(document: Any, env: Any) -> None:
         result.examples += 1
         signal.alarm(EXAMPLE_TIMEOUT)
@@ -117,12 +123,7 @@ def run_worker(
             model = import_json(document, env)
             if model is not None:
                 result.imported += 1
-                warning = "\n".join(SecretReport.of(model).warning_lines())
-                problems = (
-                    [f"[secrets] warning shows a secret: {warning[:300]}"]
-                    if ("s3cr3tCanary" in warning or "\x1b" in warning)
-                    else []
-                )
+                problems = warning_violations(SecretReport.of(model).warning_lines())
                 problems += emit_and_check(model, emitters)
                 if problems:
                     record(_kind(problems[0]), "\n".join(problems[:10]), document)
@@ -134,14 +135,28 @@ def run_worker(
         finally:
             signal.alarm(0)
         if result.examples % 50 == 0:
-            result.seconds = time.monotonic() - started
-            result.save(state_file)
+            save()
             print(f"  worker {worker}: {result.examples} examples, {result.failures} failures",
                   file=sys.stderr, flush=True)  # fmt: skip
 
-    one()
-    result.seconds = time.monotonic() - started
-    result.save(state_file)
+    def save() -> None:
+        result.seconds = seconds_before + time.monotonic() - started
+        result.save(state_file)
+
+    while result.examples < examples:
+        chunk = given(document=collection(), env=st.one_of(st.none(), environment()))(
+            one
+        )
+        chunk = settings(
+            max_examples=min(CHUNK, examples - result.examples),
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )(chunk)
+        hypothesis_seed((seed * 1000 + worker) * 100_000 + result.chunks)(chunk)()
+        result.chunks += 1
+        save()
     return result
 
 
@@ -191,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         help="full: import + every emitter + checks; import: importer + secret report only",
     )
     parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on from the progress files in --save-dir (after an interrupted run)",
+    )
+    parser.add_argument(
         "--summarize",
         action="store_true",
         help="only report the progress files in --save-dir",
@@ -201,16 +221,16 @@ def main(argv: list[str] | None = None) -> int:
     save_dir.mkdir(parents=True, exist_ok=True)
     from tests.security.harness import available_emitters  # noqa: PLC0415
 
+    emitters = (
+        ", ".join(sorted(available_emitters())) if args.pipeline == "full" else "none"
+    )
     header = [
         (
-            f"pmgen fuzz ({args.pipeline}): seed {args.seed}, {args.workers} workers, emitters: "
-            if not args.summarize
-            else f"pmgen fuzz ({args.pipeline}), progress files in {args.save_dir}, emitters: "
-            + (
-                ", ".join(sorted(available_emitters()))
-                if args.pipeline == "full"
-                else "none"
-            )
+            f"pmgen fuzz ({args.pipeline}), progress files in {args.save_dir}, "
+            f"emitters: {emitters}"
+            if args.summarize
+            else f"pmgen fuzz ({args.pipeline}): seed {args.seed}, {args.workers} workers, "
+            f"emitters: {emitters}"
         )
     ]
     if args.summarize:
@@ -219,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             "(summary of the progress files: the run may still be going or was stopped)"
         )
     else:
-        for old in save_dir.glob("worker-*.json"):
+        for old in save_dir.glob("worker-*.json") if not args.resume else ():
             old.unlink()
         per_worker = [
             args.examples // args.workers + (i < args.examples % args.workers)
@@ -228,7 +248,15 @@ def main(argv: list[str] | None = None) -> int:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=args.workers, mp_context=context) as pool:
             futures = [
-                pool.submit(run_worker, i, n, args.seed, args.save_dir, args.pipeline)
+                pool.submit(
+                    run_worker,
+                    i,
+                    n,
+                    args.seed,
+                    args.save_dir,
+                    pipeline=args.pipeline,
+                    resume=args.resume,
+                )
                 for i, n in enumerate(per_worker)
             ]
             results = [f.result() for f in futures]

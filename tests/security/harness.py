@@ -6,6 +6,7 @@ that has not landed yet is skipped (reported by `available_emitters`).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import tempfile
@@ -59,8 +60,19 @@ def _snippets(collection: Collection) -> Files:
 
 def _docs(collection: Collection) -> Files:
     module = importlib.import_module("generator.emitters.docs")
+    _reuse_environment(module)
     files: Files = module.emit(collection, reveal_secrets=False)
     return files
+
+
+def _reuse_environment(module: Any) -> None:
+    """`docs.emit` builds a fresh Jinja overlay per call, so every call recompiles its
+    templates: nothing for one CLI run, a third of a fuzz example. The overlay depends on
+    the templates directory only (its filters are pure functions), so one per directory
+    renders exactly the same files."""
+    factory = getattr(module, "_environment", None)
+    if callable(factory) and not hasattr(factory, "cache_info"):
+        module._environment = functools.cache(factory)
 
 
 EMITTERS: dict[str, tuple[str, Emitter]] = {

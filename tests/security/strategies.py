@@ -30,7 +30,9 @@ text: st.SearchStrategy[str] = st.one_of(
     st.tuples(short_text, hostile, short_text).map("".join),
     st.tuples(hostile, hostile).map("".join),
 )
-maybe_huge = st.one_of(*[text] * 7, st.sampled_from(HUGE))  # huge: rare, they are slow
+maybe_huge = st.one_of(
+    *[text] * 19, st.sampled_from(HUGE)
+)  # huge: 1 in 20, they are slow
 secret = st.integers(0, 10**9).map(lambda n: f"{SECRET_PREFIX}{n:09d}x")
 body_secret = st.integers(0, 10**9).map(lambda n: f"{BODY_SECRET_PREFIX}{n:09d}x")
 AUTH_TYPES = [

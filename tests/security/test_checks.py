@@ -90,3 +90,31 @@ def test_file_dispatch() -> None:
         file_violations({"x.py": "x = 1\n", "x.sh": "echo ok\n", "x.md": "# ok\n"})
         == []
     )
+
+
+def test_reused_markdown_converter_renders_like_a_fresh_one() -> None:
+    """The check resets one converter per file; state (reference links, stashed HTML)
+    from one file must not change the next one's HTML."""
+    import markdown  # noqa: PLC0415
+
+    from tests.security.checks import _markdown  # noqa: PLC0415
+
+    texts = [
+        "[x][ref]\n\n[ref]: javascript:alert(1)\n",
+        "[x][ref]\n",  # the previous file's reference must be gone
+        "<div><script>alert(1)</script></div>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n",
+        "```\n<script>\n```\n",
+        *HOSTILE[:40],
+    ]
+    for text in texts:
+        fresh = markdown.markdown(text, extensions=["tables", "fenced_code"])
+        assert _markdown().reset().convert(text) == fresh, text
+
+
+def test_warning_check_catches_canaries_and_escapes() -> None:
+    from tests.security.checks import warning_violations  # noqa: PLC0415
+
+    assert not warning_violations(['  request "a": header "x": secret value c1****en'])
+    assert warning_violations(["  x: s3cr3tCanary000000001x"])
+    assert warning_violations(["  x: secret value \x9f\x99****(\x1b"])
+    assert warning_violations(["  x: \u202e****"])

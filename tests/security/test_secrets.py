@@ -125,6 +125,17 @@ def test_mask_never_shows_the_middle() -> None:
     assert mask("") == ""
 
 
+@pytest.mark.parametrize(
+    "secret",
+    ["\x9f\x99abcdefgh(\x1b", "\u202eabcdefgh\u2066\n", "\x00\x00abcdefgh\r\x07"],
+)
+def test_mask_is_terminal_safe(secret: str) -> None:
+    """Found by the fuzz run: a secret ending in ESC put a raw escape in the warning."""
+    masked = mask(secret)
+    assert masked.isprintable() and not set(masked) & set("\u202e\u2066"), repr(masked)
+    assert len(masked) == len(mask("x" * len(secret)))
+
+
 def test_label_is_terminal_safe() -> None:
     text = label("evil\x1b[2J\u202ename\nnext" + "x" * 200)
     assert "\x1b" not in text and "\u202e" not in text and "\n" not in text
