@@ -17,7 +17,7 @@ from generator.wire import (
     build_request,
     path_and_query,
 )
-from generator.wire.send import marker
+from generator.wire import http_message
 from generator.wire.values import join, text_value
 
 SHELL_STYLES = {"curl", "httpie", "wget"}
@@ -57,9 +57,16 @@ def _header(name: str, value: Value) -> dict[str, Any]:
     }
 
 
+def _words(part: TextPart | FilePart, more: dict[str, str]) -> dict[str, str]:
+    """Bash words of a part's literal fields (for bodies built at run time: wget)."""
+    fields = {"name": part.name, "type": part.content_type or "", **more}
+    return {k: sh(text_value(v)) for k, v in fields.items()}
+
+
 def _part(part: TextPart | FilePart) -> dict[str, Any]:
     if isinstance(part, FilePart):
         curl_spec = f'{part.name}=@"{part.src}";type={part.content_type};filename="{part.filename}"'
+        words = {"filename": part.filename, "src": part.src}
         return {
             "file": True,
             "name": part.name,
@@ -67,6 +74,7 @@ def _part(part: TextPart | FilePart) -> dict[str, Any]:
             "src": part.src,
             "content_type": part.content_type,
             "curl": sh(text_value(curl_spec)),
+            "sh": _words(part, words),
             "httpie": sh(
                 text_value(
                     f"{_httpie_key(part.name)}@{part.src};type={part.content_type}"
@@ -78,6 +86,7 @@ def _part(part: TextPart | FilePart) -> dict[str, Any]:
         "name": part.name,
         "content_type": part.content_type,
         "py": py(part.value),
+        "sh": {**_words(part, {}), "value": sh(part.value)},
         "curl": sh(join([text_value(part.name + "="), part.value])),
         "httpie": sh(join([text_value(_httpie_key(part.name) + "="), part.value])),
     }
@@ -89,13 +98,12 @@ def _check(wire: WireRequest, style: str) -> None:
             f"{wire.runtime_auth.type} auth is computed per request; this style does not compute it"
         )
     if (
-        style == "http"
+        style == "wget"
         and wire.body is not None
-        and wire.body.mode in ("formdata", "file")
+        and wire.body.mode != "formdata"
+        and wire.header("content-type") is None
     ):
-        raise Unsupported("the raw HTTP style writes text bodies only")
-    if style == "wget" and wire.body is not None and wire.body.mode == "formdata":
-        raise Unsupported("wget cannot send multipart/form-data")
+        raise Unsupported("wget sends a Content-Type with every body; Postman sends none here")
     if style == "httpie" and wire.body is not None and wire.body.mode == "formdata":
         if any(isinstance(p, TextPart) and p.content_type for p in wire.body.parts):
             raise Unsupported("HTTPie cannot set a Content-Type on a text part")
@@ -127,6 +135,7 @@ def context(
         body["text_py"] = py(text)
         body["text_sh"] = sh(text)
         body["file_src"] = b.file_src
+        body["file_src_sh"] = sh(text_value(b.file_src or ""))
         body["parts"] = [_part(p) for p in b.parts]
         values += [p.value for p in b.parts if isinstance(p, TextPart)]
         body["fields"] = [
@@ -134,7 +143,8 @@ def context(
             for k, v in b.fields
         ]
     if style == "http":
-        body["http_text"] = _http_text(wire)
+        fields = wire.body.fields if wire.body is not None else []
+        body["http_text"] = http_message.render(wire, urlencoded_body(fields))
     has_files = bool(body.get("file_src")) or any(
         p.get("file") for p in body.get("parts", [])
     )
@@ -149,6 +159,7 @@ def context(
         "files": has_files,
         "imports": sorted(py_imports(values)),
         "method": wire.method,
+        "method_sh": sh(text_value(wire.method)),
         "url_py": py(wire.url),
         "raw_target": _needs_raw_target(wire.url),
         "url_sh": sh(wire.url),
@@ -160,26 +171,6 @@ def context(
         "timeout": wire.timeout,
         "verify": wire.verify_tls,
     }
-
-
-def _http_text(wire: WireRequest) -> str:
-    """The raw message, run-time parts as REST Client markers (see generator.wire.send)."""
-
-    def text(value: Value) -> str:
-        return "".join(p.text if p.kind == "text" else marker(p) for p in value)
-
-    origin, target = path_and_query(wire.url)
-    origin_text = text(origin)
-    scheme, _, host = origin_text.partition("://")
-    lines = [f"# scheme: {scheme}"] if scheme == "https" else []
-    lines.append(f"{wire.method} {text(target) or '/'} HTTP/1.1")
-    lines.append(f"Host: {host}")
-    lines += [f"{n}: {text(v)}" for n, v in wire.headers]
-    lines.append("")
-    if wire.body is not None:
-        b = wire.body
-        lines.append(text(b.raw if b.mode == "raw" else urlencoded_body(b.fields)))
-    return "\n".join(lines)
 
 
 # what urllib3 (requests) sends unchanged in a request target; anything else it re-encodes

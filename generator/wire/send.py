@@ -2,10 +2,12 @@
 
     python -m generator.wire.send FILE.http
 
-The file is the request as it goes on the wire, in VS Code REST Client syntax for what is
-only known when it is sent: `{{$guid}}`-style dynamic values and `{{$processEnv NAME}}`
-secrets. Lines starting with `#` before the request line are comments (`# scheme: https`
-selects TLS). Content-Length is computed when sending.
+The file is the request as it goes on the wire (format: `generator.wire.http_message`),
+in VS Code REST Client syntax for what is only known when it is sent: `{{$guid}}`-style
+dynamic values, `{{$processEnv NAME}}` secrets, `< path` file contents, and pmgen's
+`{{$char HEX}}` for characters the page cannot show. Lines starting with `#` before the
+request line are comments (`# scheme: https` selects TLS). Content-Length is computed
+when sending.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ import string
 import sys
 import time
 import uuid
+from typing import TYPE_CHECKING
 
 from generator.wire.dynamic import PYTHON, PYTHON_FALLBACK
-from generator.wire.values import Part
+
+if TYPE_CHECKING:
+    from generator.wire.values import Part
 
 # what the dynamic-value expressions may use (they come from pmgen's own table)
 _NAMESPACE = {
@@ -38,6 +43,8 @@ def _expand(text: str) -> str:
         inner = match.group(1).strip()
         if inner.startswith("$processEnv "):
             return os.environ[inner.split(None, 1)[1]]
+        if inner.startswith("$char "):
+            return chr(int(inner.split(None, 1)[1], 16))
         expr = PYTHON.get(inner, PYTHON_FALLBACK)
         return str(
             eval(expr, dict(_NAMESPACE))
@@ -47,35 +54,64 @@ def _expand(text: str) -> str:
 
 
 def marker(part: Part) -> str:
-    return (
-        "{{$processEnv " + part.text + "}}"
-        if part.kind == "env"
-        else "{{" + part.text + "}}"
-    )
+    """How the writer (`http_message`) puts a run-time value on the page."""
+    if part.kind == "env":
+        return "{{$processEnv " + part.text + "}}"
+    return "{{" + part.text + "}}"
 
 
-def main(path: str) -> int:
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = f.read().split("\n")
+def _file(line: str) -> bytes | None:
+    """A `< path` body line: the file's bytes (read now, relative to the working directory)."""
+    if not line.startswith("< "):
+        return None
+    with open(_expand(line[2:]), "rb") as f:
+        return f.read()
+
+
+def _body(lines: list[str], content_type: str) -> bytes:
+    if content_type.lower().startswith("multipart/"):
+        # each line ends with CRLF; file lines are the file's bytes
+        return b"".join(
+            (_file(line) or _expand(line).encode("utf-8")) + b"\r\n" for line in lines
+        )
+    if len(lines) == 1 and (data := _file(lines[0])) is not None:
+        return data
+    return _expand("\n".join(lines)).encode("utf-8")
+
+
+def parse(text: str) -> tuple[str, str, str, list[tuple[str, str]], bytes | None]:
+    """(scheme, method, target, headers, body) of a message written by `http_message`."""
+    lines = text.removesuffix("\n").split(
+        "\n"
+    )  # the file's final newline is not content
     scheme = "http"
     while lines and (lines[0].startswith("#") or not lines[0].strip()):
         if lines[0].replace(" ", "").lower() == "#scheme:https":
             scheme = "https"
         lines.pop(0)
-    method, target, _ = _expand(lines.pop(0)).split(" ", 2)
+    method, target, _ = lines.pop(0).split(" ", 2)
     headers: list[tuple[str, str]] = []
     while lines and lines[0].strip():
         name, _, value = lines.pop(0).partition(":")
-        headers.append((name, _expand(value.strip())))
-    body_lines = lines[1:]
-    body = _expand("\n".join(body_lines)).encode("utf-8") if body_lines else None
-    if (
-        body is not None
-        and body.endswith(b"\n")
-        and len(body_lines) > 1
-        and body_lines[-1] == ""
-    ):
-        body = body[:-1]  # the file's final newline is not part of the body
+        headers.append((_expand(name), _expand(value.strip())))
+    body = None
+    if lines:  # the blank line, then the body
+        content_type = next((v for n, v in headers if n.lower() == "content-type"), "")
+        body = _body(lines[1:], content_type)
+    return scheme, _expand(method), _expand(target), headers, body
+
+
+def _header_bytes(value: str) -> bytes:
+    """Latin-1 as Node (Postman) writes header values; UTF-8 for what Latin-1 cannot hold."""
+    try:
+        return value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value.encode("utf-8")
+
+
+def main(path: str) -> int:
+    with open(path, encoding="utf-8", newline="") as f:
+        scheme, method, target, headers, body = parse(f.read())
     host = next(v for n, v in headers if n.lower() == "host")
     cls = (
         http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
@@ -83,7 +119,7 @@ def main(path: str) -> int:
     conn = cls(host)
     conn.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
     for name, value in headers:
-        conn.putheader(name, value)
+        conn.putheader(name, _header_bytes(value))
     if body:
         conn.putheader("Content-Length", str(len(body)))
     conn.endheaders(body or None)
