@@ -44,11 +44,24 @@ def _collection(tmp: Path, port: int) -> Collection:
     base = f"http://127.0.0.1:{port}"
     parts: list[dict[str, Any]] = [
         {"key": "plain", "value": "hello", "type": "text"},
-        {"key": "typed", "value": '{"a": 1}', "type": "text", "contentType": "application/json"},
+        {
+            "key": "typed",
+            "value": '{"a": 1}',
+            "type": "text",
+            "contentType": "application/json",
+        },
         {"key": "upload", "type": "file", "src": "data.bin"},
-        {"key": "note", "type": "file", "src": "note.txt", "contentType": "text/x-note"},
+        {
+            "key": "note",
+            "type": "file",
+            "src": "note.txt",
+            "contentType": "text/x-note",
+        },
         {"key": "gone", "type": "file", "src": "missing.bin"},
-    ] + [{"key": f"awkward{i}", "value": v, "type": "text"} for i, v in enumerate(AWKWARD)]
+    ] + [
+        {"key": f"awkward{i}", "value": v, "type": "text"}
+        for i, v in enumerate(AWKWARD)
+    ]
     items = [
         {"name": "binary", "request": {
             "method": "POST", "url": f"{base}/binary",
@@ -89,15 +102,14 @@ def _multipart(body: bytes, content_type: str) -> list[tuple[bytes, bytes]]:
 def _postman_parts() -> list[tuple[bytes, bytes]]:
     """What Postman (form-data) sends for the `multipart` request."""
     cd = b'Content-Disposition: form-data; name="%s"'
+    octets = b"Content-Type: application/octet-stream"
     parts = [
         (cd % b"plain", b"hello"),
         (cd % b"typed" + b"\r\nContent-Type: application/json", b'{"a": 1}'),
-        (cd % b"upload" + b'; filename="data.bin"\r\nContent-Type: application/octet-stream', BINARY),
+        (cd % b"upload" + b'; filename="data.bin"\r\n' + octets, BINARY),
         (cd % b"note" + b'; filename="note.txt"\r\nContent-Type: text/x-note', b"note\n"),
     ]  # fmt: skip
-    parts += [
-        (cd % f"awkward{i}".encode(), v.encode()) for i, v in enumerate(AWKWARD)
-    ]
+    parts += [(cd % f"awkward{i}".encode(), v.encode()) for i, v in enumerate(AWKWARD)]
     return parts
 
 
@@ -145,9 +157,7 @@ def _body(record: dict[str, Any]) -> bytes:
 
 
 def _header(record: dict[str, Any], name: str) -> str | None:
-    return next(
-        (v for n, v in record["headers"] if n.lower() == name.lower()), None
-    )
+    return next((v for n, v in record["headers"] if n.lower() == name.lower()), None)
 
 
 @pytest.mark.parametrize("style", TOOLS)
@@ -207,7 +217,9 @@ def test_http_message_shows_no_raw_controls(tmp_path: Path) -> None:
         wire = build_request(collection, op, files_dir=tmp_path)
         text = http_message.render(wire)
         assert not {ch for ch in text if ch < " " and ch not in "\n\t"}
-        assert not set(text) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+        assert not set(text) & set(
+            "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        )
         if op.name == "raw awkward":
             _, method, target, headers, body = parse(text + "\n")
             assert (method, target) == ("PATCH", "/raw?q=a%20b")

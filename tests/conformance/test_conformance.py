@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from generator.emitters.snippets import DEFAULT_STYLES
-from tests.conformance.suite import run_styles, summarize
+from tests.conformance.suite import figure_line, run_styles, summarize
 
 THRESHOLD = float(os.environ.get("PMGEN_CONFORMANCE_MIN", "99"))
 
@@ -25,12 +25,7 @@ def results(shared_dir: Path) -> dict[str, dict[str, Any]]:
     by_style = run_styles(shared_dir, list(DEFAULT_STYLES))
     totals = {style: summarize(style, res) for style, res in by_style.items()}
     for style, t in totals.items():
-        print(
-            f"conformance {style}: {t['target'][0]}/{t['target'][1]} identical "
-            f"({t['target_pct']:.1f}%; raw not-script-affected {t['ns_ident']}/{t['ns_total']}, "
-            f"{t['unexpressed']} not expressible, {t['signed']} nonce-signed) "
-            f"[all comparable: {t['identical']}/{t['comparable']} ({t['pct']:.1f}%)]"
-        )
+        print(figure_line(style, t))
     return totals
 
 
