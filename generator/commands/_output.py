@@ -16,11 +16,13 @@ but warnings) and exits 1 when `--check` finds something that would change.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import sys
 import tokenize
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -130,7 +132,15 @@ def load_collection(source: str | None, **load_kwargs: Any) -> Collection:
         )
     from generator.importer import load  # noqa: PLC0415 (lazy import)
 
-    return load(source, **load_kwargs)
+    # The import allocates a large, mostly acyclic model: the cyclic GC's full passes
+    # over the growing heap made it superlinear (synth 5,000: 2.65 s with, 1.33 s without).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return load(source, **load_kwargs)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _quiet() -> bool:
@@ -175,6 +185,19 @@ def collect(
     return formatting.BlackStable(files, stable)
 
 
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep what is alive (the model, above all) out of the cyclic GC's passes while
+    emitting: they traversed the whole model again and again, which made big
+    collections superlinear (synth 5,000: the snapshot's JSON round trip 0.47 -> 0.05 s).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def run_emitters(
     collection: Collection,
     emitters: Mapping[str, Emitter],
@@ -199,39 +222,47 @@ def run_emitters(
     """
     from generator import formatting  # noqa: PLC0415
 
-    files = collect(collection, emitters)
-    current = changelog.snapshot(collection)
-    warnings: list[str] = []
-    if not reveal_secrets:
-        leaks = secrets.SecretReport.of(collection)
-        warnings = [f"pmgen: {line}" for line in leaks.warning_lines()]
-        for line in warnings:
-            _echo(line, err=True)
-        files = scrub_secrets(files, leaks.values)  # a masked file goes through black
-        current = json.loads(
-            secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"]
+    with _frozen_heap():
+        files = collect(collection, emitters)
+        current = changelog.snapshot(collection)
+        warnings: list[str] = []
+        if not reveal_secrets:
+            leaks = secrets.SecretReport.of(collection)
+            warnings = [f"pmgen: {line}" for line in leaks.warning_lines()]
+            for line in warnings:
+                _echo(line, err=True)
+            files = scrub_secrets(
+                files, leaks.values
+            )  # a masked file goes through black
+            current = json.loads(
+                secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"]
+            )
+        formatted = formatting.format_python(files)
+        gc.freeze()  # format_python unfreezes what it froze, ours included
+        previous = (
+            mf.read_snapshot(settings.output) if settings.output.is_dir() else None
         )
-    formatted = formatting.format_python(files)
-    previous = mf.read_snapshot(settings.output) if settings.output.is_dir() else None
-    changes = changelog.compare(previous, current)
-    if changelog_path:
-        existing = writer.read_existing(settings.output, changelog_path)
-        when = changelog.resolve_date(collection, settings.date)
-        formatted[changelog_path] = changelog.update(existing, changes, current, when)
-    info = mf.ManifestInfo(
-        source=source_identity(collection.source),
-        source_sha256=collection.source_sha256,
-        options=dict(sorted(options.items())),
-        snapshot=current,
-    )
-    report = writer.write_tree(
-        settings.output,
-        formatted,
-        manifest=info,
-        check=settings.check,
-        force=settings.force,
-        merged=(changelog_path,) if changelog_path else (),
-    )
+        changes = changelog.compare(previous, current)
+        if changelog_path:
+            existing = writer.read_existing(settings.output, changelog_path)
+            when = changelog.resolve_date(collection, settings.date)
+            formatted[changelog_path] = changelog.update(
+                existing, changes, current, when
+            )
+        info = mf.ManifestInfo(
+            source=source_identity(collection.source),
+            source_sha256=collection.source_sha256,
+            options=dict(sorted(options.items())),
+            snapshot=current,
+        )
+        report = writer.write_tree(
+            settings.output,
+            formatted,
+            manifest=info,
+            check=settings.check,
+            force=settings.force,
+            merged=(changelog_path,) if changelog_path else (),
+        )
     if fingerprint and not settings.check and not report.refused:
         mf.record_run(settings.output, fingerprint, warnings)
     if echo:
