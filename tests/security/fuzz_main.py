@@ -46,6 +46,8 @@ class WorkerResult:
     failures: int = 0
     seconds: float = 0.0
     chunks: int = 0  # hypothesis runs finished (the next one's seed follows from it)
+    slowest: float = 0.0  # CPU seconds of the slowest example
+    slowest_saved: str = ""
     kinds: Counter[str] = field(default_factory=Counter)
     samples: dict[str, str] = field(
         default_factory=dict
@@ -108,16 +110,22 @@ def run_worker(
     started, seconds_before = time.monotonic(), result.seconds
     signal.signal(signal.SIGALRM, _alarm)
 
-    def record(kind: str, message: str, document: Any) -> None:
+    def record(kind: str, message: str, document: Any, env: Any) -> None:
         result.failures += 1
         result.kinds[kind] += 1
         if kind not in result.samples:
             path = Path(save_dir) / f"failure-w{worker}-{len(result.samples)}.json"
             path.write_text(json.dumps(document, indent=1), encoding="utf-8")
-            result.samples[kind] = f"{message.strip()[:1500]}\n(example saved: {path})"
+            saved = str(path)
+            if env is not None:  # the failure may need the environment too
+                env_path = path.with_suffix(".env.json")
+                env_path.write_text(json.dumps(env, indent=1), encoding="utf-8")
+                saved += f" --env {env_path}"
+            result.samples[kind] = f"{message.strip()[:1500]}\n(example saved: {saved})"
 
     def one(document: Any, env: Any) -> None:
         result.examples += 1
+        cpu = time.process_time()
         signal.alarm(EXAMPLE_TIMEOUT)
         try:
             model = import_json(document, env)
@@ -126,14 +134,19 @@ def run_worker(
                 problems = warning_violations(SecretReport.of(model).warning_lines())
                 problems += emit_and_check(model, emitters)
                 if problems:
-                    record(_kind(problems[0]), "\n".join(problems[:10]), document)
+                    record(_kind(problems[0]), "\n".join(problems[:10]), document, env)
         except ExampleTimeout as exc:
-            record(f"hang: {exc}", str(exc), document)
+            record(f"hang: {exc}", str(exc), document, env)
         except Exception as exc:  # a crash: anything but InputError escaping pmgen
             tb = traceback.format_exc(limit=-4)
-            record(f"crash: {type(exc).__name__}: {_kind(str(exc))}", tb, document)
+            record(f"crash: {type(exc).__name__}: {_kind(str(exc))}", tb, document, env)
         finally:
             signal.alarm(0)
+        cpu = time.process_time() - cpu
+        if cpu > result.slowest:
+            path = Path(save_dir) / f"slowest-w{worker}.json"
+            path.write_text(json.dumps([document, env], indent=1), encoding="utf-8")
+            result.slowest, result.slowest_saved = cpu, str(path)
         if result.examples % 50 == 0:
             save()
             print(f"  worker {worker}: {result.examples} examples, {result.failures} failures",
@@ -165,6 +178,7 @@ def report(results: list[WorkerResult], header: list[str]) -> tuple[str, int]:
     imported = sum(r.imported for r in results)
     failures = sum(r.failures for r in results)
     seconds = max((r.seconds for r in results), default=0.0)
+    slowest = max(results, key=lambda r: r.slowest, default=WorkerResult())
     kinds: Counter[str] = Counter()
     samples: dict[str, str] = {}
     for r in results:
@@ -175,6 +189,7 @@ def report(results: list[WorkerResult], header: list[str]) -> tuple[str, int]:
         *header,
         f"imported {imported} of {total} collections (the rest refused with a clean InputError)",
         f"time: {seconds:.0f} s ({seconds * len(results) / max(total, 1):.2f} s per example)",
+        f"slowest example: {slowest.slowest:.1f} CPU s ({slowest.slowest_saved})",
     ]
     for kind, count in kinds.most_common():
         lines += [f"- {count} x {kind}", "  " + samples[kind].replace("\n", "\n  ")]
