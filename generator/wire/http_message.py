@@ -73,8 +73,11 @@ def render(wire: WireRequest, urlencoded: Value = ()) -> str:
     scheme, _, host = origin_text.partition("://")
     lines = ["# scheme: https"] if scheme == "https" else []
     method = _text(wire.method, _IN_WORD)
-    lines.append(f"{method} {written(target, _IN_WORD) or '/'} HTTP/1.1")
-    lines.append(f"Host: {host}")
+    path = written(target, _IN_WORD) or "/"
+    if wire.header("host") is None:
+        lines += [f"{method} {path} HTTP/1.1", f"Host: {host}"]
+    else:  # the collection sets Host: the absolute form says where to connect
+        lines.append(f"{method} {written(origin, _IN_WORD)}{path} HTTP/1.1")
     lines += [f"{_text(n, _IN_NAME)}: {written(v)}" for n, v in wire.headers]
     body = wire.body
     if body is None:

@@ -112,7 +112,12 @@ def _header_bytes(value: str) -> bytes:
 def main(path: str) -> int:
     with open(path, encoding="utf-8", newline="") as f:
         scheme, method, target, headers, body = parse(f.read())
-    host = next(v for n, v in headers if n.lower() == "host")
+    absolute = re.fullmatch(r"(https?)://([^/?]*)(.*)", target, re.S)
+    if absolute:  # absolute form (the collection sets Host): connect there
+        scheme, host, rest = absolute.groups()
+        target = rest if rest.startswith("/") else "/" + rest
+    else:
+        host = next(v for n, v in headers if n.lower() == "host")
     cls = (
         http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
     )

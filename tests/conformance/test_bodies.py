@@ -74,6 +74,9 @@ def _collection(tmp: Path, port: int) -> Collection:
             "method": "POST", "url": f"{base}/form",
             "header": [{"key": "Content-Type", "value": "multipart/form-data; boundary=stale"}],
             "body": {"mode": "formdata", "formdata": parts}}},
+        {"name": "explicit host", "request": {
+            "method": "GET", "url": f"{base}/host?x=1",
+            "header": [{"key": "Host", "value": "api.example.test"}]}},
         {"name": "raw awkward", "request": {
             "method": "PATCH", "url": f"{base}/raw?q=a%20b",
             "header": [{"key": "X-Odd", "value": "a {{$ b 'c' \"d\" $HOME `e`"}],
@@ -225,3 +228,16 @@ def test_http_message_shows_no_raw_controls(tmp_path: Path) -> None:
             assert (method, target) == ("PATCH", "/raw?q=a%20b")
             assert ("X-Odd", "a {{$ b 'c' \"d\" $HOME `e`") in headers
             assert body == ("\n".join(AWKWARD) + "\n").encode()
+
+
+@pytest.mark.parametrize("style", TOOLS)
+def test_explicit_host_header_is_sent(sent: dict[Any, Any], style: str) -> None:
+    """The raw HTTP style then writes the request line in absolute form (where to connect)."""
+    if (style, "explicit host") not in sent:
+        pytest.skip(f"{style}: tool not installed")
+    record = sent[style, "explicit host"]
+    assert isinstance(record, dict), record
+    assert [v for n, v in record["headers"] if n.lower() == "host"] == [
+        "api.example.test"
+    ]
+    assert (record["path"], record["query"]) == ("/host", "x=1")
