@@ -1,29 +1,101 @@
-"""Wire values as code: Python expressions (built on `pyrepr`) and bash words (built on
-`shquote`). Collection text reaches a snippet only through these two functions."""
+"""Wire values as code: Python expressions (string literals as black writes them) and bash
+words (`shquote`, or `$'...'` for control characters). Collection text reaches a snippet
+only through these functions.
+
+The Python helpers also lay code out exactly as black does (line length 88, magic
+trailing commas, `+` operands one per line when a line is too long), so the Python
+styles can skip black: `is_black_stable` says when a rendered file is one whose every
+line has a layout these helpers chose (tests compare with black itself).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from typing import Any
 from urllib.parse import quote_plus
 
-from generator.render import pyrepr, shquote
-from generator.wire import Value, is_literal, literal
+from generator.render import comment, pyrepr, shquote
+from generator.wire import FilePart, Value, WireRequest, is_literal, literal
 from generator.wire.dynamic import python_expr, shell_expr
 from generator.wire.values import Part, join, text_value
+
+LINE_LENGTH = 88  # formatting.BLACK_MODE's
+
+
+class Unsupported(Exception):
+    """A style cannot express this request; `str()` says why (goes to index.json notes)."""
+
+
+# ---------------------------------------------------------------- Python
+
+
+def pystr(text: str) -> str:
+    """A string literal for `text` as black writes it: `repr()`, in double quotes unless
+    that needs more escapes (black's `normalize_string_quotes`)."""
+    literal_text = repr(text)
+    if literal_text[0] == '"' or text.count('"') > text.count("'"):
+        return literal_text
+    if "'" not in text and '"' not in text:
+        return '"' + literal_text[1:-1] + '"'
+    body = literal_text[1:-1]
+    out: list[str] = []
+    i = 0
+    while i < len(body):  # in repr's body a backslash always starts an escape
+        if body[i] == "\\":
+            escape = body[i : i + 2]
+            out.append("'" if escape == "\\'" else escape)
+            i += 2
+        else:
+            out.append('\\"' if body[i] == '"' else body[i])
+            i += 1
+    return '"' + "".join(out) + '"'
+
+
+def operands(value: Value) -> list[str]:
+    """The `+` operands of the Python expression producing the value's text."""
+    if not value:
+        return ['""']
+    ops: list[str] = []
+    for part in value:
+        if part.kind == "text":
+            ops.append(pystr(part.text))
+        elif part.kind == "env":
+            ops.append(f"os.environ[{pystr(part.text)}]")
+        else:
+            ops += _top_level_operands(python_expr(part.text))
+    return ops
 
 
 def py(value: Value) -> str:
     """A Python expression producing the value's text when the snippet runs."""
-    if not value:
-        return '""'
-    pieces = []
-    for part in value:
-        if part.kind == "text":
-            pieces.append(pyrepr(part.text))
-        elif part.kind == "env":
-            pieces.append(f"os.environ[{pyrepr(part.text)}]")
-        else:
-            pieces.append(python_expr(part.text))
-    return " + ".join(pieces)
+    return " + ".join(operands(value))
+
+
+def _top_level_operands(expr: str) -> list[str]:
+    """Split a (trusted, generator-written) expression at its top-level ` + `."""
+    ops: list[str] = []
+    depth, start, quote, i = 0, 0, "", 0
+    while i < len(expr):
+        ch = expr[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and expr.startswith(" + ", i):
+            ops.append(expr[start:i])
+            start = i + 3
+            i += 2
+        i += 1
+    ops.append(expr[start:])
+    return ops
 
 
 def py_imports(values: list[Value]) -> set[str]:
@@ -42,14 +114,136 @@ def py_imports(values: list[Value]) -> set[str]:
     return mods
 
 
+def width(line: str) -> int:
+    """The width black measures (east-asian wide characters count two)."""
+    if line.isascii():
+        return len(line)
+    from black.strings import str_width  # noqa: PLC0415  (only for non-ASCII lines)
+
+    return int(str_width(line))
+
+
+def fits(line: str) -> bool:
+    return width(line) <= LINE_LENGTH
+
+
+def assign(name: str, ops: list[str], indent: int = 0) -> str:
+    """`name = a + b + ...` as black lays it out (parentheses when too long)."""
+    pad = " " * indent
+    one = f"{pad}{name} = {' + '.join(ops)}"
+    if fits(one):
+        return one
+    if len(ops) <= 2 and ops[-1].endswith(")"):
+        # black may split inside the trailing call instead: left long, it is not
+        # marked black-stable (black formats it)
+        return one
+    inner = f"{pad}    {' + '.join(ops)}"
+    if fits(inner):
+        return f"{pad}{name} = (\n{inner}\n{pad})"
+    if len(ops) == 1:  # an atom too long even alone: black leaves the line
+        return one
+    lines = [f"{pad}    {ops[0]}", *(f"{pad}    + {op}" for op in ops[1:])]
+    return f"{pad}{name} = (\n" + "\n".join(lines) + f"\n{pad})"
+
+
+def element(ops: list[str], indent: int, lead: str = "") -> str:
+    """One element of an exploded bracket (`lead` e.g. `"key": `), trailing comma included."""
+    pad = " " * indent
+    one = f"{pad}{lead}{' + '.join(ops)},"
+    if len(ops) == 1 or fits(one):
+        return one
+    lines = [f"{pad}{lead}{ops[0]}", *(f"{pad}+ {op}" for op in ops[1:])]
+    return "\n".join(lines) + ","
+
+
+# A tuple's item: its `+` operands, or a nested tuple of items.
+Item = list[str] | tuple[Any, ...]
+
+
+def _one_line(item: Item) -> str:
+    if isinstance(item, tuple):
+        return "(" + ", ".join(_one_line(i) for i in item) + ")"
+    return " + ".join(item)
+
+
+def tuple_element(items: Sequence[Item], indent: int) -> str:
+    """A tuple as an element of an exploded bracket: on one line when it fits, else one
+    item per line with a magic trailing comma (nested tuples likewise)."""
+    pad = " " * indent
+    one = f"{pad}{_one_line(tuple(items))},"
+    if fits(one):
+        return one
+    inner = "\n".join(
+        (
+            tuple_element(item, indent + 4)
+            if isinstance(item, tuple)
+            else element(item, indent + 4)
+        )
+        for item in items
+    )
+    return f"{pad}(\n{inner}\n{pad}),"
+
+
+_STRING = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
+# Lines black leaves long: one string literal alone (after `name = `, `"key": ` or `+ `).
+_LONG_OK = re.compile(rf" *(?:[A-Za-z_][A-Za-z_0-9]* = |{_STRING}: |\+ )?{_STRING},?")
+
+
+def is_black_stable(text: str) -> bool:
+    """Whether a file rendered by the black-stable templates is black's layout: true when
+    every code line fits or is a string literal black cannot split. Docstring and
+    comment lines are exempt (black never wraps them)."""
+    in_docstring = text.startswith('"""')
+    for number, line in enumerate(text.split("\n")):
+        if in_docstring:
+            if number and line == '"""':
+                in_docstring = False
+            continue
+        if fits(line) or line.lstrip().startswith("#"):
+            continue
+        if not _LONG_OK.fullmatch(line):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- shell
+
+# Characters a reader's terminal or editor would hide or reorder (NUL cannot be passed at all).
+_SHELL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def shword(text: str) -> str:
+    """One bash word for literal text: `shlex.quote`, or an ANSI-C `$'...'` word with
+    escapes when the text holds control or bidi characters (Trojan Source). A NUL stays
+    raw: no shell word can carry it, and the emitter refuses files that hold one."""
+    if "\x00" in text or not _SHELL_UNSAFE.search(text):
+        return shquote(text)
+    out = []
+    for ch in text:
+        if ch in "\\'":
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif _SHELL_UNSAFE.match(ch):
+            # UTF-8 bytes: `\u` would depend on the locale bash runs in
+            out.append("".join(f"\\x{b:02x}" for b in ch.encode("utf-8")))
+        else:
+            out.append(ch)
+    return "$'" + "".join(out) + "'"
+
+
 def sh(value: Value) -> str:
-    """One bash word producing the value's text (single quotes for text, "$VAR" for secrets)."""
+    """One bash word producing the value's text (quoted text, "$VAR" for secrets)."""
     if not value:
         return "''"
     pieces = []
     for part in value:
         if part.kind == "text":
-            pieces.append(shquote(part.text))
+            pieces.append(shword(part.text))
         elif part.kind == "env":
             pieces.append(f'"${{{part.text}:?set {part.text}}}"')
         else:
@@ -76,3 +270,58 @@ def urlencoded_body(fields: list[tuple[str, Value]]) -> Value:
 
 def literal_or_none(value: Value) -> str | None:
     return literal(value) if is_literal(value) else None
+
+
+# ---------------------------------------------------------------- Python pieces
+
+
+def docline(text: str) -> str:
+    """One docstring line as black leaves it: whitespace collapsed, no `\"\"\"`, backslashes
+    doubled; a leading quote gets the space black would add."""
+    line = comment(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return " " + line if line.startswith('"') else line
+
+
+def comment_line(text: str) -> str:
+    """A `#` comment line (black strips trailing whitespace)."""
+    return ("# " + comment(text)).rstrip()
+
+
+def python_pieces(wire: WireRequest) -> dict[str, Any]:
+    """The request as black-laid-out Python lines for the Python snippet templates."""
+    headers = [(pystr(n), operands(v)) for n, v in wire.headers]
+    pieces: dict[str, Any] = {
+        "url": assign("url", operands(wire.url)),
+        "method": pystr(wire.method),
+        "header_tuples": [tuple_element([[n], ops], 4) for n, ops in headers],
+        "header_items": [element(ops, 4, lead=f"{n}: ") for n, ops in headers],
+        "timeout": pyrepr(wire.timeout),
+        "body_text": "",
+        "files": [],
+        "fields": [],
+    }
+    body = wire.body
+    if body is not None and body.mode in ("raw", "urlencoded"):
+        text = body.raw if body.mode == "raw" else urlencoded_body(body.fields)
+        pieces["body_text"] = assign("body_text", operands(text))
+    elif body is not None and body.mode == "file":
+        pieces["file_src"] = pystr(body.file_src or "")
+    elif body is not None and body.mode == "formdata":
+        for part in body.parts:
+            name = [pystr(part.name)]
+            if isinstance(part, FilePart):
+                src, ctype = pystr(part.src), pystr(part.content_type)
+                upload = ([pystr(part.filename)], [f'open({src}, "rb")'], [ctype])
+                pieces["files"].append(tuple_element([name, upload], 4))
+                pieces["fields"].append(
+                    tuple_element([name, [pystr(part.filename)], [ctype], [src]], 4)
+                )
+                continue
+            ops = operands(part.value)
+            ctype_ops = [pystr(part.content_type)] if part.content_type else []
+            text_item = (["None"], ops, ctype_ops) if ctype_ops else (["None"], ops)
+            pieces["files"].append(tuple_element([name, text_item], 4))
+            pieces["fields"].append(
+                tuple_element([name, ["None"], ctype_ops or ["None"], ops], 4)
+            )
+    return pieces

@@ -18,12 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.emitters.snippet_code import (
+    comment_line,
+    docline,
+    is_black_stable,
+    python_pieces,
+)
 from generator.emitters.snippet_context import Unsupported, context
 from generator.errors import UsageError
+from generator.formatting import BlackStable
 from generator.model import Collection, Operation
 from generator.naming import snake
 from generator.render import render
-from generator.wire import build_request
+from generator.wire import WireRequest, build_request
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,12 @@ STYLES: dict[str, Style] = {
     )
 }
 DEFAULT_STYLES = [name for name in STYLES if name != "python-client"]
+# Styles whose templates render black's own layout (see snippet_code.is_black_stable).
+BLACK_STABLE_STYLES = frozenset(
+    {"python-requests", "python-httpx", "python-httpx-async", "python-http.client"}
+)
+# Raw bidi controls make code read unlike it runs (Trojan Source); NUL cannot be passed.
+_UNSHOWABLE = frozenset("\x00\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Postman's snippet targets (publisher `languages`) -> pmgen styles
 PUBLISHER_LANGUAGES = {
     "curl:curl": "curl",
@@ -89,8 +102,12 @@ def render_snippet(
     reveal_secrets: bool = False,
     files_dir: str | Path | None = None,
     package: str | None = None,
+    wire: WireRequest | None = None,
 ) -> str:
-    """One request's snippet text; raises `Unsupported` (a reason) when the style cannot say it."""
+    """One request's snippet text; raises `Unsupported` (a reason) when the style cannot say it.
+
+    `wire`: `build_request(collection, operation, ...)` when the caller has it already.
+    """
     spec = STYLES[style]
     if spec.template is None:
         try:
@@ -107,9 +124,48 @@ def render_snippet(
         )
         return text
     ctx = context(
-        collection, operation, style, reveal_secrets=reveal_secrets, files_dir=files_dir
+        collection,
+        operation,
+        style,
+        reveal_secrets=reveal_secrets,
+        files_dir=files_dir,
+        wire=wire,
     )
-    return render(spec.template, r=ctx)
+    if style in BLACK_STABLE_STYLES:
+        ctx["py"] = _python_context(ctx, operation)
+    text = render(spec.template, r=ctx)
+    if spec.ext != "py" and not _UNSHOWABLE.isdisjoint(text):
+        # shell words escape control characters; what is left is the method or a file
+        # name the templates quote as is, or a raw HTTP message
+        raise Unsupported(
+            "a value holds a NUL or a raw bidi control character this style cannot show"
+        )
+    return text
+
+
+def _python_context(ctx: dict[str, Any], operation: Operation) -> dict[str, Any]:
+    """Pieces of the black-stable Python templates (laid out by snippet_code)."""
+    pieces = python_pieces(ctx["wire"])
+    comments = []
+    if ctx["secrets"]:
+        comments.append("# Secrets are read from environment variables:")
+        comments += [
+            comment_line(f"  {s['env_var']}: {s['description']}")
+            for s in ctx["secrets"]
+        ]
+    if ctx["files"]:
+        comments.append(
+            "# File paths are relative to the collection's folder: run this from there."
+        )
+    comments += [comment_line(f"Note: {note}") for note in ctx["notes"]]
+    behavior = operation.protocol_profile_behavior
+    pieces.update(
+        doc_title=docline(ctx["title"]),
+        doc_collection=docline(ctx["collection"]),
+        comments=comments,
+        keep_method=behavior.get("followOriginalHttpMethod") is True,
+    )
+    return pieces
 
 
 def _package_name(collection: Collection) -> str:
@@ -129,10 +185,15 @@ def emit(
     reveal_secrets: bool = False,
     files_dir: str | Path | None = None,
     package: str | None = None,
-) -> dict[str, str]:
-    """Every request in every style, plus `index.json`. Writes nothing."""
+) -> BlackStable:
+    """Every request in every style, plus `index.json`. Writes nothing.
+
+    Python files of the black-stable styles that `is_black_stable` accepts are marked
+    (`formatting.BlackStable`): black skips them.
+    """
     chosen = resolve_styles(collection, styles)
     files: dict[str, str] = {}
+    stable: list[str] = []
     requests: list[dict[str, Any]] = []
     for op in collection.operations():
         entry: dict[str, Any] = {
@@ -146,6 +207,9 @@ def emit(
             "env": {},
         }
         notes: dict[str, str] = {}
+        wire = build_request(
+            collection, op, reveal_secrets=reveal_secrets, files_dir=files_dir
+        )
         for style in chosen:
             try:
                 text = render_snippet(
@@ -155,6 +219,7 @@ def emit(
                     reveal_secrets=reveal_secrets,
                     files_dir=files_dir,
                     package=package,
+                    wire=wire,
                 )
             except Unsupported as why:
                 notes[style] = str(why)
@@ -162,14 +227,13 @@ def emit(
             path = snippet_path(op, style)
             files[path] = text
             entry["snippets"][style] = path
+            if style in BLACK_STABLE_STYLES and is_black_stable(text):
+                stable.append(path)
         if not reveal_secrets:
-            wire = build_request(
-                collection, op, reveal_secrets=False, files_dir=files_dir
-            )
             entry["env"] = {name: s.description for name, s in wire.secrets.items()}
         if notes:
             entry["notes"] = notes
         requests.append(entry)
     index = {"collection": collection.info.name, "styles": chosen, "requests": requests}
     files["index.json"] = json.dumps(index, indent=2, ensure_ascii=False) + "\n"
-    return files
+    return BlackStable(files, stable)

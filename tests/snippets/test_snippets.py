@@ -125,7 +125,9 @@ def test_publisher_styles_from_documenter_languages(seed_dir: Path) -> None:
     ]
 
 
-def test_command_prints_one_snippet_and_writes_a_tree(seed_dir: Path, tmp_path: Path) -> None:
+def test_command_prints_one_snippet_and_writes_a_tree(
+    seed_dir: Path, tmp_path: Path
+) -> None:
     source = str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json")
     one = subprocess.run(
         [sys.executable, "-m", "generator.cli", "snippets", source,
@@ -133,7 +135,9 @@ def test_command_prints_one_snippet_and_writes_a_tree(seed_dir: Path, tmp_path: 
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert one.returncode == 0, one.stderr
-    assert one.stdout.startswith("#!/usr/bin/env bash") and "PM_BEARER_TOKEN" in one.stdout
+    assert (
+        one.stdout.startswith("#!/usr/bin/env bash") and "PM_BEARER_TOKEN" in one.stdout
+    )
     bad = subprocess.run(
         [sys.executable, "-m", "generator.cli", "snippets", source, "--request", "nope"],
         capture_output=True, text=True, check=False,
