@@ -7,13 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.emitters.snippet_code import (
-    Unsupported,
-    py,
-    py_imports,
-    sh,
-    urlencoded_body,
-)
+from generator.emitters.snippet_code import py, py_imports, sh, urlencoded_body
 from generator.model import Collection, Operation
 from generator.wire import (
     FilePart,
@@ -21,12 +15,16 @@ from generator.wire import (
     Value,
     WireRequest,
     build_request,
+    http_message,
     path_and_query,
 )
-from generator.wire import http_message
 from generator.wire.values import join, text_value
 
 SHELL_STYLES = {"curl", "httpie", "wget"}
+
+
+class Unsupported(Exception):
+    """A style cannot express this request; `str()` says why (goes to index.json notes)."""
 
 
 def _httpie_key(name: str) -> str:
@@ -105,10 +103,9 @@ def _check(wire: WireRequest, style: str) -> None:
         and wire.body.mode != "formdata"
         and wire.header("content-type") is None
     ):
-        raise Unsupported("wget sends a Content-Type with every body; Postman sends none here")
-    if style == "httpie" and wire.body is not None and wire.body.mode == "formdata":
-        if any(isinstance(p, TextPart) and p.content_type for p in wire.body.parts):
-            raise Unsupported("HTTPie cannot set a Content-Type on a text part")
+        raise Unsupported(
+            "wget sends a Content-Type with every body; Postman sends none here"
+        )
 
 
 def context(
@@ -118,14 +115,10 @@ def context(
     *,
     reveal_secrets: bool = False,
     files_dir: str | Path | None = None,
-    wire: WireRequest | None = None,
 ) -> dict[str, Any]:
-    """`wire`: the operation's `build_request` result when the caller has it (one per
-    operation for all styles)."""
-    if wire is None:
-        wire = build_request(
-            collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
-        )
+    wire = build_request(
+        collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
+    )
     _check(wire, style)
     values: list[Value] = [wire.url, *(v for _, v in wire.headers)]
     body: dict[str, Any] = {"mode": "none"}
@@ -176,7 +169,6 @@ def context(
         "max_redirects": wire.max_redirects,
         "timeout": wire.timeout,
         "verify": wire.verify_tls,
-        "wire": wire,
     }
 
 
