@@ -1,7 +1,7 @@
 """pmgen's benchmark suite: one command, a markdown table and a JSON file.
 
     .venv/bin/python -m benchmarks.run            # everything (about 20-40 minutes on 2 cores)
-    .venv/bin/python -m benchmarks.run --quick    # one run each, synth 100/1,000 + commercetools
+    .venv/bin/python -m benchmarks.run --quick    # one run each, synth 100/1,000/5,000 + corpus
 
 Measures every available pmgen command (`inspect`, `client`, `snippets` with all styles,
 `docs`, `generate`) on the real collections in ../shared/corpus (when present) and on
@@ -34,6 +34,8 @@ REAL_INPUTS = {
     "commercetools": "corpus/commercetools.postman_collection.json",
     "sabre-booking-management": "corpus/sabre-booking-management.postman_collection.json",
 }
+QUICK_SIZES = (100, 1_000, 5_000)  # 5,000 vs 1,000 stands in for the growth figure
+QUICK_TIMEOUT = 300.0
 BIG = (
     5_000  # at and above this size only inspect, client and generate run (time budget)
 )
@@ -186,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="one run each; synth 100 and 1,000; no baselines",
+        help="one run each; synth 100, 1,000 and 5,000; a 300 s timeout; baselines "
+        "only when already installed",
     )
     parser.add_argument(
         "--runs", type=int, default=3, help="runs per measurement (median); default 3"
@@ -208,8 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--timeout",
         type=float,
-        default=600.0,
-        help="seconds before a run is killed and reported as timed out (default 600)",
+        default=None,
+        help="seconds before a run is killed and reported as timed out "
+        "(default 600; 300 with --quick)",
     )
     parser.add_argument(
         "--no-real", action="store_true", help="skip the corpus collections"
@@ -239,10 +243,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.runs = 1
-        args.sizes = args.sizes if args.sizes is not None else [100, 1000]
-        args.no_baselines = True
+        args.sizes = args.sizes if args.sizes is not None else list(QUICK_SIZES)
+        args.timeout = args.timeout or QUICK_TIMEOUT
+        args.install_baselines = False  # measured when installed, never installed here
     if args.sizes is None:
         args.sizes = list(synth.SIZES)
+    if args.timeout is None:
+        args.timeout = 600.0
 
     info = machine_info()
     log(f"machine: {describe(info)}")
@@ -253,7 +260,12 @@ def main(argv: list[str] | None = None) -> int:
         inputs = gather_inputs(args, work)
         results: dict[str, Any] = {
             "machine": info,
-            "settings": {"runs": args.runs, "quick": args.quick, "sizes": args.sizes},
+            "settings": {
+                "runs": args.runs,
+                "quick": args.quick,
+                "sizes": args.sizes,
+                "timeout": args.timeout,
+            },
             "inputs": {
                 i.label: {"path": str(i.path), "requests": i.requests} for i in inputs
             },

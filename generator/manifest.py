@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,7 +184,9 @@ def _state_key(out_dir: Path, fingerprint: str) -> str | None:
     when there is no manifest, or a killed run left a pending one."""
     if (out_dir / PENDING_NAME).exists() or (out_dir / MANIFEST_NAME).is_symlink():
         return None
-    digest = hashlib.sha256(fingerprint.encode() + b"\0")
+    # The directory itself too: the record holds its files' inodes and mtimes.
+    where = os.path.realpath(out_dir).encode("utf-8", "surrogateescape")
+    digest = hashlib.sha256(fingerprint.encode() + b"\0" + where + b"\0")
     for name in (MANIFEST_NAME, SNAPSHOT_NAME):
         path = out_dir / name
         if path.is_symlink():
@@ -204,34 +207,64 @@ def _record_path(key: str) -> Path | None:
     return root / REGEN_CACHE / key[:2] / key if root is not None else None
 
 
-def recorded_run(out_dir: Path, fingerprint: str) -> list[str] | None:
-    """The warnings of the run that produced `out_dir`'s manifest from these inputs, or
-    None when no such run is on record (the caller still checks the files on disk)."""
+# A file changed within the clock's granularity after pmgen wrote it keeps its recorded
+# size and mtime: such "racy" files are hashed, not trusted (as git does for its index).
+RACY_NS = 50_000_000  # nanosecond-precision file systems (mtime from a coarse clock)
+RACY_COARSE_NS = 2_000_000_000  # file systems with whole-second mtimes (FAT: 2 s)
+Stat = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """What the run that produced an output directory left in the cache for the next."""
+
+    warnings: list[str]
+    stats: dict[str, Stat]  # every listed file as that run left it
+    written_ns: int  # when the record was written (after the files)
+
+    def racy_after(self) -> int:
+        coarse = all(
+            mtime % 1_000_000 == 0 for _size, mtime, _ino in self.stats.values()
+        )
+        return self.written_ns - (RACY_COARSE_NS if coarse else RACY_NS)
+
+
+def recorded_run(out_dir: Path, fingerprint: str) -> RunRecord | None:
+    """The record of the run that produced `out_dir`'s manifest from these inputs, or
+    None when there is none (the caller still checks the files on disk against it)."""
     key = _state_key(out_dir, fingerprint)
     path = _record_path(key) if key else None
     if path is None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return RunRecord(
+            warnings=[str(line) for line in data["warnings"]],
+            stats={
+                str(p): (int(a), int(b), int(c))
+                for p, (a, b, c) in data["stats"].items()
+            },
+            written_ns=int(data["written_ns"]),
+        )
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
         return None
-    warnings = data.get("warnings") if isinstance(data, dict) else None
-    if not isinstance(warnings, list):
-        return None
-    return [str(line) for line in warnings]
 
 
-def record_run(out_dir: Path, fingerprint: str, warnings: list[str]) -> None:
-    """Vouch that these inputs produce `out_dir` as it is now (called after a clean write)."""
+def record_run(
+    out_dir: Path, fingerprint: str, warnings: list[str], stats: Mapping[str, Stat]
+) -> None:
+    """Vouch that these inputs produce `out_dir` as it is now (called after a clean write
+    or a verified shortcut), with the listed files' `stats`."""
     key = _state_key(out_dir, fingerprint)
     path = _record_path(key) if key else None
     if path is None:
         return
+    data = {"warnings": warnings, "stats": dict(stats), "written_ns": time.time_ns()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"warnings": warnings}, handle)
+            json.dump(data, handle, separators=(",", ":"))
         os.replace(tmp, path)
     except OSError:
         pass  # the cache is an optimisation; a read-only home must not fail the run

@@ -264,7 +264,9 @@ def run_emitters(
             merged=(changelog_path,) if changelog_path else (),
         )
     if fingerprint and not settings.check and not report.refused:
-        mf.record_run(settings.output, fingerprint, warnings)
+        stats = writer.file_stats(settings.output, formatted)
+        if stats is not None:
+            mf.record_run(settings.output, fingerprint, warnings, stats)
     if echo:
         _print(report, changes)
     if settings.check and report.would_change and exit_on_check:
@@ -277,19 +279,37 @@ def shortcut(
 ) -> tuple[writer.WriteReport, changelog.Changes] | None:
     """ "Up to date" without loading or emitting anything, when a run with the same
     inputs (`fingerprint`) produced this directory's manifest and every listed file is
-    still as written; else None (run in full). Its warnings are printed again."""
+    still as written; else None (run in full). Its warnings are printed again.
+
+    A file counts as still written when its size, mtime and inode are those the record
+    holds; one that differs, or was written just before the record ("racy"), is hashed
+    against the manifest instead (and the record refreshed when it still matches)."""
     if settings.force or not settings.output.is_dir():
         return None
-    warnings = mf.recorded_run(settings.output, fingerprint)
-    if warnings is None:
+    record = mf.recorded_run(settings.output, fingerprint)
+    if record is None:
         return None
     try:
         listed = mf.read(settings.output)
     except InputError:  # an unreadable manifest: the full run reports it
         return None
-    if listed is None or not writer.matches_manifest(settings.output, listed.files):
+    if listed is None or set(listed.files) != set(record.stats):
         return None
-    for line in warnings:
+    stats = writer.file_stats(settings.output, listed.files)
+    if stats is None:
+        return None
+    racy_after = record.racy_after()
+    suspects = {
+        path: digest
+        for path, digest in listed.files.items()
+        if stats[path] != record.stats[path] or stats[path][1] >= racy_after
+    }
+    if suspects:
+        if not writer.matches_manifest(settings.output, suspects):
+            return None
+        if not settings.check:
+            mf.record_run(settings.output, fingerprint, record.warnings, stats)
+    for line in record.warnings:
         _echo(line, err=True)
     report = writer.WriteReport(
         out_dir=settings.output, check=settings.check, unchanged=sorted(listed.files)

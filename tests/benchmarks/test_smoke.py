@@ -146,8 +146,47 @@ def test_runner_writes_table_and_json(tmp_path: Path) -> None:
             and inspect["cpu_seconds"] > 0
             and inspect["tree_rss_mb"] > 10
         )
-    assert len(data["targets"]) == 8
-    assert {t["status"] for t in data["targets"]} <= {"pass", "FAIL", "n/a"}
+    assert len(data["targets"]) == 9  # eight limits and the baselines' ratios
+    assert {t["status"] for t in data["targets"]} <= {"pass", "FAIL", "n/a", "ratio"}
     markdown = (out / "latest.md").read_text()
     assert "## Targets (issue 7)" in markdown and "| synth-20 | 20 |" in markdown
     assert report.markdown(data) == markdown
+
+
+def _cell(seconds: float) -> dict[str, Any]:
+    return {"available": True, "ok": True, "seconds": seconds, "cpu_seconds": seconds,
+            "tree_rss_mb": 100.0, "runs": []}  # fmt: skip
+
+
+def test_report_judges_growth_baselines_and_names_the_machine() -> None:
+    """A quick run's growth is 5,000 vs 1,000; baselines give ratios; the machine line."""
+    results: dict[str, Any] = {
+        "machine": {"usable_cpus": 2, "cpu_model": "AMD EPYC 7B13", "memory_gib": 23.5,
+                    "os": "Linux", "python": "3.11", "black": "26", "pmgen_commit": "abc",
+                    "load_at_start": 1.5, "load_at_end": 2.5},  # fmt: skip
+        "settings": {"runs": 1, "quick": True, "sizes": [1000, 5000], "timeout": 300},
+        "inputs": {"synth-1000": {"requests": 1000}, "synth-5000": {"requests": 5000}},
+        "commands": {
+            "synth-1000": {"generate": _cell(10.0)},
+            "synth-5000": {"generate": _cell(60.0)},
+        },
+        "baselines": {"rows": [
+            {"name": "postman-code-generators", "what": "python-requests", "ok": True,
+             "seconds": 2.0, "pmgen_seconds": 3.0, "pmgen_what": "`snippets`"},
+            {"name": "openapi-python-client", "ok": False, "error": "not installed"},
+        ]},  # fmt: skip
+    }
+    rows = {r["target"]: r for r in report.targets(results)}
+    growth = rows["linear growth: `generate` time per request, 5,000 vs 1,000"]
+    assert growth["status"] == "pass" and growth["measured"].startswith("1.20x")
+    ratio = next(r for t, r in rows.items() if "postman-code-generators" in t)
+    assert (ratio["status"], ratio["measured"]) == ("ratio", "1.50x (3.00 s vs 2.00 s)")
+    missing = next(r for t, r in rows.items() if "openapi-python-client" in t)
+    assert missing["status"] == "n/a" and "not installed" in missing["measured"]
+    results["targets"] = report.targets(results)
+    text = report.markdown(results)
+    assert "2 CPUs (AMD EPYC 7B13), 23.5 GiB RAM" in text
+    assert "at start 1.5, at end 2.5" in text and "killed after 300 s" in text
+    results["commands"]["synth-5000"]["generate"] = _cell(90.0)
+    again = {r["target"]: r for r in report.targets(results)}
+    assert again[growth["target"]]["status"] == "FAIL"  # 1.8x: superlinear

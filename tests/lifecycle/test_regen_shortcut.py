@@ -215,3 +215,58 @@ def test_tree_hash_sees_names_and_contents(tmp_path: Path) -> None:
     renamed = mf.tree_sha256(tmp_path)
     (tmp_path / "b.jinja").write_text("y")
     assert len({before, renamed, mf.tree_sha256(tmp_path)}) == 3
+
+
+def test_an_edit_keeping_size_and_mtime_is_caught_while_racy(
+    api: Path, tmp_path: Path, loads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Size, mtime and inode are trusted only outside the racy window after the record
+    (an edit in the same clock tick as pmgen's write keeps all three)."""
+    out = tmp_path / "out"
+    first_then_again(api, out, loads)
+    target = out / "client/ops/get_user.py"
+    before = target.stat()
+    text = target.read_text()
+    with target.open("r+") as handle:  # in place: same inode, same size
+        handle.write("#" + text[1:])
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    monkeypatch.setattr(mf, "RACY_NS", 10**12)  # everything was written "just now"
+    monkeypatch.setattr(mf, "RACY_COARSE_NS", 10**12)
+    result = pmgen("generate", str(api), "-o", str(out))
+    assert len(loads) == 2 and "edited by hand" in result.output
+
+
+def test_a_touched_file_is_hashed_and_the_record_refreshed(
+    api: Path, tmp_path: Path, loads: list[str]
+) -> None:
+    out = tmp_path / "out"
+    first_then_again(api, out, loads)
+    os.utime(out / "client/ops/get_user.py", ns=(10**9, 10**9))  # content unchanged
+    again = pmgen("generate", str(api), "-o", str(out))
+    assert len(loads) == 1 and "up to date" in again.output
+    record = mf.recorded_run(out, _fingerprint_of(api, out))
+    assert record is not None
+    assert record.stats["client/ops/get_user.py"][1] == 10**9  # refreshed
+
+
+def _fingerprint_of(api: Path, out: Path) -> str:
+    job = generate.GenerateJob.from_kwargs(
+        {"source": str(api), "output": str(out), "style": (), "name": None,
+         "reveal_secrets": False, "templates": None, "site": None, "only": ()}
+    )  # fmt: skip
+    found = job.fingerprint()
+    assert found is not None
+    return found
+
+
+def test_a_directory_swapped_for_a_symlink_is_not_trusted(
+    api: Path, tmp_path: Path, loads: list[str]
+) -> None:
+    out = tmp_path / "out"
+    first_then_again(api, out, loads)
+    moved = tmp_path / "elsewhere"
+    (out / "client/ops").rename(moved)
+    (out / "client/ops").symlink_to(moved)  # same files, same inodes, same mtimes
+    result = CliRunner().invoke(cli, ["generate", str(api), "-o", str(out)])
+    assert len(loads) == 2  # the full run looked, and refused to write through it
+    assert result.exit_code != 0 and "symlink" in str(result.exception)
