@@ -440,10 +440,12 @@ def file_stats(
     Threads: on a busy machine each lstat waits, and 16,000 of them add up."""
     root = os.fspath(out_dir)
     paths = list(paths)
-    try:
-        dirs = {parent for path in paths for parent in _parents(_checked(path))}
-    except GeneratorBug:
+    # Only reads: the full `_checked` is left to the writer (it cost more than the
+    # lstat calls); a path that could leave the directory is still refused here.
+    if any(p.startswith("/") or "\\" in p or ".." in p.split("/") for p in paths):
         return None
+    folders = {path.rpartition("/")[0] for path in paths} - {""}
+    dirs = {parent for folder in folders for parent in _parents(folder + "/x")}
 
     def stat_all(chunk: list[str]) -> list[os.stat_result | None]:
         found: list[os.stat_result | None] = []
