@@ -16,9 +16,9 @@ from generator.emitters import docs, snippets
 from generator.importer import load
 from tests.conftest import IN_CI
 
-CORPUS = ["pcg-basic", "newman-inherited-entities", "twilio-nonstandard-items"]
+CORPUS = ["pcg-basic", "newman-inherited-entities"]
 if not IN_CI:
-    CORPUS += ["plaid", "bruno-oauth2-grants", "salesforce"]
+    CORPUS += ["twilio-nonstandard-items", "plaid", "bruno-oauth2-grants", "salesforce"]
 ALL_STYLES = tuple(snippets.STYLES)
 
 
