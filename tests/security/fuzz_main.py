@@ -86,6 +86,7 @@ def run_worker(
     *,
     pipeline: str = "full",
     resume: bool = False,
+    only: tuple[str, ...] = (),
 ) -> WorkerResult:
     from hypothesis import HealthCheck, Phase, given, settings  # noqa: PLC0415
     from hypothesis import seed as hypothesis_seed  # noqa: PLC0415
@@ -101,6 +102,7 @@ def run_worker(
     from tests.security.strategies import collection, environment  # noqa: PLC0415
 
     emitters = available_emitters() if pipeline == "full" else {}
+    emitters = {k: v for k, v in emitters.items() if not only or k in only}
     state_file = Path(save_dir) / f"worker-{worker}.json"
     result = (
         WorkerResult.load(state_file)
@@ -221,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
         help="full: import + every emitter + checks; import: importer + secret report only",
     )
     parser.add_argument(
+        "--emitters",
+        default="",
+        help="comma-separated subset of the emitters (default: all available)",
+    )
+    parser.add_argument(
         "--resume",
         action="store_true",
         help="go on from the progress files in --save-dir (after an interrupted run)",
@@ -236,9 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     save_dir.mkdir(parents=True, exist_ok=True)
     from tests.security.harness import available_emitters  # noqa: PLC0415
 
-    emitters = (
-        ", ".join(sorted(available_emitters())) if args.pipeline == "full" else "none"
-    )
+    only = tuple(name for name in args.emitters.split(",") if name)
+    chosen = [name for name in sorted(available_emitters()) if not only or name in only]
+    emitters = ", ".join(chosen) if args.pipeline == "full" else "none"
     header = [
         (
             f"pmgen fuzz ({args.pipeline}), progress files in {args.save_dir}, "
@@ -271,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.save_dir,
                     pipeline=args.pipeline,
                     resume=args.resume,
+                    only=only,
                 )
                 for i, n in enumerate(per_worker)
             ]
