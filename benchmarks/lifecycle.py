@@ -64,14 +64,20 @@ def measure(
     if not commands.available("generate"):
         return {"input": label, "available": False}
     generate = commands.argv
-    cache = bench.fresh("cache-warm")
-    pristine = bench.fresh("pristine") / "out"
-    first = bench.measure(
-        lambda _: (generate("generate", source, pristine), commands.env(cache)), runs=1
-    )
-    if not first.ok:
-        log(f"lifecycle: first generate failed: {first.error}")
-        return {"input": label, "available": True, "error": first.error}
+    measured = ("generate", source)
+    if measured in bench.outputs and measured in bench.caches:
+        # The cold run already measured: its output and the cache it filled.
+        pristine, cache = bench.outputs[measured], bench.caches[measured]
+    else:
+        cache = bench.fresh("cache-warm")
+        pristine = bench.fresh("pristine") / "out"
+        first = bench.measure(
+            lambda _: (generate("generate", source, pristine), commands.env(cache)),
+            runs=1,
+        )
+        if not first.ok:
+            log(f"lifecycle: first generate failed: {first.error}")
+            return {"input": label, "available": True, "error": first.error}
 
     warm = bench.measure(
         lambda _: (
