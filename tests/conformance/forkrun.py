@@ -8,6 +8,11 @@ imported the HTTP libraries once: each program still runs as `python FILE` runs 
 
 The server is its own single-threaded process (forking a threaded test process is not
 safe). PMGEN_CONFORMANCE_FORK=0 runs plain subprocesses instead (runner.py).
+
+HTTPie, a Python program the shell snippets call as `http`, runs the same way through
+`HttpieShim`: an `http` bash script first on PATH hands its pid and arguments to a server
+over 127.0.0.1 TCP; the forked child takes the script's working directory, environment
+and standard streams from /proc/PID and runs HTTPie's own entry point with its argv.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import json
 import os
 import runpy
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -83,6 +89,100 @@ def serve() -> None:
         sys.stdout.flush()
 
 
+STREAMS = ("stdin", "stdout", "stderr")
+
+
+def _shim_child(conn: socket.socket, timeout: float) -> None:
+    """In the forked child: become the `http` the script ran, reply with its status."""
+    code = 1
+    try:
+        signal.alarm(max(1, int(timeout)))
+        data = b""  # pid, argc, then argc arguments, each NUL-terminated
+        while chunk := conn.recv(65536):
+            data += chunk
+            fields = data.split(b"\0")
+            if len(fields) > 2 and len(fields) - 1 >= 2 + int(fields[1]):
+                break
+        pid, _, *argv = data.decode("utf-8", "surrogateescape").split("\0")[:-1]
+        proc = Path("/proc") / pid
+        os.chdir(os.readlink(proc / "cwd"))
+        environ = (proc / "environ").read_bytes().split(b"\0")
+        os.environ.clear()
+        for entry in filter(None, environ):
+            key, _, value = entry.decode("utf-8", "surrogateescape").partition("=")
+            os.environ[key] = value
+        for fd, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
+            os.dup2(os.open(proc / "fd" / str(fd), mode), fd)
+        sys.argv = ["http", *argv]
+        # httpie.core.main's defaults were bound when the server imported it: pass ours
+        from httpie.context import Environment  # noqa: PLC0415  (preloaded)
+        from httpie.core import main  # noqa: PLC0415
+
+        ttys = {f"{n}_isatty": os.isatty(fd) for fd, n in enumerate(STREAMS)}
+        code = main(args=sys.argv, env=Environment(**ttys)).value
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BaseException:  # report it as python would, then exit 1
+        traceback.print_exc()
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            conn.sendall(f"{code}\n".encode())
+        finally:
+            os._exit(code)
+
+
+def serve_httpie(timeout: float) -> None:
+    """Accept shim connections; fork a child per connection (they run concurrently)."""
+    import httpie.core  # noqa: F401, PLC0415  (what each child would import)
+
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children reap themselves
+    listener = socket.create_server(("127.0.0.1", 0))
+    sys.stdout.write(f"{listener.getsockname()[1]}\n")
+    sys.stdout.flush()
+    while True:
+        conn, _ = listener.accept()
+        if os.fork() == 0:
+            listener.close()
+            _shim_child(conn, timeout)
+        conn.close()
+
+
+SHIM = """#!/usr/bin/env bash
+# HTTPie run by pmgen's conformance fork server (tests/conformance/forkrun.py)
+exec 3<>/dev/tcp/127.0.0.1/{port} || exit 127
+printf '%s\\0' "$$" "$#" "$@" >&3
+read -r -u 3 status || status=1
+exit "$status"
+"""
+
+
+class HttpieShim:
+    """The `http` shim and its server: `path_dir` goes first on the snippets' PATH."""
+
+    def __init__(self, timeout: float) -> None:
+        root = str(Path(__file__).resolve().parents[2])
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.conformance.forkrun", "httpie", str(timeout)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            cwd=root,
+            env=dict(os.environ, PYTHONPATH=root),
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        port = int(self.proc.stdout.readline())
+        self.path_dir = Path(tempfile.mkdtemp(prefix="pmgen-httpie-shim-"))
+        shim = self.path_dir / "http"
+        shim.write_text(SHIM.format(port=port), "utf-8")
+        shim.chmod(0o755)
+
+    def close(self) -> None:
+        self.proc.kill()
+        self.proc.wait(timeout=30)
+
+
 class ForkRunner:
     """A client of one server process (use one per thread)."""
 
@@ -129,4 +229,7 @@ class ForkRunner:
 
 
 if __name__ == "__main__":
-    serve()
+    if sys.argv[1:2] == ["httpie"]:
+        serve_httpie(float(sys.argv[2]))
+    else:
+        serve()

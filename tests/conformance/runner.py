@@ -22,7 +22,7 @@ from typing import Any
 
 from generator.importer import load
 from generator.model import Collection, Operation
-from tests.conformance.forkrun import ForkRunner
+from tests.conformance.forkrun import ForkRunner, HttpieShim
 from tests.helpers.echo_server import EchoServer
 
 # (collection, operation, files_dir) -> (file name, program text, extra environment) or a reason
@@ -35,12 +35,20 @@ FORK = os.environ.get("PMGEN_CONFORMANCE_FORK", "1") != "0"
 
 
 class _ForkRunners:
-    """One fork server per thread, closed together at the end of a run."""
+    """One fork server per thread and one HTTPie shim, closed together at the end of a run."""
 
     def __init__(self) -> None:
         self.local = threading.local()
         self.all: list[ForkRunner] = []
         self.lock = threading.Lock()
+        self.shim: HttpieShim | None = None
+
+    def httpie_dir(self) -> str:
+        """The directory whose `http` runs HTTPie in the fork server (first on PATH)."""
+        with self.lock:
+            if self.shim is None:
+                self.shim = HttpieShim(RUN_TIMEOUT)
+            return str(self.shim.path_dir)
 
     def get(self) -> ForkRunner:
         runner: ForkRunner | None = getattr(self.local, "runner", None)
@@ -53,8 +61,11 @@ class _ForkRunners:
     def close(self) -> None:
         with self.lock:
             runners, self.all = self.all, []
+            shim, self.shim = self.shim, None
         for runner in runners:
             runner.close()
+        if shim is not None:
+            shim.close()
         self.local = threading.local()
 
 
@@ -176,10 +187,13 @@ def run_case(
     bin_dir = str(
         Path(sys.executable).parent
     )  # curl/wget from the system, `http` (HTTPie) from the venv
+    path = [bin_dir, os.environ.get("PATH", "")]
+    if FORK and "httpie" in programs:
+        path.insert(0, FORK_RUNNERS.httpie_dir())
     env = dict(
         os.environ,
         PYTHONPATH=str(Path(__file__).resolve().parents[2]),
-        PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""),
+        PATH=os.pathsep.join(path),
     )
     with EchoServer() as server:
         collection = load_retargeted(case, server.port, case_dir)
