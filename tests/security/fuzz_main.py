@@ -13,6 +13,7 @@ failing collection saved as JSON) so one run reports every kind of hole. Prints
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing
 import re
@@ -46,6 +47,9 @@ class WorkerResult:
     failures: int = 0
     seconds: float = 0.0
     chunks: int = 0  # hypothesis runs finished (the next one's seed follows from it)
+    # a hash chain over every example (collection + environment): two runs with the same
+    # digest ran the same collections (e.g. one run per emitter)
+    digest: str = ""
     slowest: float = 0.0  # CPU seconds of the slowest example
     slowest_saved: str = ""
     kinds: Counter[str] = field(default_factory=Counter)
@@ -127,6 +131,10 @@ def run_worker(
 
     def one(document: Any, env: Any) -> None:
         result.examples += 1
+        example = json.dumps([document, env], sort_keys=True).encode()
+        result.digest = hashlib.sha256(
+            result.digest.encode() + hashlib.sha256(example).digest()
+        ).hexdigest()
         cpu = time.process_time()
         signal.alarm(EXAMPLE_TIMEOUT)
         try:
@@ -192,6 +200,7 @@ def report(results: list[WorkerResult], header: list[str]) -> tuple[str, int]:
         f"imported {imported} of {total} collections (the rest refused with a clean InputError)",
         f"time: {seconds:.0f} s ({seconds * len(results) / max(total, 1):.2f} s per example)",
         f"slowest example: {slowest.slowest:.1f} CPU s ({slowest.slowest_saved})",
+        "examples digest: " + " ".join(r.digest[:16] for r in results),
     ]
     for kind, count in kinds.most_common():
         lines += [f"- {count} x {kind}", "  " + samples[kind].replace("\n", "\n  ")]
