@@ -8,6 +8,7 @@ Templates never write `"{{ value }}"` by hand (a test greps for it).
 from __future__ import annotations
 
 import json
+import math
 import shlex
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -33,7 +34,7 @@ _PY_SCALARS = (str, int, float, bool, type(None))
 def pyrepr(value: Any) -> str:
     """A Python literal for plain data; refuses anything else (so no object can inject code)."""
     if isinstance(value, _PY_SCALARS):
-        if isinstance(value, float) and value != value:  # NaN has no literal
+        if isinstance(value, float) and math.isnan(value):  # NaN has no literal
             return 'float("nan")'
         if isinstance(value, float) and value in (float("inf"), float("-inf")):
             return f'float("{value}")'
@@ -44,15 +45,18 @@ def pyrepr(value: Any) -> str:
             return f"({inner},)" if len(value) == 1 else f"({inner})"
         return f"[{inner}]"
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
+        items = ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items())
+        return "{" + items + "}"
     raise TypeError(f"pyrepr: refusing to emit {type(value).__name__}")
 
 
+# fmt: off
 _INVISIBLE = {
     "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",  # bidi embeddings/overrides
     "\u2066", "\u2067", "\u2068", "\u2069",  # bidi isolates
     "\u200e", "\u200f", "\ufeff",
 }
+# fmt: on
 
 
 def printable(text: str) -> str:
@@ -61,7 +65,9 @@ def printable(text: str) -> str:
     if text.replace("\n", "").replace("\t", "").isprintable():
         return text
     return "".join(
-        ch for ch in text if ch not in _INVISIBLE and (ch in "\t\n" or ord(ch) >= 32) and ch != "\x7f"
+        ch
+        for ch in text
+        if ch not in _INVISIBLE and (ch in "\t\n" or ord(ch) >= 32) and ch != "\x7f"
     )
 
 

@@ -154,27 +154,53 @@ def test_runner_writes_table_and_json(tmp_path: Path) -> None:
 
 
 def _cell(seconds: float) -> dict[str, Any]:
-    return {"available": True, "ok": True, "seconds": seconds, "cpu_seconds": seconds,
-            "tree_rss_mb": 100.0, "runs": []}  # fmt: skip
+    return {
+        "available": True,
+        "ok": True,
+        "seconds": seconds,
+        "cpu_seconds": seconds,
+        "tree_rss_mb": 100.0,
+        "runs": [],
+    }
 
 
 def test_report_judges_growth_baselines_and_names_the_machine() -> None:
     """A quick run's growth is 5,000 vs 1,000; baselines give ratios; the machine line."""
     results: dict[str, Any] = {
-        "machine": {"usable_cpus": 2, "cpu_model": "AMD EPYC 7B13", "memory_gib": 23.5,
-                    "os": "Linux", "python": "3.11", "black": "26", "pmgen_commit": "abc",
-                    "load_at_start": 1.5, "load_at_end": 2.5},  # fmt: skip
+        "machine": {
+            "usable_cpus": 2,
+            "cpu_model": "AMD EPYC 7B13",
+            "memory_gib": 23.5,
+            "os": "Linux",
+            "python": "3.11",
+            "black": "26",
+            "pmgen_commit": "abc",
+            "load_at_start": 1.5,
+            "load_at_end": 2.5,
+        },
         "settings": {"runs": 1, "quick": True, "sizes": [1000, 5000], "timeout": 300},
         "inputs": {"synth-1000": {"requests": 1000}, "synth-5000": {"requests": 5000}},
         "commands": {
             "synth-1000": {"generate": _cell(10.0)},
             "synth-5000": {"generate": _cell(60.0)},
         },
-        "baselines": {"rows": [
-            {"name": "postman-code-generators", "what": "python-requests", "ok": True,
-             "seconds": 2.0, "pmgen_seconds": 3.0, "pmgen_what": "`snippets`"},
-            {"name": "openapi-python-client", "ok": False, "error": "not installed"},
-        ]},  # fmt: skip
+        "baselines": {
+            "rows": [
+                {
+                    "name": "postman-code-generators",
+                    "what": "python-requests",
+                    "ok": True,
+                    "seconds": 2.0,
+                    "pmgen_seconds": 3.0,
+                    "pmgen_what": "`snippets`",
+                },
+                {
+                    "name": "openapi-python-client",
+                    "ok": False,
+                    "error": "not installed",
+                },
+            ]
+        },
     }
     rows = {r["target"]: r for r in report.targets(results)}
     growth = rows["linear growth: `generate` time per request, 5,000 vs 1,000"]

@@ -37,9 +37,12 @@ def test_reused_snippets_give_the_same_pages(
     everything = snippets.emit(collection, styles=ALL_STYLES, package="demo")
     calls: list[Any] = []
     real = snippets.render_snippet
-    monkeypatch.setattr(
-        snippets, "render_snippet", lambda *a, **k: calls.append(a) or real(*a, **k)
-    )
+
+    def counting(*args: Any, **kwargs: Any) -> str:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(snippets, "render_snippet", counting)
     reused = docs.emit(
         collection, site="mkdocs", package="demo", snippet_files=everything
     )
