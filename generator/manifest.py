@@ -202,9 +202,13 @@ def _state_key(out_dir: Path, fingerprint: str) -> str | None:
     return digest.hexdigest()
 
 
-def _record_path(key: str) -> Path | None:
+def _record_path(out_dir: Path, key: str) -> Path | None:
+    """One folder per output directory: only its latest record can ever match again."""
     root = cache_root()
-    return root / REGEN_CACHE / key[:2] / key if root is not None else None
+    if root is None:
+        return None
+    where = os.path.realpath(out_dir).encode("utf-8", "surrogateescape")
+    return root / REGEN_CACHE / hashlib.sha256(where).hexdigest()[:32] / key
 
 
 # A file changed within the clock's granularity after pmgen wrote it keeps its recorded
@@ -233,7 +237,7 @@ def recorded_run(out_dir: Path, fingerprint: str) -> RunRecord | None:
     """The record of the run that produced `out_dir`'s manifest from these inputs, or
     None when there is none (the caller still checks the files on disk against it)."""
     key = _state_key(out_dir, fingerprint)
-    path = _record_path(key) if key else None
+    path = _record_path(out_dir, key) if key else None
     if path is None:
         return None
     try:
@@ -256,7 +260,7 @@ def record_run(
     """Vouch that these inputs produce `out_dir` as it is now (called after a clean write
     or a verified shortcut), with the listed files' `stats`."""
     key = _state_key(out_dir, fingerprint)
-    path = _record_path(key) if key else None
+    path = _record_path(out_dir, key) if key else None
     if path is None:
         return
     data = {"warnings": warnings, "stats": dict(stats), "written_ns": time.time_ns()}
@@ -266,5 +270,8 @@ def record_run(
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, separators=(",", ":"))
         os.replace(tmp, path)
+        for older in path.parent.iterdir():  # the directory's earlier states
+            if older.name != path.name and not older.name.startswith(".tmp-"):
+                older.unlink(missing_ok=True)
     except OSError:
         pass  # the cache is an optimisation; a read-only home must not fail the run

@@ -270,3 +270,22 @@ def test_a_directory_swapped_for_a_symlink_is_not_trusted(
     result = CliRunner().invoke(cli, ["generate", str(api), "-o", str(out)])
     assert len(loads) == 2  # the full run looked, and refused to write through it
     assert result.exit_code != 0 and "symlink" in str(result.exception)
+
+
+def test_one_record_per_output_directory(
+    api: Path, tmp_path: Path, loads: list[str]
+) -> None:
+    """Only a directory's latest state can match again: older records are dropped."""
+    out = tmp_path / "out"
+    for version in range(3):
+        write_collection(api, [request(f"Op {n}") for n in range(version + 1)])
+        assert pmgen("generate", str(api), "-o", str(out)).exit_code == 0
+    other = tmp_path / "other"
+    assert pmgen("generate", str(api), "-o", str(other)).exit_code == 0
+    records = [
+        p for p in (tmp_path / "cache" / mf.REGEN_CACHE).rglob("*") if p.is_file()
+    ]
+    assert len(records) == 2  # one for `out`, one for `other`
+    pmgen("generate", str(api), "-o", str(out))
+    pmgen("generate", str(api), "-o", str(other))
+    assert len(loads) == 4  # both answered from their own record
