@@ -21,39 +21,31 @@ import re
 from generator.wire import FilePart, TextPart, Value, WireRequest, path_and_query
 from generator.wire.send import marker
 
-# Characters a reader's terminal or editor would hide or reorder, and line breaks.
-_UNSAFE = "\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+# Characters a reader's terminal or editor would hide or reorder; and line breaks.
+_HIDDEN = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
 _DYNAMIC = r"\{\{\$"  # the sender would expand it
-_IN_LINE = re.compile(rf"[{_UNSAFE}]|{_DYNAMIC}")  # a header line
-_IN_NAME = re.compile(rf"[{_UNSAFE}:]|{_DYNAMIC}")  # a header name
+_IN_LINE = re.compile(rf"[\n{_HIDDEN}]|{_DYNAMIC}")  # a header value
+_IN_NAME = re.compile(rf"[\n{_HIDDEN}:]|{_DYNAMIC}")  # a header name
 _IN_WORD = re.compile(
-    rf"[{_UNSAFE} ]|{_DYNAMIC}"
-)  # the request line's method and target
-_IN_PART = re.compile(rf"[{_UNSAFE}]|{_DYNAMIC}|^<")  # a part's content: one line
+    rf"[\n{_HIDDEN} ]|{_DYNAMIC}"
+)  # the request line's method, target
+_IN_PART = re.compile(rf"[\n{_HIDDEN}]|{_DYNAMIC}|^<")  # a part's content (one line)
 # a raw body keeps its newlines and tabs; a line starting with `<` would name a file
-_IN_BODY = re.compile(
-    rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
-    rf"|{_DYNAMIC}|^<",
-    re.M,
-)
-URLENCODED = "application/x-www-form-urlencoded"
+_IN_BODY = re.compile(rf"[{_HIDDEN}]|{_DYNAMIC}|^<", re.M)
 
 
 def char_marker(ch: str) -> str:
     return "{{$char " + format(ord(ch), "x") + "}}"
 
 
-def _escape(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(lambda m: char_marker(m.group(0)[0]) + m.group(0)[1:], text)
-
-
 def _text(text: str, pattern: re.Pattern[str] = _IN_LINE) -> str:
-    return _escape(text, pattern)
+    """The text with what `pattern` matches written as `{{$char HEX}}` (its first char)."""
+    return pattern.sub(lambda m: char_marker(m.group(0)[0]) + m.group(0)[1:], text)
 
 
 def written(value: Value, pattern: re.Pattern[str] = _IN_LINE) -> str:
     return "".join(
-        _escape(p.text, pattern) if p.kind == "text" else marker(p) for p in value
+        _text(p.text, pattern) if p.kind == "text" else marker(p) for p in value
     )
 
 
