@@ -8,13 +8,19 @@ from typing import Any
 
 import click
 
-from generator.commands._output import OutputSettings, output_options, run_emitters
+from generator.commands._output import (
+    OutputSettings,
+    output_options,
+    run_emitters,
+    scrub_secrets,
+)
 from generator.commands._source_options import load_from_options, source_options
 from generator.emitters import snippets
 from generator.emitters.snippet_context import Unsupported
 from generator.errors import UsageError
 from generator.formatting import format_python
 from generator.model import Collection, Operation
+from generator.secrets import SecretReport
 
 
 def find_operation(collection: Collection, ref: str) -> Operation:
@@ -71,9 +77,11 @@ def command(
                 raise UsageError(
                     f"style {name} cannot express this request: {why}"
                 ) from None
-            if snippets.STYLES[name].ext == "py":
-                text = format_python({"snippet.py": text})["snippet.py"]
-            click.echo(text, nl=False)
+            path = f"snippet.{snippets.STYLES[name].ext}"
+            files = {path: text}
+            if not reveal_secrets:  # the same safety net as files written to disk
+                files = scrub_secrets(files, SecretReport.of(collection).values)
+            click.echo(format_python(files)[path], nl=False)
         return
     settings = OutputSettings.pop_from(kwargs)
     collection = load_from_options(kwargs)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import secrets
 from generator.emitters.snippet_code import (
     comment_line,
     docline,
@@ -172,6 +173,16 @@ def _package_name(collection: Collection) -> str:
     return snake(collection.info.name, fallback="client")
 
 
+def _masked(text: str, wire: WireRequest, collection: Collection) -> str:
+    """`text` without the secrets the request reads from the environment, nor any other
+    credential the collection leaks (masked as `secrets.mask` shows them)."""
+    for secret in sorted(wire.secrets.values(), key=lambda s: -len(s.value)):
+        if len(secret.value) >= 3:
+            text = text.replace(secret.value, secrets.mask(secret.value))
+    leaked = secrets.SecretReport.of(collection).values
+    return secrets.scrub({"": text}, leaked)[""] if leaked else text
+
+
 def snippet_path(operation: Operation, style: str) -> str:
     spec = STYLES[style]
     parts = [style, *operation.folder_identifiers, f"{operation.identifier}.{spec.ext}"]
@@ -230,6 +241,7 @@ def emit(
             if style in BLACK_STABLE_STYLES and is_black_stable(text):
                 stable.append(path)
         if not reveal_secrets:
+            entry["url"] = _masked(op.request.url.raw, wire, collection)
             entry["env"] = {name: s.description for name, s in wire.secrets.items()}
         if notes:
             entry["notes"] = notes

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from generator import secrets
 from generator.model import KeyValue, Url
 from generator.wire.values import (
     Part,
@@ -68,7 +69,13 @@ def _query(params: list[KeyValue], scope: Scope) -> Value | None:
             pieces.append(text_value("&"))
         pieces.append(key)
         if param.value is not None:
-            value = map_text(scope.resolve(param.value), _encoder(PARAM_VALUE_SET))
+            # `?api_key=...`, `?access_token=...`: a credential, like a secret header
+            name = scope.resolve_text(param.key)
+            secret_as = name if secrets.is_secret_name(name) else ""
+            value = map_text(
+                scope.resolve(param.value, secret_as=secret_as),
+                _encoder(PARAM_VALUE_SET),
+            )
             pieces.append(text_value("="))
             pieces.append(value)
     return join(pieces)
@@ -113,7 +120,7 @@ def build_url(url: Url, scope: Scope) -> Value:
         assert match is not None
         scheme, authority, rest = match.groups()
         scheme = protocol or scheme or "http"
-        origin = text_value(f"{scheme}://{authority}")
+        origin = join([text_value(f"{scheme}://"), _authority(authority, scope)])
         extra_path = map_text(text_value(rest), _encoder(PATH_SET))
     else:  # a secret or dynamic host: keep it whole
         origin = join([text_value(f"{protocol or 'http'}://"), host])
@@ -131,6 +138,22 @@ def build_url(url: Url, scope: Scope) -> Value:
     return join([origin, *path, *tail])
 
 
+def _authority(authority: str, scope: Scope) -> Value:
+    """`user:password@host` with the password (or a lone `TOKEN@`) read from the
+    environment unless secrets are revealed."""
+    userinfo, at, hostport = authority.rpartition("@")
+    if not at or scope.reveal:
+        return text_value(authority)
+    user, colon, password = userinfo.partition(":")
+    if colon and not secrets.is_placeholder(password):
+        hidden = scope.secret_named("url_password", password, "password in the URL")
+        return join([text_value(f"{user}:"), hidden, text_value(f"@{hostport}")])
+    if not colon and not secrets.is_placeholder(user):
+        hidden = scope.secret_named("url_user", user, "credential in the URL")
+        return join([hidden, text_value(f"@{hostport}")])
+    return text_value(authority)
+
+
 def literal_text(value: Value) -> str:
     return "".join(p.text for p in value if p.kind == "text")
 
@@ -138,10 +161,16 @@ def literal_text(value: Value) -> str:
 def path_and_query(value: Value) -> tuple[Value, Value]:
     """Split a built URL into (origin, path+query) at the first `/` after the authority."""
     parts: list[Part] = list(value)
-    if parts and parts[0].kind == "text":
-        match = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?]*", parts[0].text)
-        if match:
-            head = match.group(0)
-            rest = parts[0].text[len(head) :]
-            return text_value(head), join([text_value(rest), tuple(parts[1:])])
+    if not parts or parts[0].kind != "text":
+        return value, ()
+    scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", parts[0].text)
+    if not scheme:
+        return value, ()
+    for i, part in enumerate(parts):  # the authority may hold run-time parts (secrets)
+        start = scheme.end() if i == 0 else 0
+        cut = re.search(r"[/?]", part.text[start:]) if part.kind == "text" else None
+        if cut:
+            pos = start + cut.start()
+            head = join([tuple(parts[:i]), text_value(part.text[:pos])])
+            return head, join([text_value(part.text[pos:]), tuple(parts[i + 1 :])])
     return value, ()
