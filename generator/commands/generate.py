@@ -244,6 +244,9 @@ class GenerateJob:
             if done is not None:
                 return done
         collection = load_collection(self.source, **self.load)
+        from generator import render  # noqa: PLC0415 (Jinja only when emitting)
+
+        render.environment.cache_clear()  # templates edited since the last run (watch)
         parts = [p for p in PARTS if not self.only or p in self.only]
         emitters = emitters_for(
             parts,
