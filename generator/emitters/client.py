@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import __version__, naming
+from generator.emitters import client_layout as layout
 from generator.emitters.client_docs import method_doc, resource_doc
 from generator.emitters.client_plan import MethodPlan, Planner, ResourcePlan
 from generator.emitters.client_secrets import Scrubber, SecretHider
+from generator.formatting import BlackStable
 from generator.emitters.docs_markdown import code as md_code
 from generator.emitters.docs_markdown import md_cell, md_text
 from generator.model import Collection
@@ -60,8 +62,9 @@ def emit(
     package_name: str,
     reveal_secrets: bool,
     templates_dir: str | None = None,
-) -> dict[str, str]:
-    """Every file of the generated project (relative path -> text)."""
+) -> BlackStable:
+    """Every file of the generated project (relative path -> text); the Python files
+    rendered exactly as black writes them are marked (`BlackStable.stable`)."""
     from generator.inference import infer_models  # noqa: PLC0415  (datamodel-codegen is slow to import)
 
     root, planner = plan_client(collection, package_name=package_name, reveal_secrets=reveal_secrets)
@@ -76,6 +79,13 @@ def emit(
         "collection_doc": collection.info.description or collection.info.name,
         "collection_name": collection.info.name,
         "version": __version__,
+        # black's layout (client_layout): templates that use these render black-stable code
+        "pystr": layout.pystr,
+        "doc": layout.doc,
+        "import_from": layout.import_from,
+        "assign_list": layout.assign_list,
+        "call": layout.call,
+        "parameter": layout.parameter,
     }
 
     def r(template: str, **extra: Any) -> str:
@@ -129,13 +139,34 @@ def emit(
     files["tests/__init__.py"] = f"# {GENERATED}\n"
     files["tests/test_operations.py"] = r("tests/test_operations.py.jinja")
     files["tests/cases.json"] = json.dumps({"_": GENERATED, "cases": _test_cases(root, planner.auths)}, indent=1) + "\n"
+    rendered = dict(files)
     if not reveal_secrets:  # safety net: a credential in a description or a saved example
         # not scrubbed: runtime code holds no collection text; every value in _config.py went
         # through the hider, and its keys are Postman's field names (a secret `accessKey`
         # must not rename the `accessKey` field)
         fixed = [f"{pkg}/{m}" for m in (*RUNTIME_MODULES, "__init__.py", "resources/__init__.py", "_config.py")]
         files = Scrubber(SecretReport.of(collection).values, min_length=6).files(files, fixed=fixed)
-    return files
+    return BlackStable(files, _black_stable(files, pkg, rendered))
+
+
+# rendered exactly as black writes them (client_layout; tests assert black_changes == [])
+_STABLE_MODULES = (
+    "_types.py", "_exceptions.py", "_variables.py", "_auth.py", "_response.py", "_base_client.py",
+    "_resource.py", "__init__.py", "resources/__init__.py",
+)  # fmt: skip
+
+
+def _black_stable(files: dict[str, str], pkg: str, rendered: dict[str, str]) -> list[str]:
+    """The files black would leave unchanged: the static runtime modules and every resource
+    module without a code line too long for the templates' layout. A file the secret
+    scrubber changed loses the mark (a mask can change a line's length)."""
+    stable = [f"{pkg}/{module}" for module in _STABLE_MODULES]
+    stable += [
+        path
+        for path, text in files.items()
+        if path.startswith(f"{pkg}/resources/") and path.endswith(".py") and layout.fits_black(text)
+    ]
+    return [path for path in stable if path in files and files[path] == rendered.get(path)]
 
 
 def _url_sets() -> dict[str, Any]:

@@ -247,7 +247,7 @@ class Planner:
             spec["content_type"] = ctype
             templated = "{{" in body.raw
             if body.json_valid and not templated:
-                annotation = "Mapping[str, Any] | Sequence[Any] | str | NotGiven"
+                annotation = "JSONBody | NotGiven"
                 plan.keywords.append(Param("body", "body", "body", annotation, body.json_value, True))
             else:
                 plan.keywords.append(
