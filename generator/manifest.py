@@ -218,19 +218,26 @@ RACY_COARSE_NS = 2_000_000_000  # file systems with whole-second mtimes (FAT: 2 
 Stat = tuple[int, int, int]  # size, mtime_ns, inode
 
 
+def stats_digest(stats: Mapping[str, Stat]) -> str:
+    """One hash of every file's (size, mtime, inode): equal means nothing was touched."""
+    text = "\n".join(f"{p}\0{s[0]} {s[1]} {s[2]}" for p, s in sorted(stats.items()))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 @dataclass(frozen=True)
 class RunRecord:
-    """What the run that produced an output directory left in the cache for the next."""
+    """What the run that produced an output directory left in the cache for the next:
+    a header line, then every listed file's stats (parsed only when the digest differs).
+    """
 
     warnings: list[str]
-    stats: dict[str, Stat]  # every listed file as that run left it
-    written_ns: int  # when the record was written (after the files)
+    digest: str  # `stats_digest` of the files as that run left them
+    racy_after: int  # a file with an mtime from then on is hashed, never trusted
+    stats_text: str
 
-    def racy_after(self) -> int:
-        coarse = all(
-            mtime % 1_000_000 == 0 for _size, mtime, _ino in self.stats.values()
-        )
-        return self.written_ns - (RACY_COARSE_NS if coarse else RACY_NS)
+    def stats(self) -> dict[str, Stat]:
+        data = json.loads(self.stats_text)
+        return {str(p): (int(a), int(b), int(c)) for p, (a, b, c) in data.items()}
 
 
 def recorded_run(out_dir: Path, fingerprint: str) -> RunRecord | None:
@@ -241,14 +248,13 @@ def recorded_run(out_dir: Path, fingerprint: str) -> RunRecord | None:
     if path is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        header, _, stats_text = path.read_text(encoding="utf-8").partition("\n")
+        data = json.loads(header)
         return RunRecord(
             warnings=[str(line) for line in data["warnings"]],
-            stats={
-                str(p): (int(a), int(b), int(c))
-                for p, (a, b, c) in data["stats"].items()
-            },
-            written_ns=int(data["written_ns"]),
+            digest=str(data["digest"]),
+            racy_after=int(data["racy_after"]),
+            stats_text=stats_text,
         )
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
         return None
@@ -263,12 +269,18 @@ def record_run(
     path = _record_path(out_dir, key) if key else None
     if path is None:
         return
-    data = {"warnings": warnings, "stats": dict(stats), "written_ns": time.time_ns()}
+    coarse = all(mtime % 1_000_000 == 0 for _size, mtime, _ino in stats.values())
+    header = {
+        "warnings": warnings,
+        "digest": stats_digest(stats),
+        "racy_after": time.time_ns() - (RACY_COARSE_NS if coarse else RACY_NS),
+    }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, separators=(",", ":"))
+            handle.write(json.dumps(header) + "\n")
+            json.dump(dict(stats), handle, separators=(",", ":"))
         os.replace(tmp, path)
         for older in path.parent.iterdir():  # the directory's earlier states
             if older.name != path.name and not older.name.startswith(".tmp-"):

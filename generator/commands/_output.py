@@ -293,18 +293,21 @@ def shortcut(
         listed = mf.read(settings.output)
     except InputError:  # an unreadable manifest: the full run reports it
         return None
-    if listed is None or set(listed.files) != set(record.stats):
+    if listed is None:
         return None
     stats = writer.file_stats(settings.output, listed.files)
     if stats is None:
         return None
-    racy_after = record.racy_after()
-    suspects = {
-        path: digest
-        for path, digest in listed.files.items()
-        if stats[path] != record.stats[path] or stats[path][1] >= racy_after
-    }
-    if suspects:
+    newest = max((mtime for _size, mtime, _ino in stats.values()), default=0)
+    if newest >= record.racy_after or mf.stats_digest(stats) != record.digest:
+        recorded = record.stats()
+        if set(recorded) != set(listed.files):
+            return None
+        suspects = {
+            path: digest
+            for path, digest in listed.files.items()
+            if stats[path] != recorded[path] or stats[path][1] >= record.racy_after
+        }
         if not writer.matches_manifest(settings.output, suspects):
             return None
         if not settings.check:

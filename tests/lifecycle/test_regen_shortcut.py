@@ -222,16 +222,17 @@ def test_an_edit_keeping_size_and_mtime_is_caught_while_racy(
 ) -> None:
     """Size, mtime and inode are trusted only outside the racy window after the record
     (an edit in the same clock tick as pmgen's write keeps all three)."""
+    monkeypatch.setattr(mf, "RACY_NS", 10**12)  # everything was written "just now"
+    monkeypatch.setattr(mf, "RACY_COARSE_NS", 10**12)
     out = tmp_path / "out"
     first_then_again(api, out, loads)
+    assert len(loads) == 1  # racy files are hashed, and they match: still up to date
     target = out / "client/ops/get_user.py"
     before = target.stat()
     text = target.read_text()
     with target.open("r+") as handle:  # in place: same inode, same size
         handle.write("#" + text[1:])
     os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
-    monkeypatch.setattr(mf, "RACY_NS", 10**12)  # everything was written "just now"
-    monkeypatch.setattr(mf, "RACY_COARSE_NS", 10**12)
     result = pmgen("generate", str(api), "-o", str(out))
     assert len(loads) == 2 and "edited by hand" in result.output
 
@@ -246,7 +247,7 @@ def test_a_touched_file_is_hashed_and_the_record_refreshed(
     assert len(loads) == 1 and "up to date" in again.output
     record = mf.recorded_run(out, _fingerprint_of(api, out))
     assert record is not None
-    assert record.stats["client/ops/get_user.py"][1] == 10**9  # refreshed
+    assert record.stats()["client/ops/get_user.py"][1] == 10**9  # refreshed
 
 
 def _fingerprint_of(api: Path, out: Path) -> str:
