@@ -7,7 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.emitters.snippet_code import py, py_imports, sh, urlencoded_body
+from generator.emitters.snippet_code import (
+    Unsupported,
+    py,
+    py_imports,
+    sh,
+    urlencoded_body,
+)
 from generator.model import Collection, Operation
 from generator.wire import (
     FilePart,
@@ -21,10 +27,6 @@ from generator.wire import (
 from generator.wire.values import join, text_value
 
 SHELL_STYLES = {"curl", "httpie", "wget"}
-
-
-class Unsupported(Exception):
-    """A style cannot express this request; `str()` says why (goes to index.json notes)."""
 
 
 def _httpie_key(name: str) -> str:
@@ -115,10 +117,14 @@ def context(
     *,
     reveal_secrets: bool = False,
     files_dir: str | Path | None = None,
+    wire: WireRequest | None = None,
 ) -> dict[str, Any]:
-    wire = build_request(
-        collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
-    )
+    """`wire`: the operation's `build_request` result when the caller has it (one per
+    operation for all styles)."""
+    if wire is None:
+        wire = build_request(
+            collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
+        )
     _check(wire, style)
     values: list[Value] = [wire.url, *(v for _, v in wire.headers)]
     body: dict[str, Any] = {"mode": "none"}
@@ -169,6 +175,7 @@ def context(
         "max_redirects": wire.max_redirects,
         "timeout": wire.timeout,
         "verify": wire.verify_tls,
+        "wire": wire,
     }
 
 
