@@ -33,15 +33,15 @@ def doc(text: object, indent: str) -> str:
     """A docstring literal for a body at `indent`, laid out as black lays it out:
     one line closes on the same line; more lines are re-indented (PEP 257 trim) and
     close on a line of their own."""
-    body = docstring(text) or "No description."
-    if body.startswith('"'):
-        body = " " + body  # black's padding: `""""` would end the opening quotes early
-    lines = body.split("\n")
+    lines = (docstring(text) or "No description.").split("\n")
+    first = lines[0].strip()
+    if first.startswith('"'):
+        first = " " + first  # black's padding: `""""` would end the opening quotes early
     if len(lines) == 1:
-        return f'"""{body}"""'
+        return f'"""{first} """' if first.endswith('"') else f'"""{first}"""'
     rest = [_expand_leading_tabs(line) for line in lines[1:]]
     common = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
-    trimmed = [lines[0].strip()] + [indent + line[common:].rstrip() if line.strip() else "" for line in rest]
+    trimmed = [first] + [indent + line[common:].rstrip() if line.strip() else "" for line in rest]
     return '"""' + "\n".join(trimmed) + "\n" + indent + '"""'
 
 
