@@ -577,11 +577,18 @@ def secret_forms(secret: str) -> set[str]:
         repr(secret)[1:-1],
         json.dumps(secret)[1:-1],
         json.dumps(secret, ensure_ascii=False)[1:-1],
-        shlex.quote(secret),
+        _inside_quotes(shlex.quote(secret)),
     }
     if len(secret) >= 6:  # shorter base64 text occurs by chance
         forms.add(base64.b64encode(secret.encode()).decode().rstrip("="))
     return forms
+
+
+def _inside_quotes(word: str) -> str:
+    """`'a"b'` -> `a"b`: a form never includes the quotes around it. Masking them would
+    break the literal (`'"+x+"'` is also Python's repr), and the inner text is what stands
+    inside a longer quoted word (`'Bearer it'"'"'s'`)."""
+    return word[1:-1] if len(word) >= 2 and word[0] == word[-1] == "'" else word
 
 
 def _neutral_mask(secret: str) -> str:

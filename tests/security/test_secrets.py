@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from urllib.parse import quote
 
@@ -252,6 +253,20 @@ def test_scrub_escaped_forms_and_keeps_code_valid() -> None:
     out = scrub({"a.py": source}, [secret])["a.py"]
     assert not any(form in out for form in secret_forms(secret))
     compile(out, "a.py", "exec")  # the mask never breaks a literal
+
+
+@pytest.mark.parametrize("secret", ['"+Pwned_Q()+"', "it's a secret", "$(touch x) ok"])
+def test_scrub_keeps_quotes_around_a_secret(secret: str) -> None:
+    """Found by the fuzz run: the shell-quoted form `'"+Pwned_Q()+"'` is also the Python
+    repr; masking it with its quotes broke `_client.py`."""
+    source = f"SECRETS = {{{secret!r}: 1}}\n"
+    shell = f"curl -H {shlex.quote('Authorization: Bearer ' + secret)} x\n"
+    out = scrub({"a.py": source, "b.sh": shell}, [secret], min_length=6)
+    compile(out["a.py"], "a.py", "exec")
+    assert out["a.py"].startswith("SECRETS = {") and secret not in out["a.py"]
+    assert secret not in out["b.sh"] and shlex.split(out["b.sh"])[2].startswith(
+        "Author"
+    )
 
 
 def test_scrub() -> None:
