@@ -203,12 +203,17 @@ def format_python(
     stable = stable_paths(files)
     verify = bool(os.environ.get("PMGEN_VERIFY_BLACK_STABLE"))
     todo: list[tuple[str, str, str]] = []  # (path, text, key)
+    compiled = _compiled_before() if stable else set()
+    newly_compiled: list[str] = []
     for path in sorted(files):
         if not is_python(path):
             continue
         text = files[path]
         if path in stable and not verify:
-            _compile_or_raise(path, text)
+            key = _key(path, text)
+            if key not in compiled:
+                _compile_or_raise(path, text)
+                newly_compiled.append(key)
             continue
         key = _key(path, text)
         cached = _memory.get(key)
@@ -237,7 +242,43 @@ def format_python(
         result[path] = formatted
         _memory[key] = formatted
         _disk_put(key, formatted)
+    _remember_compiled(newly_compiled)
     return result
+
+
+# Black-stable files skip black but are still compiled: 10,000 compile() calls are
+# seconds. A text that compiled once compiles again (the cache namespace holds the
+# Python version), so the hashes of the texts that compiled are kept, one per line.
+_COMPILED_NAME = "compiled.txt"
+_COMPILED_MAX_BYTES = 32 * 1024 * 1024  # then it starts over
+
+
+def _compiled_before() -> set[str]:
+    root = cache_dir()
+    if root is None:
+        return set()
+    try:
+        text = (root / _COMPILED_NAME).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line for line in text.split("\n") if len(line) == 64}
+
+
+def _remember_compiled(keys: list[str]) -> None:
+    root = cache_dir()
+    if root is None or not keys:
+        return
+    path = root / _COMPILED_NAME
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > _COMPILED_MAX_BYTES:
+            path.unlink(missing_ok=True)
+        # One write in append mode: concurrent runs interleave whole writes, and a torn
+        # line is not 64 hex digits, so it is ignored when read.
+        with open(path, "a", encoding="ascii") as handle:
+            handle.write("".join(f"{key}\n" for key in keys))
+    except OSError:
+        pass  # the cache is an optimisation
 
 
 def _run(

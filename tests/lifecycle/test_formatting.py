@@ -125,3 +125,34 @@ def test_formatting_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_black_stable_texts_are_compiled_once_per_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PMGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("PMGEN_NO_CACHE", raising=False)
+    monkeypatch.delenv("PMGEN_VERIFY_BLACK_STABLE", raising=False)
+    compiled: list[str] = []
+    real = formatting._compile_or_raise
+
+    def spy(path: str, text: str) -> None:
+        compiled.append(path)
+        real(path, text)
+
+    monkeypatch.setattr(formatting, "_compile_or_raise", spy)
+    good = formatting.BlackStable(
+        {"a.py": "x = 1\n", "b.py": "y = 2\n"}, ["a.py", "b.py"]
+    )
+    assert formatting.format_python(good) == dict(good)
+    assert formatting.format_python(good) == dict(good)
+    assert compiled == ["a.py", "b.py"]  # the second run trusted the first
+    log = formatting.cache_dir() / formatting._COMPILED_NAME  # type: ignore[operator]
+    log.write_text(log.read_text() + "0123torn")  # a torn line is ignored
+    bad = formatting.BlackStable(
+        {"a.py": "x = 1\n", "c.py": "def (:\n"}, ["a.py", "c.py"]
+    )
+    with pytest.raises(GeneratorBug, match="c.py:1"):
+        formatting.format_python(bad)
+    with pytest.raises(GeneratorBug, match="c.py:1"):  # a failure is never remembered
+        formatting.format_python(bad)
