@@ -262,11 +262,6 @@ def test_each_command_writes_no_secret(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`pmgen snippets --request` prints without secrets.scrub, and generator/wire writes "
-    "secret-named query parameters inline (owner: snippets/wire)",
-)
 @pytest.mark.parametrize("style", ["curl", "python-requests", "httpie", "http"])
 def test_single_snippet_on_stdout_has_no_secret(
     leaky: tuple[Path, Path], style: str

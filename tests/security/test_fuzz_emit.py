@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.conftest import IN_CI
 from tests.security.harness import available_emitters, emit_and_check, import_json
-from tests.security.known_holes import SNIPPETS_SECRETS
 from tests.security.strategies import collection
 
 EXAMPLES = int(os.environ.get("PMGEN_FUZZ_EXAMPLES", "10" if IN_CI else "60"))
@@ -25,7 +24,7 @@ EMITTERS = available_emitters()
     "name",
     [
         "client",
-        pytest.param("snippets", marks=SNIPPETS_SECRETS),
+        "snippets",
         "docs",
     ],
 )

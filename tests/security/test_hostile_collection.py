@@ -15,7 +15,8 @@ import pytest
 from tests.security.checks import file_violations, secret_violations
 from tests.security.harness import available_emitters, format_files, import_json
 from tests.security.hostile import HOSTILE, JINJA_CANARY, JINJA_RENDERED, MARKER
-from tests.security.known_holes import SNIPPETS_NUL_BIDI
+from tests.security.known_holes import SNIPPETS_FORM_SECRETS
+from tests.security.strategies import SECRET_PREFIX
 
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 EMITTERS = available_emitters()
@@ -103,7 +104,7 @@ def test_every_operation_imported(collection) -> None:  # type: ignore[no-untype
     "name",
     [
         "client",
-        pytest.param("snippets", marks=SNIPPETS_NUL_BIDI),
+        "snippets",
         "docs",
     ],
 )
@@ -166,3 +167,25 @@ def test_mkdocs_yaml_holds_names_as_data(name: str) -> None:
         return []
 
     assert all(isinstance(t, str) for t in titles(config.get("nav", [])))
+
+
+@SNIPPETS_FORM_SECRETS
+def test_snippets_keep_secret_form_fields_out() -> None:
+    """Found by the fuzz run: emitters must not rely on the writer's scrub."""
+    if "snippets" not in EMITTERS:
+        pytest.skip("snippets emitter has not landed")
+    canaries = [f"{SECRET_PREFIX}00000020{n}x" for n in range(2)]
+    form = [{"key": "client_secret", "value": canaries[1], "type": "text"}]
+    doc = {
+        "info": {"name": "forms", "schema": SCHEMA},
+        "item": [
+            {"name": "login", "request": {"method": "POST", "url": "https://e.x/login",
+             "body": {"mode": "urlencoded",
+                      "urlencoded": [{"key": "password", "value": "Bearer " + canaries[0]}]}}},
+            {"name": "form", "request": {"method": "POST", "url": "https://e.x/form",
+             "body": {"mode": "formdata", "formdata": form}}},
+        ],
+    }  # fmt: skip
+    model = import_json(doc)
+    assert model is not None
+    assert not secret_violations(EMITTERS["snippets"](model))
