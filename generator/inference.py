@@ -8,8 +8,11 @@ client falls back to `model_construct` when a response does not validate.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +95,38 @@ def infer_models(collection: Any, root: ResourcePlan) -> InferredModels:
 
 
 def _generate(schema: dict[str, Any]) -> str:
+    """datamodel-code-generator's module for `schema`, from the disk cache when this schema
+    was generated before (it is most of the client's emit time on big collections)."""
+    from importlib.metadata import version  # noqa: PLC0415
+
+    from generator.formatting import cache_dir  # noqa: PLC0415
+
+    text = json.dumps(schema, sort_keys=True)
+    key = hashlib.sha256(f"{version('datamodel-code-generator')}\0{_OPTIONS}\0{text}".encode()).hexdigest()
+    black_cache = cache_dir()  # <base>/black/<namespace>; None when caching is off
+    path = black_cache.parent.parent / "inference" / key[:2] / key if black_cache else None
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+    result = _run_datamodel_codegen(text)
+    if path is not None:
+        try:  # temp + rename: concurrent runs never see half an entry
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(result)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # an optimisation only
+    return result
+
+
+_OPTIONS = "pydantic-v2 py310 snake extra=allow by-name double-quotes v1"  # bump when the call changes
+
+
+def _run_datamodel_codegen(schema_text: str) -> str:
     from datamodel_code_generator import (  # noqa: PLC0415
         DataModelType,
         InputFileType,
@@ -100,7 +135,7 @@ def _generate(schema: dict[str, Any]) -> str:
     )
 
     out = generate(
-        json.dumps(schema),
+        schema_text,
         input_file_type=InputFileType.JsonSchema,
         output_model_type=DataModelType.PydanticV2BaseModel,
         target_python_version=PythonVersion.PY_310,

@@ -115,3 +115,25 @@ def test_scrubber_masks_secrets_not_code() -> None:
     assert '{"ac*****ey": 1}' in out["p/m.py"]  # a string literal equal to a secret is masked
     assert out["README.md"] == "key se****et and s3********ue%"
     assert scrub.files({"p/m.py": code}, fixed=["p/m.py"]) == {"p/m.py": code}
+
+
+def test_inferred_models_come_from_the_disk_cache_the_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import inference  # noqa: PLC0415
+
+    monkeypatch.setenv("PMGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("PMGEN_NO_CACHE", raising=False)
+    schema = {"$defs": {"Thing": {"type": "object", "properties": {"id": {"type": "integer"}}}},
+              "title": "PmgenModels", "type": "object", "properties": {"t": {"$ref": "#/$defs/Thing"}}}
+    first = inference._generate(schema)
+    assert "class Thing(" in first
+
+    def fail(_text: str) -> str:
+        raise AssertionError("datamodel-code-generator ran again")
+
+    monkeypatch.setattr(inference, "_run_datamodel_codegen", fail)
+    assert inference._generate(schema) == first
+    monkeypatch.setenv("PMGEN_NO_CACHE", "1")
+    with pytest.raises(AssertionError):
+        inference._generate(schema)
