@@ -283,8 +283,10 @@ def docline(text: str) -> str:
 
 
 def comment_line(text: str) -> str:
-    """A `#` comment line (black strips trailing whitespace)."""
-    return ("# " + comment(text)).rstrip()
+    """A comment line: `text` starts with the `#` prefix the template wants; the rest is
+    made one line (black strips trailing whitespace)."""
+    prefix = text[: len(text) - len(text.lstrip("# "))]
+    return (prefix + comment(text[len(prefix) :])).rstrip()
 
 
 def python_pieces(wire: WireRequest) -> dict[str, Any]:
@@ -325,3 +327,60 @@ def python_pieces(wire: WireRequest) -> dict[str, Any]:
                 tuple_element([name, ["None"], ctype_ops or ["None"], ops], 4)
             )
     return pieces
+
+
+OAUTH1_IMPORTS = {"base64", "hashlib", "hmac", "random", "string", "time"}
+_OAUTH1_METHODS = {"HMAC-SHA1", "HMAC-SHA256", "PLAINTEXT"}
+
+
+def oauth1_pieces(wire: WireRequest) -> dict[str, Any]:
+    """Constants of the inline OAuth 1.0 signer (`_python_body.jinja`), or `Unsupported`
+    for what it does not sign: RSA methods, parameters in the query/body, body hashes.
+    """
+    auth = wire.runtime_auth
+    assert auth is not None and auth.type == "oauth1"
+    params = auth.params
+
+    def flag(name: str, default: bool) -> bool:
+        value = params.get(name)
+        if not value or not is_literal(value):
+            return default
+        return literal(value).strip().lower() == "true"
+
+    method_value = params.get("signatureMethod") or text_value("HMAC-SHA1")
+    method = literal(method_value) if is_literal(method_value) else ""
+    if method not in _OAUTH1_METHODS:
+        raise Unsupported(f"oauth1 signature method {method!r} is not signed inline")
+    if not flag("addParamsToHeader", False) or flag("includeBodyHash", False):
+        raise Unsupported(
+            "oauth1 with parameters in the query or body, or a body hash, is not signed inline"
+        )
+    names = {
+        "consumer_key": "consumerKey",
+        "consumer_secret": "consumerSecret",
+        "token": "token",
+        "token_secret": "tokenSecret",
+        "signature_method": "signatureMethod",
+        "timestamp": "timestamp",
+        "nonce": "nonce",
+        "version": "version",
+        "realm": "realm",
+        "callback": "callback",
+        "verifier": "verifier",
+    }
+    defaults = {
+        "signatureMethod": text_value("HMAC-SHA1"),
+        "version": text_value("1.0"),
+    }
+    constants = [
+        assign(f"oauth1_{var}", operands(params.get(key) or defaults.get(key, ())))
+        for var, key in names.items()
+    ]
+    constants.append(f"oauth1_sign_empty = {flag('addEmptyParamsToSign', False)!r}")
+    form = []
+    if wire.body is not None and wire.body.mode == "urlencoded":
+        form = [
+            tuple_element([[pystr(k)], operands(v)], 4) for k, v in wire.body.fields
+        ]
+    imports = OAUTH1_IMPORTS | py_imports(list(params.values()))
+    return {"constants": constants, "form": form, "imports": imports}

@@ -11,6 +11,7 @@ and says why under `notes`). Paths come from identifiers only.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from generator.emitters.snippet_code import (
     comment_line,
     docline,
     is_black_stable,
+    oauth1_pieces,
     python_pieces,
 )
 from generator.emitters.snippet_context import Unsupported, context
@@ -124,6 +126,15 @@ def render_snippet(
             reveal_secrets=reveal_secrets,
         )
         return text
+    if wire is None:
+        wire = build_request(
+            collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
+        )
+    oauth1: dict[str, Any] | None = None
+    if style in BLACK_STABLE_STYLES and wire.runtime_auth is not None:
+        if wire.runtime_auth.type == "oauth1":  # signed inline by the Python styles
+            oauth1 = oauth1_pieces(wire)
+            wire = dataclasses.replace(wire, runtime_auth=None)
     ctx = context(
         collection,
         operation,
@@ -134,6 +145,12 @@ def render_snippet(
     )
     if style in BLACK_STABLE_STYLES:
         ctx["py"] = _python_context(ctx, operation)
+        ctx["py"]["oauth1"] = oauth1
+        if oauth1 is not None:
+            extra = oauth1["imports"] | (
+                set() if style == "python-http.client" else {"urllib.parse"}
+            )
+            ctx["imports"] = sorted(set(ctx["imports"]) | extra)
     text = render(spec.template, r=ctx)
     if spec.ext != "py" and not _UNSHOWABLE.isdisjoint(text):
         # shell words escape control characters; what is left is the method or a file
@@ -151,14 +168,14 @@ def _python_context(ctx: dict[str, Any], operation: Operation) -> dict[str, Any]
     if ctx["secrets"]:
         comments.append("# Secrets are read from environment variables:")
         comments += [
-            comment_line(f"  {s['env_var']}: {s['description']}")
+            comment_line(f"#   {s['env_var']}: {s['description']}")
             for s in ctx["secrets"]
         ]
     if ctx["files"]:
         comments.append(
             "# File paths are relative to the collection's folder: run this from there."
         )
-    comments += [comment_line(f"Note: {note}") for note in ctx["notes"]]
+    comments += [comment_line(f"# Note: {note}") for note in ctx["notes"]]
     behavior = operation.protocol_profile_behavior
     pieces.update(
         doc_title=docline(ctx["title"]),
