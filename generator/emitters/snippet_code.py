@@ -199,7 +199,9 @@ def is_black_stable(text: str) -> bool:
             if number and line == '"""':
                 in_docstring = False
             continue
-        if fits(line) or line.lstrip().startswith("#"):
+        if (len(line) <= LINE_LENGTH and line.isascii()) or fits(line):
+            continue
+        if line.lstrip().startswith("#"):
             continue
         if not _LONG_OK.fullmatch(line):
             return False

@@ -190,14 +190,15 @@ def _package_name(collection: Collection) -> str:
     return snake(collection.info.name, fallback="client")
 
 
-def _masked(text: str, wire: WireRequest, collection: Collection) -> str:
+def _masked(text: str, wire: WireRequest, leaked: frozenset[str]) -> str:
     """`text` without the secrets the request reads from the environment, nor any other
-    credential the collection leaks (masked as `secrets.mask` shows them)."""
+    credential the collection leaks (`leaked`, masked as `secrets.scrub` does)."""
     for secret in sorted(wire.secrets.values(), key=lambda s: -len(s.value)):
         if len(secret.value) >= 3:
             text = text.replace(secret.value, secrets.mask(secret.value))
-    leaked = secrets.SecretReport.of(collection).values
-    return secrets.scrub({"": text}, leaked)[""] if leaked else text
+    if any(value in text for value in leaked):
+        return secrets.scrub({"": text}, leaked)[""]
+    return text
 
 
 def snippet_path(operation: Operation, style: str) -> str:
@@ -222,6 +223,9 @@ def emit(
     chosen = resolve_styles(collection, styles)
     files: dict[str, str] = {}
     stable: list[str] = []
+    leaked = (
+        frozenset() if reveal_secrets else secrets.SecretReport.of(collection).values
+    )
     requests: list[dict[str, Any]] = []
     for op in collection.operations():
         entry: dict[str, Any] = {
@@ -258,7 +262,7 @@ def emit(
             if style in BLACK_STABLE_STYLES and is_black_stable(text):
                 stable.append(path)
         if not reveal_secrets:
-            entry["url"] = _masked(op.request.url.raw, wire, collection)
+            entry["url"] = _masked(op.request.url.raw, wire, leaked)
             entry["env"] = {name: s.description for name, s in wire.secrets.items()}
         if notes:
             entry["notes"] = notes
