@@ -102,7 +102,8 @@ def _generate(schema: dict[str, Any]) -> str:
     from generator.formatting import cache_dir  # noqa: PLC0415
 
     text = json.dumps(schema, sort_keys=True)
-    key = hashlib.sha256(f"{version('datamodel-code-generator')}\0{_OPTIONS}\0{text}".encode()).hexdigest()
+    inputs = f"{version('datamodel-code-generator')}\0{_OPTIONS}\0{text}"
+    key = hashlib.sha256(inputs.encode()).hexdigest()
     black_cache = cache_dir()  # <base>/black/<namespace>; None when caching is off
     path = black_cache.parent.parent / "inference" / key[:2] / key if black_cache else None
     if path is not None:
@@ -123,7 +124,8 @@ def _generate(schema: dict[str, Any]) -> str:
     return result
 
 
-_OPTIONS = "pydantic-v2 py310 snake extra=allow by-name double-quotes v1"  # bump when the call changes
+# what the call below asks for; change it when the call changes (old cache entries then miss)
+_OPTIONS = "pydantic-v2 py310 snake extra=allow by-name double-quotes v1"
 
 
 def _run_datamodel_codegen(schema_text: str) -> str:

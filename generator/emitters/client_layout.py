@@ -36,12 +36,18 @@ def doc(text: object, indent: str) -> str:
     lines = (docstring(text) or "No description.").split("\n")
     first = lines[0].strip()
     if first.startswith('"'):
-        first = " " + first  # black's padding: `""""` would end the opening quotes early
+        first = (
+            " " + first
+        )  # black's padding: `""""` would end the opening quotes early
     if len(lines) == 1:
         return f'"""{first} """' if first.endswith('"') else f'"""{first}"""'
     rest = [_expand_leading_tabs(line) for line in lines[1:]]
-    common = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
-    trimmed = [first] + [indent + line[common:].rstrip() if line.strip() else "" for line in rest]
+    common = min(
+        (len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0
+    )
+    trimmed = [first] + [
+        indent + line[common:].rstrip() if line.strip() else "" for line in rest
+    ]
     return '"""' + "\n".join(trimmed) + "\n" + indent + '"""'
 
 
@@ -109,7 +115,12 @@ def fits_black(source: str) -> bool:
     in_doc = False
     for line in source.split("\n"):
         quotes = line.count('"""')
-        if not in_doc and quotes == 0 and len(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(line):
+        if (
+            not in_doc
+            and quotes == 0
+            and len(line) > LINE_LENGTH
+            and not _UNSPLITTABLE.fullmatch(line)
+        ):
             return False
         if quotes % 2:
             in_doc = not in_doc
@@ -126,5 +137,7 @@ def parameter(name: str, annotation: str, default: str | None, indent: str) -> s
     inner = f"{indent}    {annotation}"
     if len(inner) > LINE_LENGTH:
         first, *rest = annotation.split(" | ")
-        inner = "\n".join([f"{indent}    {first}", *(f"{indent}    | {part}" for part in rest)])
+        inner = "\n".join(
+            [f"{indent}    {first}", *(f"{indent}    | {part}" for part in rest)]
+        )
     return f"{indent}{name}: (\n{inner}\n{indent}){tail}"

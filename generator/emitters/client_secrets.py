@@ -112,7 +112,8 @@ class Scrubber:
         self._masks = masks
         ordered = sorted(masks, key=lambda f: (-len(f), f))  # longest first: no partial masks
         alternatives = "|".join(re.escape(form) for form in ordered)
-        self._rx = re.compile(rf"(?<![A-Za-z0-9_])(?:{alternatives})(?![A-Za-z0-9_])") if masks else None
+        token = rf"(?<![A-Za-z0-9_])(?:{alternatives})(?![A-Za-z0-9_])"
+        self._rx = re.compile(token) if masks else None
 
     def text(self, text: str) -> str:
         return text if self._rx is None else self._rx.sub(lambda m: self._masks[m.group(0)], text)
@@ -136,7 +137,8 @@ class Scrubber:
             (offsets[tok.start[0] - 1] + tok.start[1], offsets[tok.end[0] - 1] + tok.end[1])
             for tok in tokenize.generate_tokens(io.StringIO(source).readline)
             if tok.type == tokenize.COMMENT
-            or (tok.type == tokenize.STRING and "f" not in tok.string[:3].lower())  # f-strings hold code
+            # f-strings hold code: never touched
+            or (tok.type == tokenize.STRING and "f" not in tok.string[:3].lower())
         ]
         parts = self.text(_SEPARATOR.join(source[a:b] for a, b in spans)).split(_SEPARATOR)
         if len(parts) != len(spans):  # cannot happen (see _SEPARATOR); never break code

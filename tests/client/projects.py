@@ -40,10 +40,15 @@ class Case:
     published: Path | None
 
     def load(self, sample: int | None = None) -> Collection:
-        collection = load(str(self.source), env_files=[str(p) for p in self.env_files],
-                          published_metadata=str(self.published) if self.published else None)
+        collection = load(
+            str(self.source),
+            env_files=[str(p) for p in self.env_files],
+            published_metadata=str(self.published) if self.published else None,
+        )
         keys = [op.key for op in collection.operations()]
-        if sample is not None and len(keys) > sample:  # every n-th operation: spread over folders
+        if (
+            sample is not None and len(keys) > sample
+        ):  # every n-th operation: spread over folders
             collection = prune(collection, set(keys[:: len(keys) // sample + 1]))
         return collection
 
@@ -63,7 +68,9 @@ def all_cases(shared: Path = SHARED) -> list[Case]:
     folders = [shared / "corpus"]
     seeds = shared / "seed-collections"
     if seeds.is_dir():
-        folders += sorted(p for p in seeds.iterdir() if p.is_dir() and p.name != "expected")
+        folders += sorted(
+            p for p in seeds.iterdir() if p.is_dir() and p.name != "expected"
+        )
     cases = []
     for folder in folders:
         prefix = "" if folder.name == "corpus" else "seed/"
@@ -72,10 +79,18 @@ def all_cases(shared: Path = SHARED) -> list[Case]:
         for source in collections:
             matching = [e for e in envs if _pairs(e, source)]
             if not matching and len(collections) == 1 and envs:
-                matching = envs[:1]  # a seed folder's environment belongs to its only collection
+                matching = envs[
+                    :1
+                ]  # a seed folder's environment belongs to its only collection
             published = folder / f"{_stem(source)}.published.json"
-            cases.append(Case(prefix + _stem(source), source, tuple(matching[:1]),
-                              published if published.is_file() else None))
+            cases.append(
+                Case(
+                    prefix + _stem(source),
+                    source,
+                    tuple(matching[:1]),
+                    published if published.is_file() else None,
+                )
+            )
     return cases
 
 
@@ -107,7 +122,9 @@ class Outcome:
         return self.installed and self.tests_ok and self.mypy_ok
 
 
-def check_project(venv: ProjectVenv, project: Path, package: str, outcome: Outcome) -> Outcome:
+def check_project(
+    venv: ProjectVenv, project: Path, package: str, outcome: Outcome
+) -> Outcome:
     """Install, run the generated tests, type-check: fills `outcome` (stops at the first failure
     to install, but runs mypy even when tests fail)."""
     try:
@@ -118,15 +135,31 @@ def check_project(venv: ProjectVenv, project: Path, package: str, outcome: Outco
         return outcome
     tests = subprocess.run(
         [str(venv.python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=project, capture_output=True, text=True, timeout=1800,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,  # a failure is reported, not raised
     )
     outcome.tests = (tests.stdout.strip().splitlines() or ["(no output)"])[-1]
     outcome.tests_ok = tests.returncode == 0
     if not outcome.tests_ok:
         outcome.detail += tests.stdout[-3000:] + tests.stderr[-1500:]
     mypy = subprocess.run(
-        [str(venv.python), "-m", "mypy", "--strict", "--no-incremental", package, "tests"],
-        cwd=project, capture_output=True, text=True, timeout=1800,
+        [
+            str(venv.python),
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            package,
+            "tests",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,  # a failure is reported, not raised
     )
     outcome.mypy = (mypy.stdout.strip().splitlines() or ["(no output)"])[-1]
     outcome.mypy_ok = mypy.returncode == 0
@@ -135,7 +168,9 @@ def check_project(venv: ProjectVenv, project: Path, package: str, outcome: Outco
     return outcome
 
 
-def run_case(case: Case, venv: ProjectVenv, work: Path, sample: int | None = None) -> Outcome:
+def run_case(
+    case: Case, venv: ProjectVenv, work: Path, sample: int | None = None
+) -> Outcome:
     started = time.perf_counter()
     collection = case.load(sample)
     outcome = Outcome(case.label, sum(1 for _ in collection.operations()))
@@ -151,7 +186,11 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--sample"]:
         sample, argv = int(argv[1]), argv[2:]
     wanted = set(argv)
-    cases = [c for c in all_cases() if not wanted or c.label in wanted or c.label.split("/")[-1] in wanted]
+    cases = [
+        c
+        for c in all_cases()
+        if not wanted or c.label in wanted or c.label.split("/")[-1] in wanted
+    ]
     outcomes = []
     with tempfile.TemporaryDirectory(prefix="pmgen-projects-") as tmp:
         venv = ProjectVenv.create(Path(tmp) / "venv")
@@ -159,15 +198,22 @@ def main(argv: list[str]) -> int:
             outcome = run_case(case, venv, Path(tmp), sample)
             outcomes.append(outcome)
             mark = "ok  " if outcome.ok else "FAIL"
-            print(f"{mark} {case.label} ({outcome.operations} ops, {outcome.seconds:.0f}s): "
-                  f"install={'yes' if outcome.installed else 'no'}; tests: {outcome.tests}; "
-                  f"mypy: {outcome.mypy}", flush=True)
+            print(
+                f"{mark} {case.label} ({outcome.operations} ops, {outcome.seconds:.0f}s): "
+                f"install={'yes' if outcome.installed else 'no'}; tests: {outcome.tests}; "
+                f"mypy: {outcome.mypy}",
+                flush=True,
+            )
             if not outcome.ok:
-                print("    " + outcome.detail.replace("\n", "\n    ")[-4000:], flush=True)
+                print(
+                    "    " + outcome.detail.replace("\n", "\n    ")[-4000:], flush=True
+                )
     n = len(outcomes)
-    print(f"TOTAL {n} projects: install {sum(o.installed for o in outcomes)}/{n}, "
-          f"tests pass {sum(o.tests_ok for o in outcomes)}/{n}, "
-          f"mypy --strict clean {sum(o.mypy_ok for o in outcomes)}/{n}")
+    print(
+        f"TOTAL {n} projects: install {sum(o.installed for o in outcomes)}/{n}, "
+        f"tests pass {sum(o.tests_ok for o in outcomes)}/{n}, "
+        f"mypy --strict clean {sum(o.mypy_ok for o in outcomes)}/{n}"
+    )
     return 0 if all(o.ok for o in outcomes) else 1
 
 

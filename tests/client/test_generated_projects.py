@@ -35,8 +35,15 @@ def test_every_collection_is_a_case() -> None:
     if not labels:
         pytest.skip("../shared is absent")
     assert len(labels) == len(set(labels))
-    assert {"commercetools", "plaid", "seed/vonage-contact-center", "seed/callerdesk"} <= set(labels)
-    assert next(c for c in CASES if c.label == "plaid").env_files  # the sandbox environment pairs
+    assert {
+        "commercetools",
+        "plaid",
+        "seed/vonage-contact-center",
+        "seed/callerdesk",
+    } <= set(labels)
+    assert next(
+        c for c in CASES if c.label == "plaid"
+    ).env_files  # the sandbox environment pairs
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.label for c in CASES])
