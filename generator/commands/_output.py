@@ -30,21 +30,19 @@ from urllib.parse import urlsplit, urlunsplit
 
 import click
 
-from generator import changelog, config, secrets, writer
+from generator import changelog, config, writer
 from generator import manifest as mf
 from generator.errors import InputError, UsageError
-from generator.model import Collection
 
 if TYPE_CHECKING:
     from generator import formatting  # imported where used: black is slow to import
+    from generator.model import Collection
 
 F = TypeVar("F", bound=Callable[..., Any])
-Emitter = Callable[[Collection], Mapping[str, str]]
+Emitter = Callable[["Collection"], Mapping[str, str]]
 
 
-def _apply_config(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> str | None:
+def _apply_config(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Eager: turn the config file into click defaults before other options are parsed."""
     path = Path(value) if value else config.find(Path("."))
     if path is None:
@@ -76,9 +74,7 @@ def output_options(func: F) -> F:
             is_flag=True,
             help="Write nothing; exit 1 and list what would change (for CI).",
         ),
-        click.option(
-            "--force", is_flag=True, help="Overwrite generated files edited by hand."
-        ),
+        click.option("--force", is_flag=True, help="Overwrite generated files edited by hand."),
         click.option(
             "--date",
             help="Date (YYYY-MM-DD) for the changelog entry when the "
@@ -119,17 +115,13 @@ class OutputSettings:
             config_file=kwargs.pop("config_file", None),
         )
         if not output:
-            raise UsageError(
-                "missing -o/--output DIR (or `output = ...` in pmgen.toml)"
-            )
+            raise UsageError("missing -o/--output DIR (or `output = ...` in pmgen.toml)")
         return settings
 
 
 def load_collection(source: str | None, **load_kwargs: Any) -> Collection:
     if not source:
-        raise UsageError(
-            "missing SOURCE (a file, URL or -; or `source = ...` in pmgen.toml)"
-        )
+        raise UsageError("missing SOURCE (a file, URL or -; or `source = ...` in pmgen.toml)")
     from generator.importer import load  # noqa: PLC0415 (lazy import)
 
     # The import allocates a large, mostly acyclic model: the cyclic GC's full passes
@@ -166,9 +158,7 @@ def source_identity(source: str) -> str:
     return urlunsplit((parts.scheme, host + port, parts.path, "", "")) + query
 
 
-def collect(
-    collection: Collection, emitters: Mapping[str, Emitter]
-) -> formatting.BlackStable:
+def collect(collection: Collection, emitters: Mapping[str, Emitter]) -> formatting.BlackStable:
     """Every emitter's files under its prefix ("" or "client/"), black-stable marks kept."""
     from generator import formatting  # noqa: PLC0415
 
@@ -227,28 +217,23 @@ def run_emitters(
         current = changelog.snapshot(collection)
         warnings: list[str] = []
         if not reveal_secrets:
+            from generator import secrets  # noqa: PLC0415 (imports the model)
+
             leaks = secrets.SecretReport.of(collection)
             warnings = [f"pmgen: {line}" for line in leaks.warning_lines()]
             for line in warnings:
                 _echo(line, err=True)
-            files = scrub_secrets(
-                files, leaks.values
-            )  # a masked file goes through black
-            current = json.loads(
-                secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"]
-            )
+            # a masked file loses its black-stable mark: black formats it again
+            files = scrub_secrets(files, leaks.values)
+            current = json.loads(secrets.scrub({"s": json.dumps(current)}, leaks.values)["s"])
         formatted = formatting.format_python(files)
         gc.freeze()  # format_python unfreezes what it froze, ours included
-        previous = (
-            mf.read_snapshot(settings.output) if settings.output.is_dir() else None
-        )
+        previous = mf.read_snapshot(settings.output) if settings.output.is_dir() else None
         changes = changelog.compare(previous, current)
         if changelog_path:
             existing = writer.read_existing(settings.output, changelog_path)
             when = changelog.resolve_date(collection, settings.date)
-            formatted[changelog_path] = changelog.update(
-                existing, changes, current, when
-            )
+            formatted[changelog_path] = changelog.update(existing, changes, current, when)
         info = mf.ManifestInfo(
             source=source_identity(collection.source),
             source_sha256=collection.source_sha256,
@@ -323,9 +308,7 @@ def shortcut(
     return report, changes
 
 
-def scrub_secrets(
-    files: Mapping[str, str], values: Iterable[str]
-) -> formatting.BlackStable:
+def scrub_secrets(files: Mapping[str, str], values: Iterable[str]) -> formatting.BlackStable:
     """Mask literal secrets that slipped into emitted files (`secrets.scrub`), but in Python
     only inside string literals and comments: a secret that happens to equal a name
     (a password "password" vs `digest_password`) must not turn code into a syntax error.
@@ -333,12 +316,12 @@ def scrub_secrets(
     from generator import formatting  # noqa: PLC0415
 
     values = frozenset(values)
+    from generator import secrets  # noqa: PLC0415 (imports the model)
+
     masked = secrets.scrub(files, values)
     for path, text in files.items():
         if formatting.is_python(path) and masked[path] != text:
-            masked[path] = _scrub_literals(
-                text, lambda part: secrets.scrub({"": part}, values)[""]
-            )
+            masked[path] = _scrub_literals(text, lambda part: secrets.scrub({"": part}, values)[""])
     # A mask changes a line's length, so a file it touched may no longer be black-stable.
     unchanged = {p for p in formatting.stable_paths(files) if masked[p] == files[p]}
     return formatting.BlackStable(masked, unchanged)
@@ -398,11 +381,7 @@ MAX_LISTED = 200  # --check lists this many paths (a first run may have 20,000)
 
 def _print(report: writer.WriteReport, changes: changelog.Changes) -> None:
     for path, why in report.refused:
-        hint = (
-            " (use --force to overwrite)"
-            if "edited" in why or "not generated" in why
-            else ""
-        )
+        hint = " (use --force to overwrite)" if "edited" in why or "not generated" in why else ""
         click.echo(f"pmgen: warning: kept {path}: {why}{hint}", err=True)
     if report.check:
         for path, what in report.would_change[:MAX_LISTED]:

@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import click
 
-from generator.importer import Limits, load
 from generator.importer.hosts import Hosts
-from generator.model import Collection
+from generator.importer.limits import Limits
+
+if TYPE_CHECKING:
+    from generator.model import Collection
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,9 +54,7 @@ def parse_vars(items: Any) -> dict[str, str]:
     for item in items or ():
         key, sep, value = str(item).partition("=")
         if not sep or not key:
-            raise click.BadParameter(
-                f"expected KEY=VALUE, got {item!r}", param_hint="--var"
-            )
+            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--var")
         variables[key] = value
     return variables
 
@@ -160,8 +160,7 @@ def source_options(func: F | None = None, *, required: bool = True) -> Any:
                 default=Limits.max_time,
                 show_default=True,
                 type=click.FloatRange(min=0.1),
-                help="Seconds per URL download in total (redirects and retries "
-                "included).",
+                help="Seconds per URL download in total (redirects and retries included).",
             ),
         ]
         for decorator in reversed(decorators):
@@ -210,7 +209,7 @@ def load_from_options(kwargs: dict[str, Any], source: str | None = None) -> Coll
     """Load the collection the options name (pops them from `kwargs`)."""
     source = source or kwargs.get("source")
     if not source:
-        raise click.UsageError(
-            "missing SOURCE (a collection file, - for stdin, or a URL)"
-        )
+        raise click.UsageError("missing SOURCE (a collection file, - for stdin, or a URL)")
+    from generator.importer import load  # noqa: PLC0415 (pydantic: slow to import)
+
     return load(source, **load_kwargs(kwargs))

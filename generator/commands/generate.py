@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -34,8 +34,10 @@ from generator.commands._output import (
     shortcut,
 )
 from generator.commands._source_options import load_kwargs, source_options
-from generator.model import Collection
 from generator.writer import WriteReport
+
+if TYPE_CHECKING:
+    from generator.model import Collection
 
 PARTS = ("client", "snippets", "docs")
 
@@ -109,9 +111,7 @@ def _bind(
         earlier = shared.pop("snippets", None) if part == "docs" else None
         if earlier is not None and earlier[0] is collection:
             more["snippet_files"] = earlier[1]
-        files = _call(
-            emit, collection, package_name=package, package=package, **extra, **more
-        )
+        files = _call(emit, collection, package_name=package, package=package, **extra, **more)
         if part == "snippets":
             shared["snippets"] = (collection, files)
         return files
@@ -221,9 +221,7 @@ class GenerateJob:
         data = {
             "code": mf.code_sha256(),
             "inputs": inputs,
-            "load": {
-                k: repr(v) for k, v in sorted(self.load.items()) if k not in skipped
-            },
+            "load": {k: repr(v) for k, v in sorted(self.load.items()) if k not in skipped},
             "options": [
                 self.style,
                 self.name,
