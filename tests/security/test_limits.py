@@ -209,51 +209,72 @@ def _nested(tmp_path: Path, folders: int, json_levels: int) -> Path:
     return path
 
 
-def _one_error_line(result: subprocess.CompletedProcess[str], *words: str) -> None:
-    assert result.returncode == 1, result.stderr[-500:]
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("pmgen: error:"), result.stderr
+def _pmgen(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`pmgen ARGS` in process (exit code, stdout, stderr): the CLI as users run it,
+    without a child interpreter per call."""
+    from generator.cli import main  # noqa: PLC0415
+
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _one_error_line(result: tuple[int, str, str], *words: str) -> None:
+    code, _, err = result
+    assert code == 1, err[-500:]
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("pmgen: error:"), err
     assert all(word in lines[0] for word in words), lines[0]
 
 
-def test_cli_depth_limits(tmp_path: Path) -> None:
-    path = _nested(tmp_path, folders=10, json_levels=5)
-    assert run_pmgen("inspect", str(path)).returncode == 0
-    _one_error_line(run_pmgen("inspect", str(path), "--max-depth", "9"), "9 levels")
-    assert run_pmgen("inspect", str(path), "--max-depth", "10").returncode == 0
-    deep_file = _nested(tmp_path, folders=1, json_levels=0)
+def test_cli_depth_limits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(_nested(tmp_path, folders=10, json_levels=5))
+    assert _pmgen(capsys, "inspect", path)[0] == 0
+    _one_error_line(_pmgen(capsys, "inspect", path, "--max-depth", "9"), "9 levels")
+    assert _pmgen(capsys, "inspect", path, "--max-depth", "10")[0] == 0
+    deep_file = str(_nested(tmp_path, folders=1, json_levels=0))
     _one_error_line(
-        run_pmgen("inspect", str(deep_file), "--max-json-depth", "3"), "3 levels"
+        _pmgen(capsys, "inspect", deep_file, "--max-json-depth", "3"), "3 levels"
     )
-    refused = run_pmgen("inspect", str(path), "--max-json-depth", "100000")
-    assert refused.returncode == 2 and "--max-json-depth" in refused.stderr
+    code, _, err = _pmgen(capsys, "inspect", path, "--max-json-depth", "100000")
+    assert code == 2 and "--max-json-depth" in err
 
 
-def test_limits_from_pmgen_toml(tmp_path: Path) -> None:
+def test_limits_from_pmgen_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every input limit can sit in pmgen.toml (read by the commands that write output);
-    the command line still wins."""
+    a command's table beats the top level, and the command line beats both."""
+    monkeypatch.chdir(tmp_path)
     path = _nested(tmp_path, folders=10, json_levels=5)
+    two = tmp_path / "two.json"
+    two.write_text(json.dumps(_collection([_request(0), _request(1)])))
     config = tmp_path / "pmgen.toml"
     cases = {
-        "max-depth = 9": "9 levels",
-        "max-json-depth = 3": "3 levels",
-        "max-requests = 5\n[docs]\nmax-requests = 1": None,  # the command table wins
-        'max-size = "100B"': "100",
+        f'source = "{path.name}"\nmax-depth = 9': "9 levels",
+        f'source = "{path.name}"\nmax-json-depth = 3': "3 levels",
+        f'source = "{path.name}"\nmax-size = "100B"': "100",
+        f'source = "{two.name}"\nmax-requests = 1': "more than 1 requests",
+        f'source = "{two.name}"\nmax-requests = 1\n[docs]\nmax-requests = 2': None,
     }
     for text, error in cases.items():
-        config.write_text(f'source = "{path.name}"\noutput = "out"\n{text}\n')
-        result = run_pmgen("docs", cwd=tmp_path)
+        config.write_text(f'output = "out"\n{text}\n')
+        result = _pmgen(capsys, "docs")
         if error is None:
-            assert result.returncode == 0, (text, result.stderr[-500:])
+            assert result[0] == 0, (text, result[2][-500:])
         else:
             _one_error_line(result, error)
     config.write_text(f'source = "{path.name}"\noutput = "out"\nmax-depth = 9\n')
-    assert run_pmgen("docs", "--max-depth", "10", cwd=tmp_path).returncode == 0
+    assert _pmgen(capsys, "docs", "--max-depth", "10")[0] == 0
 
 
-def test_help_documents_every_limit() -> None:
+def test_help_documents_every_limit(capsys: pytest.CaptureFixture[str]) -> None:
     for command in ("inspect", "client", "snippets", "docs", "generate"):
-        text = run_pmgen(command, "--help").stdout
+        text = _pmgen(capsys, command, "--help")[1]
         for option in ("--max-size", "--max-requests", "--max-depth",
                        "--max-json-depth", "--timeout", "--max-time"):  # fmt: skip
             assert option in text, (command, option)
