@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,23 +41,38 @@ def _httpie_value(value: Value) -> Value:
     return value
 
 
+class _Lazy(dict[str, Any]):
+    """Template pieces made when a template first asks for one: each style uses a few of
+    them, and one operation's context serves every style."""
+
+    def __init__(self, fixed: dict[str, Any], **makers: Callable[[], Any]) -> None:
+        super().__init__(fixed)
+        self.makers = makers
+
+    def __missing__(self, key: str) -> Any:
+        if key not in self.makers:
+            raise KeyError(key)
+        value = self[key] = self.makers[key]()
+        return value
+
+
 def _header(name: str, value: Value) -> dict[str, Any]:
     empty = not value
-    return {
-        "name": name,
-        "py": py(value),
-        "curl": (
+    return _Lazy(
+        {"name": name},
+        py=lambda: py(value),
+        curl=lambda: (
             sh(text_value(name + ";"))
             if empty
             else sh(join([text_value(name + ": "), value]))
         ),
-        "colon_sh": sh(join([text_value(name + ": "), value])),
-        "httpie": (
+        colon_sh=lambda: sh(join([text_value(name + ": "), value])),
+        httpie=lambda: (
             sh(text_value(_httpie_key(name) + ";"))
             if empty
             else sh(join([text_value(_httpie_key(name) + ":"), _httpie_value(value)]))
         ),
-    }
+    )
 
 
 def _words(part: TextPart | FilePart, more: dict[str, str]) -> dict[str, str]:
@@ -128,32 +144,33 @@ def context(
     _check(wire, style)
     values: list[Value] = [wire.url, *(v for _, v in wire.headers)]
     body: dict[str, Any] = {"mode": "none"}
-    if wire.body is not None:
-        b = wire.body
-        body["mode"] = b.mode
+    b = wire.body
+    if b is not None:
         text: Value = (
             b.raw
             if b.mode == "raw"
             else urlencoded_body(b.fields) if b.mode == "urlencoded" else ()
         )
         values.append(text)
-        body["text_py"] = py(text)
-        body["text_sh"] = sh(text)
-        body["file_src"] = b.file_src
-        body["file_src_sh"] = sh(text_value(b.file_src or ""))
-        body["parts"] = [_part(p) for p in b.parts]
         values += [p.value for p in b.parts if isinstance(p, TextPart)]
-        body["fields"] = [
-            {"httpie": sh(join([text_value(_httpie_key(k) + "="), v]))}
-            for k, v in b.fields
-        ]
+        body = _Lazy(
+            {"mode": b.mode, "file_src": b.file_src},
+            text_py=lambda: py(text),
+            text_sh=lambda: sh(text),
+            file_src_sh=lambda: sh(text_value(b.file_src or "")),
+            parts=lambda: [_part(p) for p in b.parts],
+            fields=lambda: [
+                {"httpie": sh(join([text_value(_httpie_key(k) + "="), v]))}
+                for k, v in b.fields
+            ],
+        )
     if style == "http":
-        fields = wire.body.fields if wire.body is not None else []
+        fields = b.fields if b is not None else []
         body["http_text"] = http_message.render(wire, urlencoded_body(fields))
-    has_files = bool(body.get("file_src")) or any(
-        p.get("file") for p in body.get("parts", [])
+    has_files = b is not None and (
+        bool(b.file_src) or any(isinstance(p, FilePart) for p in b.parts)
     )
-    return {
+    fixed = {
         "title": operation.key,
         "collection": collection.info.name,
         "secrets": [
@@ -162,12 +179,7 @@ def context(
         ],
         "notes": wire.notes,
         "files": has_files,
-        "imports": sorted(py_imports(values)),
         "method": wire.method,
-        "method_sh": sh(text_value(wire.method)),
-        "url_py": py(wire.url),
-        "raw_target": _needs_raw_target(wire.url),
-        "url_sh": sh(wire.url),
         "headers": [_header(n, v) for n, v in wire.headers],
         "body": body,
         "http_text": body.get("http_text", ""),
@@ -177,6 +189,14 @@ def context(
         "verify": wire.verify_tls,
         "wire": wire,
     }
+    return _Lazy(
+        fixed,
+        imports=lambda: sorted(py_imports(values)),
+        method_sh=lambda: sh(text_value(wire.method)),
+        url_py=lambda: py(wire.url),
+        raw_target=lambda: _needs_raw_target(wire.url),
+        url_sh=lambda: sh(wire.url),
+    )
 
 
 # what urllib3 (requests) sends unchanged in a request target; anything else it re-encodes
