@@ -261,9 +261,10 @@ def _body(
         return WireBody("raw", raw=raw), RAW_CONTENT_TYPES.get(language, "text/plain")
     if body.mode == "urlencoded":
         fields = [
-            (scope.resolve_text(f.key), scope.resolve(f.value or ""))
+            (key, scope.resolve(f.value or "", secret_as=_secret_field(key)))
             for f in body.urlencoded
             if not f.disabled
+            for key in [scope.resolve_text(f.key)]
         ]
         if not fields:
             return None, None
@@ -288,9 +289,8 @@ def _body(
                     ctype = f.content_type or guess_type(src)
                     parts.append(FilePart(name, src, Path(src).name, ctype))
             else:
-                parts.append(
-                    TextPart(name, scope.resolve(f.value or ""), f.content_type or None)
-                )
+                value = scope.resolve(f.value or "", secret_as=_secret_field(name))
+                parts.append(TextPart(name, value, f.content_type or None))
         if not parts:
             return None, None
         return WireBody("formdata", parts=parts), "multipart/form-data"
@@ -306,6 +306,11 @@ def _body(
     if body.mode == "graphql":
         return _graphql(body, scope), "application/json"
     return None, None
+
+
+def _secret_field(name: str) -> str:
+    """`password`, `client_secret`: a form field that holds a credential, like a header."""
+    return name if secrets.is_secret_name(name) else ""
 
 
 def _graphql(body: Body, scope: Scope) -> WireBody:
