@@ -54,7 +54,9 @@ def parse_vars(items: Any) -> dict[str, str]:
     for item in items or ():
         key, sep, value = str(item).partition("=")
         if not sep or not key:
-            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--var")
+            raise click.BadParameter(
+                f"expected KEY=VALUE, got {item!r}", param_hint="--var"
+            )
         variables[key] = value
     return variables
 
@@ -209,7 +211,9 @@ def load_from_options(kwargs: dict[str, Any], source: str | None = None) -> Coll
     """Load the collection the options name (pops them from `kwargs`)."""
     source = source or kwargs.get("source")
     if not source:
-        raise click.UsageError("missing SOURCE (a collection file, - for stdin, or a URL)")
+        raise click.UsageError(
+            "missing SOURCE (a collection file, - for stdin, or a URL)"
+        )
     from generator.importer import load  # noqa: PLC0415 (pydantic: slow to import)
 
     return load(source, **load_kwargs(kwargs))

@@ -74,7 +74,7 @@ def test_every_match_holds_a_literal(
     assert any(literal in match for literal in literals), (kind, match)
 
 
-SHAPED = st.one_of(st.from_regex(rx, fullmatch=True) for _, rx in PATTERNS)
+SHAPED = st.one_of(*[st.from_regex(rx, fullmatch=True) for _, rx in PATTERNS])
 NOISE = st.sampled_from(
     ["", " ", "-", "_", ".", "x", "é", "Bearer ", "\n", "$", "key-"]
 )
