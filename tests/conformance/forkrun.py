@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import runpy
+import shlex
 import signal
 import socket
 import subprocess
@@ -94,26 +95,14 @@ STREAMS = ("stdin", "stdout", "stderr")
 
 def _shim_child(conn: socket.socket, timeout: float) -> None:
     """In the forked child: become the `http` the script ran, reply with its status."""
-    code = 1
     try:
         signal.alarm(max(1, int(timeout)))
-        data = b""  # pid, argc, then argc arguments, each NUL-terminated
-        while chunk := conn.recv(65536):
-            data += chunk
-            fields = data.split(b"\0")
-            if len(fields) > 2 and len(fields) - 1 >= 2 + int(fields[1]):
-                break
-        pid, _, *argv = data.decode("utf-8", "surrogateescape").split("\0")[:-1]
-        proc = Path("/proc") / pid
-        os.chdir(os.readlink(proc / "cwd"))
-        environ = (proc / "environ").read_bytes().split(b"\0")
-        os.environ.clear()
-        for entry in filter(None, environ):
-            key, _, value = entry.decode("utf-8", "surrogateescape").partition("=")
-            os.environ[key] = value
-        for fd, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
-            os.dup2(os.open(proc / "fd" / str(fd), mode), fd)
-        sys.argv = ["http", *argv]
+        _take_over(conn)
+    except BaseException:  # nothing sent yet: the shim runs the real HTTPie
+        conn.sendall(b"fallback\n")
+        os._exit(0)
+    code = 1
+    try:
         # httpie.core.main's defaults were bound when the server imported it: pass ours
         from httpie.context import Environment  # noqa: PLC0415  (preloaded)
         from httpie.core import main  # noqa: PLC0415
@@ -131,6 +120,27 @@ def _shim_child(conn: socket.socket, timeout: float) -> None:
             conn.sendall(f"{code}\n".encode())
         finally:
             os._exit(code)
+
+
+def _take_over(conn: socket.socket) -> None:
+    """Take the script's argv, working directory, environment and streams."""
+    data = b""  # pid, argc, then argc arguments, each NUL-terminated
+    while chunk := conn.recv(65536):
+        data += chunk
+        fields = data.split(b"\0")
+        if len(fields) > 2 and len(fields) - 1 >= 2 + int(fields[1]):
+            break
+    pid, _, *argv = data.decode("utf-8", "surrogateescape").split("\0")[:-1]
+    proc = Path("/proc") / pid
+    os.chdir(os.readlink(proc / "cwd"))
+    environ = (proc / "environ").read_bytes().split(b"\0")
+    os.environ.clear()
+    for entry in filter(None, environ):
+        key, _, value = entry.decode("utf-8", "surrogateescape").partition("=")
+        os.environ[key] = value
+    for fd, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
+        os.dup2(os.open(proc / "fd" / str(fd), mode), fd)
+    sys.argv = ["http", *argv]
 
 
 def serve_httpie(timeout: float) -> None:
@@ -154,6 +164,9 @@ SHIM = """#!/usr/bin/env bash
 exec 3<>/dev/tcp/127.0.0.1/{port} || exit 127
 printf '%s\\0' "$$" "$#" "$@" >&3
 read -r -u 3 status || status=1
+if [ "$status" = fallback ]; then  # the server could not take over: the real HTTPie
+  exec {real} "$@"
+fi
 exit "$status"
 """
 
@@ -175,7 +188,8 @@ class HttpieShim:
         port = int(self.proc.stdout.readline())
         self.path_dir = Path(tempfile.mkdtemp(prefix="pmgen-httpie-shim-"))
         shim = self.path_dir / "http"
-        shim.write_text(SHIM.format(port=port), "utf-8")
+        real = shlex.quote(str(Path(sys.executable).parent / "http"))
+        shim.write_text(SHIM.format(port=port, real=real), "utf-8")
         shim.chmod(0o755)
 
     def close(self) -> None:
