@@ -89,7 +89,9 @@ def parse(text: str) -> tuple[str, str, str, list[tuple[str, str]], bytes | None
         if lines[0].replace(" ", "").lower() == "#scheme:https":
             scheme = "https"
         lines.pop(0)
-    method, target, _ = lines.pop(0).split(" ", 2)
+    # METHOD TARGET HTTP/1.1: the target's only spaces are inside {{$processEnv NAME}}
+    method, _, rest = lines.pop(0).partition(" ")
+    target = rest.rsplit(" ", 1)[0]
     headers: list[tuple[str, str]] = []
     while lines and lines[0].strip():
         name, _, value = lines.pop(0).partition(":")

@@ -227,6 +227,14 @@ def test_http_message_shows_no_raw_controls(tmp_path: Path) -> None:
             assert body == ("\n".join(AWKWARD) + "\n").encode()
 
 
+def test_secret_in_the_request_target_is_read_at_send_time(monkeypatch: Any) -> None:
+    """`{{$processEnv NAME}}` (with its space) inside the request line's target."""
+    monkeypatch.setenv("PMGEN_TEST_TOKEN", "s3cr3t")
+    text = "GET /x?token={{$processEnv PMGEN_TEST_TOKEN}}&a=1 HTTP/1.1\nHost: h\n"
+    _, method, target, _, _ = parse(text)
+    assert (method, target) == ("GET", "/x?token=s3cr3t&a=1")
+
+
 @pytest.mark.parametrize("style", TOOLS)
 def test_explicit_host_header_is_sent(sent: dict[Any, Any], style: str) -> None:
     """The raw HTTP style then writes the request line in absolute form (where to connect)."""
