@@ -130,7 +130,7 @@ def classify(item: dict[str, Any], res: StyleResult) -> str:
     """Why a request no script shapes is not identical: a category of `REASONS`."""
     kinds = {d["kind"] for d in item["diffs"]}
     details = " ".join(d["detail"] for d in item["diffs"])
-    if any(a in details for a in SIGNED_WITH_NONCE):
+    if any(a in details for a in SIGNED_WITH_NONCE) or _only_signature(item):
         return "signed"
     if item["key"] in res.skipped:
         return "unexpressed"
@@ -139,6 +139,24 @@ def classify(item: dict[str, Any], res: StyleResult) -> str:
     if kinds and kinds <= EXACT_ONLY:
         return "encoding"
     return "miss"
+
+
+# a style that computes nonce-signed auth differs from Newman in the signature alone
+SIGNATURE_MARKS = ("oauth_nonce=", "AWS4-HMAC-SHA256", "Hawk id=")
+SIGNATURE_HEADERS = ("authorization:", "x-amz-date:", "x-amz-content-sha256:")
+
+
+def _only_signature(item: dict[str, Any]) -> bool:
+    diffs = item["diffs"]
+    return (
+        bool(diffs)
+        and all(
+            d["kind"] == "header_value"
+            and d["detail"].lower().startswith(SIGNATURE_HEADERS)
+            for d in diffs
+        )
+        and any(m in d["detail"] for d in diffs for m in SIGNATURE_MARKS)
+    )
 
 
 REASONS = {
