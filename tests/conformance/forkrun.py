@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import runpy
+import select
 import shlex
 import signal
 import socket
@@ -151,7 +152,12 @@ def serve_httpie(timeout: float) -> None:
     listener = socket.create_server(("127.0.0.1", 0))
     sys.stdout.write(f"{listener.getsockname()[1]}\n")
     sys.stdout.flush()
-    while True:
+    while True:  # until the test process closes our stdin (or dies)
+        ready, _, _ = select.select([listener, sys.stdin], [], [])
+        if sys.stdin in ready and not os.read(sys.stdin.fileno(), 1):
+            return
+        if listener not in ready:
+            continue
         conn, _ = listener.accept()
         if os.fork() == 0:
             listener.close()
@@ -178,7 +184,7 @@ class HttpieShim:
         root = str(Path(__file__).resolve().parents[2])
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tests.conformance.forkrun", "httpie", str(timeout)],
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,  # closed (or its writer gone): the server ends
             stdout=subprocess.PIPE,
             cwd=root,
             env=dict(os.environ, PYTHONPATH=root),
@@ -193,7 +199,8 @@ class HttpieShim:
         shim.chmod(0o755)
 
     def close(self) -> None:
-        self.proc.kill()
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
         self.proc.wait(timeout=30)
 
 
