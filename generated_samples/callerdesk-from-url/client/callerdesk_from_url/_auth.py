@@ -99,8 +99,16 @@ class OAuth2TokenAuth(httpx.Auth):
         return httpx.Request("POST", url, data=form, headers=headers)
 
     def _store(self, response: httpx.Response) -> None:
-        data = response.json()
-        self.token = str(data.get("access_token", ""))
+        try:
+            data = response.json()
+        except ValueError:  # not JSON (an HTML login page, an empty body)
+            data = None
+        if not isinstance(data, dict) or not data.get("access_token"):
+            raise AuthConfigurationError(
+                f"oauth2: the token response from {response.request.url} holds no access_token",
+                request=response.request,
+            )
+        self.token = str(data["access_token"])
         expires = data.get("expires_in")
         self._expires_at = time.time() + float(expires) if expires else 0.0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from typing import IO, Final, Literal, Union
+from typing import IO, Any, Final, Literal, Union
 
 import httpx
 
@@ -42,3 +42,5 @@ Query = Union[Mapping[str, Union[str, None]], Sequence[tuple[str, Union[str, Non
 TimeoutTypes = Union[float, httpx.Timeout, None]
 # A query parameter value; None sends the key alone (`?flag`).
 QueryValue = Union[str, int, float, bool, None]
+# A JSON body: a mapping or list (sent as JSON) or JSON text as is.
+JSONBody = Union[Mapping[str, Any], Sequence[Any], str]

@@ -5,52 +5,18 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class GetmemberItem(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    member_id: str
-    member_name: str
-    member_num: str
-    member_email: str
-    access: str
-    status: str
-    agent_extn: str
-
-
-class TeamMembersAddMemberResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    type: str
-    message: str
-    getmember: list[GetmemberItem]
-
-
-class TeamMembersGetMembersListResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    type: str
-    getmember: list[GetmemberItem]
-    total_record: int
-
-
 class ResultItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
+    flow_type: str = Field(..., alias="Flow_type")
     call_date: str
     caller_num: str
+    callresult: str
     deskphone: str
     member_name: str
     member_num: str
-    callresult: str
-    flow_type: str = Field(..., alias="Flow_type")
 
 
 class CallReportApiCallReportApiResponse(BaseModel):
@@ -58,11 +24,11 @@ class CallReportApiCallReportApiResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: str
-    result: list[ResultItem]
-    total: int
     answered_total: str
     noanswer_total: str
+    result: list[ResultItem]
+    total: int
+    type: str
     voicemail: str
 
 
@@ -71,9 +37,43 @@ class ClickToCallApiSClick2CallApiNormalResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: str
-    message: str
     campid: str
+    message: str
+    type: str
+
+
+class GetmemberItem(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    access: str
+    agent_extn: str
+    member_email: str
+    member_id: str
+    member_name: str
+    member_num: str
+    status: str
+
+
+class TeamMembersAddMemberResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    getmember: list[GetmemberItem]
+    message: str
+    type: str
+
+
+class TeamMembersGetMembersListResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    getmember: list[GetmemberItem]
+    total_record: int
+    type: str
 
 
 class PmgenModels(BaseModel):
@@ -81,15 +81,15 @@ class PmgenModels(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    team_members_add_member_response: TeamMembersAddMemberResponse | None = Field(
-        None, alias="TeamMembersAddMemberResponse"
-    )
-    team_members_get_members_list_response: TeamMembersGetMembersListResponse | None = (
-        Field(None, alias="TeamMembersGetMembersListResponse")
-    )
     call_report_api_call_report_api_response: (
         CallReportApiCallReportApiResponse | None
     ) = Field(None, alias="CallReportApiCallReportApiResponse")
     click_to_call_api_s_click2_call_api_normal_response: (
         ClickToCallApiSClick2CallApiNormalResponse | None
     ) = Field(None, alias="ClickToCallApiSClick2CallApiNormalResponse")
+    team_members_add_member_response: TeamMembersAddMemberResponse | None = Field(
+        None, alias="TeamMembersAddMemberResponse"
+    )
+    team_members_get_members_list_response: TeamMembersGetMembersListResponse | None = (
+        Field(None, alias="TeamMembersGetMembersListResponse")
+    )

@@ -12,6 +12,7 @@ from ._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,

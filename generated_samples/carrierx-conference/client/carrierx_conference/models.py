@@ -15,6 +15,28 @@ class AccessCode(BaseModel):
     role: str
 
 
+class MeetingRoomsCreateMeetingRoomBody(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    access_codes: list[AccessCode]
+    name: str
+
+
+class MeetingRoomsCreateMeetingRoomResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    access_codes: list[AccessCode]
+    account_sid: str
+    did_group_sid: None
+    meeting_room_sid: str
+    name: str
+    properties: dict[str, Any]
+
+
 class Item(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -42,28 +64,6 @@ class MeetingRoomsGetMeetingRoomsResponse(BaseModel):
     total: int
 
 
-class MeetingRoomsCreateMeetingRoomBody(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: str
-    access_codes: list[AccessCode]
-
-
-class MeetingRoomsCreateMeetingRoomResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    access_codes: list[AccessCode]
-    account_sid: str
-    did_group_sid: None
-    meeting_room_sid: str
-    name: str
-    properties: dict[str, Any]
-
-
 class MeetingRoomsUpdateMeetingRoomBody(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -77,15 +77,15 @@ class PmgenModels(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    meeting_rooms_get_meeting_rooms_response: (
-        MeetingRoomsGetMeetingRoomsResponse | None
-    ) = Field(None, alias="MeetingRoomsGetMeetingRoomsResponse")
     meeting_rooms_create_meeting_room_body: MeetingRoomsCreateMeetingRoomBody | None = (
         Field(None, alias="MeetingRoomsCreateMeetingRoomBody")
     )
     meeting_rooms_create_meeting_room_response: (
         MeetingRoomsCreateMeetingRoomResponse | None
     ) = Field(None, alias="MeetingRoomsCreateMeetingRoomResponse")
+    meeting_rooms_get_meeting_rooms_response: (
+        MeetingRoomsGetMeetingRoomsResponse | None
+    ) = Field(None, alias="MeetingRoomsGetMeetingRoomsResponse")
     meeting_rooms_update_meeting_room_body: MeetingRoomsUpdateMeetingRoomBody | None = (
         Field(None, alias="MeetingRoomsUpdateMeetingRoomBody")
     )

@@ -6,57 +6,40 @@ from pydantic import BaseModel, ConfigDict, Field
 from typing import Any
 
 
-class Address(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    direction: str
-    dst_port: int
-    ip: str
-    location_sid: None
-    port: int
-    priority: int
-    sip_password: None
-    sip_username: None
-    srtp: bool
-    transport: str
-
-
-class Properties(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    account_sid: str | None = None
-    api_url: str | None = None
-    container_sid: None = Field(None)
-    login: str | None = None
-    password: str | None = None
-
-
 class Item(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    addresses: list[Address]
-    attributes: dict[str, Any]
-    auth_required: bool
-    capacity: int
-    cps_limit: None
-    endpoint_sid: str
-    name: str
-    out_sip_password: None
-    out_sip_username: None
+    date_start: str
+    date_stop: str
+    date_talk: str
+    direction: str
+    disconnect_originator: str
+    dr_sid: str
+    duration: str
+    duration_billing: str
+    endpoint_sid_dst: str
+    endpoint_sid_src: str
+    ip_dst: str
+    ip_src: str
+    number_dst: str
+    number_src: str
     partner_sid: str
-    properties: Properties
-    transformations: list[Any]
-    type: str
-    voip_token: None
+    price: str
+    sipcause: str
+    trunk_group_sid_dst: str
 
 
-class EndpointsGetEndpointsResponse(BaseModel):
+class Pagination(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    next: str
+
+
+class CallsCallDetailRecordsGetCallDetailRecordsResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -66,8 +49,8 @@ class EndpointsGetEndpointsResponse(BaseModel):
     items: list[Item]
     limit: int
     offset: int
-    pagination: dict[str, Any]
-    total: int
+    pagination: Pagination
+    total: None
 
 
 class EndpointsCreateEndpointBody(BaseModel):
@@ -79,7 +62,7 @@ class EndpointsCreateEndpointBody(BaseModel):
     type: str
 
 
-class Properties1(BaseModel):
+class Properties(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -106,10 +89,74 @@ class EndpointsCreateEndpointResponse(BaseModel):
     out_sip_password: None
     out_sip_username: None
     partner_sid: str
+    properties: Properties
+    transformations: list[Any]
+    type: str
+    voip_token: None
+
+
+class Address(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    direction: str
+    dst_port: int
+    ip: str
+    location_sid: None
+    port: int
+    priority: int
+    sip_password: None
+    sip_username: None
+    srtp: bool
+    transport: str
+
+
+class Properties1(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    account_sid: str | None = None
+    api_url: str | None = None
+    container_sid: None = Field(None)
+    login: str | None = None
+    password: str | None = None
+
+
+class Item1(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    addresses: list[Address]
+    attributes: dict[str, Any]
+    auth_required: bool
+    capacity: int
+    cps_limit: None
+    endpoint_sid: str
+    name: str
+    out_sip_password: None
+    out_sip_username: None
+    partner_sid: str
     properties: Properties1
     transformations: list[Any]
     type: str
     voip_token: None
+
+
+class EndpointsGetEndpointsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    count: int
+    has_more: bool
+    items: list[Item1]
+    limit: int
+    offset: int
+    pagination: dict[str, Any]
+    total: int
 
 
 class EndpointsUpdateEndpointBody(BaseModel):
@@ -141,7 +188,7 @@ class EndpointsUpdateEndpointResponse(BaseModel):
     voip_token: None
 
 
-class Item1(BaseModel):
+class Item2(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -174,14 +221,6 @@ class Item1(BaseModel):
     trunk_group_sid: None
 
 
-class Pagination(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    next: str
-
-
 class PhoneNumbersGetDiDsResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -189,7 +228,7 @@ class PhoneNumbersGetDiDsResponse(BaseModel):
     )
     count: int
     has_more: bool
-    items: list[Item1]
+    items: list[Item2]
     limit: int
     offset: int
     pagination: Pagination
@@ -210,45 +249,6 @@ class PhoneNumbersUpdateDidBody(BaseModel):
         populate_by_name=True,
     )
     attributes: Attributes
-
-
-class Item2(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    date_start: str
-    date_stop: str
-    date_talk: str
-    direction: str
-    disconnect_originator: str
-    dr_sid: str
-    duration: str
-    duration_billing: str
-    endpoint_sid_dst: str
-    endpoint_sid_src: str
-    ip_dst: str
-    ip_src: str
-    number_dst: str
-    number_src: str
-    partner_sid: str
-    price: str
-    sipcause: str
-    trunk_group_sid_dst: str
-
-
-class CallsCallDetailRecordsGetCallDetailRecordsResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    count: int
-    has_more: bool
-    items: list[Item2]
-    limit: int
-    offset: int
-    pagination: Pagination
-    total: None
 
 
 class Trunk(BaseModel):
@@ -330,14 +330,17 @@ class PmgenModels(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    endpoints_get_endpoints_response: EndpointsGetEndpointsResponse | None = Field(
-        None, alias="EndpointsGetEndpointsResponse"
-    )
+    calls_call_detail_records_get_call_detail_records_response: (
+        CallsCallDetailRecordsGetCallDetailRecordsResponse | None
+    ) = Field(None, alias="CallsCallDetailRecordsGetCallDetailRecordsResponse")
     endpoints_create_endpoint_body: EndpointsCreateEndpointBody | None = Field(
         None, alias="EndpointsCreateEndpointBody"
     )
     endpoints_create_endpoint_response: EndpointsCreateEndpointResponse | None = Field(
         None, alias="EndpointsCreateEndpointResponse"
+    )
+    endpoints_get_endpoints_response: EndpointsGetEndpointsResponse | None = Field(
+        None, alias="EndpointsGetEndpointsResponse"
     )
     endpoints_update_endpoint_body: EndpointsUpdateEndpointBody | None = Field(
         None, alias="EndpointsUpdateEndpointBody"
@@ -351,9 +354,6 @@ class PmgenModels(BaseModel):
     phone_numbers_update_did_body: PhoneNumbersUpdateDidBody | None = Field(
         None, alias="PhoneNumbersUpdateDidBody"
     )
-    calls_call_detail_records_get_call_detail_records_response: (
-        CallsCallDetailRecordsGetCallDetailRecordsResponse | None
-    ) = Field(None, alias="CallsCallDetailRecordsGetCallDetailRecordsResponse")
     trunk_groups_get_trunk_groups_response: TrunkGroupsGetTrunkGroupsResponse | None = (
         Field(None, alias="TrunkGroupsGetTrunkGroupsResponse")
     )

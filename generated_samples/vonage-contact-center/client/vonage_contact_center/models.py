@@ -15,15 +15,13 @@ class UserAdminApiPostAuthConnectTokenResponse(BaseModel):
     token_type: str
 
 
-class TelephonyAddress(BaseModel):
+class AssociatedUser(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    telephone_address: str = Field(..., alias="telephoneAddress")
-    outbound_telephony_region: str = Field(..., alias="outboundTelephonyRegion")
-    national_display: bool = Field(..., alias="nationalDisplay")
-    virtual_location: str = Field(..., alias="virtualLocation")
+    application_type: str = Field(..., alias="applicationType")
+    username: str
 
 
 class Capacity(BaseModel):
@@ -37,33 +35,45 @@ class Capacity(BaseModel):
     semi_live: int = Field(..., alias="semiLive")
 
 
+class TelephonyAddress(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    national_display: bool = Field(..., alias="nationalDisplay")
+    outbound_telephony_region: str = Field(..., alias="outboundTelephonyRegion")
+    telephone_address: str = Field(..., alias="telephoneAddress")
+    virtual_location: str = Field(..., alias="virtualLocation")
+
+
 class AgentConfiguration(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
     agent_display_id: str = Field(..., alias="agentDisplayId")
-    webrtc: bool
-    enforced_disposition_codes: bool = Field(..., alias="enforcedDispositionCodes")
-    transcribe_calls: bool = Field(..., alias="transcribeCalls")
-    screen_recording: bool = Field(..., alias="screenRecording")
-    call_parking: bool = Field(..., alias="callParking")
-    sales_cadence: bool = Field(..., alias="salesCadence")
-    outbound_autoanswer: bool = Field(..., alias="outboundAutoanswer")
-    inbound_autoanswer: bool = Field(..., alias="inboundAutoanswer")
-    outbound_wrap_up: int = Field(..., alias="outboundWrapUp")
-    back_to_ready_after_no_answer: int = Field(..., alias="backToReadyAfterNoAnswer")
-    back_to_ready_after_line_busy: int = Field(..., alias="backToReadyAfterLineBusy")
+    associated_users: list[AssociatedUser] = Field(..., alias="associatedUsers")
     back_to_ready_after_invalid_number: int = Field(
         ..., alias="backToReadyAfterInvalidNumber"
     )
+    back_to_ready_after_line_busy: int = Field(..., alias="backToReadyAfterLineBusy")
     back_to_ready_after_network_issue: int = Field(
         ..., alias="backToReadyAfterNetworkIssue"
     )
+    back_to_ready_after_no_answer: int = Field(..., alias="backToReadyAfterNoAnswer")
+    call_parking: bool = Field(..., alias="callParking")
     call_rating_frequency: int = Field(..., alias="callRatingFrequency")
-    location: str
-    telephony_address: TelephonyAddress = Field(..., alias="telephonyAddress")
     capacity: Capacity
+    enforced_disposition_codes: bool = Field(..., alias="enforcedDispositionCodes")
+    inbound_autoanswer: bool = Field(..., alias="inboundAutoanswer")
+    location: str
+    outbound_autoanswer: bool = Field(..., alias="outboundAutoanswer")
+    outbound_wrap_up: int = Field(..., alias="outboundWrapUp")
+    sales_cadence: bool = Field(..., alias="salesCadence")
+    screen_recording: bool = Field(..., alias="screenRecording")
+    telephony_address: TelephonyAddress = Field(..., alias="telephonyAddress")
+    transcribe_calls: bool = Field(..., alias="transcribeCalls")
+    webrtc: bool
 
 
 class UserAccountConfiguration(BaseModel):
@@ -71,36 +81,24 @@ class UserAccountConfiguration(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    role: str
-    chargeable: bool
     act_as_agent: bool = Field(..., alias="actAsAgent")
     agent_configuration: AgentConfiguration = Field(..., alias="agentConfiguration")
+    role: str
 
 
-class User(BaseModel):
+class UserAdminApiUsersCreateUserBody(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    user_id: str = Field(..., alias="userId")
-    username: str
-    name: str
-    email: str
-    last_login_time: str = Field(..., alias="lastLoginTime")
     active: bool
-    locked: bool
+    email: str
+    name: str
     sso_external_id: str = Field(..., alias="ssoExternalId")
     user_account_configuration: UserAccountConfiguration = Field(
         ..., alias="userAccountConfiguration"
     )
-
-
-class UserAdminApiUsersGetUsersResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    users: list[User]
+    username: str
 
 
 class AgentConfiguration1(BaseModel):
@@ -109,27 +107,27 @@ class AgentConfiguration1(BaseModel):
         populate_by_name=True,
     )
     agent_display_id: str = Field(..., alias="agentDisplayId")
-    webrtc: bool
-    enforced_disposition_codes: bool = Field(..., alias="enforcedDispositionCodes")
-    transcribe_calls: bool = Field(..., alias="transcribeCalls")
-    screen_recording: bool = Field(..., alias="screenRecording")
-    call_parking: bool = Field(..., alias="callParking")
-    sales_cadence: bool = Field(..., alias="salesCadence")
-    outbound_autoanswer: bool = Field(..., alias="outboundAutoanswer")
-    inbound_autoanswer: bool = Field(..., alias="inboundAutoanswer")
-    outbound_wrap_up: int = Field(..., alias="outboundWrapUp")
-    back_to_ready_after_no_answer: int = Field(..., alias="backToReadyAfterNoAnswer")
-    back_to_ready_after_line_busy: int = Field(..., alias="backToReadyAfterLineBusy")
     back_to_ready_after_invalid_number: int = Field(
         ..., alias="backToReadyAfterInvalidNumber"
     )
+    back_to_ready_after_line_busy: int = Field(..., alias="backToReadyAfterLineBusy")
     back_to_ready_after_network_issue: int = Field(
         ..., alias="backToReadyAfterNetworkIssue"
     )
+    back_to_ready_after_no_answer: int = Field(..., alias="backToReadyAfterNoAnswer")
+    call_parking: bool = Field(..., alias="callParking")
     call_rating_frequency: int = Field(..., alias="callRatingFrequency")
-    location: str
-    telephony_address: TelephonyAddress = Field(..., alias="telephonyAddress")
     capacity: Capacity
+    enforced_disposition_codes: bool = Field(..., alias="enforcedDispositionCodes")
+    inbound_autoanswer: bool = Field(..., alias="inboundAutoanswer")
+    location: str
+    outbound_autoanswer: bool = Field(..., alias="outboundAutoanswer")
+    outbound_wrap_up: int = Field(..., alias="outboundWrapUp")
+    sales_cadence: bool = Field(..., alias="salesCadence")
+    screen_recording: bool = Field(..., alias="screenRecording")
+    telephony_address: TelephonyAddress = Field(..., alias="telephonyAddress")
+    transcribe_calls: bool = Field(..., alias="transcribeCalls")
+    webrtc: bool
 
 
 class UserAccountConfiguration1(BaseModel):
@@ -137,10 +135,10 @@ class UserAccountConfiguration1(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    role: str
-    chargeable: bool
     act_as_agent: bool = Field(..., alias="actAsAgent")
     agent_configuration: AgentConfiguration1 = Field(..., alias="agentConfiguration")
+    chargeable: bool
+    role: str
 
 
 class UserAdminApiUsersGetUserByUserIdResponse(BaseModel):
@@ -148,26 +146,17 @@ class UserAdminApiUsersGetUserByUserIdResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    user_id: str = Field(..., alias="userId")
-    username: str
-    name: str
+    active: bool
     email: str
     last_login_time: str = Field(..., alias="lastLoginTime")
-    active: bool
     locked: bool
+    name: str
     sso_external_id: str = Field(..., alias="ssoExternalId")
     user_account_configuration: UserAccountConfiguration1 = Field(
         ..., alias="userAccountConfiguration"
     )
-
-
-class AssociatedUser(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    user_id: str = Field(..., alias="userId")
     username: str
-    application_type: str = Field(..., alias="applicationType")
 
 
 class AgentConfiguration2(BaseModel):
@@ -176,28 +165,27 @@ class AgentConfiguration2(BaseModel):
         populate_by_name=True,
     )
     agent_display_id: str = Field(..., alias="agentDisplayId")
-    webrtc: bool
-    enforced_disposition_codes: bool = Field(..., alias="enforcedDispositionCodes")
-    transcribe_calls: bool = Field(..., alias="transcribeCalls")
-    screen_recording: bool = Field(..., alias="screenRecording")
-    call_parking: bool = Field(..., alias="callParking")
-    sales_cadence: bool = Field(..., alias="salesCadence")
-    outbound_autoanswer: bool = Field(..., alias="outboundAutoanswer")
-    inbound_autoanswer: bool = Field(..., alias="inboundAutoanswer")
-    outbound_wrap_up: int = Field(..., alias="outboundWrapUp")
-    back_to_ready_after_no_answer: int = Field(..., alias="backToReadyAfterNoAnswer")
-    back_to_ready_after_line_busy: int = Field(..., alias="backToReadyAfterLineBusy")
     back_to_ready_after_invalid_number: int = Field(
         ..., alias="backToReadyAfterInvalidNumber"
     )
+    back_to_ready_after_line_busy: int = Field(..., alias="backToReadyAfterLineBusy")
     back_to_ready_after_network_issue: int = Field(
         ..., alias="backToReadyAfterNetworkIssue"
     )
+    back_to_ready_after_no_answer: int = Field(..., alias="backToReadyAfterNoAnswer")
+    call_parking: bool = Field(..., alias="callParking")
     call_rating_frequency: int = Field(..., alias="callRatingFrequency")
-    location: str
-    telephony_address: TelephonyAddress = Field(..., alias="telephonyAddress")
     capacity: Capacity
-    associated_users: list[AssociatedUser] = Field(..., alias="associatedUsers")
+    enforced_disposition_codes: bool = Field(..., alias="enforcedDispositionCodes")
+    inbound_autoanswer: bool = Field(..., alias="inboundAutoanswer")
+    location: str
+    outbound_autoanswer: bool = Field(..., alias="outboundAutoanswer")
+    outbound_wrap_up: int = Field(..., alias="outboundWrapUp")
+    sales_cadence: bool = Field(..., alias="salesCadence")
+    screen_recording: bool = Field(..., alias="screenRecording")
+    telephony_address: TelephonyAddress = Field(..., alias="telephonyAddress")
+    transcribe_calls: bool = Field(..., alias="transcribeCalls")
+    webrtc: bool
 
 
 class UserAccountConfiguration2(BaseModel):
@@ -205,24 +193,36 @@ class UserAccountConfiguration2(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    role: str
     act_as_agent: bool = Field(..., alias="actAsAgent")
     agent_configuration: AgentConfiguration2 = Field(..., alias="agentConfiguration")
+    chargeable: bool
+    role: str
 
 
-class UserAdminApiUsersCreateUserBody(BaseModel):
+class User(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    username: str
-    name: str
-    email: str
-    sso_external_id: str = Field(..., alias="ssoExternalId")
     active: bool
+    email: str
+    last_login_time: str = Field(..., alias="lastLoginTime")
+    locked: bool
+    name: str
+    sso_external_id: str = Field(..., alias="ssoExternalId")
     user_account_configuration: UserAccountConfiguration2 = Field(
         ..., alias="userAccountConfiguration"
     )
+    user_id: str = Field(..., alias="userId")
+    username: str
+
+
+class UserAdminApiUsersGetUsersResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    users: list[User]
 
 
 class UserAccountConfiguration3(BaseModel):
@@ -238,9 +238,9 @@ class UserAdminApiUsersUpdateUserByUserIdBody(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    name: str
-    email: str
     active: bool
+    email: str
+    name: str
     user_account_configuration: UserAccountConfiguration3 = Field(
         ..., alias="userAccountConfiguration"
     )
@@ -254,15 +254,15 @@ class PmgenModels(BaseModel):
     user_admin_api_post_auth_connect_token_response: (
         UserAdminApiPostAuthConnectTokenResponse | None
     ) = Field(None, alias="UserAdminApiPostAuthConnectTokenResponse")
-    user_admin_api_users_get_users_response: (
-        UserAdminApiUsersGetUsersResponse | None
-    ) = Field(None, alias="UserAdminApiUsersGetUsersResponse")
-    user_admin_api_users_get_user_by_user_id_response: (
-        UserAdminApiUsersGetUserByUserIdResponse | None
-    ) = Field(None, alias="UserAdminApiUsersGetUserByUserIdResponse")
     user_admin_api_users_create_user_body: UserAdminApiUsersCreateUserBody | None = (
         Field(None, alias="UserAdminApiUsersCreateUserBody")
     )
+    user_admin_api_users_get_user_by_user_id_response: (
+        UserAdminApiUsersGetUserByUserIdResponse | None
+    ) = Field(None, alias="UserAdminApiUsersGetUserByUserIdResponse")
+    user_admin_api_users_get_users_response: (
+        UserAdminApiUsersGetUsersResponse | None
+    ) = Field(None, alias="UserAdminApiUsersGetUsersResponse")
     user_admin_api_users_update_user_by_user_id_body: (
         UserAdminApiUsersUpdateUserByUserIdBody | None
     ) = Field(None, alias="UserAdminApiUsersUpdateUserByUserIdBody")

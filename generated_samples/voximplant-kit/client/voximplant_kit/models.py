@@ -19,8 +19,8 @@ class AuthenticationLoginResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    success: bool
     result: Result
+    success: bool
 
 
 class AuthenticationRefreshTokenResponse(BaseModel):
@@ -28,8 +28,8 @@ class AuthenticationRefreshTokenResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    success: bool
     result: Result
+    success: bool
 
 
 class EventsSendMessageEventResponse(BaseModel):
@@ -37,8 +37,8 @@ class EventsSendMessageEventResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    success: bool
     result: bool
+    success: bool
 
 
 class EventsSendMessageEventWithMediaResponse(BaseModel):
@@ -46,8 +46,8 @@ class EventsSendMessageEventWithMediaResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    success: bool
     result: bool
+    success: bool
 
 
 class PmgenModels(BaseModel):

@@ -5,29 +5,117 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class MembershipsCreateAMembershipResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    created: str
+    id: str
+    is_moderator: bool = Field(..., alias="isModerator")
+    is_monitor: bool = Field(..., alias="isMonitor")
+    is_room_hidden: bool = Field(..., alias="isRoomHidden")
+    person_display_name: str = Field(..., alias="personDisplayName")
+    person_email: str = Field(..., alias="personEmail")
+    person_id: str = Field(..., alias="personId")
+    person_org_id: str = Field(..., alias="personOrgId")
+    room_id: str = Field(..., alias="roomId")
+    room_type: str = Field(..., alias="roomType")
+
+
 class Item(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    id: str
-    title: str
-    type: str
-    is_locked: bool = Field(..., alias="isLocked")
-    last_activity: str = Field(..., alias="lastActivity")
-    creator_id: str = Field(..., alias="creatorId")
     created: str
-    owner_id: str = Field(..., alias="ownerId")
-    is_public: bool = Field(..., alias="isPublic")
-    is_read_only: bool = Field(..., alias="isReadOnly")
+    id: str
+    is_moderator: bool = Field(..., alias="isModerator")
+    is_monitor: bool = Field(..., alias="isMonitor")
+    is_room_hidden: bool = Field(..., alias="isRoomHidden")
+    person_display_name: str = Field(..., alias="personDisplayName")
+    person_email: str = Field(..., alias="personEmail")
+    person_id: str = Field(..., alias="personId")
+    person_org_id: str = Field(..., alias="personOrgId")
+    room_id: str = Field(..., alias="roomId")
+    room_type: str = Field(..., alias="roomType")
 
 
-class RoomsListRoomsResponse(BaseModel):
+class MembershipsListMembershipsResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
     items: list[Item]
+
+
+class MessagesCreateAMessageMarkdownResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    created: str
+    html: str
+    id: str
+    markdown: str
+    person_email: str = Field(..., alias="personEmail")
+    person_id: str = Field(..., alias="personId")
+    room_id: str = Field(..., alias="roomId")
+    room_type: str = Field(..., alias="roomType")
+    text: str
+
+
+class MessagesCreateAMessageResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    created: str
+    id: str
+    person_email: str = Field(..., alias="personEmail")
+    person_id: str = Field(..., alias="personId")
+    room_id: str = Field(..., alias="roomId")
+    room_type: str = Field(..., alias="roomType")
+    text: str
+
+
+class MessagesCreateAMessageWithAFileAttachmentResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    created: str
+    files: list[str]
+    id: str
+    person_email: str = Field(..., alias="personEmail")
+    person_id: str = Field(..., alias="personId")
+    room_id: str = Field(..., alias="roomId")
+    room_type: str = Field(..., alias="roomType")
+    text: str
+
+
+class Item1(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    created: str
+    html: str | None = None
+    id: str
+    markdown: str | None = None
+    person_email: str = Field(..., alias="personEmail")
+    person_id: str = Field(..., alias="personId")
+    room_id: str = Field(..., alias="roomId")
+    room_type: str = Field(..., alias="roomType")
+    text: str
+
+
+class MessagesListMessagesResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    items: list[Item1]
 
 
 class RoomsCreateARoomBody(BaseModel):
@@ -43,16 +131,16 @@ class RoomsCreateARoomResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    id: str
-    title: str
-    type: str
-    is_locked: bool = Field(..., alias="isLocked")
-    last_activity: str = Field(..., alias="lastActivity")
-    creator_id: str = Field(..., alias="creatorId")
     created: str
-    owner_id: str = Field(..., alias="ownerId")
+    creator_id: str = Field(..., alias="creatorId")
+    id: str
+    is_locked: bool = Field(..., alias="isLocked")
     is_public: bool = Field(..., alias="isPublic")
     is_read_only: bool = Field(..., alias="isReadOnly")
+    last_activity: str = Field(..., alias="lastActivity")
+    owner_id: str = Field(..., alias="ownerId")
+    title: str
+    type: str
 
 
 class RoomsGetRoomDetailsResponse(BaseModel):
@@ -60,114 +148,16 @@ class RoomsGetRoomDetailsResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    id: str
-    title: str
-    type: str
-    is_locked: bool = Field(..., alias="isLocked")
-    last_activity: str = Field(..., alias="lastActivity")
-    creator_id: str = Field(..., alias="creatorId")
     created: str
-    owner_id: str = Field(..., alias="ownerId")
+    creator_id: str = Field(..., alias="creatorId")
+    id: str
+    is_locked: bool = Field(..., alias="isLocked")
     is_public: bool = Field(..., alias="isPublic")
     is_read_only: bool = Field(..., alias="isReadOnly")
-
-
-class RoomsUpdateARoomBody(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    last_activity: str = Field(..., alias="lastActivity")
+    owner_id: str = Field(..., alias="ownerId")
     title: str
-    is_locked: bool = Field(..., alias="isLocked")
-
-
-class MembershipsCreateAMembershipResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    id: str
-    room_id: str = Field(..., alias="roomId")
-    person_id: str = Field(..., alias="personId")
-    person_email: str = Field(..., alias="personEmail")
-    person_display_name: str = Field(..., alias="personDisplayName")
-    person_org_id: str = Field(..., alias="personOrgId")
-    is_moderator: bool = Field(..., alias="isModerator")
-    is_monitor: bool = Field(..., alias="isMonitor")
-    is_room_hidden: bool = Field(..., alias="isRoomHidden")
-    room_type: str = Field(..., alias="roomType")
-    created: str
-
-
-class Item1(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    id: str
-    room_id: str = Field(..., alias="roomId")
-    person_id: str = Field(..., alias="personId")
-    person_email: str = Field(..., alias="personEmail")
-    person_display_name: str = Field(..., alias="personDisplayName")
-    person_org_id: str = Field(..., alias="personOrgId")
-    is_moderator: bool = Field(..., alias="isModerator")
-    is_monitor: bool = Field(..., alias="isMonitor")
-    is_room_hidden: bool = Field(..., alias="isRoomHidden")
-    room_type: str = Field(..., alias="roomType")
-    created: str
-
-
-class MembershipsListMembershipsResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    items: list[Item1]
-
-
-class MessagesCreateAMessageResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    id: str
-    room_id: str = Field(..., alias="roomId")
-    room_type: str = Field(..., alias="roomType")
-    text: str
-    person_id: str = Field(..., alias="personId")
-    person_email: str = Field(..., alias="personEmail")
-    created: str
-
-
-class MessagesCreateAMessageMarkdownResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    id: str
-    room_id: str = Field(..., alias="roomId")
-    room_type: str = Field(..., alias="roomType")
-    text: str
-    markdown: str
-    html: str
-    created: str
-    person_id: str = Field(..., alias="personId")
-    person_email: str = Field(..., alias="personEmail")
-
-
-class MessagesCreateAMessageWithAFileAttachmentResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    id: str
-    room_id: str = Field(..., alias="roomId")
-    room_type: str = Field(..., alias="roomType")
-    text: str
-    files: list[str]
-    created: str
-    person_id: str = Field(..., alias="personId")
-    person_email: str = Field(..., alias="personEmail")
+    type: str
 
 
 class Item2(BaseModel):
@@ -175,18 +165,19 @@ class Item2(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    id: str
-    room_id: str = Field(..., alias="roomId")
-    room_type: str = Field(..., alias="roomType")
-    text: str
-    markdown: str | None = None
-    html: str | None = None
     created: str
-    person_id: str = Field(..., alias="personId")
-    person_email: str = Field(..., alias="personEmail")
+    creator_id: str = Field(..., alias="creatorId")
+    id: str
+    is_locked: bool = Field(..., alias="isLocked")
+    is_public: bool = Field(..., alias="isPublic")
+    is_read_only: bool = Field(..., alias="isReadOnly")
+    last_activity: str = Field(..., alias="lastActivity")
+    owner_id: str = Field(..., alias="ownerId")
+    title: str
+    type: str
 
 
-class MessagesListMessagesResponse(BaseModel):
+class RoomsListRoomsResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -194,13 +185,37 @@ class MessagesListMessagesResponse(BaseModel):
     items: list[Item2]
 
 
+class RoomsUpdateARoomBody(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    is_locked: bool = Field(..., alias="isLocked")
+    title: str
+
+
 class PmgenModels(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    rooms_list_rooms_response: RoomsListRoomsResponse | None = Field(
-        None, alias="RoomsListRoomsResponse"
+    memberships_create_a_membership_response: (
+        MembershipsCreateAMembershipResponse | None
+    ) = Field(None, alias="MembershipsCreateAMembershipResponse")
+    memberships_list_memberships_response: MembershipsListMembershipsResponse | None = (
+        Field(None, alias="MembershipsListMembershipsResponse")
+    )
+    messages_create_a_message_markdown_response: (
+        MessagesCreateAMessageMarkdownResponse | None
+    ) = Field(None, alias="MessagesCreateAMessageMarkdownResponse")
+    messages_create_a_message_response: MessagesCreateAMessageResponse | None = Field(
+        None, alias="MessagesCreateAMessageResponse"
+    )
+    messages_create_a_message_with_a_file_attachment_response: (
+        MessagesCreateAMessageWithAFileAttachmentResponse | None
+    ) = Field(None, alias="MessagesCreateAMessageWithAFileAttachmentResponse")
+    messages_list_messages_response: MessagesListMessagesResponse | None = Field(
+        None, alias="MessagesListMessagesResponse"
     )
     rooms_create_a_room_body: RoomsCreateARoomBody | None = Field(
         None, alias="RoomsCreateARoomBody"
@@ -211,24 +226,9 @@ class PmgenModels(BaseModel):
     rooms_get_room_details_response: RoomsGetRoomDetailsResponse | None = Field(
         None, alias="RoomsGetRoomDetailsResponse"
     )
+    rooms_list_rooms_response: RoomsListRoomsResponse | None = Field(
+        None, alias="RoomsListRoomsResponse"
+    )
     rooms_update_a_room_body: RoomsUpdateARoomBody | None = Field(
         None, alias="RoomsUpdateARoomBody"
-    )
-    memberships_create_a_membership_response: (
-        MembershipsCreateAMembershipResponse | None
-    ) = Field(None, alias="MembershipsCreateAMembershipResponse")
-    memberships_list_memberships_response: MembershipsListMembershipsResponse | None = (
-        Field(None, alias="MembershipsListMembershipsResponse")
-    )
-    messages_create_a_message_response: MessagesCreateAMessageResponse | None = Field(
-        None, alias="MessagesCreateAMessageResponse"
-    )
-    messages_create_a_message_markdown_response: (
-        MessagesCreateAMessageMarkdownResponse | None
-    ) = Field(None, alias="MessagesCreateAMessageMarkdownResponse")
-    messages_create_a_message_with_a_file_attachment_response: (
-        MessagesCreateAMessageWithAFileAttachmentResponse | None
-    ) = Field(None, alias="MessagesCreateAMessageWithAFileAttachmentResponse")
-    messages_list_messages_response: MessagesListMessagesResponse | None = Field(
-        None, alias="MessagesListMessagesResponse"
     )

@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -91,9 +92,8 @@ class CallReportApiResource(SyncAPIResource):
             raw=self._raw,
             model=CallReportApiCallReportApiResponse,
         )
-        return cast(
-            CallReportApiCallReportApiResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(CallReportApiCallReportApiResponse, result)
 
     def live_call_api(
         self,
@@ -173,9 +173,8 @@ class AsyncCallReportApiResource(AsyncAPIResource):
             raw=self._raw,
             model=CallReportApiCallReportApiResponse,
         )
-        return cast(
-            CallReportApiCallReportApiResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(CallReportApiCallReportApiResponse, result)
 
     async def live_call_api(
         self,

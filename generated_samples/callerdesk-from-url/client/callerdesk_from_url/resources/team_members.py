@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -89,9 +90,8 @@ class TeamMembersResource(SyncAPIResource):
             raw=self._raw,
             model=TeamMembersAddMemberResponse,
         )
-        return cast(
-            TeamMembersAddMemberResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(TeamMembersAddMemberResponse, result)
 
     def update_member(
         self,
@@ -222,9 +222,8 @@ class TeamMembersResource(SyncAPIResource):
             raw=self._raw,
             model=TeamMembersGetMembersListResponse,
         )
-        return cast(
-            TeamMembersGetMembersListResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(TeamMembersGetMembersListResponse, result)
 
 
 class AsyncTeamMembersResource(AsyncAPIResource):
@@ -272,9 +271,8 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             raw=self._raw,
             model=TeamMembersAddMemberResponse,
         )
-        return cast(
-            TeamMembersAddMemberResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(TeamMembersAddMemberResponse, result)
 
     async def update_member(
         self,
@@ -379,6 +377,5 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             raw=self._raw,
             model=TeamMembersGetMembersListResponse,
         )
-        return cast(
-            TeamMembersGetMembersListResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(TeamMembersGetMembersListResponse, result)

@@ -10,4 +10,3 @@ http --ignore-stdin --print=hb \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
   group_id=3107 \
-

@@ -12,4 +12,3 @@ http --ignore-stdin --print=hb \
   contact_id=55120 \
   contact_num=98XXXXXX77 \
   'contact_name=Ravi K.' \
-

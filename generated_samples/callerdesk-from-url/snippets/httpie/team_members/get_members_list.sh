@@ -11,4 +11,3 @@ http --ignore-stdin --print=hb \
   'Accept:*/*' \
   per_page=25 \
   current_page=1 \
-

@@ -15,4 +15,3 @@ http --ignore-stdin --print=hb \
   member_email=asha.verma@example.com \
   access=1 \
   status=1 \
-

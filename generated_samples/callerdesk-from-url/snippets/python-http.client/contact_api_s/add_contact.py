@@ -12,18 +12,22 @@ headers = [
     ("Authorization", "Basic Og=="),
     ("Accept", "*/*"),
 ]
-fields = [  # (name, filename, content type, content)
-    ("contact_num", None, None, ("98XXXXXX77").encode("utf-8")),
-    ("contact_name", None, None, ("Ravi Kumar").encode("utf-8")),
-    ("contact_email", None, None, ("ravi.kumar@example.com").encode("utf-8")),
-    ("contact_address", None, None, ("Sector 5, Noida").encode("utf-8")),
+fields = [  # (name, file name, content type, text or file path)
+    ("contact_num", None, None, "98XXXXXX77"),
+    ("contact_name", None, None, "Ravi Kumar"),
+    ("contact_email", None, None, "ravi.kumar@example.com"),
+    ("contact_address", None, None, "Sector 5, Noida"),
 ]
 boundary = "--------------------------" + uuid.uuid4().hex[:24]
 body = b""
-for name, filename, content_type, content in fields:
+for name, filename, content_type, value in fields:
     disposition = f'form-data; name="{name}"'
-    if filename is not None:
+    if filename is None:
+        content = value.encode("utf-8")
+    else:
         disposition += f'; filename="{filename}"'
+        with open(value, "rb") as f:
+            content = f.read()
     body += f"--{boundary}\r\nContent-Disposition: {disposition}\r\n".encode()
     if content_type:
         body += f"Content-Type: {content_type}\r\n".encode()
@@ -31,23 +35,49 @@ for name, filename, content_type, content in fields:
 body += f"--{boundary}--\r\n".encode()
 headers.append(("Content-Type", "multipart/form-data; boundary=" + boundary))
 
-parts = urllib.parse.urlsplit(url)
-target = (
-    url.split(parts.netloc, 1)[1] or "/"
-)  # path and query exactly as Postman encodes them
-connection_class = (
-    http.client.HTTPSConnection
-    if parts.scheme == "https"
-    else http.client.HTTPConnection
-)
-connection = connection_class(parts.netloc, timeout=None)
-connection.putrequest("POST", target, skip_accept_encoding=True)
-for name, value in headers:
-    connection.putheader(name, value)
-if body is not None:
-    connection.putheader("Content-Length", str(len(body)))
-connection.endheaders(body)
-response = connection.getresponse()
+
+def send(
+    method: str, url: str, headers: list[tuple[str, str]], body: bytes | None
+) -> http.client.HTTPResponse:
+    parts = urllib.parse.urlsplit(url)
+    # the path and query exactly as Postman encodes them
+    target = url.split(parts.netloc, 1)[1] or "/"
+    if parts.scheme == "https":
+        connection: http.client.HTTPConnection = http.client.HTTPSConnection(
+            parts.netloc, timeout=None
+        )
+    else:
+        connection = http.client.HTTPConnection(parts.netloc, timeout=None)
+    connection.putrequest(method, target, skip_accept_encoding=True)
+    for name, value in headers:
+        connection.putheader(name, value)
+    if body is not None:
+        connection.putheader("Content-Length", str(len(body)))
+    connection.endheaders(body)
+    return connection.getresponse()
+
+
+method = "POST"
+response = send(method, url, headers, body)
+# Follow redirects as Postman does: 301/302/303 go on as GET (HEAD stays HEAD)
+# without a body, 307/308 resend the request; a new host gets no Authorization header.
+redirects = 0
+while response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
+    if redirects == 10:
+        raise SystemExit("Exceeded maxRedirects (10)")
+    redirects += 1
+    response.read()
+    location = urllib.parse.urljoin(url, response.getheader("Location"))
+    if response.status not in (307, 308):
+        method = "GET" if method != "HEAD" else method
+        body = None
+        dropped = ("content-type", "content-length")
+        headers = [(n, v) for n, v in headers if n.lower() not in dropped]
+    if urllib.parse.urlsplit(location).hostname != urllib.parse.urlsplit(url).hostname:
+        headers = [(n, v) for n, v in headers if n.lower() != "authorization"]
+    headers = [(n, v) for n, v in headers if n.lower() != "referer"]
+    headers.append(("Referer", url))
+    url = location
+    response = send(method, url, headers, body)
 print(response.status, response.reason)
 print(response.read().decode("utf-8", "replace"))
-# http.client does not follow redirects: a 3xx response is printed as is.

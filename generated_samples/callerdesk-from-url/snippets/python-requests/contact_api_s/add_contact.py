@@ -16,7 +16,6 @@ files = [
     ("contact_email", (None, "ravi.kumar@example.com")),
     ("contact_address", (None, "Sector 5, Noida")),
 ]
-
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -26,9 +25,8 @@ request = requests.Request(
     files=files,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

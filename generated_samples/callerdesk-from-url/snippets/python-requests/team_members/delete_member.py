@@ -13,7 +13,6 @@ headers = {
 files = [
     ("member_id", (None, "22259")),
 ]
-
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -23,9 +22,8 @@ request = requests.Request(
     files=files,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

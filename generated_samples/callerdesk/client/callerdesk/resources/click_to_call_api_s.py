@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -83,9 +84,8 @@ class ClickToCallApiSResource(SyncAPIResource):
             raw=self._raw,
             model=ClickToCallApiSClick2CallApiNormalResponse,
         )
-        return cast(
-            ClickToCallApiSClick2CallApiNormalResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(ClickToCallApiSClick2CallApiNormalResponse, result)
 
 
 class AsyncClickToCallApiSResource(AsyncAPIResource):
@@ -129,6 +129,5 @@ class AsyncClickToCallApiSResource(AsyncAPIResource):
             raw=self._raw,
             model=ClickToCallApiSClick2CallApiNormalResponse,
         )
-        return cast(
-            ClickToCallApiSClick2CallApiNormalResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(ClickToCallApiSClick2CallApiNormalResponse, result)

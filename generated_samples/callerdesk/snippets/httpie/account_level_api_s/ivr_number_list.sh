@@ -8,4 +8,3 @@ http --ignore-stdin --print=hb \
   POST 'https://app.callerdesk.io/api/getdeskphone_v2?authcode=' \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
-

@@ -11,4 +11,3 @@ http --ignore-stdin --print=hb \
   'Accept:*/*' \
   current_page=1 \
   per_page=25 \
-

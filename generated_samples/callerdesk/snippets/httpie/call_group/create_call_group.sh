@@ -13,4 +13,3 @@ http --ignore-stdin --print=hb \
   deskphone_id=1451 \
   'group_owner_name=Asha Verma' \
   'group_extn=*2001' \
-

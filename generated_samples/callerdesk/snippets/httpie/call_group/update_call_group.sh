@@ -11,4 +11,3 @@ http --ignore-stdin --print=hb \
   'Accept:*/*' \
   group_id=3107 \
   'group_name=Sales North' \
-

@@ -13,4 +13,3 @@ http --ignore-stdin --print=hb \
   'end_date=2024-05-02 23:59:59' \
   per_page=25 \
   current_page=1 \
-

@@ -8,4 +8,3 @@ http --ignore-stdin --print=hb \
   GET 'https://app.callerdesk.io/api/live_call_v2?authcode=' \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
-

@@ -8,4 +8,3 @@ http --ignore-stdin --print=hb \
   GET 'https://app.callerdesk.io/api/click_to_call_v2?calling_party_a=98XXXXXX01&calling_party_b=98XXXXXX77&deskphone=08062XXXX81&authcode=&call_from_did=1' \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
-

@@ -13,4 +13,3 @@ http --ignore-stdin --print=hb \
   'contact_name=Ravi Kumar' \
   contact_email=ravi.kumar@example.com \
   'contact_address=Sector 5, Noida' \
-

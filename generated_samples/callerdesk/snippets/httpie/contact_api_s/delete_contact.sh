@@ -10,4 +10,3 @@ http --ignore-stdin --print=hb \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
   contact_num=98XXXXXX77 \
-

@@ -10,4 +10,3 @@ http --ignore-stdin --print=hb \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
   caller_number=98XXXXXX66 \
-

@@ -10,4 +10,3 @@ http --ignore-stdin --print=hb \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
   member_id=22259 \
-

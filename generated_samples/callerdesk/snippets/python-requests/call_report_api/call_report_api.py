@@ -16,7 +16,6 @@ files = [
     ("per_page", (None, "25")),
     ("current_page", (None, "1")),
 ]
-
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -26,9 +25,8 @@ request = requests.Request(
     files=files,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

@@ -18,7 +18,6 @@ files = [
     ("access", (None, "1")),
     ("status", (None, "1")),
 ]
-
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -28,9 +27,8 @@ request = requests.Request(
     files=files,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -77,20 +78,13 @@ class MeetingRoomsResource(SyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsGetMeetingRoomsResponse,
         )
-        return cast(
-            MeetingRoomsGetMeetingRoomsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MeetingRoomsGetMeetingRoomsResponse, result)
 
     def create_meeting_room(
         self,
         *,
-        body: (
-            MeetingRoomsCreateMeetingRoomBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: MeetingRoomsCreateMeetingRoomBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -117,9 +111,8 @@ class MeetingRoomsResource(SyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsCreateMeetingRoomResponse,
         )
-        return cast(
-            MeetingRoomsCreateMeetingRoomResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MeetingRoomsCreateMeetingRoomResponse, result)
 
     def get_meeting_room_by_sid(
         self,
@@ -155,13 +148,7 @@ class MeetingRoomsResource(SyncAPIResource):
         self,
         meeting_room_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: (
-            MeetingRoomsUpdateMeetingRoomBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: MeetingRoomsUpdateMeetingRoomBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -256,20 +243,13 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsGetMeetingRoomsResponse,
         )
-        return cast(
-            MeetingRoomsGetMeetingRoomsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MeetingRoomsGetMeetingRoomsResponse, result)
 
     async def create_meeting_room(
         self,
         *,
-        body: (
-            MeetingRoomsCreateMeetingRoomBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: MeetingRoomsCreateMeetingRoomBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -289,9 +269,8 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsCreateMeetingRoomResponse,
         )
-        return cast(
-            MeetingRoomsCreateMeetingRoomResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MeetingRoomsCreateMeetingRoomResponse, result)
 
     async def get_meeting_room_by_sid(
         self,
@@ -322,13 +301,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
         self,
         meeting_room_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: (
-            MeetingRoomsUpdateMeetingRoomBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: MeetingRoomsUpdateMeetingRoomBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,

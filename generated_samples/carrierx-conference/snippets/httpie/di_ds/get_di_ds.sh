@@ -8,4 +8,3 @@ http --ignore-stdin --print=hb \
   GET 'https://api.carrierx.com/conference/v2/dids?limit=10' \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
-

@@ -12,4 +12,3 @@ http --ignore-stdin --print=hb \
   Content-Type:application/json \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
-

@@ -26,4 +26,3 @@ http --ignore-stdin --print=hb \
   Content-Type:application/json \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
-

@@ -8,4 +8,3 @@ http --ignore-stdin --print=hb \
   DELETE https://api.carrierx.com/conference/v2/meeting_rooms/ \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
-

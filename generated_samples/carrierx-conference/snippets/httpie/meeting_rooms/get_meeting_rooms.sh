@@ -8,4 +8,3 @@ http --ignore-stdin --print=hb \
   GET 'https://api.carrierx.com/conference/v2/meeting_rooms?limit=10&offset=0' \
   'Authorization:Basic Og==' \
   'Accept:*/*' \
-

@@ -13,7 +13,8 @@ headers = [
     ("Authorization", "Basic Og=="),
     ("Accept", "*/*"),
 ]
-body = ('{\n    "name": "Weekly sync"\n}').encode("utf-8")
+body_text = '{\n    "name": "Weekly sync"\n}'
+body = body_text.encode("utf-8")
 
 
 async def main() -> httpx.Response:

@@ -11,8 +11,8 @@ headers = [
     ("Authorization", "Basic Og=="),
     ("Accept", "*/*"),
 ]
-body = ('{\n    "did_group_sid": ""\n}').encode("utf-8")
-
+body_text = '{\n    "did_group_sid": ""\n}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -11,10 +11,8 @@ headers = [
     ("Authorization", "Basic Og=="),
     ("Accept", "*/*"),
 ]
-body = (
-    '{\n    "name": "My meeting room",\n    "access_codes": [\n        {\n            "access_code": "<host access code>",\n            "role": "host"\n        },\n        {\n            "access_code": "<participant access code>",\n            "role": "participant"\n        },\n        {\n            "access_code": "<listener access code>",\n            "role": "listener"\n        }\n    ]\n}'
-).encode("utf-8")
-
+body_text = '{\n    "name": "My meeting room",\n    "access_codes": [\n        {\n            "access_code": "<host access code>",\n            "role": "host"\n        },\n        {\n            "access_code": "<participant access code>",\n            "role": "participant"\n        },\n        {\n            "access_code": "<listener access code>",\n            "role": "listener"\n        }\n    ]\n}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -10,7 +10,6 @@ headers = [
     ("Authorization", "Basic Og=="),
     ("Accept", "*/*"),
 ]
-
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -11,8 +11,8 @@ headers = {
     "Authorization": "Basic Og==",
     "Accept": "*/*",
 }
-body = ('{\n    "did_group_sid": ""\n}').encode("utf-8")
-
+body_text = '{\n    "did_group_sid": ""\n}'
+body = body_text.encode("utf-8")
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -22,9 +22,8 @@ request = requests.Request(
     data=body,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
         CallsCallDetailRecordsResource,
         AsyncCallsCallDetailRecordsResource,
     )
-
-    pass
 
 _SPECS = load_specs(__name__)
 __all__ = ["CallsResource", "AsyncCallsResource"]

@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -83,9 +84,8 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
             raw=self._raw,
             model=CallsCallDetailRecordsGetCallDetailRecordsResponse,
         )
-        return cast(
-            CallsCallDetailRecordsGetCallDetailRecordsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(CallsCallDetailRecordsGetCallDetailRecordsResponse, result)
 
     def get_call_detail_record_by_sid(
         self,
@@ -159,9 +159,8 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
             raw=self._raw,
             model=CallsCallDetailRecordsGetCallDetailRecordsResponse,
         )
-        return cast(
-            CallsCallDetailRecordsGetCallDetailRecordsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(CallsCallDetailRecordsGetCallDetailRecordsResponse, result)
 
     async def get_call_detail_record_by_sid(
         self,

@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -89,9 +90,8 @@ class EndpointsResource(SyncAPIResource):
             raw=self._raw,
             model=EndpointsGetEndpointsResponse,
         )
-        return cast(
-            EndpointsGetEndpointsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EndpointsGetEndpointsResponse, result)
 
     def get_endpoint_by_sid(
         self,
@@ -131,13 +131,7 @@ class EndpointsResource(SyncAPIResource):
     def create_endpoint(
         self,
         *,
-        body: (
-            EndpointsCreateEndpointBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: EndpointsCreateEndpointBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -164,21 +158,14 @@ class EndpointsResource(SyncAPIResource):
             raw=self._raw,
             model=EndpointsCreateEndpointResponse,
         )
-        return cast(
-            EndpointsCreateEndpointResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EndpointsCreateEndpointResponse, result)
 
     def update_endpoint(
         self,
         endpoint_sid: str,
         *,
-        body: (
-            EndpointsUpdateEndpointBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: EndpointsUpdateEndpointBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -209,9 +196,8 @@ class EndpointsResource(SyncAPIResource):
             raw=self._raw,
             model=EndpointsUpdateEndpointResponse,
         )
-        return cast(
-            EndpointsUpdateEndpointResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EndpointsUpdateEndpointResponse, result)
 
     def delete_endpoint(
         self,
@@ -285,9 +271,8 @@ class AsyncEndpointsResource(AsyncAPIResource):
             raw=self._raw,
             model=EndpointsGetEndpointsResponse,
         )
-        return cast(
-            EndpointsGetEndpointsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EndpointsGetEndpointsResponse, result)
 
     async def get_endpoint_by_sid(
         self,
@@ -321,13 +306,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
     async def create_endpoint(
         self,
         *,
-        body: (
-            EndpointsCreateEndpointBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: EndpointsCreateEndpointBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -347,21 +326,14 @@ class AsyncEndpointsResource(AsyncAPIResource):
             raw=self._raw,
             model=EndpointsCreateEndpointResponse,
         )
-        return cast(
-            EndpointsCreateEndpointResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EndpointsCreateEndpointResponse, result)
 
     async def update_endpoint(
         self,
         endpoint_sid: str,
         *,
-        body: (
-            EndpointsUpdateEndpointBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: EndpointsUpdateEndpointBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -384,9 +356,8 @@ class AsyncEndpointsResource(AsyncAPIResource):
             raw=self._raw,
             model=EndpointsUpdateEndpointResponse,
         )
-        return cast(
-            EndpointsUpdateEndpointResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EndpointsUpdateEndpointResponse, result)
 
     async def delete_endpoint(
         self,

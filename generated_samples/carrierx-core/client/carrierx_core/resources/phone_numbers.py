@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -81,9 +82,8 @@ class PhoneNumbersResource(SyncAPIResource):
             raw=self._raw,
             model=PhoneNumbersGetDiDsResponse,
         )
-        return cast(
-            PhoneNumbersGetDiDsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(PhoneNumbersGetDiDsResponse, result)
 
     def get_did_by_sid(
         self,
@@ -155,13 +155,7 @@ class PhoneNumbersResource(SyncAPIResource):
         self,
         did_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: (
-            PhoneNumbersUpdateDidBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: PhoneNumbersUpdateDidBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -230,9 +224,8 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             raw=self._raw,
             model=PhoneNumbersGetDiDsResponse,
         )
-        return cast(
-            PhoneNumbersGetDiDsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(PhoneNumbersGetDiDsResponse, result)
 
     async def get_did_by_sid(
         self,
@@ -292,13 +285,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
         self,
         did_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: (
-            PhoneNumbersUpdateDidBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: PhoneNumbersUpdateDidBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,

@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -78,9 +79,8 @@ class TrunkGroupsResource(SyncAPIResource):
             raw=self._raw,
             model=TrunkGroupsGetTrunkGroupsResponse,
         )
-        return cast(
-            TrunkGroupsGetTrunkGroupsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(TrunkGroupsGetTrunkGroupsResponse, result)
 
     def create_trunk_group(
         self,
@@ -121,13 +121,7 @@ class TrunkGroupsResource(SyncAPIResource):
         self,
         trunk_group_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: (
-            TrunkGroupsUpdateTrunkGroupBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: TrunkGroupsUpdateTrunkGroupBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -224,9 +218,8 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
             raw=self._raw,
             model=TrunkGroupsGetTrunkGroupsResponse,
         )
-        return cast(
-            TrunkGroupsGetTrunkGroupsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(TrunkGroupsGetTrunkGroupsResponse, result)
 
     async def create_trunk_group(
         self,
@@ -259,13 +252,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
         self,
         trunk_group_sid: str | NotGiven = NOT_GIVEN,
         *,
-        body: (
-            TrunkGroupsUpdateTrunkGroupBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: TrunkGroupsUpdateTrunkGroupBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,

@@ -15,4 +15,3 @@ http --ignore-stdin --print=hb \
   Content-Type:application/json \
   'Authorization:Bearer '"${PM_BEARER_TOKEN:?set PM_BEARER_TOKEN}" \
   'Accept:*/*' \
-

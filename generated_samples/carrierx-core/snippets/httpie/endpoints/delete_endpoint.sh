@@ -10,4 +10,3 @@ http --ignore-stdin --print=hb \
   DELETE https://api.carrierx.com/core/v2/endpoints/ \
   'Authorization:Bearer '"${PM_BEARER_TOKEN:?set PM_BEARER_TOKEN}" \
   'Accept:*/*' \
-

@@ -12,4 +12,3 @@ http --ignore-stdin --print=hb \
   Content-Type:application/json \
   'Authorization:Bearer '"${PM_BEARER_TOKEN:?set PM_BEARER_TOKEN}" \
   'Accept:*/*' \
-

@@ -16,4 +16,3 @@ http --ignore-stdin --print=hb \
   Content-Type:application/json \
   'Authorization:Bearer '"${PM_BEARER_TOKEN:?set PM_BEARER_TOKEN}" \
   'Accept:*/*' \
-

@@ -16,8 +16,8 @@ headers = [
     ("Authorization", "Bearer " + os.environ["PM_BEARER_TOKEN"]),
     ("Accept", "*/*"),
 ]
-body = ('{\n    "name": "my_conf",\n    "type": "conference"\n}').encode("utf-8")
-
+body_text = '{\n    "name": "my_conf",\n    "type": "conference"\n}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

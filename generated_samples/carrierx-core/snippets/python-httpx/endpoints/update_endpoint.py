@@ -16,8 +16,8 @@ headers = [
     ("Authorization", "Bearer " + os.environ["PM_BEARER_TOKEN"]),
     ("Accept", "*/*"),
 ]
-body = ('{"name": "new_name"}').encode("utf-8")
-
+body_text = '{"name": "new_name"}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

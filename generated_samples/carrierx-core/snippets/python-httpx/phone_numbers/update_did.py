@@ -16,8 +16,8 @@ headers = [
     ("Authorization", "Bearer " + os.environ["PM_BEARER_TOKEN"]),
     ("Accept", "*/*"),
 ]
-body = ('{\n    "attributes": {\n        "name": "main line"\n    }\n}').encode("utf-8")
-
+body_text = '{\n    "attributes": {\n        "name": "main line"\n    }\n}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -16,10 +16,8 @@ headers = [
     ("Authorization", "Bearer " + os.environ["PM_BEARER_TOKEN"]),
     ("Accept", "*/*"),
 ]
-body = (
-    '{\n    "name": "New Trunk Group",\n    "trunks": [\n        {\n            "name": "Trunk1",\n            "endpoint_sid": ""\n        }\n    ]\n}'
-).encode("utf-8")
-
+body_text = '{\n    "name": "New Trunk Group",\n    "trunks": [\n        {\n            "name": "Trunk1",\n            "endpoint_sid": ""\n        }\n    ]\n}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -15,7 +15,6 @@ headers = [
     ("Authorization", "Bearer " + os.environ["PM_BEARER_TOKEN"]),
     ("Accept", "*/*"),
 ]
-
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

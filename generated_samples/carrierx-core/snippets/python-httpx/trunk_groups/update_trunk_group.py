@@ -16,10 +16,8 @@ headers = [
     ("Authorization", "Bearer " + os.environ["PM_BEARER_TOKEN"]),
     ("Accept", "*/*"),
 ]
-body = ('{\n    "name": "TrunkGroup4",\n    "routing_type": "failover"\n}').encode(
-    "utf-8"
-)
-
+body_text = '{\n    "name": "TrunkGroup4",\n    "routing_type": "failover"\n}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -15,7 +15,6 @@ headers = {
     "Authorization": "Bearer " + os.environ["PM_BEARER_TOKEN"],
     "Accept": "*/*",
 }
-
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -24,9 +23,8 @@ request = requests.Request(
     headers=headers,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

@@ -16,8 +16,8 @@ headers = {
     "Authorization": "Bearer " + os.environ["PM_BEARER_TOKEN"],
     "Accept": "*/*",
 }
-body = ('{"name": "new_name"}').encode("utf-8")
-
+body_text = '{"name": "new_name"}'
+body = body_text.encode("utf-8")
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -27,9 +27,8 @@ request = requests.Request(
     data=body,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

@@ -16,10 +16,8 @@ headers = {
     "Authorization": "Bearer " + os.environ["PM_BEARER_TOKEN"],
     "Accept": "*/*",
 }
-body = (
-    '{\n    "name": "New Trunk Group",\n    "trunks": [\n        {\n            "name": "Trunk1",\n            "endpoint_sid": ""\n        }\n    ]\n}'
-).encode("utf-8")
-
+body_text = '{\n    "name": "New Trunk Group",\n    "trunks": [\n        {\n            "name": "Trunk1",\n            "endpoint_sid": ""\n        }\n    ]\n}'
+body = body_text.encode("utf-8")
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -29,9 +27,8 @@ request = requests.Request(
     data=body,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

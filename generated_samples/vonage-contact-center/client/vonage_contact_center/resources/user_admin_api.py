@@ -18,6 +18,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
         UserAdminApiUsersResource,
         AsyncUserAdminApiUsersResource,
     )
-
-    pass
 
 _SPECS = load_specs(__name__)
 __all__ = ["UserAdminApiResource", "AsyncUserAdminApiResource"]
@@ -100,9 +99,8 @@ class UserAdminApiResource(SyncAPIResource):
             raw=self._raw,
             model=UserAdminApiPostAuthConnectTokenResponse,
         )
-        return cast(
-            UserAdminApiPostAuthConnectTokenResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(UserAdminApiPostAuthConnectTokenResponse, result)
 
 
 class AsyncUserAdminApiResource(AsyncAPIResource):
@@ -152,6 +150,5 @@ class AsyncUserAdminApiResource(AsyncAPIResource):
             raw=self._raw,
             model=UserAdminApiPostAuthConnectTokenResponse,
         )
-        return cast(
-            UserAdminApiPostAuthConnectTokenResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(UserAdminApiPostAuthConnectTokenResponse, result)

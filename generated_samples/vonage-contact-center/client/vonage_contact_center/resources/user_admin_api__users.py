@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -77,9 +78,8 @@ class UserAdminApiUsersResource(SyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUsersResponse,
         )
-        return cast(
-            UserAdminApiUsersGetUsersResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(UserAdminApiUsersGetUsersResponse, result)
 
     def get_user_by_user_id(
         self,
@@ -111,21 +111,14 @@ class UserAdminApiUsersResource(SyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUserByUserIdResponse,
         )
-        return cast(
-            UserAdminApiUsersGetUserByUserIdResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(UserAdminApiUsersGetUserByUserIdResponse, result)
 
     def create_user(
         self,
         *,
         allow_overages: QueryValue | NotGiven = NOT_GIVEN,
-        body: (
-            UserAdminApiUsersCreateUserBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: UserAdminApiUsersCreateUserBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -160,13 +153,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
         *,
         accept_archive_in_multiple_accounts: QueryValue | NotGiven = NOT_GIVEN,
         allow_overages: QueryValue | NotGiven = NOT_GIVEN,
-        body: (
-            UserAdminApiUsersUpdateUserByUserIdBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: UserAdminApiUsersUpdateUserByUserIdBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -267,9 +254,8 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUsersResponse,
         )
-        return cast(
-            UserAdminApiUsersGetUsersResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(UserAdminApiUsersGetUsersResponse, result)
 
     async def get_user_by_user_id(
         self,
@@ -296,21 +282,14 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUserByUserIdResponse,
         )
-        return cast(
-            UserAdminApiUsersGetUserByUserIdResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(UserAdminApiUsersGetUserByUserIdResponse, result)
 
     async def create_user(
         self,
         *,
         allow_overages: QueryValue | NotGiven = NOT_GIVEN,
-        body: (
-            UserAdminApiUsersCreateUserBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: UserAdminApiUsersCreateUserBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -339,13 +318,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
         *,
         accept_archive_in_multiple_accounts: QueryValue | NotGiven = NOT_GIVEN,
         allow_overages: QueryValue | NotGiven = NOT_GIVEN,
-        body: (
-            UserAdminApiUsersUpdateUserByUserIdBody
-            | Mapping[str, Any]
-            | Sequence[Any]
-            | str
-            | NotGiven
-        ) = NOT_GIVEN,
+        body: UserAdminApiUsersUpdateUserByUserIdBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,

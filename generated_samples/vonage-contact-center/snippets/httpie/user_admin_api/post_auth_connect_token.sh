@@ -13,4 +13,3 @@ http --ignore-stdin --print=hb \
   client_id= \
   client_secret= \
   'scope=users:read users:write' \
-

@@ -10,10 +10,8 @@ headers = [
     ("Content-Type", "application/x-www-form-urlencoded"),
     ("Accept", "*/*"),
 ]
-body = (
-    "grant_type=client_credentials&client_id=&client_secret=&scope=users%3Aread+users%3Awrite"
-).encode("utf-8")
-
+body_text = "grant_type=client_credentials&client_id=&client_secret=&scope=users%3Aread+users%3Awrite"
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

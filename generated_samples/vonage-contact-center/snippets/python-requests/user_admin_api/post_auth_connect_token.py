@@ -10,10 +10,8 @@ headers = {
     "Content-Type": "application/x-www-form-urlencoded",
     "Accept": "*/*",
 }
-body = (
-    "grant_type=client_credentials&client_id=&client_secret=&scope=users%3Aread+users%3Awrite"
-).encode("utf-8")
-
+body_text = "grant_type=client_credentials&client_id=&client_secret=&scope=users%3Aread+users%3Awrite"
+body = body_text.encode("utf-8")
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -23,9 +21,8 @@ request = requests.Request(
     data=body,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -79,9 +80,8 @@ class AuthenticationResource(SyncAPIResource):
             raw=self._raw,
             model=AuthenticationLoginResponse,
         )
-        return cast(
-            AuthenticationLoginResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(AuthenticationLoginResponse, result)
 
     def refresh_token(
         self,
@@ -115,9 +115,8 @@ class AuthenticationResource(SyncAPIResource):
             raw=self._raw,
             model=AuthenticationRefreshTokenResponse,
         )
-        return cast(
-            AuthenticationRefreshTokenResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(AuthenticationRefreshTokenResponse, result)
 
 
 class AsyncAuthenticationResource(AsyncAPIResource):
@@ -157,9 +156,8 @@ class AsyncAuthenticationResource(AsyncAPIResource):
             raw=self._raw,
             model=AuthenticationLoginResponse,
         )
-        return cast(
-            AuthenticationLoginResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(AuthenticationLoginResponse, result)
 
     async def refresh_token(
         self,
@@ -186,6 +184,5 @@ class AsyncAuthenticationResource(AsyncAPIResource):
             raw=self._raw,
             model=AuthenticationRefreshTokenResponse,
         )
-        return cast(
-            AuthenticationRefreshTokenResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(AuthenticationRefreshTokenResponse, result)

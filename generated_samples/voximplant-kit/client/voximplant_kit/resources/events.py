@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -69,9 +70,8 @@ class EventsResource(SyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventResponse,
         )
-        return cast(
-            EventsSendMessageEventResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EventsSendMessageEventResponse, result)
 
     def send_message_event_with_media(
         self,
@@ -101,9 +101,8 @@ class EventsResource(SyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventWithMediaResponse,
         )
-        return cast(
-            EventsSendMessageEventWithMediaResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EventsSendMessageEventWithMediaResponse, result)
 
 
 class AsyncEventsResource(AsyncAPIResource):
@@ -135,9 +134,8 @@ class AsyncEventsResource(AsyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventResponse,
         )
-        return cast(
-            EventsSendMessageEventResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EventsSendMessageEventResponse, result)
 
     async def send_message_event_with_media(
         self,
@@ -162,6 +160,5 @@ class AsyncEventsResource(AsyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventWithMediaResponse,
         )
-        return cast(
-            EventsSendMessageEventWithMediaResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(EventsSendMessageEventWithMediaResponse, result)

@@ -12,4 +12,3 @@ http --ignore-stdin --print=hb \
   'Accept:*/*' \
   Content-Type:application/x-www-form-urlencoded \
   channel_uuid= \
-

@@ -10,4 +10,3 @@ http --ignore-stdin --print=hb \
   Content-Type:application/x-www-form-urlencoded \
   'Accept:*/*' \
   refresh_token= \
-

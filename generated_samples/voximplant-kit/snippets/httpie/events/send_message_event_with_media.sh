@@ -30,4 +30,3 @@ http --ignore-stdin --print=hb \
   Authorization:Bearer \
   Content-Type:application/json \
   'Accept:*/*' \
-

@@ -12,7 +12,8 @@ headers = [
     ("Content-Type", "application/x-www-form-urlencoded"),
     ("Accept", "*/*"),
 ]
-body = ("refresh_token=").encode("utf-8")
+body_text = "refresh_token="
+body = body_text.encode("utf-8")
 
 
 async def main() -> httpx.Response:

@@ -18,8 +18,8 @@ headers = [
     ("Accept", "*/*"),
     ("Content-Type", "application/x-www-form-urlencoded"),
 ]
-body = ("channel_uuid=").encode("utf-8")
-
+body_text = "channel_uuid="
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -13,14 +13,14 @@ headers = [
     ("Content-Type", "application/json"),
     ("Accept", "*/*"),
 ]
-body = (
+body_text = (
     '{\n    "event_type": "send_message",\n    "event_id": "'
     + str(uuid.uuid4())
     + '",\n    "client_data": {\n        "client_id": "107804195",\n        "client_display_name": "Alex Example",\n        "client_phone": "",\n        "client_email": "alex@example.com",\n        "client_language": "en",\n        "utm": {\n            "source": "website",\n            "campaign": "spring_sale"\n        }\n    },\n    "event_data": {\n        "message": {\n            "message_id": "'
     + str(uuid.uuid4())
     + '",\n            "text": "Hello! I would like to know the status of my order."\n        }\n    }\n}'
-).encode("utf-8")
-
+)
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -18,8 +18,8 @@ headers = {
     "Accept": "*/*",
     "Content-Type": "application/x-www-form-urlencoded",
 }
-body = ("channel_uuid=").encode("utf-8")
-
+body_text = "channel_uuid="
+body = body_text.encode("utf-8")
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -29,9 +29,8 @@ request = requests.Request(
     data=body,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

@@ -10,8 +10,8 @@ headers = {
     "Content-Type": "application/x-www-form-urlencoded",
     "Accept": "*/*",
 }
-body = ("refresh_token=").encode("utf-8")
-
+body_text = "refresh_token="
+body = body_text.encode("utf-8")
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -21,9 +21,8 @@ request = requests.Request(
     data=body,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

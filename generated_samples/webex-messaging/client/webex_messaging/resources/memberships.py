@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -67,9 +68,8 @@ class MembershipsResource(SyncAPIResource):
             raw=self._raw,
             model=MembershipsCreateAMembershipResponse,
         )
-        return cast(
-            MembershipsCreateAMembershipResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MembershipsCreateAMembershipResponse, result)
 
     def list_memberships(
         self,
@@ -110,9 +110,8 @@ class MembershipsResource(SyncAPIResource):
             raw=self._raw,
             model=MembershipsListMembershipsResponse,
         )
-        return cast(
-            MembershipsListMembershipsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MembershipsListMembershipsResponse, result)
 
 
 class AsyncMembershipsResource(AsyncAPIResource):
@@ -144,9 +143,8 @@ class AsyncMembershipsResource(AsyncAPIResource):
             raw=self._raw,
             model=MembershipsCreateAMembershipResponse,
         )
-        return cast(
-            MembershipsCreateAMembershipResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MembershipsCreateAMembershipResponse, result)
 
     async def list_memberships(
         self,
@@ -179,6 +177,5 @@ class AsyncMembershipsResource(AsyncAPIResource):
             raw=self._raw,
             model=MembershipsListMembershipsResponse,
         )
-        return cast(
-            MembershipsListMembershipsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MembershipsListMembershipsResponse, result)

@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -71,9 +72,8 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageResponse,
         )
-        return cast(
-            MessagesCreateAMessageResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MessagesCreateAMessageResponse, result)
 
     def create_a_message_markdown(
         self,
@@ -103,9 +103,8 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageMarkdownResponse,
         )
-        return cast(
-            MessagesCreateAMessageMarkdownResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MessagesCreateAMessageMarkdownResponse, result)
 
     def create_a_message_with_a_file_attachment(
         self,
@@ -143,9 +142,8 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageWithAFileAttachmentResponse,
         )
-        return cast(
-            MessagesCreateAMessageWithAFileAttachmentResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MessagesCreateAMessageWithAFileAttachmentResponse, result)
 
     def list_messages(
         self,
@@ -189,9 +187,8 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesListMessagesResponse,
         )
-        return cast(
-            MessagesListMessagesResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MessagesListMessagesResponse, result)
 
     def delete_a_message(
         self,
@@ -253,9 +250,8 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageResponse,
         )
-        return cast(
-            MessagesCreateAMessageResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MessagesCreateAMessageResponse, result)
 
     async def create_a_message_markdown(
         self,
@@ -280,9 +276,8 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageMarkdownResponse,
         )
-        return cast(
-            MessagesCreateAMessageMarkdownResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MessagesCreateAMessageMarkdownResponse, result)
 
     async def create_a_message_with_a_file_attachment(
         self,
@@ -313,9 +308,8 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageWithAFileAttachmentResponse,
         )
-        return cast(
-            MessagesCreateAMessageWithAFileAttachmentResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MessagesCreateAMessageWithAFileAttachmentResponse, result)
 
     async def list_messages(
         self,
@@ -350,9 +344,8 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesListMessagesResponse,
         )
-        return cast(
-            MessagesListMessagesResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(MessagesListMessagesResponse, result)
 
     async def delete_a_message(
         self,

@@ -14,6 +14,7 @@ from .._types import (
     FileInput,
     FileInputs,
     Headers,
+    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -81,16 +82,13 @@ class RoomsResource(SyncAPIResource):
             raw=self._raw,
             model=RoomsListRoomsResponse,
         )
-        return cast(
-            RoomsListRoomsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(RoomsListRoomsResponse, result)
 
     def create_a_room(
         self,
         *,
-        body: (
-            RoomsCreateARoomBody | Mapping[str, Any] | Sequence[Any] | str | NotGiven
-        ) = NOT_GIVEN,
+        body: RoomsCreateARoomBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -117,9 +115,8 @@ class RoomsResource(SyncAPIResource):
             raw=self._raw,
             model=RoomsCreateARoomResponse,
         )
-        return cast(
-            RoomsCreateARoomResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(RoomsCreateARoomResponse, result)
 
     def get_room_details(
         self,
@@ -151,17 +148,14 @@ class RoomsResource(SyncAPIResource):
             raw=self._raw,
             model=RoomsGetRoomDetailsResponse,
         )
-        return cast(
-            RoomsGetRoomDetailsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(RoomsGetRoomDetailsResponse, result)
 
     def update_a_room(
         self,
         room_id: str | NotGiven = NOT_GIVEN,
         *,
-        body: (
-            RoomsUpdateARoomBody | Mapping[str, Any] | Sequence[Any] | str | NotGiven
-        ) = NOT_GIVEN,
+        body: RoomsUpdateARoomBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -258,16 +252,13 @@ class AsyncRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=RoomsListRoomsResponse,
         )
-        return cast(
-            RoomsListRoomsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(RoomsListRoomsResponse, result)
 
     async def create_a_room(
         self,
         *,
-        body: (
-            RoomsCreateARoomBody | Mapping[str, Any] | Sequence[Any] | str | NotGiven
-        ) = NOT_GIVEN,
+        body: RoomsCreateARoomBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -287,9 +278,8 @@ class AsyncRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=RoomsCreateARoomResponse,
         )
-        return cast(
-            RoomsCreateARoomResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(RoomsCreateARoomResponse, result)
 
     async def get_room_details(
         self,
@@ -316,17 +306,14 @@ class AsyncRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=RoomsGetRoomDetailsResponse,
         )
-        return cast(
-            RoomsGetRoomDetailsResponse, result
-        )  # an APIResponse under with_raw_response
+        # an APIResponse under with_raw_response
+        return cast(RoomsGetRoomDetailsResponse, result)
 
     async def update_a_room(
         self,
         room_id: str | NotGiven = NOT_GIVEN,
         *,
-        body: (
-            RoomsUpdateARoomBody | Mapping[str, Any] | Sequence[Any] | str | NotGiven
-        ) = NOT_GIVEN,
+        body: RoomsUpdateARoomBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,

@@ -13,4 +13,3 @@ http --ignore-stdin --print=hb \
   POST https://webexapis.com/v1/memberships \
   Content-Type:application/json \
   'Accept:*/*' \
-

@@ -7,4 +7,3 @@ http --ignore-stdin --print=hb \
   --follow --max-redirects=10 \
   GET 'https://webexapis.com/v1/memberships?roomId=&max=100' \
   'Accept:*/*' \
-

@@ -12,4 +12,3 @@ http --ignore-stdin --print=hb \
   POST https://webexapis.com/v1/messages \
   Content-Type:application/json \
   'Accept:*/*' \
-

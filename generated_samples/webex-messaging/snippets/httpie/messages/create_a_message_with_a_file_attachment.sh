@@ -12,4 +12,3 @@ http --ignore-stdin --print=hb \
   roomId= \
   'text=Here is the file we discussed.' \
   'files@sample-attachment.txt;type=text/plain' \
-

@@ -7,4 +7,3 @@ http --ignore-stdin --print=hb \
   --follow --max-redirects=10 \
   DELETE https://webexapis.com/v1/messages/ \
   'Accept:*/*' \
-

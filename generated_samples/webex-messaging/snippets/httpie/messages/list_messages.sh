@@ -7,4 +7,3 @@ http --ignore-stdin --print=hb \
   --follow --max-redirects=10 \
   GET 'https://webexapis.com/v1/messages?roomId=&max=50' \
   'Accept:*/*' \
-

@@ -8,4 +8,3 @@ http --ignore-stdin --print=hb \
   DELETE https://webexapis.com/v1/rooms/ \
   Authorization:Bearer \
   'Accept:*/*' \
-

@@ -8,4 +8,3 @@ http --ignore-stdin --print=hb \
   GET 'https://webexapis.com/v1/rooms?sortBy=lastactivity&max=100' \
   Authorization:Bearer \
   'Accept:*/*' \
-

@@ -13,9 +13,8 @@ headers = [
     ("Content-Type", "application/json"),
     ("Accept", "*/*"),
 ]
-body = ('{\n    "title": "Test Space (renamed)",\n    "isLocked": false\n}').encode(
-    "utf-8"
-)
+body_text = '{\n    "title": "Test Space (renamed)",\n    "isLocked": false\n}'
+body = body_text.encode("utf-8")
 
 
 async def main() -> httpx.Response:

@@ -9,7 +9,6 @@ url = "https://webexapis.com/v1/memberships?roomId=&max=100"
 headers = [
     ("Accept", "*/*"),
 ]
-
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -10,8 +10,8 @@ headers = [
     ("Content-Type", "application/json"),
     ("Accept", "*/*"),
 ]
-body = ('{\n  "roomId": "",\n  "text": "Hello World!"\n}').encode("utf-8")
-
+body_text = '{\n  "roomId": "",\n  "text": "Hello World!"\n}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -10,10 +10,8 @@ headers = [
     ("Content-Type", "application/json"),
     ("Accept", "*/*"),
 ]
-body = (
-    '{\n  "roomId": "",\n  "markdown": "This API is really **awesome**\\n\\n>You bet!"\n}'
-).encode("utf-8")
-
+body_text = '{\n  "roomId": "",\n  "markdown": "This API is really **awesome**\\n\\n>You bet!"\n}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -9,7 +9,6 @@ url = "https://webexapis.com/v1/messages?roomId=&max=50"
 headers = [
     ("Accept", "*/*"),
 ]
-
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -11,8 +11,8 @@ headers = [
     ("Content-Type", "application/json"),
     ("Accept", "*/*"),
 ]
-body = ('{\n    "title": "Test Space"\n}').encode("utf-8")
-
+body_text = '{\n    "title": "Test Space"\n}'
+body = body_text.encode("utf-8")
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

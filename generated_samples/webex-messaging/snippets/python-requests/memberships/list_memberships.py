@@ -9,7 +9,6 @@ url = "https://webexapis.com/v1/memberships?roomId=&max=100"
 headers = {
     "Accept": "*/*",
 }
-
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -18,9 +17,8 @@ request = requests.Request(
     headers=headers,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

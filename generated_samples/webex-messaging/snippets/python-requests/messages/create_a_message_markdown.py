@@ -10,10 +10,8 @@ headers = {
     "Content-Type": "application/json",
     "Accept": "*/*",
 }
-body = (
-    '{\n  "roomId": "",\n  "markdown": "This API is really **awesome**\\n\\n>You bet!"\n}'
-).encode("utf-8")
-
+body_text = '{\n  "roomId": "",\n  "markdown": "This API is really **awesome**\\n\\n>You bet!"\n}'
+body = body_text.encode("utf-8")
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -23,9 +21,8 @@ request = requests.Request(
     data=body,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

@@ -10,4 +10,3 @@ http --ignore-stdin --print=hb \
   GET 'https://api.carrierx.com/core/v2/calls/call_drs?limit=1&order=date_stop%20asc&filter=date_stop%20ge%202024-05-01' \
   'Authorization:Bearer '"${PM_BEARER_TOKEN:?set PM_BEARER_TOKEN}" \
   'Accept:*/*' \
-

@@ -55,4 +55,3 @@ http --ignore-stdin --print=hb \
   POST https://emea.api.newvoicemedia.com/useradmin/users \
   Content-Type:application/json \
   Accept:application/vnd.newvoicemedia.v4+json \
-

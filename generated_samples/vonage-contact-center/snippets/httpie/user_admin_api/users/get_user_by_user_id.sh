@@ -7,4 +7,3 @@ http --ignore-stdin --print=hb \
   --follow --max-redirects=10 \
   GET https://emea.api.newvoicemedia.com/useradmin/users/%3Cinsert%20user%20ID%20here%3E \
   Accept:application/vnd.newvoicemedia.v4+json \
-

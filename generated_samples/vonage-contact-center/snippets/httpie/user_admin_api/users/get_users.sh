@@ -7,4 +7,3 @@ http --ignore-stdin --print=hb \
   --follow --max-redirects=10 \
   GET 'https://emea.api.newvoicemedia.com/useradmin/users?include=Active' \
   Accept:application/vnd.newvoicemedia.v4+json \
-

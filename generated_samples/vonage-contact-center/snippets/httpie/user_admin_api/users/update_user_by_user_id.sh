@@ -16,4 +16,3 @@ http --ignore-stdin --print=hb \
   PATCH https://emea.api.newvoicemedia.com/useradmin/users/%3Cinsert%20user%20ID%20here%3E \
   Content-Type:application/json \
   Accept:application/vnd.newvoicemedia.v4+json \
-

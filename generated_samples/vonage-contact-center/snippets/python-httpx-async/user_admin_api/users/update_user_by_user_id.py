@@ -14,9 +14,8 @@ headers = [
     ("Content-Type", "application/json"),
     ("Accept", "application/vnd.newvoicemedia.v4+json"),
 ]
-body = (
-    '{\n  "name": "<insert users first and last name>",\n  "email": "<insert users email>",\n  "active": true,\n  "userAccountConfiguration": {\n    "role": "Agent"\n  }\n}'
-).encode("utf-8")
+body_text = '{\n  "name": "<insert users first and last name>",\n  "email": "<insert users email>",\n  "active": true,\n  "userAccountConfiguration": {\n    "role": "Agent"\n  }\n}'
+body = body_text.encode("utf-8")
 
 
 async def main() -> httpx.Response:

@@ -11,7 +11,6 @@ url = (
 headers = [
     ("Accept", "application/vnd.newvoicemedia.v4+json"),
 ]
-
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

@@ -9,7 +9,6 @@ url = "https://emea.api.newvoicemedia.com/useradmin/users?include=Active"
 headers = [
     ("Accept", "application/vnd.newvoicemedia.v4+json"),
 ]
-
 with httpx.Client(
     follow_redirects=True,
     max_redirects=10,

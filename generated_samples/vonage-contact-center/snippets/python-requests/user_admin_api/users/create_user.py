@@ -10,10 +10,8 @@ headers = {
     "Content-Type": "application/json",
     "Accept": "application/vnd.newvoicemedia.v4+json",
 }
-body = (
-    '{\n  "username": "<insert unique username>",\n  "name": "<insert users first and last name>",\n  "email": "<insert users email>",\n  "ssoExternalId": "<insert users external sso Id>",\n  "active": true,\n  "userAccountConfiguration": {\n    "role": "Supervisor",\n    "actAsAgent": true,\n    "agentConfiguration": {\n      "agentDisplayId": "<insert unique agent display Id>",\n      "webrtc": false,\n      "enforcedDispositionCodes": false,\n      "transcribeCalls": false,\n      "screenRecording": false,\n      "callParking": false,\n      "salesCadence": false,\n      "outboundAutoanswer": false,\n      "inboundAutoanswer": false,\n      "outboundWrapUp": 30,\n      "backToReadyAfterNoAnswer": 30,\n      "backToReadyAfterLineBusy": 30,\n      "backToReadyAfterInvalidNumber": 30,\n      "backToReadyAfterNetworkIssue": 30,\n      "callRatingFrequency": 100,\n      "location": "<insert country code such as GB>",\n      "telephonyAddress": {\n        "telephoneAddress": "<insert telephone number>",\n        "outboundTelephonyRegion": "<insert telephony region ID>",\n        "nationalDisplay": true,\n        "virtualLocation": "<insert country code such as GB>"\n      },\n      "capacity": {\n        "isAgentLevel": false,\n        "live": 100,\n        "nonLive": 50,\n        "semiLive": 50\n      },\n      "associatedUsers": [\n        {\n          "username": "<insert VBC Username>",\n          "applicationType": "VBC"\n        }\n      ]\n    }\n  }\n}'
-).encode("utf-8")
-
+body_text = '{\n  "username": "<insert unique username>",\n  "name": "<insert users first and last name>",\n  "email": "<insert users email>",\n  "ssoExternalId": "<insert users external sso Id>",\n  "active": true,\n  "userAccountConfiguration": {\n    "role": "Supervisor",\n    "actAsAgent": true,\n    "agentConfiguration": {\n      "agentDisplayId": "<insert unique agent display Id>",\n      "webrtc": false,\n      "enforcedDispositionCodes": false,\n      "transcribeCalls": false,\n      "screenRecording": false,\n      "callParking": false,\n      "salesCadence": false,\n      "outboundAutoanswer": false,\n      "inboundAutoanswer": false,\n      "outboundWrapUp": 30,\n      "backToReadyAfterNoAnswer": 30,\n      "backToReadyAfterLineBusy": 30,\n      "backToReadyAfterInvalidNumber": 30,\n      "backToReadyAfterNetworkIssue": 30,\n      "callRatingFrequency": 100,\n      "location": "<insert country code such as GB>",\n      "telephonyAddress": {\n        "telephoneAddress": "<insert telephone number>",\n        "outboundTelephonyRegion": "<insert telephony region ID>",\n        "nationalDisplay": true,\n        "virtualLocation": "<insert country code such as GB>"\n      },\n      "capacity": {\n        "isAgentLevel": false,\n        "live": 100,\n        "nonLive": 50,\n        "semiLive": 50\n      },\n      "associatedUsers": [\n        {\n          "username": "<insert VBC Username>",\n          "applicationType": "VBC"\n        }\n      ]\n    }\n  }\n}'
+body = body_text.encode("utf-8")
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -23,9 +21,8 @@ request = requests.Request(
     data=body,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,

@@ -12,10 +12,8 @@ headers = {
     "Content-Type": "application/json",
     "Accept": "application/vnd.newvoicemedia.v4+json",
 }
-body = (
-    '{\n  "name": "<insert users first and last name>",\n  "email": "<insert users email>",\n  "active": true,\n  "userAccountConfiguration": {\n    "role": "Agent"\n  }\n}'
-).encode("utf-8")
-
+body_text = '{\n  "name": "<insert users first and last name>",\n  "email": "<insert users email>",\n  "active": true,\n  "userAccountConfiguration": {\n    "role": "Agent"\n  }\n}'
+body = body_text.encode("utf-8")
 session = requests.Session()
 session.max_redirects = 10
 request = requests.Request(
@@ -25,9 +23,8 @@ request = requests.Request(
     data=body,
 )
 prepared = session.prepare_request(request)
-prepared.url = (
-    url  # exactly as Postman encodes it (requests would re-quote some characters)
-)
+# the URL exactly as Postman encodes it (requests would re-quote some characters)
+prepared.url = url
 response = session.send(
     prepared,
     allow_redirects=True,
