@@ -15,7 +15,6 @@ import pytest
 from tests.security.checks import file_violations, secret_violations
 from tests.security.harness import available_emitters, format_files, import_json
 from tests.security.hostile import HOSTILE, JINJA_CANARY, JINJA_RENDERED, MARKER
-from tests.security.known_holes import SNIPPETS_FORM_SECRETS
 from tests.security.strategies import SECRET_PREFIX
 
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
@@ -169,7 +168,6 @@ def test_mkdocs_yaml_holds_names_as_data(name: str) -> None:
     assert all(isinstance(t, str) for t in titles(config.get("nav", [])))
 
 
-@SNIPPETS_FORM_SECRETS
 def test_snippets_keep_secret_form_fields_out() -> None:
     """Found by the fuzz run: emitters must not rely on the writer's scrub."""
     if "snippets" not in EMITTERS:
