@@ -59,6 +59,28 @@ _INVISIBLE = {
 # fmt: on
 
 
+def pystr(text: str) -> str:
+    """A string literal for `text` as black writes it: `repr()`, in double quotes unless
+    that needs more escapes (black's `normalize_string_quotes`)."""
+    literal_text = repr(text)
+    if literal_text[0] == '"' or text.count('"') > text.count("'"):
+        return literal_text
+    if "'" not in text and '"' not in text:
+        return '"' + literal_text[1:-1] + '"'
+    body = literal_text[1:-1]
+    out: list[str] = []
+    i = 0
+    while i < len(body):  # in repr's body a backslash always starts an escape
+        if body[i] == "\\":
+            escape = body[i : i + 2]
+            out.append("'" if escape == "\\'" else escape)
+            i += 2
+        else:
+            out.append('\\"' if body[i] == '"' else body[i])
+            i += 1
+    return '"' + "".join(out) + '"'
+
+
 def printable(text: str) -> str:
     """Drop NUL, other C0 controls but tab/newline, and bidi controls (Trojan Source)."""
     # Fast path: printable text holds no control and no format (Cf) character, bidi included.

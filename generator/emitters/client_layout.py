@@ -13,20 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.render import docstring, pyrepr
+from generator.render import docstring
 
 LINE_LENGTH = 88  # generator.formatting.BLACK_MODE
-
-
-def pystr(value: str) -> str:
-    """A string literal quoted as black quotes it: double quotes unless that needs more
-    escapes than single ones (black's `normalize_string_quotes`)."""
-    literal = pyrepr(str(value))
-    if literal.startswith("'") and value.count('"') <= value.count("'"):
-        # repr escaped every `'` (one backslash each) and no `"`: swap the quote kind
-        body = literal[1:-1].replace("\\'", "'").replace('"', '\\"')
-        return '"' + body + '"'
-    return literal
 
 
 def doc(text: object, indent: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote_plus
 
-from generator.render import comment, pyrepr, shquote
+from generator.render import comment, pyrepr, pystr, shquote
 from generator.wire import FilePart, Value, WireRequest, is_literal, literal
 from generator.wire.dynamic import python_expr, shell_expr
 from generator.wire.values import Part, join, text_value
@@ -28,28 +28,6 @@ class Unsupported(Exception):
 
 
 # ---------------------------------------------------------------- Python
-
-
-def pystr(text: str) -> str:
-    """A string literal for `text` as black writes it: `repr()`, in double quotes unless
-    that needs more escapes (black's `normalize_string_quotes`)."""
-    literal_text = repr(text)
-    if literal_text[0] == '"' or text.count('"') > text.count("'"):
-        return literal_text
-    if "'" not in text and '"' not in text:
-        return '"' + literal_text[1:-1] + '"'
-    body = literal_text[1:-1]
-    out: list[str] = []
-    i = 0
-    while i < len(body):  # in repr's body a backslash always starts an escape
-        if body[i] == "\\":
-            escape = body[i : i + 2]
-            out.append("'" if escape == "\\'" else escape)
-            i += 2
-        else:
-            out.append('\\"' if body[i] == '"' else body[i])
-            i += 1
-    return '"' + "".join(out) + '"'
 
 
 def operands(value: Value) -> list[str]:

@@ -14,6 +14,7 @@ from generator.emitters import client_layout as layout
 from generator.emitters.client import emit
 from generator.formatting import BLACK_MODE, black_changes, format_python, is_python
 from generator.importer import load
+from generator.render import pystr
 from tests.client.projects import Case, all_cases
 from tests.client.sample_collection import sample_collection
 from tests.conftest import IN_CI
@@ -123,9 +124,9 @@ def _black(source: str) -> str:
     ],
 )
 def test_pystr_quotes_like_black(value: str) -> None:
-    source = f"x = {layout.pystr(value)}\n"
+    source = f"x = {pystr(value)}\n"
     assert _black(source) == source
-    assert eval(layout.pystr(value)) == value  # a literal we built
+    assert eval(pystr(value)) == value  # a literal we built
 
 
 @pytest.mark.parametrize(
@@ -160,13 +161,11 @@ def test_call_import_and_list_layouts_match_black(size: int) -> None:
         [
             layout.import_from(".module_" + "m" * size, [name, "Async" + name]),
             "",
-            layout.assign_list(
-                "__all__", [layout.pystr(name), layout.pystr("Async" + name)]
-            ),
+            layout.assign_list("__all__", [pystr(name), pystr("Async" + name)]),
             "",
             "",
             "def f() -> None:",
-            layout.call("return self._resource", [layout.pystr("attr"), name], "    "),
+            layout.call("return self._resource", [pystr("attr"), name], "    "),
             "",
             "",
             "def g(",
