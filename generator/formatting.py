@@ -209,13 +209,12 @@ def format_python(
         if not is_python(path):
             continue
         text = files[path]
+        key = _key(path, text)
         if path in stable and not verify:
-            key = _key(path, text)
             if key not in compiled:
                 _compile_or_raise(path, text)
                 newly_compiled.append(key)
             continue
-        key = _key(path, text)
         cached = _memory.get(key)
         if cached is None:
             cached = _disk_get(key)
