@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shlex
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -107,8 +108,33 @@ def comment(text: Any) -> str:
     return " ".join(printable(str(text or "")).split())
 
 
-def shquote(text: Any) -> str:
-    return shlex.quote(str(text))
+# Characters a reader's terminal or editor would hide or reorder (NUL cannot be passed at all).
+_SHELL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def shquote(value: Any) -> str:
+    """One bash word for literal text: `shlex.quote`, or an ANSI-C `$'...'` word with
+    escapes when the text holds control or bidi characters (Trojan Source). A NUL stays
+    raw: no shell word can carry it, and the emitter refuses files that hold one."""
+    text = str(value)
+    if "\x00" in text or not _SHELL_UNSAFE.search(text):
+        return shlex.quote(text)
+    out = []
+    for ch in text:
+        if ch in "\\'":
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif _SHELL_UNSAFE.match(ch):
+            # UTF-8 bytes: `\u` would depend on the locale bash runs in
+            out.append("".join(f"\\x{b:02x}" for b in ch.encode("utf-8")))
+        else:
+            out.append(ch)
+    return "$'" + "".join(out) + "'"
 
 
 def tojson_text(value: Any, indent: int | None = 2) -> str:

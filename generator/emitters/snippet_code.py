@@ -188,33 +188,6 @@ def is_black_stable(text: str) -> bool:
 
 # ---------------------------------------------------------------- shell
 
-# Characters a reader's terminal or editor would hide or reorder (NUL cannot be passed at all).
-_SHELL_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-
-
-def shword(text: str) -> str:
-    """One bash word for literal text: `shlex.quote`, or an ANSI-C `$'...'` word with
-    escapes when the text holds control or bidi characters (Trojan Source). A NUL stays
-    raw: no shell word can carry it, and the emitter refuses files that hold one."""
-    if "\x00" in text or not _SHELL_UNSAFE.search(text):
-        return shquote(text)
-    out = []
-    for ch in text:
-        if ch in "\\'":
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif _SHELL_UNSAFE.match(ch):
-            # UTF-8 bytes: `\u` would depend on the locale bash runs in
-            out.append("".join(f"\\x{b:02x}" for b in ch.encode("utf-8")))
-        else:
-            out.append(ch)
-    return "$'" + "".join(out) + "'"
-
 
 def sh(value: Value) -> str:
     """One bash word producing the value's text (quoted text, "$VAR" for secrets)."""
@@ -223,7 +196,7 @@ def sh(value: Value) -> str:
     pieces = []
     for part in value:
         if part.kind == "text":
-            pieces.append(shword(part.text))
+            pieces.append(shquote(part.text))
         elif part.kind == "env":
             pieces.append(f'"${{{part.text}:?set {part.text}}}"')
         else:

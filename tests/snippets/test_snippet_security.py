@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.emitters import snippets
-from generator.emitters.snippet_code import shword
 from generator.importer import load
 from generator.model import Collection
+from generator.render import shquote
 
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 PASSWORD = "hunter2-Url-Password-77"
@@ -32,7 +32,7 @@ API_KEY = "k3y-Query-Value-0123456789"
     ],
 )
 def test_shell_words_carry_the_exact_bytes(text: str, tmp_path: Path) -> None:
-    word = shword(text)
+    word = shquote(text)
     assert not set(word) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     script = tmp_path / "w.sh"
     script.write_text(f"printf '%s' {word}\n", encoding="utf-8")
