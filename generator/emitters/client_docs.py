@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.emitters.client_plan import MethodPlan, ResourcePlan
 
-MAX_DESCRIPTION = 800  # characters of a request's markdown description kept in its docstring
+MAX_DESCRIPTION = (
+    800  # characters of a request's markdown description kept in its docstring
+)
 
 
 def _clip(text: str, limit: int = MAX_DESCRIPTION) -> str:
@@ -21,7 +25,9 @@ def resource_doc(resource: ResourcePlan) -> str:
     return "\n".join(lines)
 
 
-def method_doc(m: MethodPlan) -> str:
+def method_doc(m: MethodPlan, *, hide: Callable[[str], str] = str) -> str:
+    """`hide` replaces secret literals in a saved example (before it is shortened, so a
+    clipped secret cannot slip past it)."""
     op = m.operation
     lines = [op.name, "", f"`{op.request.method} {op.request.url.raw}`"]
     if op.description:
@@ -29,21 +35,39 @@ def method_doc(m: MethodPlan) -> str:
     if m.params:
         lines += ["", "Args:"]
         for p in m.params:
-            note = p.description.strip().splitlines()[0] if p.description.strip() else ""
-            example = "" if p.example in (None, "", []) else f" Example: `{_short(p.example)}`."
+            note = (
+                p.description.strip().splitlines()[0] if p.description.strip() else ""
+            )
+            example = (
+                ""
+                if p.example in (None, "", [])
+                else f" Example: `{_short(hide(_text(p.example)))}`."
+            )
             disabled = " (disabled in the collection)" if p.disabled else ""
-            lines.append(f"    {p.python}: `{p.wire}` ({p.kind}){disabled}. {note}{example}".rstrip())
+            lines.append(
+                f"    {p.python}: `{p.wire}` ({p.kind}){disabled}. {note}{example}".rstrip()
+            )
     if m.untranslated_scripts:
-        lines += ["", "Not translated: the request's " + ", ".join(sorted(set(m.untranslated_scripts)))
-                  + " script (pmgen cannot run JavaScript)."]
+        lines += [
+            "",
+            "Not translated: the request's "
+            + ", ".join(sorted(set(m.untranslated_scripts)))
+            + " script (pmgen cannot run JavaScript).",
+        ]
     sets = m.spec.get("sets") or []
     if sets:
         names = ", ".join(sorted({s[0] for s in sets}))
-        lines += ["", f"Stores {names} in `client.variables` from the response, as its test script does."]
+        lines += [
+            "",
+            f"Stores {names} in `client.variables` from the response, as its test script does.",
+        ]
     return "\n".join(lines)
 
 
-def _short(value: object, limit: int = 80) -> str:
-    text = value if isinstance(value, str) else repr(value)
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else repr(value)
+
+
+def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "..."
