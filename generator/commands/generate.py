@@ -111,7 +111,9 @@ def _bind(
         earlier = shared.pop("snippets", None) if part == "docs" else None
         if earlier is not None and earlier[0] is collection:
             more["snippet_files"] = earlier[1]
-        files = _call(emit, collection, package_name=package, package=package, **extra, **more)
+        files = _call(
+            emit, collection, package_name=package, package=package, **extra, **more
+        )
         if part == "snippets":
             shared["snippets"] = (collection, files)
         return files
@@ -221,7 +223,9 @@ class GenerateJob:
         data = {
             "code": mf.code_sha256(),
             "inputs": inputs,
-            "load": {k: repr(v) for k, v in sorted(self.load.items()) if k not in skipped},
+            "load": {
+                k: repr(v) for k, v in sorted(self.load.items()) if k not in skipped
+            },
             "options": [
                 self.style,
                 self.name,
@@ -272,6 +276,7 @@ class GenerateJob:
             reveal_secrets=self.reveal_secrets,
             echo=echo,
             fingerprint=fingerprint,
+            forked=("client",),  # independent of snippets and docs: the other core
         )
 
 

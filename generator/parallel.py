@@ -1,0 +1,105 @@
+"""One independent piece of a run in a forked child while this process does the rest.
+
+    with forked(lambda: build_client(collection)) as client_files:
+        docs = build_docs(collection)          # meanwhile, on the other core
+        files = {**client_files(), **docs}     # waits for the child's result
+
+`generate` on a 2-core machine: the client (datamodel-code-generator, black on what is
+not black-stable) and the snippets + docs each take seconds and share nothing but the
+loaded collection, which a fork hands to the child for free.
+
+The result is the same with or without a child: without `fork` (not POSIX, threads
+running, one CPU, `PMGEN_NO_FORK=1`) the function runs when its result is asked for, and
+a child that fails in any way (an exception, a crash, a result that cannot be pickled)
+makes this process run the function itself, so errors are reported exactly as without a
+child. A child still running when the block is left (an error here) is killed.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def can_fork() -> bool:
+    """Forking a process that runs threads can deadlock the child (a lock held by
+    another thread at the fork is never released)."""
+    return (
+        hasattr(os, "fork")
+        and threading.active_count() == 1
+        and (os.cpu_count() or 1) > 1
+        and not os.environ.get("PMGEN_NO_FORK")
+    )
+
+
+@contextmanager
+def forked(func: Callable[[], T]) -> Iterator[Callable[[], T]]:
+    """Start `func` in a child now; the yielded function waits for and returns its result."""
+    if not can_fork():
+        yield func
+        return
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, send the pickled result, exit without cleanup
+        os.close(read_end)
+        _run_child(func, write_end)
+    os.close(write_end)
+    waited = False
+
+    def result() -> T:
+        nonlocal waited
+        with os.fdopen(read_end, "rb") as pipe:
+            data = (
+                pipe.read()
+            )  # before waitpid: the child blocks until its result is read
+        os.waitpid(pid, 0)
+        waited = True
+        try:
+            ok, value = pickle.loads(data)
+        except Exception:
+            ok, value = False, None
+        return (
+            value if ok else func()
+        )  # failed: again here, to report it as this process would
+
+    try:
+        yield result
+    finally:
+        if not waited:
+            _kill(pid, read_end)
+
+
+def _run_child(func: Callable[[], object], write_end: int) -> None:
+    status = 0
+    gc.freeze()  # its collections must not touch (and so copy) the heap it shares
+    try:
+        try:
+            data = pickle.dumps((True, func()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            data, status = pickle.dumps((False, None)), 1
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+    finally:
+        os._exit(
+            status
+        )  # no atexit handlers, no flushing of buffers the parent also holds
+
+
+def _kill(pid: int, read_end: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+    try:
+        os.close(read_end)
+    except OSError:
+        pass  # already closed by a result() that was interrupted
