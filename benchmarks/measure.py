@@ -1,8 +1,11 @@
 """Run one command as a child process and measure its wall time, CPU time and peak memory.
 
 Memory is sampled from /proc every 50 ms over the child and all its descendants:
-- `tree_rss_mb`: the peak of the SUM of their resident memory. The memory target is
-  judged on this (a pool of two workers at 200 MB each is 400 MB on the machine);
+- `tree_pss_mb`: the peak of the SUM of their proportional set sizes (PSS: a page shared
+  by n processes counts 1/n in each). The memory target is judged on this: it is what
+  the machine holds, a page a forked child shares with its parent counted once;
+- `tree_rss_mb`: the peak of the sum of their resident sets (shared pages counted in
+  every process that maps them: an upper bound);
 - `max_rss_mb`: the peak of the largest single process.
 Not `ru_maxrss`: Linux folds the parent's pre-exec high-water mark into the child's, so
 a benchmark process holding a big collection would inflate every child's figure.
@@ -36,6 +39,7 @@ class Run:
     max_rss_mb: float
     tree_rss_mb: float
     returncode: int
+    tree_pss_mb: float = 0.0
     stderr_tail: str = ""
 
 
@@ -47,6 +51,7 @@ class Measurement:
     cpu_seconds: float
     max_rss_mb: float
     tree_rss_mb: float
+    tree_pss_mb: float = 0.0
     runs: list[Run] = field(default_factory=list)
     ok: bool = True
     error: str = ""
@@ -80,16 +85,29 @@ def _rss_kb(pid: int) -> int:
         return 0
 
 
-def tree_rss_kb(root: int) -> tuple[int, int]:
-    """(sum, largest) resident memory in KiB over `root` and its descendants."""
+def _pss_kb(pid: int, rss_kb: int) -> int:
+    """The process's PSS (Linux 4.14+); its RSS where the kernel does not say."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return rss_kb
+
+
+def tree_rss_kb(root: int) -> tuple[int, int, int]:
+    """(sum of RSS, largest RSS, sum of PSS) in KiB over `root` and its descendants."""
     tree = _children_map()
-    total, largest, stack = 0, 0, [root]
+    total, largest, pss, stack = 0, 0, 0, [root]
     while stack:
         pid = stack.pop()
         rss = _rss_kb(pid)
         total, largest = total + rss, max(largest, rss)
+        pss += _pss_kb(pid, rss) if rss else 0
         stack.extend(tree.get(pid, ()))
-    return total, largest
+    return total, largest, pss
 
 
 class _Sampler(threading.Thread):
@@ -98,12 +116,14 @@ class _Sampler(threading.Thread):
         self.pid = pid
         self.peak_kb = 0
         self.largest_kb = 0
+        self.peak_pss_kb = 0
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.is_set():
-            total, largest = tree_rss_kb(self.pid)
+            total, largest, pss = tree_rss_kb(self.pid)
             self.peak_kb = max(self.peak_kb, total)
+            self.peak_pss_kb = max(self.peak_pss_kb, pss)
             self.largest_kb = max(self.largest_kb, largest)
             self.done.wait(SAMPLE_INTERVAL)
 
@@ -154,6 +174,7 @@ def run_once(
         cpu_seconds=usage.ru_utime + usage.ru_stime,
         max_rss_mb=sampler.largest_kb / 1024,
         tree_rss_mb=sampler.peak_kb / 1024,
+        tree_pss_mb=sampler.peak_pss_kb / 1024,
         returncode=proc.returncode,
         stderr_tail=tail,
     )
@@ -175,6 +196,7 @@ def median_of(runs: list[Run]) -> Measurement:
         cpu_seconds=statistics.median(r.cpu_seconds for r in runs),
         max_rss_mb=statistics.median(r.max_rss_mb for r in runs),
         tree_rss_mb=statistics.median(r.tree_rss_mb for r in runs),
+        tree_pss_mb=statistics.median(r.tree_pss_mb for r in runs),
         runs=runs,
         ok=ok,
         error=error,

@@ -115,8 +115,26 @@ def test_measure_counts_memory_of_child_processes() -> None:
     result = run_once([sys.executable, "-c", program])
     assert result.returncode == 0
     assert result.tree_rss_mb >= 120
+    assert result.tree_pss_mb >= 120  # nothing shared: PSS sees both too
     assert 60 <= result.max_rss_mb < 120
     assert 0.5 < result.seconds < 10
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="no PSS here")
+def test_memory_shared_with_a_forked_child_counts_once() -> None:
+    # 100 MB written, then a fork: both map the same pages. RSS summed sees 200 MB;
+    # PSS, the memory the machine holds, about 100.
+    program = (
+        "import os, time\n"
+        "x = bytearray(100 * 2**20)\n"
+        "pid = os.fork()\n"
+        "time.sleep(0.8)\n"
+        "os._exit(0) if pid == 0 else os.waitpid(pid, 0)\n"
+    )
+    result = run_once([sys.executable, "-c", program])
+    assert result.returncode == 0
+    assert result.tree_rss_mb >= 200
+    assert 100 <= result.tree_pss_mb < 160
 
 
 def test_runner_writes_table_and_json(tmp_path: Path) -> None:
