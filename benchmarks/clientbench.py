@@ -58,6 +58,9 @@ def locate_package(client_dir: Path) -> tuple[Path, str] | None:
 
 def import_time(path_entry: Path, package: str) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(path_entry)}
+    # the warm-up run must write the package's .pyc files (an installed package has them;
+    # httpx and pydantic do): an inherited PYTHONDONTWRITEBYTECODE would time compiling it
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     samples: list[tuple[float, float, float]] = []
     for i in range(IMPORT_RUNS + 1):
         out = subprocess.run(

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -202,3 +203,23 @@ def test_async_retries_wait_with_lazily_imported_asyncio(
     with pytest.raises(pkg.RateLimitError):
         asyncio.run(main())
     assert len(server.requests) == 2  # the first try and one retry after `Retry-After: 0`
+
+
+def test_specs_load_from_a_zipped_package(project: Path, server: EchoServer, tmp_path: Path) -> None:
+    """`load_specs` reads through the package's loader: a zip import works too."""
+    archive = tmp_path / "client.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted((project / PACKAGE).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, path.relative_to(project).as_posix())
+    program = (
+        f"import {PACKAGE} as pkg\n"
+        "assert pkg.__file__.startswith(%r)\n"
+        "print(pkg.SpeedPathsApi().get_order('3')['id'])\n"
+    ) % str(archive)
+    env = {**os.environ, "PYTHONPATH": str(archive)}
+    out = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "7"
+    assert server.requests[-1]["path"] == "/orders/3"
