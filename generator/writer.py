@@ -284,8 +284,9 @@ def write_tree(
     new_mode = 0o666 & ~_umask()
     # the journal first: the hashes about to appear, so a killed run is recognisable
     _atomic_write(out, mf.PENDING_NAME, new_manifest, new_mode)
+    made: set[str] = set()
     for path in plan.to_write:
-        _atomic_write(out, path, files[path], new_mode)
+        _atomic_write(out, path, files[path], new_mode, made)
         report.written.append(path)
     for path in plan.to_remove:
         os.unlink(out / path)
@@ -368,11 +369,17 @@ def _umask() -> int:
     return mask
 
 
-def _atomic_write(out: Path, path: str, text: str, new_mode: int) -> None:
-    """Temp file in the target's directory, then rename: readers see old or new, never half."""
+def _atomic_write(
+    out: Path, path: str, text: str, new_mode: int, made: set[str] | None = None
+) -> None:
+    """Temp file in the target's directory, then rename: readers see old or new, never half.
+    `made`: folders this run already created (16,000 files, a few hundred folders)."""
     target = os.path.join(out, path)
     folder = os.path.dirname(target)
-    os.makedirs(folder, exist_ok=True)
+    if made is None or folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        if made is not None:
+            made.add(folder)
     try:
         mode = stat.S_IMODE(os.lstat(target).st_mode)
     except FileNotFoundError:

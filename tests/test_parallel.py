@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -47,17 +48,21 @@ def test_a_failing_child_reraises_here() -> None:
     assert calls == [os.getpid()]  # only this process's run is seen here
 
 
-def test_a_child_left_running_is_killed() -> None:
+def test_a_child_left_running_is_killed(tmp_path: Path) -> None:
     if not parallel.can_fork():
         pytest.skip("no fork here")
-    with (
-        pytest.raises(RuntimeError),
-        parallel.forked(lambda: __import__("time").sleep(60)),
-    ):
+    pid_file = tmp_path / "pid"
+
+    def linger() -> None:
+        pid_file.write_text(str(os.getpid()))
+        time.sleep(60)
+
+    with pytest.raises(RuntimeError), parallel.forked(linger):
+        while not pid_file.exists() or not pid_file.read_text():
+            time.sleep(0.01)
         raise RuntimeError("the parent failed first")
-    # nothing left behind: every child of this process has been reaped
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
+    with pytest.raises(ProcessLookupError):  # killed and reaped: no such process
+        os.kill(int(pid_file.read_text()), 0)
 
 
 def _tree(root: Path) -> dict[str, bytes]:

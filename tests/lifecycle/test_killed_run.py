@@ -31,8 +31,8 @@ from generator import writer
 from generator.manifest import ManifestInfo
 slow = float(sys.argv[3])
 original = writer._atomic_write
-def paced(out, path, text, mode):
-    original(out, path, text, mode)
+def paced(out, path, text, mode, *made):
+    original(out, path, text, mode, *made)
     print("wrote", path, flush=True)
     time.sleep(slow)
 if slow:
