@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -25,6 +26,7 @@ from tests.client.generated import generate, import_package
 from tests.helpers.echo_server import EchoServer, Record
 
 PACKAGE = "speed_paths_api"
+UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 BODY = {"id": 7, "name": "Ada", "items": [{"sku": "a-1"}, {"sku": "b-2"}], "ok": True}
 
 
@@ -142,13 +144,13 @@ def test_script_values_and_result_share_one_decode(
 def test_extract_all_equals_extract_one_by_one(pkg: ModuleType) -> None:
     response_mod = sys.modules[f"{PACKAGE}._response"]
     request = httpx.Request("GET", "http://127.0.0.1/")
-    sets = [
-        ["a", "json", ["items", -1, "sku"]],
-        ["b", "json", ["items"]],
-        ["c", "header", "X-Request"],
-        ["d", "literal", 5],
-        ["e", "text", None],
-        ["f", "json", ["items", 9]],
+    sets: list[tuple[str, str, Any]] = [
+        ("a", "json", ["items", -1, "sku"]),
+        ("b", "json", ["items"]),
+        ("c", "header", "X-Request"),
+        ("d", "literal", 5),
+        ("e", "text", None),
+        ("f", "json", ["items", 9]),
     ]
     for content in (json.dumps(BODY).encode(), b"<html>not json</html>", b""):
         response = httpx.Response(200, headers={"X-Request": "r"}, content=content, request=request)
@@ -205,7 +207,9 @@ def test_async_retries_wait_with_lazily_imported_asyncio(
     assert len(server.requests) == 2  # the first try and one retry after `Retry-After: 0`
 
 
-def test_specs_load_from_a_zipped_package(project: Path, server: EchoServer, tmp_path: Path) -> None:
+def test_specs_load_from_a_zipped_package(
+    project: Path, server: EchoServer, tmp_path: Path
+) -> None:
     """`load_specs` reads through the package's loader: a zip import works too."""
     archive = tmp_path / "client.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
@@ -223,3 +227,11 @@ def test_specs_load_from_a_zipped_package(project: Path, server: EchoServer, tmp
     )
     assert out.stdout.strip() == "7"
     assert server.requests[-1]["path"] == "/orders/3"
+
+
+def test_guid_values_with_lazily_imported_uuid(pkg: ModuleType) -> None:
+    variables = sys.modules[f"{PACKAGE}._variables"]
+    first, second = (variables.resolve("{{$guid}}/{{$randomUUID}}", {}).split("/") for _ in "ab")
+    for value in (*first, *second):
+        assert UUID4.fullmatch(value)
+    assert len({*first, *second}) == 4  # a fresh value for each reference
