@@ -10,7 +10,7 @@ from pathlib import Path
 import black
 import pytest
 
-from generator import formatting
+from generator import formatting, parallel
 from generator.errors import GeneratorBug
 
 
@@ -156,3 +156,24 @@ def test_black_stable_texts_are_compiled_once_per_cache(
         formatting.format_python(bad)
     with pytest.raises(GeneratorBug, match="c.py:1"):  # a failure is never remembered
         formatting.format_python(bad)
+
+
+@pytest.mark.parametrize("broken", [1, 7])  # in the first half, in the forked child's
+def test_a_split_compile_names_the_first_broken_file(
+    monkeypatch: pytest.MonkeyPatch, broken: int
+) -> None:
+    monkeypatch.setattr(formatting, "COMPILE_SPLIT", 4)
+    monkeypatch.setenv("PMGEN_NO_CACHE", "1")  # every run compiles all ten
+    calls: list[int] = []
+    real = formatting._compiles
+    monkeypatch.setattr(
+        formatting, "_compiles", lambda items: calls.append(1) or real(items)
+    )
+    texts = {f"m{i}.py": f"x{i} = {i}\n" for i in range(10)}
+    assert formatting.format_python(formatting.BlackStable(texts, texts)) == texts
+    # this process's half (the child's call is not seen here); no fork: all in order
+    assert len(calls) == (1 if parallel.can_fork() else 0)
+    texts[f"m{broken}.py"] = "def (:\n"
+    texts["m9.py"] = "return 1\n"  # later in order: never the one named
+    with pytest.raises(GeneratorBug, match=f"m{broken}.py:1"):
+        formatting.format_python(formatting.BlackStable(texts, texts))
