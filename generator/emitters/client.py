@@ -40,7 +40,11 @@ def package_name_for(collection: Collection, name: str | None = None) -> str:
 
 def client_class_for(package_name: str) -> str:
     name = naming.pascal(package_name, "Api")
-    return name + "Client" if name in _RESERVED_CLASSES or name.startswith("Async") else name
+    return (
+        name + "Client"
+        if name in _RESERVED_CLASSES or name.startswith("Async")
+        else name
+    )
 
 
 @dataclass
@@ -50,7 +54,9 @@ class SecretParam:
     env_var: str
 
 
-def plan_client(collection: Collection, *, package_name: str, reveal_secrets: bool) -> tuple[ResourcePlan, Planner]:
+def plan_client(
+    collection: Collection, *, package_name: str, reveal_secrets: bool
+) -> tuple[ResourcePlan, Planner]:
     hider = SecretHider(collection, package=package_name, reveal=reveal_secrets)
     planner = Planner(collection, hider)
     return planner.plan(), planner
@@ -65,9 +71,13 @@ def emit(
 ) -> BlackStable:
     """Every file of the generated project (relative path -> text); the Python files
     rendered exactly as black writes them are marked (`BlackStable.stable`)."""
-    from generator.inference import infer_models  # noqa: PLC0415  (datamodel-codegen is slow to import)
+    from generator.inference import (
+        infer_models,
+    )  # noqa: PLC0415  (datamodel-codegen is slow to import)
 
-    root, planner = plan_client(collection, package_name=package_name, reveal_secrets=reveal_secrets)
+    root, planner = plan_client(
+        collection, package_name=package_name, reveal_secrets=reveal_secrets
+    )
     hider = planner.hider
     models = infer_models(collection, root)
     client_class = client_class_for(package_name)
@@ -120,10 +130,15 @@ def emit(
     files[f"{pkg}/__init__.py"] = r("package/__init__.py.jinja")
     files[f"{pkg}/resources/__init__.py"] = r("package/resources/__init__.py.jinja")
     for resource in root.walk()[1:]:
-        files[f"{pkg}/resources/{resource.module}.py"] = r("package/resources/resource.py.jinja", resource=resource)
+        files[f"{pkg}/resources/{resource.module}.py"] = r(
+            "package/resources/resource.py.jinja", resource=resource
+        )
         files[f"{pkg}/resources/{resource.module}.json"] = _specs_json(resource)
     operations = [(res, m) for res in root.walk() for m in res.methods]
-    files["pyproject.toml"] = r("pyproject.toml.jinja", auth_types=sorted({a["type"] for a in planner.auths.values()}))
+    files["pyproject.toml"] = r(
+        "pyproject.toml.jinja",
+        auth_types=sorted({a["type"] for a in planner.auths.values()}),
+    )
     files["README.md"] = r(
         "README.md.jinja",
         operations=operations,
@@ -138,16 +153,36 @@ def emit(
     )
     files["tests/__init__.py"] = f"# {GENERATED}\n"
     files["tests/test_operations.py"] = r("tests/test_operations.py.jinja")
-    files["tests/cases.json"] = json.dumps({"_": GENERATED, "cases": _test_cases(root, planner.auths)}, indent=1) + "\n"
+    files["tests/cases.json"] = (
+        json.dumps(
+            {"_": GENERATED, "cases": _test_cases(root, planner.auths)}, indent=1
+        )
+        + "\n"
+    )
     rendered = dict(files)
-    if not reveal_secrets:  # safety net: a credential in a description or a saved example
+    if (
+        not reveal_secrets
+    ):  # safety net: a credential in a description or a saved example
         # not scrubbed: runtime code holds no collection text; every value in _config.py went
         # through the hider, and its keys are Postman's field names (a secret `accessKey`
         # must not rename the `accessKey` field)
-        fixed = [f"{pkg}/{m}" for m in (*RUNTIME_MODULES, "__init__.py", "resources/__init__.py", "_config.py")]
-        files = Scrubber(SecretReport.of(collection).values, min_length=6).files(files, fixed=fixed)
+        fixed = [
+            f"{pkg}/{m}"
+            for m in (
+                *RUNTIME_MODULES,
+                "__init__.py",
+                "resources/__init__.py",
+                "_config.py",
+            )
+        ]
+        files = Scrubber(SecretReport.of(collection).values, min_length=6).files(
+            files, fixed=fixed
+        )
     stable = _black_stable(files, pkg, rendered)
-    if models.black_stable and files[f"{pkg}/models.py"] == rendered[f"{pkg}/models.py"]:
+    if (
+        models.black_stable
+        and files[f"{pkg}/models.py"] == rendered[f"{pkg}/models.py"]
+    ):
         stable.append(f"{pkg}/models.py")
     return BlackStable(files, stable)
 
@@ -159,7 +194,9 @@ _STABLE_MODULES = (
 )  # fmt: skip
 
 
-def _black_stable(files: dict[str, str], pkg: str, rendered: dict[str, str]) -> list[str]:
+def _black_stable(
+    files: dict[str, str], pkg: str, rendered: dict[str, str]
+) -> list[str]:
     """The files black would leave unchanged: the static runtime modules and every resource
     module without a code line too long for the templates' layout. A file the secret
     scrubber changed loses the mark (a mask can change a line's length)."""
@@ -167,16 +204,24 @@ def _black_stable(files: dict[str, str], pkg: str, rendered: dict[str, str]) -> 
     stable += [
         path
         for path, text in files.items()
-        if path.startswith(f"{pkg}/resources/") and path.endswith(".py") and layout.fits_black(text)
+        if path.startswith(f"{pkg}/resources/")
+        and path.endswith(".py")
+        and layout.fits_black(text)
     ]
-    return [path for path in stable if path in files and files[path] == rendered.get(path)]
+    return [
+        path for path in stable if path in files and files[path] == rendered.get(path)
+    ]
 
 
 def _url_sets() -> dict[str, Any]:
     """Postman's percent-encode sets, from `generator.wire.url` (printable characters only:
     the runtime adds C0 controls itself)."""
     from generator.wire.mime import _KNOWN  # noqa: PLC0415
-    from generator.wire.url import PARAM_KEY_SET, PARAM_VALUE_SET, PATH_SET  # noqa: PLC0415
+    from generator.wire.url import (
+        PARAM_KEY_SET,
+        PARAM_VALUE_SET,
+        PATH_SET,
+    )  # noqa: PLC0415
 
     def printable(chars: frozenset[str]) -> str:
         return "".join(sorted(c for c in chars if 0x20 <= ord(c) < 0x7F))
@@ -190,8 +235,19 @@ def _url_sets() -> dict[str, Any]:
 
 
 def _secret_params(hider: SecretHider) -> list[SecretParam]:
-    scope = naming.Scope({"environment", "variables", "base_url", "auth", "timeout", "max_retries",
-                          "default_headers", "http_client", "self"})
+    scope = naming.Scope(
+        {
+            "environment",
+            "variables",
+            "base_url",
+            "auth",
+            "timeout",
+            "max_retries",
+            "default_headers",
+            "http_client",
+            "self",
+        }
+    )
     return [
         SecretParam(scope.claim(naming.snake(name, "secret")), name, env)
         for name, env in sorted(hider.env_vars.items())
@@ -234,7 +290,11 @@ def _decorate_method(
     # the async twin points at the sync docstring: half the text to write and format
     m_any.async_doc = f"{m.operation.name}\n\nAsync version of the sync client's `{m.name}` (same arguments)."
     m_any.query_params = [p for p in m.keywords if p.kind == "query"]
-    fields = [p for p in m.keywords if p.kind in ("field", "file", "graphql_query", "graphql_variables")]
+    fields = [
+        p
+        for p in m.keywords
+        if p.kind in ("field", "file", "graphql_query", "graphql_variables")
+    ]
     for p in fields:
         p_any: Any = p
         p_any.field_key = p.wire if p.kind.startswith("graphql") else p.python
@@ -250,8 +310,16 @@ def _is_json_object(text: str | None) -> bool:
 
 
 def _specs_json(resource: ResourcePlan) -> str:
-    data = {"_": GENERATED, "operations": {m.spec_key: m.spec for m in resource.methods}}
-    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    """One operation a line: diffs between runs stay per operation, and without `indent`
+    json uses its C encoder (the indented form took a third of a big client's emit)."""
+
+    def compact(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    operations = ",\n".join(
+        f"{compact(m.spec_key)}:{compact(m.spec)}" for m in resource.methods
+    )
+    return f'{{"_":{compact(GENERATED)},\n"operations":{{\n{operations}\n}}}}\n'
 
 
 def _fetches_token(auth: dict[str, Any] | None) -> bool:
@@ -265,27 +333,61 @@ def _fetches_token(auth: dict[str, Any] | None) -> bool:
     )
 
 
-def _test_cases(root: ResourcePlan, auths: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _test_cases(
+    root: ResourcePlan, auths: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Generated tests: every operation is callable against a local server; saved example
     responses parse with the inferred models."""
     cases = []
     for resource in root.walk():
         for m in resource.methods:
-            example = next((e for e in m.operation.examples if e.code and e.body is not None), None)
+            example = next(
+                (e for e in m.operation.examples if e.code and e.body is not None), None
+            )
             if m.model:  # the example the model was inferred from
-                example = next(e for e in m.operation.examples if _is_json_object(e.body) and
-                               (e.code is None or 200 <= e.code < 300))
-            ctype = next((h.value for h in example.headers if h.key.lower() == "content-type"), None) if example else None
-            cases.append({
-                "id": ".".join([*resource.path, m.name]),
-                "resource": resource.path,
-                "method": m.name,
-                "http_method": (m.spec["method"] or "GET").upper(),
-                "args": [str(p.example or "x") for p in m.positional if not p.optional],
-                "status": example.code if example and example.code and 200 <= example.code < 600 else 200,
-                "body": (example.body or "") if example else "",
-                "content_type": ctype or ("application/json" if example and (example.language == "json" or m.model) else None),
-                "model": m.model,
-                "fetches_token": _fetches_token(auths.get(m.spec.get("auth") or "")),
-            })
+                example = next(
+                    e
+                    for e in m.operation.examples
+                    if _is_json_object(e.body)
+                    and (e.code is None or 200 <= e.code < 300)
+                )
+            ctype = (
+                next(
+                    (
+                        h.value
+                        for h in example.headers
+                        if h.key.lower() == "content-type"
+                    ),
+                    None,
+                )
+                if example
+                else None
+            )
+            cases.append(
+                {
+                    "id": ".".join([*resource.path, m.name]),
+                    "resource": resource.path,
+                    "method": m.name,
+                    "http_method": (m.spec["method"] or "GET").upper(),
+                    "args": [
+                        str(p.example or "x") for p in m.positional if not p.optional
+                    ],
+                    "status": (
+                        example.code
+                        if example and example.code and 200 <= example.code < 600
+                        else 200
+                    ),
+                    "body": (example.body or "") if example else "",
+                    "content_type": ctype
+                    or (
+                        "application/json"
+                        if example and (example.language == "json" or m.model)
+                        else None
+                    ),
+                    "model": m.model,
+                    "fetches_token": _fetches_token(
+                        auths.get(m.spec.get("auth") or "")
+                    ),
+                }
+            )
     return cases
