@@ -40,6 +40,9 @@ class InferredModels:
     body_models: dict[str, str] = field(default_factory=dict)
     black_stable: bool = False  # laid out as black writes it (generator.models_layout)
 
+    def names(self) -> tuple[dict[str, str], dict[str, str]]:
+        return self.response_models, self.body_models
+
 
 def _json_examples(m: MethodPlan) -> list[dict[str, Any]]:
     out = []
@@ -58,9 +61,8 @@ def _json_examples(m: MethodPlan) -> list[dict[str, Any]]:
 
 
 def _schema(examples: list[dict[str, Any]]) -> dict[str, Any]:
-    from genson import (
-        SchemaBuilder,
-    )  # noqa: PLC0415  (a datamodel-code-generator dependency)
+    # a datamodel-code-generator dependency, imported when first needed
+    from genson import SchemaBuilder  # noqa: PLC0415
 
     builder = SchemaBuilder()
     for example in examples:
@@ -70,8 +72,24 @@ def _schema(examples: list[dict[str, Any]]) -> dict[str, Any]:
     return schema
 
 
-def infer_models(collection: Any, root: ResourcePlan) -> InferredModels:
-    """Response models for every operation whose saved 2xx examples are JSON objects."""
+@dataclass
+class ModelRequest:
+    """What datamodel-code-generator is asked for: one schema holding a definition per
+    model, and the class each operation's response / request body should get."""
+
+    schema: dict[str, Any] | None
+    wanted: dict[str, str]  # op id\0key -> response class
+    bodies: dict[str, str]  # op id\0key -> request body class
+
+    def expected(self) -> InferredModels:
+        """The result when every class asked for is written (`module_text` left empty)."""
+        return InferredModels("", dict(self.wanted), dict(self.bodies))
+
+
+def plan_models(root: ResourcePlan) -> ModelRequest:
+    """Response models for every operation whose saved 2xx examples are JSON objects, and
+    body models for JSON object bodies without `{{variables}}` (cheap: no generator yet).
+    """
     scope = naming.Scope()
     definitions: dict[str, Any] = {}
     wanted: dict[str, str] = {}
@@ -101,23 +119,39 @@ def infer_models(collection: Any, root: ResourcePlan) -> InferredModels:
                 definitions[name] = _schema(examples)
                 wanted[key] = name
     if not definitions:
+        return ModelRequest(None, wanted, bodies)
+    schema = {
+        "$defs": definitions,
+        "title": "PmgenModels",
+        "type": "object",
+        "properties": {n: {"$ref": f"#/$defs/{n}"} for n in definitions},
+    }
+    return ModelRequest(schema, wanted, bodies)
+
+
+def generate_text(request: ModelRequest) -> str | None:
+    """datamodel-code-generator's module for the request (seconds, unless cached)."""
+    return _generate(request.schema) if request.schema is not None else None
+
+
+def finish(request: ModelRequest, text: str | None) -> InferredModels:
+    """The models module (laid out as black writes it when `models_layout` can) and the
+    classes it really holds for each operation."""
+    if text is None:
         return InferredModels(EMPTY, black_stable=True)
-    text = _generate(
-        {
-            "$defs": definitions,
-            "title": "PmgenModels",
-            "type": "object",
-            "properties": {n: {"$ref": f"#/$defs/{n}"} for n in definitions},
-        }
-    )
     classes = set(_CLASS.findall(text))
     laid_out = black_layout(HEADER, text)
     return InferredModels(
         laid_out or HEADER + text,
-        {key: name for key, name in wanted.items() if name in classes},
-        {key: name for key, name in bodies.items() if name in classes},
+        {key: name for key, name in request.wanted.items() if name in classes},
+        {key: name for key, name in request.bodies.items() if name in classes},
         black_stable=laid_out is not None,
     )
+
+
+def infer_models(root: ResourcePlan) -> InferredModels:
+    request = plan_models(root)
+    return finish(request, generate_text(request))
 
 
 def _generate(schema: dict[str, Any]) -> str:

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from generator import __version__, naming
+from generator import __version__, inference, naming, parallel
 from generator.emitters import client_layout as layout
 from generator.emitters.client_docs import method_doc, resource_doc
 from generator.emitters.client_plan import MethodPlan, Planner, ResourcePlan
@@ -71,15 +71,53 @@ def emit(
 ) -> BlackStable:
     """Every file of the generated project (relative path -> text); the Python files
     rendered exactly as black writes them are marked (`BlackStable.stable`)."""
-    from generator.inference import (
-        infer_models,
-    )  # noqa: PLC0415  (datamodel-codegen is slow to import)
 
-    root, planner = plan_client(
-        collection, package_name=package_name, reveal_secrets=reveal_secrets
-    )
+    def plan() -> tuple[ResourcePlan, Planner]:
+        return plan_client(
+            collection, package_name=package_name, reveal_secrets=reveal_secrets
+        )
+
+    def render_with(models: inference.InferredModels) -> dict[str, str]:
+        return _render(
+            collection,
+            root,
+            planner,
+            models,
+            package_name=package_name,
+            templates_dir=templates_dir,
+        )
+
+    root, planner = plan()
+    wanted = inference.plan_models(root)
+    if wanted.schema is not None and parallel.can_fork():
+        # datamodel-code-generator (seconds on a big collection) runs on the other core
+        # while the modules render with the model names asked of it; it writes them all
+        # unless a schema yields no class, and then the modules render again (fresh plans:
+        # rendering annotates them) with the names it wrote
+        with parallel.forked(lambda: inference.generate_text(wanted)) as text:
+            files = render_with(wanted.expected())
+            models = inference.finish(wanted, text())
+        if models.names() == wanted.expected().names():
+            return _finish(collection, files, models, package_name, reveal_secrets)
+        root, planner = plan()
+    else:
+        models = inference.finish(wanted, inference.generate_text(wanted))
+    files = render_with(models)
+    return _finish(collection, files, models, package_name, reveal_secrets)
+
+
+def _render(
+    collection: Collection,
+    root: ResourcePlan,
+    planner: Planner,
+    models: inference.InferredModels,
+    *,
+    package_name: str,
+    templates_dir: str | None,
+) -> dict[str, str]:
+    """Every file but `models.py`, the modules importing `models`' classes."""
     hider = planner.hider
-    models = infer_models(collection, root)
+    reveal_secrets = hider.reveal
     client_class = client_class_for(package_name)
     pkg = package_name
     files: dict[str, str] = {}
@@ -104,7 +142,6 @@ def emit(
     for module in RUNTIME_MODULES:
         files[f"{pkg}/{module}"] = r(f"package/{module}.jinja", **_url_sets())
     files[f"{pkg}/py.typed"] = ""
-    files[f"{pkg}/models.py"] = models.module_text
     secret_params = _secret_params(hider)
     variables = hider.variable_values([*collection.globals, *collection.variables])
     for key, value in collection.overrides.items():
@@ -159,6 +196,19 @@ def emit(
         )
         + "\n"
     )
+    return files
+
+
+def _finish(
+    collection: Collection,
+    files: dict[str, str],
+    models: inference.InferredModels,
+    package_name: str,
+    reveal_secrets: bool,
+) -> BlackStable:
+    """`models.py` added, secrets that slipped into the files masked, black-stable marked."""
+    pkg = package_name
+    files = {**files, f"{pkg}/models.py": models.module_text}
     rendered = dict(files)
     if (
         not reveal_secrets
@@ -217,11 +267,11 @@ def _url_sets() -> dict[str, Any]:
     """Postman's percent-encode sets, from `generator.wire.url` (printable characters only:
     the runtime adds C0 controls itself)."""
     from generator.wire.mime import _KNOWN  # noqa: PLC0415
-    from generator.wire.url import (
+    from generator.wire.url import (  # noqa: PLC0415
         PARAM_KEY_SET,
         PARAM_VALUE_SET,
         PATH_SET,
-    )  # noqa: PLC0415
+    )
 
     def printable(chars: frozenset[str]) -> str:
         return "".join(sorted(c for c in chars if 0x20 <= ord(c) < 0x7F))
