@@ -167,7 +167,6 @@ def test_extract_all_equals_extract_one_by_one(pkg: ModuleType) -> None:
 
 # -- parsed URLs: shared by equal URLs only -----------------------------------------------
 def test_parsed_urls_follow_arguments_and_variables(pkg: ModuleType, server: EchoServer) -> None:
-    request_mod = sys.modules[f"{PACKAGE}._request"]
     client = pkg.SpeedPathsApi()
     server.clear()
     for order in ("1", "2", "1", "a b"):
@@ -176,7 +175,9 @@ def test_parsed_urls_follow_arguments_and_variables(pkg: ModuleType, server: Ech
     client.order_lines()
     paths = [r["path"] for r in server.requests]
     assert paths == ["/orders/1", "/orders/2", "/orders/1", "/orders/a%20b", "/orders/x/y/lines"]
-    assert request_mod._parsed_url.cache_info().maxsize == 256  # bounded
+    cache = client._parse_url.cache_info()
+    assert (cache.hits, cache.misses, cache.maxsize) == (1, 4, 256)  # one per URL, bounded
+    assert pkg.SpeedPathsApi()._parse_url.cache_info().currsize == 0  # one cache per client
 
 
 # -- imports: asyncio and pydantic's BaseModel only when used -------------------------------
