@@ -24,7 +24,7 @@ _LITERAL = r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*\""""
 _TYPE = r"[\w.]+(?:\[[\w\[\], .|]*\])?(?: \| [\w.]+(?:\[[\w\[\], .|]*\])?)*"
 _FIELD = re.compile(
     rf"(?P<head>    \w+: {_TYPE})"
-    rf"(?: = (?:(?P<none>None)|Field\((?P<first>\.\.\.|None), alias=(?P<alias>{_LITERAL})\)))?"
+    rf"(?: = (?:(?P<none>None)|Field\((?P<first>\.\.\.|None)(?:, alias=(?P<alias>{_LITERAL}))?\)))?"
 )
 _FIXED = re.compile(
     r"from [\w.]+ import [\w, ]+"
@@ -77,8 +77,10 @@ def _line(line: str) -> str | None:
     if match is None:
         return None
     head = match["head"]
-    if match["alias"] is None:
+    if match["first"] is None:
         value = "None" if match["none"] else None
+    elif match["alias"] is None:
+        value = f"Field({match['first']})"
     else:
         alias = pystr(ast.literal_eval(match["alias"]))
         value = f"Field({match['first']}, alias={alias})"

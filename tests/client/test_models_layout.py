@@ -26,7 +26,7 @@ TYPES = [
     "Z" * 85,
     "Z" * 90,
 ]
-VALUES = ["", " = None"] + [
+VALUES = ["", " = None", " = Field(None)", " = Field(...)"] + [
     f" = Field({first}, alias='{'k' * n}')"
     for first in ("...", "None")
     for n in (5, 30, 60, 80, 100)
@@ -87,7 +87,7 @@ _keys = st.text(st.characters(codec="ascii"), min_size=1, max_size=90)
                 lambda n: not keyword.iskeyword(n)
             ),
             st.sampled_from(TYPES[:7]),
-            st.sampled_from(["...", "None", ""]),
+            st.sampled_from(["...", "None", "", "None-no-alias"]),
             _keys,
         ),
         min_size=1,
@@ -100,7 +100,10 @@ def test_any_ascii_alias_is_black_exact(
     """Aliases are the collection's JSON keys: quotes, backslashes and controls included."""
     lines = []
     for name, annotation, first, key in fields:
-        value = f" = Field({first}, alias={key!r})" if first else " = None"
+        if first == "None-no-alias":
+            value = " = Field(None)"
+        else:
+            value = f" = Field({first}, alias={key!r})" if first else " = None"
         lines.append(f"    {name}: {annotation}{value}")
     _check(_module(lines))
 
