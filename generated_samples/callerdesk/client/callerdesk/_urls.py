@@ -15,8 +15,22 @@ PARAM_SET = _C0 | frozenset(" \"#&'<>")
 KEY_SET = _C0 | frozenset(" \"#&'<=>")
 
 
+# ASCII text (nearly every URL) is encoded by one `str.translate`: a table per set.
+_ASCII_TABLES: dict[frozenset[str], dict[int, str]] = {}
+
+
+def _ascii_table(unsafe: frozenset[str]) -> dict[int, str]:
+    table = _ASCII_TABLES.get(unsafe)
+    if table is None:
+        codes = {ord(ch) for ch in unsafe if len(ch) == 1 and ch.isascii()} | {0x7F}
+        table = _ASCII_TABLES[unsafe] = {code: f"%{code:02X}" for code in codes}
+    return table
+
+
 def percent_encode(text: str, unsafe: frozenset[str]) -> str:
     """Encode the characters of `unsafe` and everything outside printable ASCII (UTF-8)."""
+    if text.isascii():
+        return text.translate(_ascii_table(unsafe))
     out = []
     for ch in text:
         if ch in unsafe or ord(ch) > 0x7E:

@@ -3,21 +3,42 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
+
+if TYPE_CHECKING:  # pydantic's BaseModel costs ~30 ms to import: the models import it
+    from pydantic import BaseModel
+
+UNREAD: Final = object()  # the body's JSON was not decoded yet
+NOT_JSON: Final = object()  # the body is not JSON
 
 
-def parse(response: httpx.Response, model: type[BaseModel] | None = None) -> Any:
-    """The body as the operation's model when one was inferred, else JSON, text or bytes."""
+def read_json(response: httpx.Response) -> Any:
+    """The body decoded as JSON, or `NOT_JSON`."""
+    try:
+        return response.json()
+    except ValueError:
+        return NOT_JSON
+
+
+def parse(
+    response: httpx.Response,
+    model: type[BaseModel] | None = None,
+    *,
+    decoded: Any = UNREAD,
+) -> Any:
+    """The body as the operation's model when one was inferred, else JSON, text or bytes;
+    `decoded` is the body's `read_json` when the caller decoded it already."""
     if not response.content:
         return None
     ctype = response.headers.get("content-type", "").lower()
     if "json" in ctype or (model is not None and not ctype):
-        try:
-            data = response.json()
-        except ValueError:
+        data = read_json(response) if decoded is UNREAD else decoded
+        if data is NOT_JSON:
             return response.text
         if model is not None and isinstance(data, dict):
             try:
@@ -74,6 +95,29 @@ class APIResponse:
 
 def extract(response: httpx.Response, source: str, locator: Any) -> str | None:
     """A value a Postman test script stored: a JSON path into the body or a header."""
+    return _extract(response, source, locator, UNREAD)
+
+
+def extract_all(
+    response: httpx.Response, sets: Iterable[Sequence[Any]]
+) -> tuple[list[tuple[str, str]], Any]:
+    """(variable, value) for each `(variable, source, locator)` a test script stored,
+    and the body's `read_json` (`UNREAD` when no JSON value was asked for): the body is
+    decoded once for all of them and for `parse`."""
+    decoded: Any = UNREAD
+    found: list[tuple[str, str]] = []
+    for name, source, locator in sets:
+        if source not in ("header", "literal", "text") and decoded is UNREAD:
+            decoded = read_json(response)
+        value = _extract(response, source, locator, decoded)
+        if value is not None:
+            found.append((name, value))
+    return found, decoded
+
+
+def _extract(
+    response: httpx.Response, source: str, locator: Any, decoded: Any
+) -> str | None:
     if source == "header":
         value: str | None = response.headers.get(str(locator))
         return value
@@ -81,9 +125,8 @@ def extract(response: httpx.Response, source: str, locator: Any) -> str | None:
         return str(locator)
     if source == "text":
         return response.text
-    try:
-        node: Any = response.json()
-    except ValueError:
+    node: Any = read_json(response) if decoded is UNREAD else decoded
+    if node is NOT_JSON:
         return None
     for key in locator or []:
         if isinstance(node, dict) and key in node:
@@ -99,7 +142,5 @@ def extract(response: httpx.Response, source: str, locator: Any) -> str | None:
     if isinstance(node, bool):
         return "true" if node else "false"
     if isinstance(node, (dict, list)):
-        import json
-
         return json.dumps(node)
     return None if node is None else str(node)

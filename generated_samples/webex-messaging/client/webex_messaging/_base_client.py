@@ -3,25 +3,27 @@
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import email.utils
+import functools
 import os
 import random
 import time
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from pydantic import BaseModel
 
 from . import _config
 from ._auth import make_auth
 from ._exceptions import APIConnectionError, APITimeoutError, status_error
 from ._request import Spec, build
-from ._response import APIResponse, extract, parse
+from ._response import APIResponse, extract_all, parse
 from ._types import NOT_GIVEN, NotGiven, Query, TimeoutTypes
 from ._variables import resolve
+
+if TYPE_CHECKING:  # pydantic's BaseModel costs ~30 ms to import: the models import it
+    from pydantic import BaseModel
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
@@ -75,6 +77,9 @@ class BaseClient:
         self.default_headers = dict(default_headers or {})
         self._auth_override = auth
         self._auth_cache: dict[str, tuple[str, httpx.Auth | None]] = {}
+        # parsing a URL costs ~30 µs (as much as the rest of building a request) and an
+        # httpx.URL is immutable: repeated calls share one (per client: URLs hold keys)
+        self._parse_url = functools.lru_cache(maxsize=256)(httpx.URL)
 
     # -- options -------------------------------------------------------------------------
     def _copy_with(
@@ -102,20 +107,16 @@ class BaseClient:
 
     # -- auth ----------------------------------------------------------------------------
     def _auth_for(self, spec: Spec) -> tuple[httpx.Auth | None, dict[str, Any] | None]:
+        if not isinstance(self._auth_override, NotGiven):
+            return self._auth_override, None
         key = spec.get("auth")
         if key is None:
-            return (
-                None
-                if isinstance(self._auth_override, NotGiven)
-                else self._auth_override
-            ), None
+            return None, None
         config = _config.AUTHS[key]
         params = {
             k: resolve(v, self.variables) if isinstance(v, str) else v
             for k, v in config["params"].items()
         }
-        if not isinstance(self._auth_override, NotGiven):
-            return self._auth_override, None
         fingerprint = repr(sorted(params.items(), key=lambda kv: kv[0]))
         cached = self._auth_cache.get(key)
         if (
@@ -153,15 +154,16 @@ class BaseClient:
             extra_headers=headers,
             extra_query=extra_query,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            parse_url=self._parse_url,
         )
         return request, auth
 
-    def _after(self, spec: Spec, response: httpx.Response) -> None:
-        """Do what the request's test script did: store response values in variables."""
-        for name, source, locator in spec.get("sets", []):
-            value = extract(response, source, locator)
-            if value is not None:
-                self.variables[name] = value
+    def _after(self, spec: Spec, response: httpx.Response) -> Any:
+        """Do what the request's test script did: store response values in variables;
+        the body's JSON when that decoded it (else `_response.UNREAD`)."""
+        values, decoded = extract_all(response, spec.get("sets", ()))
+        self.variables.update(values)
+        return decoded
 
     # -- retries -------------------------------------------------------------------------
     @staticmethod
@@ -198,8 +200,10 @@ class BaseClient:
     ) -> Any:
         if response.status_code >= 400:
             raise status_error(response)
-        self._after(spec, response)
-        return APIResponse(response, model) if raw else parse(response, model)
+        decoded = self._after(spec, response)
+        if raw:
+            return APIResponse(response, model)
+        return parse(response, model, decoded=decoded)
 
 
 class SyncAPIClient(BaseClient):
@@ -256,6 +260,12 @@ class SyncAPIClient(BaseClient):
             return self._result(spec, response, raw, model)
 
 
+async def _sleep(seconds: float) -> None:
+    import asyncio  # here: importing asyncio costs ~20 ms, and only async retries wait
+
+    await asyncio.sleep(seconds)
+
+
 class AsyncAPIClient(BaseClient):
     _http: httpx.AsyncClient
 
@@ -292,19 +302,19 @@ class AsyncAPIClient(BaseClient):
                 response = await self._http.send(request, auth=auth)
             except httpx.TimeoutException as exc:
                 if attempt < retries:
-                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
                 raise APITimeoutError(request=request) from exc
             except httpx.TransportError as exc:
                 if attempt < retries:
-                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
                 raise APIConnectionError(request=request) from exc
             if attempt < retries and self._should_retry(response):
                 await response.aclose()
-                await asyncio.sleep(self._retry_delay(attempt, response))
+                await _sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
             return self._result(spec, response, raw, model)
