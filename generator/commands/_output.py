@@ -22,7 +22,7 @@ import json
 import sys
 import tokenize
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -195,24 +195,57 @@ def emit_formatted(
     """Every emitter's files, secrets that slipped in masked (a masked file loses its
     black-stable mark: black formats it again), Python formatted and compiled.
 
-    The emitters under `forked` prefixes (independent of the others: `generate` forks the
-    client) run in a child process while this one runs the rest (`generator.parallel`):
-    the same files either way, in about half the time on two cores."""
+    On two cores the work overlaps (`generator.parallel`; the same files either way): the
+    emitters under `forked` prefixes (independent of the others: `generate` forks the
+    client) run in a child from the start, and an emitter with many Python files is
+    formatted in a child while the next emitter runs here (the docs render while the
+    snippets compile)."""
     from generator import formatting, parallel  # noqa: PLC0415
 
+    def masked(files: Mapping[str, str]) -> Mapping[str, str]:
+        return scrub_secrets(files, secret_values) if secret_values else files
+
     def build(selected: Mapping[str, Emitter]) -> dict[str, str]:
-        files = collect(collection, selected)
-        if secret_values:
-            files = scrub_secrets(files, secret_values)
-        return formatting.format_python(files)
+        return formatting.format_python(masked(collect(collection, selected)))
 
     away = {prefix: emit for prefix, emit in emitters.items() if prefix in set(forked)}
     here = {prefix: emit for prefix, emit in emitters.items() if prefix not in away}
-    if not away or not here:
+    if not here:
         return build(emitters)
-    with parallel.forked(lambda: build(away)) as result:
-        built = build(here)
-        return {**result(), **built}
+    results: list[Callable[[], dict[str, str]]] = []
+    with ExitStack() as children:
+        if away:
+            results.append(children.enter_context(parallel.forked(lambda: build(away))))
+        for prefix, emit in here.items():
+            files = masked(collect(collection, {prefix: emit}))
+            results.append(_format_soon(files, children))
+        merged: dict[str, str] = {}
+        for result in results:
+            merged.update(result())
+    return merged
+
+
+# Python files an emitter must have for its formatting to go to a child (a fork costs ms)
+FORMAT_IN_CHILD = 1000
+
+
+def _format_soon(
+    files: Mapping[str, str], children: ExitStack
+) -> Callable[[], dict[str, str]]:
+    """`files` formatted: in a forked child when there are many (it sends back only the
+    texts black changed), else here and now."""
+    from generator import formatting, parallel  # noqa: PLC0415
+
+    if sum(map(formatting.is_python, files)) < FORMAT_IN_CHILD:
+        formatted = formatting.format_python(files)
+        return lambda: formatted
+
+    def changed() -> dict[str, str]:
+        out = formatting.format_python(files)
+        return {path: text for path, text in out.items() if text != files[path]}
+
+    child = children.enter_context(parallel.forked(changed))
+    return lambda: {**files, **child()}
 
 
 @contextmanager
@@ -243,7 +276,8 @@ def run_emitters(
 ) -> tuple[writer.WriteReport, changelog.Changes]:
     """Emit, scrub secrets, format, changelog, write, report. The emitters under the
     `forked` prefixes run in a child process meanwhile (see `emit_formatted`).
-    `options` are recorded in the manifest (JSON values, no secrets: `reveal_secrets` as a flag, never a secret itself).
+    `options` are recorded in the manifest (JSON values, no secrets: `reveal_secrets`
+    as a flag, never a secret itself).
 
     Without `reveal_secrets`, the collection's clear-text credentials are named (masked) on
     stderr and any that slipped into an emitted file is masked before formatting (so a

@@ -171,8 +171,11 @@ def is_black_stable(text: str) -> bool:
     """Whether a file rendered by the black-stable templates is black's layout: true when
     every code line fits or is a string literal black cannot split. Docstring and
     comment lines are exempt (black never wraps them)."""
+    lines = text.split("\n")
+    if text.isascii() and max(map(len, lines)) <= LINE_LENGTH:
+        return True  # nearly every snippet: no line to look at
     in_docstring = text.startswith('"""')
-    for number, line in enumerate(text.split("\n")):
+    for number, line in enumerate(lines):
         if in_docstring:
             if number and line == '"""':
                 in_docstring = False
