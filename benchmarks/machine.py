@@ -6,6 +6,7 @@ import os
 import platform
 import subprocess
 import sys
+import time
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,17 @@ def load_average() -> float:
         return 0.0
 
 
+def cpu_probe() -> float:
+    """Seconds for a fixed pure-Python loop: the speed the machine gives now. Virtual
+    machines share their host; the same commit measured at another hour can differ by 2x
+    with the load average unchanged, and this figure shows it."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
 def machine_info() -> dict[str, Any]:
     return {
         "nproc": os.cpu_count() or 0,
@@ -79,6 +91,7 @@ def machine_info() -> dict[str, Any]:
         "httpx": _version("httpx"),
         "pmgen_commit": _git_commit(),
         "load_at_start": load_average(),
+        "probe_at_start": cpu_probe(),
     }
 
 

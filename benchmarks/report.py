@@ -33,6 +33,19 @@ def timed_out(cell: Row | None) -> bool:
     )
 
 
+def _probe_line(machine: dict[str, Any]) -> str:
+    """The reference loop's time: on a shared VM the speed the host gives varies."""
+    start, end = machine.get("probe_at_start"), machine.get("probe_at_end")
+    if start is None:
+        return ""
+    at_end = f", at end {end:.2f} s" if end is not None else ""
+    return (
+        f"Reference loop (5 million additions in CPython) at start {start:.2f} s{at_end}: "
+        "the speed the host gave at the time (this VM took 0.44 to 0.78 s for it within one "
+        "evening); compare runs by it."
+    )
+
+
 def memory_mb(cell: Row) -> float:
     """The memory figure of a measurement: summed PSS (older results: summed RSS)."""
     return float(cell.get("tree_pss_mb") or cell["tree_rss_mb"])
@@ -451,6 +464,7 @@ def markdown(results: dict[str, Any]) -> str:
         f"at end {results['machine'].get('load_at_end', 0):.1f}: above the CPU count, other work "
         "shared the machine and wall times are inflated; `cpu` (user + system seconds of the "
         "command and its children) is the steadier figure then.",
+        _probe_line(results["machine"]),
         f"Each figure is the median of {settings['runs']} runs "
         "(inputs of more than 5,000 requests: 1 run) "
         "of a child process; time is wall time, memory the peak of the proportional set size "

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import baselines, clientbench, commands, lifecycle, report, synth
-from benchmarks.machine import REPO, describe, load_average, machine_info
+from benchmarks.machine import REPO, cpu_probe, describe, load_average, machine_info
 from benchmarks.measure import Measurement, median_of, run_once
 
 SHARED = REPO.parent / "shared"
@@ -280,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         def save(final: bool = False) -> None:
             """Write the results so far: a long run that is stopped still leaves a table."""
             results["machine"]["load_at_end"] = load_average()
+            results["machine"]["probe_at_end"] = cpu_probe()
             results["complete"] = final
             results["targets"] = report.targets(results)
             args.out.mkdir(parents=True, exist_ok=True)
