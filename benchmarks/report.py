@@ -41,8 +41,8 @@ def _probe_line(machine: dict[str, Any]) -> str:
     at_end = f", at end {end:.2f} s" if end is not None else ""
     return (
         f"Reference loop (5 million additions in CPython) at start {start:.2f} s{at_end}: "
-        "the speed the host gave at the time (this VM took 0.44 to 0.78 s for it within one "
-        "evening); compare runs by it."
+        "the CPU speed the host gave at the time, to compare runs by (it does not show "
+        "slower page faults or file-system calls, which also vary on a shared VM)."
     )
 
 
