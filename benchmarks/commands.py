@@ -56,6 +56,7 @@ def argv(name: str, source: Path, out: Path) -> list[str]:
 
 def env(cache_dir: Path) -> dict[str, str]:
     """The caller's environment with its own cache dir; bytecode caching on, as a user
-    has it (some sandboxes set PYTHONDONTWRITEBYTECODE: every run then compiles pmgen)."""
+    has it (some sandboxes set PYTHONDONTWRITEBYTECODE: every run then compiles pmgen).
+    """
     inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {**inherited, "PMGEN_CACHE_DIR": str(cache_dir)}
