@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import manifest as mf
+from generator import writer
 from generator.errors import GeneratorBug, InputError
 from generator.manifest import ManifestInfo
 from generator.writer import safe_relative_path, write_tree
@@ -224,3 +225,40 @@ def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _many(count: int) -> dict[str, str]:
+    return {f"pkg/m{i % 7}/f{i}.py": f"x = {i}\n" for i in range(count)}
+
+
+def test_a_big_write_is_shared_with_a_child_and_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer, "SPLIT_WRITES", 10)
+    files = _many(60)
+    report = write_tree(tmp_path, files, manifest=INFO)
+    assert report.written == sorted(files)
+    assert all((tmp_path / p).read_text() == t for p, t in files.items())
+    assert not list(tmp_path.rglob(f"{mf.TEMP_PREFIX}*"))
+    assert not (tmp_path / mf.PENDING_NAME).exists()
+
+
+@pytest.mark.parametrize("split", [10, 10_000])
+def test_a_failed_write_raises_here_with_or_without_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, split: int
+) -> None:
+    monkeypatch.setattr(writer, "SPLIT_WRITES", split)
+    real = writer._atomic_write
+    files = _many(60)
+    broken = sorted(files)[-3]  # in the child's half when split
+
+    def failing(out: Path, path: str, *rest: object) -> None:
+        if path == broken:
+            raise OSError(28, "No space left on device")
+        real(out, path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "_atomic_write", failing)
+    with pytest.raises(OSError, match="No space left"):
+        write_tree(tmp_path, files, manifest=INFO)
+    assert (tmp_path / mf.PENDING_NAME).exists()  # the journal tells the next run
+    assert not (tmp_path / mf.MANIFEST_NAME).exists()
