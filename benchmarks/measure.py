@@ -143,6 +143,9 @@ def run_once(
     timeout: float = 900.0,
 ) -> Run:
     """Run `argv` once; stdout is discarded, the end of stderr kept for error messages."""
+    # The previous command's output (16,000 files) is still being written back by the
+    # kernel: flushed first, so that it does not land in this command's time.
+    os.sync()
     with open(os.devnull, "wb") as devnull, _tempfile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(
