@@ -195,7 +195,7 @@ class Planner:
         for h in request.headers:
             if h.disabled or not h.key.strip():
                 continue
-            headers.append([h.key.strip(), self.hider.text(h.value or "", h.key)])
+            headers.append([h.key.strip(), self.hider.text(h.value or "", h.key) or ""])
         for name, value in _script_headers([*op.inherited_scripts, *op.scripts]):
             if not any(h[0].lower() == name.lower() for h in headers):
                 headers.append([name, value])
@@ -254,7 +254,7 @@ class Planner:
                     Param("body", "body", "body", "str | bytes | NotGiven", raw, not templated)
                 )
         elif body.mode == "urlencoded":
-            fields = []
+            fields: list[list[Any]] = []
             for kv in body.urlencoded:
                 python = names.claim(naming.snake(kv.key, "field"))
                 templated = _kv_template(kv.value) or self.hider.hidden(kv.value, kv.key)
@@ -273,8 +273,8 @@ class Planner:
                 python = names.claim(naming.snake(f.key, "field"))
                 if f.type == "file":
                     srcs = list(f.src or [])
-                    ctype = f.content_type or (guess_type(srcs[0]) if srcs else None)
-                    fields.append([f.key, "file", srcs, python, not f.disabled, ctype])
+                    part_type = f.content_type or (guess_type(srcs[0]) if srcs else None)
+                    fields.append([f.key, "file", srcs, python, not f.disabled, part_type])
                     plan.keywords.append(
                         Param(python, f.key, "file", "FileInputs | NotGiven", srcs, False,
                               f.description, f.disabled)

@@ -137,7 +137,9 @@ def _join_published(collection: Collection, metadata: Collection) -> Collection:
     if metadata.publish is None:
         raise UsageError(f"{metadata.source}: --published expects published-documentation metadata")
     diagnostics = list(collection.diagnostics)
-    ids = {metadata.publish.collection_id, metadata.info.postman_id} - {None}
+    ids = {
+        i for i in (metadata.publish.collection_id, metadata.info.postman_id) if i is not None
+    }
     if collection.info.postman_id and ids and collection.info.postman_id not in ids:
         diagnostics.append(
             Diagnostic(
