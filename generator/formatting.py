@@ -34,9 +34,12 @@ from generator import manifest, parallel
 from generator.errors import GeneratorBug
 
 # The one place black's mode is decided (generated code targets Python 3.10+).
-BLACK_MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
+LINE_LENGTH = 88  # also what the black-stable layouts (client, models, snippets) assume
+BLACK_MODE = black.Mode(
+    target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH
+)
 PYI_MODE = black.Mode(
-    target_versions={black.TargetVersion.PY310}, line_length=88, is_pyi=True
+    target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH, is_pyi=True
 )
 
 # Fewer uncached files than this are formatted in-process (a pool costs its start-up).

@@ -26,9 +26,8 @@ HEADER = (
     + '"""Models inferred from the saved example responses of the collection."""\n\n'
 )
 EMPTY = HEADER + "from __future__ import annotations\n"
-MAX_MODELS = (
-    400  # beyond this many operations with examples, big collections keep plain JSON
-)
+# beyond this many operations with examples, big collections keep plain JSON
+MAX_MODELS = 400
 _CLASS = re.compile(r"^class (\w+)\(", re.M)
 
 
@@ -39,9 +38,6 @@ class InferredModels:
     response_models: dict[str, str] = field(default_factory=dict)
     body_models: dict[str, str] = field(default_factory=dict)
     black_stable: bool = False  # laid out as black writes it (generator.models_layout)
-
-    def names(self) -> tuple[dict[str, str], dict[str, str]]:
-        return self.response_models, self.body_models
 
 
 def _json_examples(m: MethodPlan) -> list[dict[str, Any]]:
@@ -84,6 +80,11 @@ class ModelRequest:
     def expected(self) -> InferredModels:
         """The result when every class asked for is written (`module_text` left empty)."""
         return InferredModels("", dict(self.wanted), dict(self.bodies))
+
+    def all_written(self, models: InferredModels) -> bool:
+        return (
+            models.response_models == self.wanted and models.body_models == self.bodies
+        )
 
 
 def plan_models(root: ResourcePlan) -> ModelRequest:

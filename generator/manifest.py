@@ -130,7 +130,6 @@ def snapshot_text(snapshot: Mapping[str, Any]) -> str:
 # The record lives in the user cache (not the output directory, which stays byte for
 # byte deterministic): one small file per (inputs, manifest, snapshot) it vouches for.
 REGEN_CACHE = "regen"
-_CODE_SUFFIXES = (".py", ".jinja", ".md", ".toml", ".yml", ".txt", ".json")
 _DEPENDENCIES = ("black", "datamodel_code_generator", "jinja2", "pydantic")  # modules
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import ast
 import re
 
+from generator.emitters.client_layout import call
+from generator.formatting import LINE_LENGTH
 from generator.render import pystr
-
-LINE_LENGTH = 88  # generator.formatting.BLACK_MODE
 
 _LITERAL = r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*\""""
 _TYPE = r"[\w.]+(?:\[[\w\[\], .|]*\])?(?: \| [\w.]+(?:\[[\w\[\], .|]*\])?)*"
@@ -78,44 +78,32 @@ def _line(line: str) -> str | None:
         return None
     head = match["head"]
     if match["first"] is None:
-        value = "None" if match["none"] else None
-    elif match["alias"] is None:
-        value = f"Field({match['first']})"
+        if not match["none"]:
+            return head if len(head) <= LINE_LENGTH else None
+        value, args = "None", None
     else:
-        alias = pystr(ast.literal_eval(match["alias"]))
-        value = f"Field({match['first']}, alias={alias})"
-    if value is None:
-        return head if len(head) <= LINE_LENGTH else None
+        args = [match["first"]]
+        if match["alias"] is not None:
+            args.append(f"alias={pystr(ast.literal_eval(match['alias']))}")
+        value = f"Field({', '.join(args)})"
     # black's order: one line; split the call after `Field(`; the value alone in
     # parentheses; else the annotation in parentheses
-    one_line = f"{head} = {value}"
-    if len(one_line) <= LINE_LENGTH:
-        return one_line
-    if value != "None" and len(f"{head} = Field(") <= LINE_LENGTH:
-        return f"{head} = {_split_call(value, '    ')}"
+    if len(f"{head} = {value}") <= LINE_LENGTH:
+        return f"{head} = {value}"
+    if args is not None and len(f"{head} = Field(") <= LINE_LENGTH:
+        return call(f"{head.lstrip()} = Field", args, "    ")
     if len(f"{head} = (") <= LINE_LENGTH:
         return (
             f"{head} = (\n        {value}\n    )"
             if len(value) + 8 <= LINE_LENGTH
             else None
         )
-    return _parenthesized(head, f" = {value}")
+    return _parenthesized(head, value, args)
 
 
-def _split_call(call: str, indent: str) -> str:
-    """`Field(a, b)` split after its bracket: the arguments on one line when they fit,
-    else one a line with a trailing comma."""
-    name, _, inner = call[:-1].partition("(")
-    body = f"{indent}    {inner}"
-    if len(body) <= LINE_LENGTH:
-        return f"{name}(\n{body}\n{indent})"
-    exploded = "".join(f"{indent}    {arg},\n" for arg in inner.split(", ", 1))
-    return f"{name}(\n{exploded}{indent})"
-
-
-def _parenthesized(head: str, tail: str) -> str | None:
+def _parenthesized(head: str, value: str, args: list[str] | None) -> str | None:
     """black's layout when even `name: T = Field(` is too long: the annotation goes in
-    parentheses (split before each `|` when it does not fit on one line), then the rest
+    parentheses (split before each `|` when it does not fit on one line), then the value
     after the closing one, the call split too when the name line is itself too long."""
     name, _, annotation = head.partition(": ")
     first = f"{name}: ("
@@ -126,9 +114,9 @@ def _parenthesized(head: str, tail: str) -> str | None:
         inner = "        " + "\n        | ".join(annotation.split(" | "))
         if any(len(part) > LINE_LENGTH for part in inner.split("\n")[1:]):
             return None
-    last = f"    ){tail}"
+    last = f"    ) = {value}"
     if len(last) > LINE_LENGTH or len(first) > LINE_LENGTH:
-        if not tail.startswith(" = Field("):
+        if args is None:
             return None
-        last = f"    ) = {_split_call(tail[len(' = '):], '    ')}"
+        last = call(") = Field", args, "    ", split=True)
     return f"{first}\n{inner}\n{last}"

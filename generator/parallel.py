@@ -56,19 +56,17 @@ def forked(func: Callable[[], T]) -> Iterator[Callable[[], T]]:
 
     def result() -> T:
         nonlocal waited
+        # read before waitpid: the child blocks until its result is read
         with os.fdopen(read_end, "rb") as pipe:
-            data = (
-                pipe.read()
-            )  # before waitpid: the child blocks until its result is read
+            data = pipe.read()
         os.waitpid(pid, 0)
         waited = True
         try:
             ok, value = pickle.loads(data)
         except Exception:
             ok, value = False, None
-        return (
-            value if ok else func()
-        )  # failed: again here, to report it as this process would
+        # a failed child: run it again here, to fail as this process would
+        return value if ok else func()
 
     try:
         yield result
@@ -88,9 +86,8 @@ def _run_child(func: Callable[[], object], write_end: int) -> None:
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(data)
     finally:
-        os._exit(
-            status
-        )  # no atexit handlers, no flushing of buffers the parent also holds
+        # no atexit handlers, no flushing of buffers the parent also holds
+        os._exit(status)
 
 
 def _kill(pid: int, read_end: int) -> None:

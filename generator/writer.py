@@ -382,8 +382,9 @@ def _write_all(
 
     def write(part: list[str]) -> bool:
         made: set[str] = set()
+        in_child = os.getpid() != parent
         for path in part:
-            if os.getpid() != parent and os.getppid() != parent:
+            if in_child and os.getppid() != parent:
                 os._exit(1)  # the child of a run that was killed stops as the run did
             _atomic_write(out, path, files[path], new_mode, made)
         return True

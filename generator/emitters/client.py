@@ -97,7 +97,7 @@ def emit(
         with parallel.forked(lambda: inference.generate_text(wanted)) as text:
             files = render_with(wanted.expected())
             models = inference.finish(wanted, text())
-        if models.names() == wanted.expected().names():
+        if wanted.all_written(models):
             return _finish(collection, files, models, package_name, reveal_secrets)
         root, planner = plan()
     else:
@@ -210,9 +210,8 @@ def _finish(
     pkg = package_name
     files = {**files, f"{pkg}/models.py": models.module_text}
     rendered = dict(files)
-    if (
-        not reveal_secrets
-    ):  # safety net: a credential in a description or a saved example
+    # safety net: a credential in a description or a saved example
+    if not reveal_secrets:
         # not scrubbed: runtime code holds no collection text; every value in _config.py went
         # through the hider, and its keys are Postman's field names (a secret `accessKey`
         # must not rename the `accessKey` field)
@@ -228,13 +227,8 @@ def _finish(
         files = Scrubber(SecretReport.of(collection).values, min_length=6).files(
             files, fixed=fixed
         )
-    stable = _black_stable(files, pkg, rendered)
-    if (
-        models.black_stable
-        and files[f"{pkg}/models.py"] == rendered[f"{pkg}/models.py"]
-    ):
-        stable.append(f"{pkg}/models.py")
-    return BlackStable(files, stable)
+    laid_out = ("models.py",) if models.black_stable else ()
+    return BlackStable(files, _black_stable(files, pkg, rendered, laid_out))
 
 
 # rendered exactly as black writes them (client_layout; tests assert black_changes == [])
@@ -245,12 +239,16 @@ _STABLE_MODULES = (
 
 
 def _black_stable(
-    files: dict[str, str], pkg: str, rendered: dict[str, str]
+    files: dict[str, str],
+    pkg: str,
+    rendered: dict[str, str],
+    laid_out: tuple[str, ...] = (),
 ) -> list[str]:
-    """The files black would leave unchanged: the static runtime modules and every resource
-    module without a code line too long for the templates' layout. A file the secret
-    scrubber changed loses the mark (a mask can change a line's length)."""
-    stable = [f"{pkg}/{module}" for module in _STABLE_MODULES]
+    """The files black would leave unchanged: the static runtime modules, `laid_out` ones
+    (`models.py` when models_layout wrote it) and every resource module without a code
+    line too long for the templates' layout. A file the secret scrubber changed loses the
+    mark (a mask can change a line's length)."""
+    stable = [f"{pkg}/{module}" for module in (*_STABLE_MODULES, *laid_out)]
     stable += [
         path
         for path, text in files.items()

@@ -6,9 +6,8 @@ from collections.abc import Callable
 
 from generator.emitters.client_plan import MethodPlan, ResourcePlan
 
-MAX_DESCRIPTION = (
-    800  # characters of a request's markdown description kept in its docstring
-)
+# characters of a request's markdown description kept in its docstring
+MAX_DESCRIPTION = 800
 
 
 def _clip(text: str, limit: int = MAX_DESCRIPTION) -> str:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator.formatting import LINE_LENGTH
 from generator.render import docstring
-
-LINE_LENGTH = 88  # generator.formatting.BLACK_MODE
 
 
 def doc(text: object, indent: str) -> str:
@@ -66,11 +65,12 @@ def assign_list(target: str, items: Sequence[str], indent: str = "") -> str:
     return f"{indent}{target} = [\n{inner}{indent}]"
 
 
-def call(head: str, args: Sequence[str], indent: str) -> str:
-    """`head(args)` as a statement at `indent`: one line, else the arguments on one
-    indented line, else one argument a line with a trailing comma."""
+def call(head: str, args: Sequence[str], indent: str, *, split: bool = False) -> str:
+    """`head(args)` as a statement at `indent`: one line (unless `split`: black splits a
+    call whose line holds something longer), else the arguments on one indented line,
+    else one argument a line with a trailing comma."""
     line = f"{indent}{head}({', '.join(args)})"
-    if len(line) <= LINE_LENGTH:
+    if len(line) <= LINE_LENGTH and not split:
         return line
     inner = f"{indent}    {', '.join(args)}"
     if len(inner) <= LINE_LENGTH:

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote_plus
 
+from generator.formatting import LINE_LENGTH
 from generator.render import comment, pyrepr, pystr, shquote
 from generator.wire import FilePart, Value, WireRequest, is_literal, literal
 from generator.wire.dynamic import python_expr, shell_expr
 from generator.wire.values import Part, join, text_value
-
-LINE_LENGTH = 88  # formatting.BLACK_MODE's
 
 
 class Unsupported(Exception):
