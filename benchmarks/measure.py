@@ -30,9 +30,11 @@ SAMPLE_INTERVAL = (
     0.05  # a /proc scan costs ~2 ms: keep the sampler off the measured cores
 )
 # Reading a process's PSS walks its page tables under its memory-map lock (~20 ms for
-# 400 MB): at every sample it slowed the measured command by half. Every 10th sample
-# (0.5 s) it costs a few percent; RSS is still read at every sample.
+# 400 MB): at every sample it slowed the measured command by half. It is read every 10th
+# sample (0.5 s) and whenever the summed RSS has grown by a tenth since the last read (so
+# a short command's peak is seen too); RSS is read at every sample.
 PSS_EVERY = 10
+PSS_GROWTH = 1.1
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
@@ -125,10 +127,13 @@ class _Sampler(threading.Thread):
         self.done = threading.Event()
 
     def run(self) -> None:
-        count = 0
+        count, last_total, total_at_pss = 0, 0, 0
         while not self.done.is_set():
-            total, largest, pss = tree_rss_kb(self.pid, pss=count % PSS_EVERY == 0)
-            count += 1
+            read_pss = count % PSS_EVERY == 0 or last_total > PSS_GROWTH * total_at_pss
+            total, largest, pss = tree_rss_kb(self.pid, pss=read_pss)
+            if read_pss:
+                total_at_pss = total
+            count, last_total = count + 1, total
             self.peak_kb = max(self.peak_kb, total)
             self.peak_pss_kb = max(self.peak_pss_kb, pss)
             self.largest_kb = max(self.largest_kb, largest)

@@ -196,17 +196,15 @@ def _lifecycle_targets(results: dict[str, Any]) -> list[Row]:
 
 
 def _scale_targets(results: dict[str, Any]) -> list[Row]:
-    peaks = [memory_mb(c) for n in commands.COMMANDS if (c := _cmd(results, MAIN, n))]
+    measured = [c for n in commands.COMMANDS if (c := _cmd(results, MAIN, n))]
+    peaks = [memory_mb(c) for c in measured]
     killed = [
         memory_mb(c["runs"][-1])
         for c in results.get("commands", {}).get(MAIN, {}).values()
         if timed_out(c)
     ]
     peak = max(peaks + killed) if peaks or killed else None
-    rss = max(
-        (c["tree_rss_mb"] for n in commands.COMMANDS if (c := _cmd(results, MAIN, n))),
-        default=None,
-    )
+    rss = max((c["tree_rss_mb"] for c in measured), default=None)
     row = _judge(
         "peak memory, commercetools (all processes, any command)",
         "≤ 400 MB",

@@ -234,3 +234,12 @@ def test_report_judges_growth_baselines_and_names_the_machine() -> None:
     results["commands"]["synth-5000"]["generate"] = _cell(90.0)
     again = {r["target"]: r for r in report.targets(results)}
     assert again[growth["target"]]["status"] == "FAIL"  # 1.8x: superlinear
+
+
+def test_a_short_command_gets_its_peak_pss() -> None:
+    # Done in ~0.2 s, under the 0.5 s between periodic PSS reads: the read on growth
+    # must still see the 80 MB.
+    program = "x = bytearray(80 * 2**20)\nimport time\ntime.sleep(0.15)\n"
+    result = run_once([sys.executable, "-c", program])
+    assert result.returncode == 0
+    assert result.tree_pss_mb >= 80
