@@ -103,22 +103,16 @@ def _snippet_renderer(
     from generator.emitters import snippets  # noqa: PLC0415
 
     chosen = snippets.resolve_styles(collection, list(styles))
-    emitted: Mapping[str, str]
     if reuse is not None and set(chosen) <= _styles_in(reuse):
-        emitted, reused = reuse, True
+        emitted: Mapping[str, str] = reuse
     else:
         emitted = _emit_snippets(collection, chosen, reveal_secrets, package)
-        reused = False
     stable = formatting.stable_paths(emitted)
     mine = tuple(f"{style}/" for style in chosen)  # a reused output has more styles
-    # Reused black-stable files are shown as they are: the run compiles them with the
-    # snippets themselves (checking them here too was the same compile twice).
     python = {
         p: text
         for p, text in emitted.items()
-        if p.startswith(mine)
-        and formatting.is_python(p)
-        and not (reused and p in stable)
+        if p.startswith(mine) and formatting.is_python(p)
     }
     formatted = _black(formatting.BlackStable(python, stable & set(python)))
 
