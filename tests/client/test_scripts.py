@@ -33,7 +33,7 @@ const ts = String(Date.now());
 pm.variables.set('ts', ts);
 const query = pm.request.url.query.filter(q => q.key !== 'signature')
     .map(q => q.key + '=' + pm.variables.replaceIn(q.value)).join('&');
-const signature = CryptoJS.HmacSHA256(query, pm.environment.get('secret')).toString();
+const signature = CryptoJS.HmacSHA256(query, pm.variables.get('secret')).toString();
 pm.request.url.query.upsert({key: 'signature', value: signature});
 pm.request.headers.add({key: 'X-Client', value: 'pmgen-test'});
 """
@@ -113,8 +113,8 @@ def test_pre_request_chain_signs_and_test_scripts_capture(pkg: ModuleType,
                                                           server: EchoServer) -> None:
     server.clear()
     client = pkg.ScriptedApi()
-    login = client.with_raw_response.auth.login()
-    record = server.requests()[-1]
+    login = client.with_raw_response.auth.login(user="ada")
+    record = server.requests[-1]
     query, unsigned = _signed(record["query"])
     # the collection script set `ts` before `{{ts}}` was substituted, then signed the query
     assert query["ts"].isdigit() and query["user"] == "ada"
@@ -129,14 +129,14 @@ def test_pre_request_chain_signs_and_test_scripts_capture(pkg: ModuleType,
     assert "expected 1 to equal 2" in (login.tests[2].error or "")
     # the captured token is used by the next call (one variable store per client)
     client.auth.me()
-    assert _headers(server.requests()[-1])["authorization"] == "Bearer tok-123"
+    assert _headers(server.requests[-1])["authorization"] == "Bearer tok-123"
     assert client.variables["token"] == "tok-123"
 
 
 def test_skip_request_sends_nothing(pkg: ModuleType, server: EchoServer) -> None:
     server.clear()
     assert pkg.ScriptedApi().skipped() is None
-    assert server.requests() == []
+    assert server.requests == []
 
 
 def test_failed_tests_raise_when_asked(pkg: ModuleType, server: EchoServer) -> None:
@@ -151,7 +151,7 @@ def test_a_throwing_script_names_request_level_and_line(pkg: ModuleType) -> None
     bad = {"source": "var a = 1;\nthrow new Error('boom');", "event": "prerequest",
            "level": "folder", "owner": "Auth", "does": "runs JavaScript"}
     client.scripts._table = [*client.scripts.table, bad]
-    spec = {**pkg.resources.auth._SPECS["login"]}
+    spec = {**importlib.import_module(f"{PACKAGE}.resources.auth")._SPECS["login"]}
     spec["scripts"] = {"prerequest": [len(client.scripts.table) - 1], "test": [],
                        "engine": True}
     sandbox = importlib.import_module(f"{PACKAGE}._sandbox")
@@ -182,7 +182,7 @@ def test_async_client_runs_the_same_scripts(pkg: ModuleType, server: EchoServer)
 
     server.clear()
     asyncio.run(calls())
-    login, me = server.requests()
+    login, me = server.requests
     assert _signed(login["query"])[0]["signature"]
     assert _headers(me)["authorization"] == "Bearer tok-123"
 
@@ -205,5 +205,5 @@ def test_collection_run_reports_every_request_in_order(project: Path, server: Ec
     assert by_key["Skipped"]["sent"] == []
     assert [s["by"] for s in by_key["Auth / Me"]["sent"]] == ["request"]
     assert report["failed_tests"] == 1
-    paths = [r["path"] for r in server.requests()]
+    paths = [r["path"] for r in server.requests]
     assert paths == ["/login", "/me", "/jump", "/last"]
