@@ -204,7 +204,7 @@ def _render(
         code=md_code,
     )
     files["tests/__init__.py"] = f"# {GENERATED}\n"
-    files["tests/test_operations.py"] = r("tests/test_operations.py.jinja")
+    files["tests/test_operations.py"] = r("tests/test_operations.py.jinja", scripted=scripted)
     files["tests/cases.json"] = (
         json.dumps(
             {"_": GENERATED, "cases": _test_cases(root, planner.auths)}, indent=1

@@ -55,7 +55,9 @@ def sandbox_files(package: str) -> dict[str, str]:
     for path in sorted(SANDBOX_DIR.rglob("*")):
         if path.suffix in (".py", ".js") and "__pycache__" not in path.parts:
             relative = path.relative_to(SANDBOX_DIR).as_posix()
-            files[f"{package}/_sandbox/{relative}"] = path.read_text(encoding="utf-8")
+            comment = "#" if path.suffix == ".py" else "//"
+            header = f"{comment} {GENERATED}: pmgen's script sandbox, copied as it is\n"
+            files[f"{package}/_sandbox/{relative}"] = header + path.read_text(encoding="utf-8")
     return files
 
 
