@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import _limit
 from ._types import (
     ENGINE_EXTRA,
     EngineMissing,
@@ -83,9 +84,10 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
         "\n" * _RUNTIME_PAD
         + "(function (config) {\n'use strict';\n"
         + "const native = {tainted: globalThis.__pmgen_tainted, "
-        + "moduleSource: globalThis.__pmgen_module_source, dynamic: globalThis.__pmgen_dynamic};\n"
+        + "moduleSource: globalThis.__pmgen_module_source, dynamic: globalThis.__pmgen_dynamic,"
+        + " probe: globalThis.__pmgen_probe};\n"
         + "delete globalThis.__pmgen_tainted; delete globalThis.__pmgen_module_source; "
-        + "delete globalThis.__pmgen_dynamic;\n"
+        + "delete globalThis.__pmgen_dynamic; delete globalThis.__pmgen_probe;\n"
         + _runtime_source()
         + "\n{ const G = globalThis; const raw = {"
         + natives
@@ -101,7 +103,7 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
         + "  defineProperty(w, 'name', {value: name});\n"
         + "  defineProperty(G, name, {value: w, writable: true, configurable: true});\n"
         + "} }\n"
-        + "defineProperty(globalThis, '__pmgen', {value: Object.freeze({begin, tick, finish,"
+        + "defineProperty(globalThis, '__pmgen', {value: Object.freeze({begin, tick, finish, arm,"
         + " deliver: (id, text) => deliverSend(id, jsonParse(text))}),"
         + " writable: false, configurable: false, enumerable: false});\n"
         + "takeBaseline();\n"
@@ -139,6 +141,10 @@ def _guard(name: str, fn: Callable[..., Any], sentinel: str) -> Callable[..., An
     return guarded
 
 
+def _probe() -> bool:
+    return True
+
+
 def _default_dynamic(name: str) -> str | None:
     """A minimal {{$...}} resolver for when the host gives none."""
     if name in ("$guid", "$randomUUID"):
@@ -157,7 +163,9 @@ class _Clock:
     """Wall time a script may spend; time waiting for pm.sendRequest's HTTP is not counted."""
 
     def __init__(self, limit: float) -> None:
-        self.deadline = time.monotonic() + limit
+        # The engine enforces `limit` in CPU time; this wall-clock backstop is checked between
+        # engine calls, with room for a machine shared by other processes.
+        self.deadline = time.monotonic() + 3 * limit
 
     def remaining(self) -> float:
         return self.deadline - time.monotonic()
@@ -230,10 +238,10 @@ class Sandbox:
             "__pmgen_module_source", _guard("require", self._module_source, s)
         )
         ctx.add_callable("__pmgen_dynamic", _guard("dynamic", self._dynamic_value, s))
+        ctx.add_callable("__pmgen_probe", _probe)
         names = sorted(self._natives)
         for name in names:
             ctx.add_callable("__pmgen_raw" + name, _guard(name, self._natives[name], s))
-        ctx.set_time_limit(max(30.0, self.limits.time_s))
         try:
             ctx.eval(_bootstrap({"globalsSource": self._globals_source}, names, s))
         except self._quickjs.JSException as exc:
@@ -242,6 +250,11 @@ class Sandbox:
                     f"the sandbox itself needs more than {self.limits.memory_bytes} bytes"
                 ) from None
             raise
+        if not _limit.verify(ctx, self._quickjs.JSException):
+            raise RuntimeError(
+                "this quickjs-ng version cannot enforce the script time limit while scripts "
+                "call Python; pmgen's sandbox is tested with quickjs-ng 0.17"
+            )
         return ctx
 
     def _module_source(self, name: str) -> str | None:
@@ -340,7 +353,11 @@ class Sandbox:
         text = (
             f"{name}: {message}" if name and not message.startswith(name) else message
         )
-        return ScriptError(
+        cls = ScriptError
+        if name == "InternalError" and message == "out of memory":
+            cls = ScriptMemoryError
+            text = f"the script needed more than {self.limits.memory_bytes} bytes"
+        return cls(
             text,
             request=request_name,
             level=script.level,
@@ -378,6 +395,11 @@ class Sandbox:
         ctx = self._context()
         clock = _Clock(self.limits.time_s)
         try:
+            try:
+                _limit.arm(ctx, self.limits.time_s)
+            except self._quickjs.JSException as exc:
+                self._classify(exc, clock)
+                raise
             self._eval(ctx, clock, f"__pmgen.begin({text})")
             while True:
                 self._drain(ctx, clock)
@@ -418,12 +440,10 @@ class Sandbox:
         return out
 
     def _eval(self, ctx: Any, clock: _Clock, code: str) -> Any:
-        remaining = clock.remaining()
-        if remaining <= 0:
+        if clock.remaining() <= 0:
             raise _LimitHit(
                 "time", f"the script ran longer than {self.limits.time_s:g} s"
             )
-        ctx.set_time_limit(remaining)
         try:
             return ctx.eval(code)
         except self._quickjs.JSException as exc:
@@ -432,12 +452,10 @@ class Sandbox:
 
     def _drain(self, ctx: Any, clock: _Clock) -> None:
         while True:
-            remaining = clock.remaining()
-            if remaining <= 0:
+            if clock.remaining() <= 0:
                 raise _LimitHit(
                     "time", f"the script ran longer than {self.limits.time_s:g} s"
                 )
-            ctx.set_time_limit(remaining)
             try:
                 if not ctx.execute_pending_job():
                     return

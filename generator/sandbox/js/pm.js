@@ -903,6 +903,19 @@ function begin(payloadText) {
   }
 }
 
+// Probes Python until the host's helper thread lifts the engine's refusal (see _limit.py).
+function arm() {
+  let refused = 0;
+  for (;;) {
+    try {
+      native.probe();
+      return refused;
+    } catch (e) {
+      refused++;
+    }
+  }
+}
+
 function tick() {
   if (state.error) return '{"kind":"idle"}';
   for (const s of state.sends.values()) {
