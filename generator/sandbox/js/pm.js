@@ -23,13 +23,17 @@ class Property {
   }
   toJSON() {
     const out = { key: this.key, value: this.value === undefined ? null : this.value };
-    out.disabled = !!this.disabled;
+    // v2.1 lists of headers, query and body parameters carry `disabled`; others only if given
+    if (this.constructor.listsDisabled || this.disabled !== undefined) out.disabled = !!this.disabled;
     for (const k of objectKeys(this._extra)) if (!STD_ITEM_KEYS.includes(k)) out[k] = this._extra[k];
     return out;
   }
 }
 
 class Header extends Property {
+  static get listsDisabled() {
+    return true;
+  }
   constructor(def, value) {
     if (typeof def === "string" && value !== undefined) def = { key: def, value };
     else if (typeof def === "string") {
@@ -44,6 +48,9 @@ class Header extends Property {
 }
 
 class QueryParam extends Property {
+  static get listsDisabled() {
+    return true;
+  }
   constructor(def) {
     if (typeof def === "string") {
       const i = def.indexOf("=");
@@ -56,7 +63,11 @@ class QueryParam extends Property {
   }
 }
 
-class FormParam extends Property {}
+class FormParam extends Property {
+  static get listsDisabled() {
+    return true;
+  }
+}
 class Variable extends Property {}
 
 function unparseParam(p) {
@@ -121,7 +132,9 @@ class PropertyList {
       this.members.push(made);
       return null;
     }
-    existing[existing.length - 1].update({ key: made.key, value: made.value, disabled: made.disabled });
+    const patch = { key: made.key, value: made.value };
+    if (made.disabled !== undefined) patch.disabled = made.disabled;
+    existing[existing.length - 1].update(patch);
     return false;
   }
   remove(predicate, context) {
@@ -421,7 +434,7 @@ class PmRequest {
     this.method = def.method ? String(def.method).toUpperCase() : "GET";
     let header = def.header !== undefined ? def.header : def.headers;
     this.headers = new PropertyList(Header, header || [], true);
-    this.body = def.body ? new RequestBody(def.body) : undefined;
+    this.body = new RequestBody(def.body || undefined);
     this.auth = def.auth ? new RequestAuth(def.auth) : undefined;
     defineProperty(this, "_extra", { value: {} });
     for (const k of objectKeys(def)) {
@@ -469,7 +482,8 @@ class PmRequest {
     out.method = this.method;
     out.url = this.url.toJSON();
     out.header = this.headers.toJSON();
-    out.body = this.body ? (this.body instanceof RequestBody ? this.body.toJSON() : new RequestBody(this.body).toJSON()) : null;
+    const body = this.body && !(this.body instanceof RequestBody) ? new RequestBody(this.body) : this.body;
+    out.body = body && body.mode !== undefined ? body.toJSON() : null;
     out.auth = this.auth ? (this.auth instanceof RequestAuth ? this.auth.toJSON() : this.auth) : null;
     return out;
   }
