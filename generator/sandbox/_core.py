@@ -357,6 +357,8 @@ class Sandbox:
         if name == "InternalError" and message == "out of memory":
             cls = ScriptMemoryError
             text = f"the script needed more than {self.limits.memory_bytes} bytes"
+            if error.get("thrownNull"):
+                text += " (or it threw null)"
         return cls(
             text,
             request=request_name,

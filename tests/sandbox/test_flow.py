@@ -19,7 +19,10 @@ def chain(sandbox: Sandbox, *sources: str, scopes: VariableScopes | None = None)
         for i, src in enumerate(sources)
     ]
     return sandbox.run(
-        scripts, request_name="Req", request=make_request(), scopes=scopes or VariableScopes()
+        scripts,
+        request_name="Req",
+        request=make_request(),
+        scopes=scopes or VariableScopes(),
     )
 
 
@@ -62,7 +65,11 @@ def test_helper_shared_through_variables_and_eval(sandbox: Sandbox) -> None:
 
 def test_new_function_of_code_in_variable(sandbox: Sandbox) -> None:
     scopes = VariableScopes(collection={"code": "return a + b;"})
-    result = run(sandbox, "const f = new Function('a', 'b', pm.collectionVariables.get('code')); console.log(f(2, 3));", scopes=scopes)
+    result = run(
+        sandbox,
+        "const f = new Function('a', 'b', pm.collectionVariables.get('code')); console.log(f(2, 3));",
+        scopes=scopes,
+    )
     assert console_values(result) == ["5"]
 
 
@@ -73,9 +80,13 @@ def test_script_error_names_level_owner_and_line(sandbox: Sandbox, level: str) -
     with pytest.raises(ScriptError) as info:
         sandbox.run(
             [
-                Script("pm.environment.set('before', 1)", "prerequest", "collection", "Col"),
+                Script(
+                    "pm.environment.set('before', 1)", "prerequest", "collection", "Col"
+                ),
                 Script(src, "prerequest", level, "Owner"),  # type: ignore[arg-type]
-                Script("pm.environment.set('after', 1)", "prerequest", "request", "Req"),
+                Script(
+                    "pm.environment.set('after', 1)", "prerequest", "request", "Req"
+                ),
             ],
             request_name="Get thing",
             request=make_request(),
@@ -118,7 +129,10 @@ def test_thrown_non_error(sandbox: Sandbox) -> None:
 
 def test_error_keeps_partial_result(sandbox: Sandbox) -> None:
     with pytest.raises(ScriptError) as info:
-        run(sandbox, "console.log('before'); pm.test('t', () => {}); throw new Error('x');")
+        run(
+            sandbox,
+            "console.log('before'); pm.test('t', () => {}); throw new Error('x');",
+        )
     partial = info.value.result  # type: ignore[attr-defined]
     assert console_values(partial) == ["before"] and partial.tests[0].name == "t"
 
@@ -132,7 +146,13 @@ def test_set_next_request(sandbox: Sandbox) -> None:
     assert run(sandbox, "var a = 1;").next_request is Ellipsis
     assert run(sandbox, "postman.setNextRequest('Login');").next_request == "Login"
     assert run(sandbox, "pm.execution.setNextRequest(null);").next_request is None
-    assert run(sandbox, "pm.execution.setNextRequest('A'); pm.execution.setNextRequest('B');").next_request == "B"
+    assert (
+        run(
+            sandbox,
+            "pm.execution.setNextRequest('A'); pm.execution.setNextRequest('B');",
+        ).next_request
+        == "B"
+    )
 
 
 def test_set_timeout_order_and_clear(sandbox: Sandbox) -> None:
@@ -169,7 +189,10 @@ def test_console_goes_to_logger(caplog: pytest.LogCaptureFixture) -> None:
     logger = logging.getLogger("test.sandbox.console")
     sb = Sandbox(logger=logger)
     with caplog.at_level(logging.DEBUG, logger="test.sandbox.console"):
-        result = run(sb, "console.log('a', 1, {b: [1, 'c']}); console.warn('w'); console.error(new Error('e')); console.debug('d');")
+        result = run(
+            sb,
+            "console.log('a', 1, {b: [1, 'c']}); console.warn('w'); console.error(new Error('e')); console.debug('d');",
+        )
     assert result.console == [
         ("log", "a 1 { b: [ 1, 'c' ] }"),
         ("warn", "w"),
@@ -206,7 +229,9 @@ TINY = {
 @pytest.fixture
 def module_sandbox(monkeypatch: pytest.MonkeyPatch) -> Sandbox:
     monkeypatch.setattr(sandbox_modules, "module_sources", lambda: dict(TINY))
-    monkeypatch.setattr(sandbox_modules, "native_functions", lambda: {"__native_upper": str.upper})
+    monkeypatch.setattr(
+        sandbox_modules, "native_functions", lambda: {"__native_upper": str.upper}
+    )
     monkeypatch.setattr(
         sandbox_modules,
         "globals_source",
@@ -221,9 +246,14 @@ def test_loader_caches_per_script_and_resolves_aliases(module_sandbox: Sandbox) 
     console.log(t === Tiny, t.next(), require('tiny').next(), t.dep, require('selfref').same);
     console.log(pm.require('npm:jsrsasign@10.9.0').KJUR.version, require('npm:tiny@1.0.0') === t, UP('abc'));
     """
-    assert console_values(run(module_sandbox, src)) == ["true 1 2 dep-object true", "mine true ABC"]
+    assert console_values(run(module_sandbox, src)) == [
+        "true 1 2 dep-object true",
+        "mine true ABC",
+    ]
     # a fresh global scope per script: the module state starts again
-    assert console_values(run(module_sandbox, "console.log(require('tiny').next(), Tiny.next())")) == ["1 2"]
+    assert console_values(
+        run(module_sandbox, "console.log(require('tiny').next(), Tiny.next())")
+    ) == ["1 2"]
 
 
 def test_unknown_module_is_a_clear_error(module_sandbox: Sandbox) -> None:
@@ -231,18 +261,33 @@ def test_unknown_module_is_a_clear_error(module_sandbox: Sandbox) -> None:
         run(module_sandbox, "const fs = require('fs');")
     assert info.value.message == "Error: module fs is not available in pmgen's sandbox"
     assert info.value.line == 1
-    result = run(module_sandbox, "try { require('child_process') } catch (e) { console.log(e.message) }")
-    assert console_values(result) == ["module child_process is not available in pmgen's sandbox"]
+    result = run(
+        module_sandbox,
+        "try { require('child_process') } catch (e) { console.log(e.message) }",
+    )
+    assert console_values(result) == [
+        "module child_process is not available in pmgen's sandbox"
+    ]
 
 
 def test_native_errors_become_js_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(s: str) -> str:
         raise ValueError("bad input " + s)
 
-    monkeypatch.setattr(sandbox_modules, "native_functions", lambda: {"__native_broken": broken, "__native_obj": lambda: object()})
+    monkeypatch.setattr(
+        sandbox_modules,
+        "native_functions",
+        lambda: {"__native_broken": broken, "__native_obj": lambda: object()},
+    )
     sb = Sandbox()
-    result = run(sb, "try { __native_broken('x') } catch (e) { console.log(e.message) } try { __native_obj() } catch (e) { console.log(e.message) }")
-    assert console_values(result) == ["__native_broken: bad input x", "__native_obj returned an unsupported type"]
+    result = run(
+        sb,
+        "try { __native_broken('x') } catch (e) { console.log(e.message) } try { __native_obj() } catch (e) { console.log(e.message) }",
+    )
+    assert console_values(result) == [
+        "__native_broken: bad input x",
+        "__native_obj returned an unsupported type",
+    ]
 
 
 def test_native_names_must_be_prefixed(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,8 +11,15 @@ from .helpers import console_values, make_request, run
 
 def test_unchanged_request_round_trips(sandbox: Sandbox) -> None:
     req = make_request(
-        body={"mode": "raw", "raw": '{"a": 1}', "options": {"raw": {"language": "json"}}},
-        auth={"type": "bearer", "bearer": [{"key": "token", "value": "{{t}}", "type": "string"}]},
+        body={
+            "mode": "raw",
+            "raw": '{"a": 1}',
+            "options": {"raw": {"language": "json"}},
+        },
+        auth={
+            "type": "bearer",
+            "bearer": [{"key": "token", "value": "{{t}}", "type": "string"}],
+        },
     )
     result = run(sandbox, "var x = pm.request.url.toString();", request=req)
     assert result.request == {
@@ -104,7 +111,10 @@ def test_url_update_and_assignment(sandbox: Sandbox) -> None:
         "z",
     )
     assert url["query"] == [{"key": "x", "value": "1", "disabled": False}]
-    result = run(sandbox, "pm.request.url = 'https://other.example/p'; pm.request.url.query.add('k=v');")
+    result = run(
+        sandbox,
+        "pm.request.url = 'https://other.example/p'; pm.request.url.query.add('k=v');",
+    )
     assert result.request["url"]["raw"] == "https://other.example/p?k=v"
     assert result.request["url"]["host"] == ["other", "example"]
 
@@ -142,7 +152,12 @@ def test_headers_add_upsert_remove(sandbox: Sandbox) -> None:
         "content-type,Off,X-Two,X-Legacy,X-Str",
     ]
     assert result.request["header"] == [
-        {"key": "content-type", "value": "application/json", "disabled": False, "type": "text"},
+        {
+            "key": "content-type",
+            "value": "application/json",
+            "disabled": False,
+            "type": "text",
+        },
         {"key": "Off", "value": "1", "disabled": True},
         {"key": "X-Two", "value": "2", "disabled": False},
         {"key": "X-Legacy", "value": "L", "disabled": False},
@@ -156,7 +171,9 @@ def test_method_change(sandbox: Sandbox) -> None:
 
 
 def test_body_raw_update_and_to_string(sandbox: Sandbox) -> None:
-    req = make_request(body={"mode": "raw", "raw": '{"a":1}', "options": {"raw": {"language": "json"}}})
+    req = make_request(
+        body={"mode": "raw", "raw": '{"a":1}', "options": {"raw": {"language": "json"}}}
+    )
     src = """
     const b = JSON.parse(pm.request.body.raw);
     b.sig = 'abc';
@@ -169,16 +186,25 @@ def test_body_raw_update_and_to_string(sandbox: Sandbox) -> None:
 
 
 def test_body_direct_raw_assignment_keeps_options(sandbox: Sandbox) -> None:
-    req = make_request(body={"mode": "raw", "raw": "x", "options": {"raw": {"language": "json"}}})
+    req = make_request(
+        body={"mode": "raw", "raw": "x", "options": {"raw": {"language": "json"}}}
+    )
     result = run(sandbox, "pm.request.body.raw = 'y';", request=req)
-    assert result.request["body"] == {"mode": "raw", "raw": "y", "options": {"raw": {"language": "json"}}}
+    assert result.request["body"] == {
+        "mode": "raw",
+        "raw": "y",
+        "options": {"raw": {"language": "json"}},
+    }
 
 
 def test_body_urlencoded_and_formdata(sandbox: Sandbox) -> None:
     req = make_request(
         body={
             "mode": "urlencoded",
-            "urlencoded": [{"key": "a", "value": "1"}, {"key": "b", "value": "2", "disabled": True}],
+            "urlencoded": [
+                {"key": "a", "value": "1"},
+                {"key": "b", "value": "2", "disabled": True},
+            ],
         }
     )
     src = """
@@ -189,7 +215,10 @@ def test_body_urlencoded_and_formdata(sandbox: Sandbox) -> None:
     result = run(sandbox, src, request=req)
     assert console_values(result) == ['a=x&c=3 {"a":"x","c":"3"}']
     assert [p["key"] for p in result.request["body"]["urlencoded"]] == ["a", "b", "c"]
-    result = run(sandbox, "pm.request.body.update({mode: 'formdata', formdata: [{key: 'f', value: 'v', type: 'text'}]});")
+    result = run(
+        sandbox,
+        "pm.request.body.update({mode: 'formdata', formdata: [{key: 'f', value: 'v', type: 'text'}]});",
+    )
     assert result.request["body"] == {
         "mode": "formdata",
         "formdata": [{"key": "f", "value": "v", "disabled": False, "type": "text"}],
@@ -197,9 +226,18 @@ def test_body_urlencoded_and_formdata(sandbox: Sandbox) -> None:
 
 
 def test_body_graphql(sandbox: Sandbox) -> None:
-    req = make_request(body={"mode": "graphql", "graphql": {"query": "{ a }", "variables": ""}})
-    result = run(sandbox, "pm.request.body.graphql.variables = JSON.stringify({n: 1});", request=req)
-    assert result.request["body"] == {"mode": "graphql", "graphql": {"query": "{ a }", "variables": '{"n":1}'}}
+    req = make_request(
+        body={"mode": "graphql", "graphql": {"query": "{ a }", "variables": ""}}
+    )
+    result = run(
+        sandbox,
+        "pm.request.body.graphql.variables = JSON.stringify({n: 1});",
+        request=req,
+    )
+    assert result.request["body"] == {
+        "mode": "graphql",
+        "graphql": {"query": "{ a }", "variables": '{"n":1}'},
+    }
 
 
 def test_body_set_from_nothing(sandbox: Sandbox) -> None:
@@ -208,7 +246,12 @@ def test_body_set_from_nothing(sandbox: Sandbox) -> None:
 
 
 def test_auth_type_parameters_and_change(sandbox: Sandbox) -> None:
-    req = make_request(auth={"type": "bearer", "bearer": [{"key": "token", "value": "{{t}}", "type": "string"}]})
+    req = make_request(
+        auth={
+            "type": "bearer",
+            "bearer": [{"key": "token", "value": "{{t}}", "type": "string"}],
+        }
+    )
     src = """
     console.log(pm.request.auth.type, pm.request.auth.parameters().get('token'),
                 JSON.stringify(pm.request.auth.parameters().toObject()));
@@ -220,7 +263,11 @@ def test_auth_type_parameters_and_change(sandbox: Sandbox) -> None:
         "type": "bearer",
         "bearer": [{"key": "token", "value": "abc", "type": "string"}],
     }
-    result = run(sandbox, "pm.request.authorizeUsing('basic', [{key: 'username', value: 'u'}]);", request=req)
+    result = run(
+        sandbox,
+        "pm.request.authorizeUsing('basic', [{key: 'username', value: 'u'}]);",
+        request=req,
+    )
     assert result.request["auth"] == {
         "type": "basic",
         "basic": [{"key": "username", "value": "u"}],
@@ -231,19 +278,32 @@ def test_auth_type_parameters_and_change(sandbox: Sandbox) -> None:
 
 def test_request_from_raw_only_url(sandbox: Sandbox) -> None:
     req = make_request(url={"raw": "https://h.example/a?x=1"})
-    result = run(sandbox, "console.log(pm.request.url.getHost(), pm.request.url.query.get('x'))", request=req)
+    result = run(
+        sandbox,
+        "console.log(pm.request.url.getHost(), pm.request.url.query.get('x'))",
+        request=req,
+    )
     assert console_values(result) == ["h.example 1"]
     assert result.request["url"]["raw"] == "https://h.example/a?x=1"
 
 
 def test_legacy_request_global(sandbox: Sandbox) -> None:
-    req = make_request(body={"mode": "urlencoded", "urlencoded": [{"key": "u", "value": "1"}]})
+    req = make_request(
+        body={"mode": "urlencoded", "urlencoded": [{"key": "u", "value": "1"}]}
+    )
     src = "console.log(request.method, request.url, JSON.stringify(request.headers), JSON.stringify(request.data), request.name)"
     result = run(sandbox, src, request=req)
-    assert console_values(result)[-1] == 'POST {{base}}/v1/x?a=1 {"A":"b"} {"u":"1"} Req'
-    assert ("warn", 'Using "request" is deprecated. Use "pm.request" instead.') in result.console
+    assert (
+        console_values(result)[-1] == 'POST {{base}}/v1/x?a=1 {"A":"b"} {"u":"1"} Req'
+    )
+    assert (
+        "warn",
+        'Using "request" is deprecated. Use "pm.request" instead.',
+    ) in result.console
 
 
 def test_request_json_is_plain(sandbox: Sandbox) -> None:
     result = run(sandbox, "console.log(JSON.stringify(pm.request.toJSON().url.query))")
-    assert json.loads(console_values(result)[0]) == [{"key": "a", "value": "1", "disabled": False}]
+    assert json.loads(console_values(result)[0]) == [
+        {"key": "a", "value": "1", "disabled": False}
+    ]

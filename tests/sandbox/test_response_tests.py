@@ -44,8 +44,16 @@ def test_response_accessors(sandbox: Sandbox) -> None:
 
 def test_capture_into_environment(sandbox: Sandbox) -> None:
     scopes = VariableScopes()
-    run_test(sandbox, "pm.environment.set('token', pm.response.json().nested.token)", scopes=scopes)
-    run_test(sandbox, "var d = JSON.parse(responseBody); postman.setEnvironmentVariable('id', d.id)", scopes=scopes)
+    run_test(
+        sandbox,
+        "pm.environment.set('token', pm.response.json().nested.token)",
+        scopes=scopes,
+    )
+    run_test(
+        sandbox,
+        "var d = JSON.parse(responseBody); postman.setEnvironmentVariable('id', d.id)",
+        scopes=scopes,
+    )
     assert scopes.environment == {"token": "t-1", "id": 42}
 
 
@@ -65,7 +73,9 @@ def test_pm_test_records_passes_and_failures(sandbox: Sandbox) -> None:
         ("no throw", True),
         ("type error", False),
     ]
-    assert result.tests[1].error == "expected response to have status code 404 but got 200"
+    assert (
+        result.tests[1].error == "expected response to have status code 404 but got 200"
+    )
     assert "null" in (result.tests[4].error or "")
 
 
@@ -85,7 +95,9 @@ def test_async_and_done_tests(sandbox: Sandbox) -> None:
         TR("done ok", True, None),
         TR("done with error", False, "boom"),
         TR(
-            "never done", False, "the test did not finish (its callback or promise never completed)"
+            "never done",
+            False,
+            "the test did not finish (its callback or promise never completed)",
         ),
         TR("skipped", True, None, skipped=True),
     ]
@@ -107,7 +119,10 @@ def test_legacy_tests_object_recorded(sandbox: Sandbox) -> None:
     ]
     warnings = [text for level, text in result.console if level == "warn"]
     assert 'Using "tests" is deprecated. Use "pm.test()" instead.' in warnings
-    assert 'Using "responseCode" is deprecated. Use "pm.response.code" instead.' in warnings
+    assert (
+        'Using "responseCode" is deprecated. Use "pm.response.code" instead.'
+        in warnings
+    )
 
 
 def test_expect_outside_test_throws(sandbox: Sandbox) -> None:
@@ -122,7 +137,10 @@ EXPECT_MESSAGES = [
     ("pm.expect(1).to.equal(2)", "expected 1 to equal 2"),
     ("pm.expect('a').to.eql('b')", "expected 'a' to deeply equal 'b'"),
     ("pm.expect({a: 1}).to.eql({a: 2})", "expected { a: 1 } to deeply equal { a: 2 }"),
-    ("pm.expect([1, 2]).to.deep.equal([1, 3])", "expected [ 1, 2 ] to deeply equal [ 1, 3 ]"),
+    (
+        "pm.expect([1, 2]).to.deep.equal([1, 3])",
+        "expected [ 1, 2 ] to deeply equal [ 1, 3 ]",
+    ),
     ("pm.expect(5).to.be.above(6)", "expected 5 to be above 6"),
     ("pm.expect(5).to.be.below(4)", "expected 5 to be below 4"),
     ("pm.expect(5).to.be.at.least(6)", "expected 5 to be at least 6"),
@@ -133,10 +151,22 @@ EXPECT_MESSAGES = [
     ("pm.expect([1]).to.include(2)", "expected [ 1 ] to include 2"),
     ("pm.expect('abc').to.contain('z')", "expected 'abc' to include 'z'"),
     ("pm.expect(3).to.be.oneOf([1, 2])", "expected 3 to be one of [ 1, 2 ]"),
-    ("pm.expect({a: 1}).to.have.property('b')", "expected { a: 1 } to have property 'b'"),
-    ("pm.expect({a: 1}).to.have.property('a', 2)", "expected { a: 1 } to have property 'a' of 2, but got 1"),
-    ("pm.expect([1, 2]).to.have.lengthOf(3)", "expected [ 1, 2 ] to have a length of 3 but got 2"),
-    ("pm.expect('abc').to.have.length(2)", "expected 'abc' to have a length of 2 but got 3"),
+    (
+        "pm.expect({a: 1}).to.have.property('b')",
+        "expected { a: 1 } to have property 'b'",
+    ),
+    (
+        "pm.expect({a: 1}).to.have.property('a', 2)",
+        "expected { a: 1 } to have property 'a' of 2, but got 1",
+    ),
+    (
+        "pm.expect([1, 2]).to.have.lengthOf(3)",
+        "expected [ 1, 2 ] to have a length of 3 but got 2",
+    ),
+    (
+        "pm.expect('abc').to.have.length(2)",
+        "expected 'abc' to have a length of 2 but got 3",
+    ),
     ("pm.expect('abc').to.match(/z/)", "expected 'abc' to match /z/"),
     ("pm.expect(null).to.exist", "expected null to exist"),
     ("pm.expect(1).to.not.exist", "expected 1 to not exist"),
@@ -145,22 +175,42 @@ EXPECT_MESSAGES = [
     ("pm.expect(1).to.be.null", "expected 1 to be null"),
     ("pm.expect(1).to.be.undefined", "expected 1 to be undefined"),
     ("pm.expect([1]).to.be.empty", "expected [ 1 ] to be empty"),
-    ("pm.expect({a: 1, b: 2}).to.have.keys('a')", "expected { a: 1, b: 2 } to have key 'a'"),
+    (
+        "pm.expect({a: 1, b: 2}).to.have.keys('a')",
+        "expected { a: 1, b: 2 } to have key 'a'",
+    ),
     ("pm.expect(1).to.not.equal(1)", "expected 1 to not equal 1"),
     ("pm.expect(2, 'custom').to.equal(3)", "custom: expected 2 to equal 3"),
-    ("pm.expect([1, 2]).to.have.members([2, 3])", "expected [ 1, 2 ] to have the same members as [ 2, 3 ]"),
+    (
+        "pm.expect([1, 2]).to.have.members([2, 3])",
+        "expected [ 1, 2 ] to have the same members as [ 2, 3 ]",
+    ),
     ("pm.expect(1.5).to.be.closeTo(1, 0.1)", "expected 1.5 to be close to 1 +/- 0.1"),
-    ("pm.expect(pm.response).to.have.status(201)", "expected response to have status code 201 but got 200"),
-    ("pm.response.to.have.header('Nope')", "expected response to have header with key 'Nope'"),
-    ("pm.response.to.be.notFound", "expected response to have status code 404 but got 200"),
-    ("pm.response.to.be.error", "expected response code to be 4XX or 5XX but found 200"),
+    (
+        "pm.expect(pm.response).to.have.status(201)",
+        "expected response to have status code 201 but got 200",
+    ),
+    (
+        "pm.response.to.have.header('Nope')",
+        "expected response to have header with key 'Nope'",
+    ),
+    (
+        "pm.response.to.be.notFound",
+        "expected response to have status code 404 but got 200",
+    ),
+    (
+        "pm.response.to.be.error",
+        "expected response code to be 4XX or 5XX but found 200",
+    ),
     ("pm.response.to.have.jsonBody('missing.path')", None),
     ("pm.response.to.not.be.ok", "expected response to not have status code 200"),
 ]
 
 
 @pytest.mark.parametrize(("expr", "message"), EXPECT_MESSAGES)
-def test_expect_failure_messages(sandbox: Sandbox, expr: str, message: str | None) -> None:
+def test_expect_failure_messages(
+    sandbox: Sandbox, expr: str, message: str | None
+) -> None:
     result = run_test(sandbox, f"pm.test('t', () => {{ {expr}; }});")
     assert len(result.tests) == 1 and result.tests[0].passed is False
     if message is not None:
@@ -223,7 +273,9 @@ def test_get_response_cookie_and_info(sandbox: Sandbox) -> None:
     console.log(c.value, c.httpOnly, pm.info.eventName, pm.info.requestName, pm.info.iteration,
                 pm.info.iterationCount, pm.info.requestId);
     """
-    result = run_test(sandbox, src, info={"iteration": 2, "iterationCount": 5, "requestId": "rid"})
+    result = run_test(
+        sandbox, src, info={"iteration": 2, "iterationCount": 5, "requestId": "rid"}
+    )
     assert console_values(result)[-1] == "abc123 true test Req 2 5 rid"
 
 
@@ -236,4 +288,6 @@ def test_binary_and_invalid_json_body(sandbox: Sandbox) -> None:
         response=response,
     )
     assert result.tests[0].passed is False
-    assert console_values(result) == ["10"]  # two U+FFFD replacement characters + 8 ASCII
+    assert console_values(result) == [
+        "10"
+    ]  # two U+FFFD replacement characters + 8 ASCII

@@ -14,33 +14,55 @@ from tests.helpers.echo_server import EchoServer
 
 from .helpers import console_values, run
 
-LIBRARY = "var remoteLib = {greet: function (n) { return 'hello ' + n; }, padding: '" + "x" * 80 + "'};"
+LIBRARY = (
+    "var remoteLib = {greet: function (n) { return 'hello ' + n; }, padding: '"
+    + "x" * 80
+    + "'};"
+)
 
 
 def responder(record: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
     if record["path"] == "/token":
         body = base64.b64decode(record["body_b64"]).decode()
-        return 200, [("Content-Type", "application/json")], json.dumps({"access_token": "tok-" + body}).encode()
+        return (
+            200,
+            [("Content-Type", "application/json")],
+            json.dumps({"access_token": "tok-" + body}).encode(),
+        )
     if record["path"] == "/lib.js":
         return 200, [("Content-Type", "application/javascript")], LIBRARY.encode()
     if record["path"] == "/missing":
         return 404, [("Content-Type", "text/plain")], b"nope"
-    return 200, [("Content-Type", "application/json")], json.dumps({"path": record["path"], "query": record["query"]}).encode()
+    return (
+        200,
+        [("Content-Type", "application/json")],
+        json.dumps({"path": record["path"], "query": record["query"]}).encode(),
+    )
 
 
 def http_sender(client: httpx.Client):  # type: ignore[no-untyped-def]
     """The host side: the sandbox's request dict -> HTTP -> the response dict."""
 
     def send(req: dict[str, Any]) -> dict[str, Any]:
-        headers = [(h["key"], h["value"]) for h in req.get("header") or [] if not h.get("disabled")]
+        headers = [
+            (h["key"], h["value"])
+            for h in req.get("header") or []
+            if not h.get("disabled")
+        ]
         body = req.get("body") or {}
         content: bytes | None = None
         if body.get("mode") == "raw":
             content = (body.get("raw") or "").encode()
         elif body.get("mode") == "urlencoded":
-            content = "&".join(f"{p['key']}={p['value']}" for p in body["urlencoded"] if not p.get("disabled")).encode()
+            content = "&".join(
+                f"{p['key']}={p['value']}"
+                for p in body["urlencoded"]
+                if not p.get("disabled")
+            ).encode()
             headers.append(("Content-Type", "application/x-www-form-urlencoded"))
-        r = client.request(req["method"], req["url"]["raw"], headers=headers, content=content)
+        r = client.request(
+            req["method"], req["url"]["raw"], headers=headers, content=content
+        )
         return {
             "code": r.status_code,
             "status": r.reason_phrase,
@@ -88,7 +110,9 @@ def test_callback_form(server: EchoServer, client: httpx.Client) -> None:
     assert ["X-Client", "pmgen"] in sent["headers"]
 
 
-def test_promise_form_with_string_url_and_header_list(server: EchoServer, client: httpx.Client) -> None:
+def test_promise_form_with_string_url_and_header_list(
+    server: EchoServer, client: httpx.Client
+) -> None:
     sb = Sandbox(send_request=http_sender(client))
     src = f"""
     const a = await pm.sendRequest('{server.url}/first?x=1');
@@ -113,7 +137,10 @@ def test_urlencoded_body_object(server: EchoServer, client: httpx.Client) -> Non
                    (err, res) => console.log(res.code));
     """
     assert console_values(run(sb, src)) == ["200"]
-    assert base64.b64decode(server.requests[-1]["body_b64"]) == b"grant_type=client_credentials"
+    assert (
+        base64.b64decode(server.requests[-1]["body_b64"])
+        == b"grant_type=client_credentials"
+    )
 
 
 def test_transport_error_goes_to_callback_and_rejects(client: httpx.Client) -> None:
@@ -127,15 +154,24 @@ def test_transport_error_goes_to_callback_and_rejects(client: httpx.Client) -> N
 
 def test_without_sender_the_callback_gets_an_error() -> None:
     sb = Sandbox()
-    result = run(sb, "pm.sendRequest('http://example.invalid/', (err) => console.log(err.message));")
-    assert console_values(result) == ["pm.sendRequest is not available: this sandbox has no HTTP sender"]
+    result = run(
+        sb,
+        "pm.sendRequest('http://example.invalid/', (err) => console.log(err.message));",
+    )
+    assert console_values(result) == [
+        "pm.sendRequest is not available: this sandbox has no HTTP sender"
+    ]
 
 
 def test_downloaded_code_is_refused(server: EchoServer, client: httpx.Client) -> None:
     sb = Sandbox(send_request=http_sender(client))
     scopes = VariableScopes()
     # the usual idiom: download once, keep in a variable, eval in a later request's script
-    run(sb, f"pm.sendRequest('{server.url}/lib.js', (e, r) => pm.globals.set('lib', r.text()));", scopes=scopes)
+    run(
+        sb,
+        f"pm.sendRequest('{server.url}/lib.js', (e, r) => pm.globals.set('lib', r.text()));",
+        scopes=scopes,
+    )
     assert scopes.globals["lib"] == LIBRARY
     for src in [
         "eval(pm.globals.get('lib'));",
@@ -146,12 +182,16 @@ def test_downloaded_code_is_refused(server: EchoServer, client: httpx.Client) ->
     ]:
         with pytest.raises(ScriptError) as info:
             run(sb, src, scopes=scopes)
-        assert "refused to run code downloaded with pm.sendRequest" in info.value.message, src
+        assert (
+            "refused to run code downloaded with pm.sendRequest" in info.value.message
+        ), src
     # code that did not come from a response still runs
     assert console_values(run(sb, "eval('console.log(1 + 1)')", scopes=scopes)) == ["2"]
 
 
-def test_downloaded_code_runs_when_allowed(server: EchoServer, client: httpx.Client) -> None:
+def test_downloaded_code_runs_when_allowed(
+    server: EchoServer, client: httpx.Client
+) -> None:
     sb = Sandbox(send_request=http_sender(client), allow_remote_code=True)
     src = f"""
     const res = await pm.sendRequest('{server.url}/lib.js');

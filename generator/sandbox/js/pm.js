@@ -636,9 +636,9 @@ class MergedScope extends VariableScope {
     return this._lookup(String(key)).has;
   }
   toObject() {
-    const out = {};
-    for (const s of this._chain.slice().reverse()) for (const [k, v] of s) out[k] = v;
-    return out;
+    const merged = new Map();
+    for (const s of this._chain.slice().reverse()) for (const [k, v] of s) merged.set(k, v);
+    return Object.fromEntries(merged);
   }
   replaceIn(text) {
     return replaceVariables(text, (n) => this._lookup(n));
@@ -892,6 +892,7 @@ function begin(payloadText) {
     sends: new Map(),
     sendSeq: 0,
     error: null,
+    failed: false,
     skip: false,
     next: null,
     nextSet: false,
@@ -931,7 +932,7 @@ function arm() {
 }
 
 function tick() {
-  if (state.error) return '{"kind":"idle"}';
+  if (state.failed) return '{"kind":"idle"}';
   for (const s of state.sends.values()) {
     if (s.queued) {
       s.queued = false;
@@ -956,7 +957,7 @@ function finish() {
     tests.push({ name: k, passed: !!state.legacyTests[k], error: state.legacyTests[k] ? null : "", skipped: false });
   }
   const out = { tests, console: state.console, skip: state.skip, next: state.next, nextSet: state.nextSet, error: null };
-  if (state.error) out.error = describeError(state.error);
+  if (state.failed) out.error = describeError(state.error);
   const jsonable = (v) => {
     if (v === undefined || typeof v === "function" || typeof v === "symbol") return null;
     if (typeof v === "bigint") return String(v);
@@ -966,7 +967,7 @@ function finish() {
     if (state.scopes) {
       out.scopes = {};
       for (const k of objectKeys(state.scopes)) {
-        const obj = {};
+        const obj = Object.create(null); // a key "__proto__" stays a key
         for (const [name, v] of state.scopes[k]) obj[name] = jsonable(v);
         out.scopes[k] = obj;
       }

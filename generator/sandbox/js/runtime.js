@@ -271,11 +271,16 @@ function runTimer(t) {
 }
 
 function fail(e) {
-  if (!state.error) state.error = e === undefined ? new Error("undefined") : e;
+  if (!state.failed) {
+    state.failed = true;
+    state.error = e;
+  }
 }
 
 // ---------------------------------------------------------------- error description
 function describeError(e) {
+  // QuickJS throws null when it runs out of memory while building the error object
+  if (e === null) return { name: "InternalError", message: "out of memory", stack: "", thrownNull: true };
   if (e && typeof e === "object") {
     let name = "Error";
     let message = "";
