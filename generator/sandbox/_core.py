@@ -43,8 +43,8 @@ from ._types import (
 
 _JS_DIR = Path(__file__).parent / "js"
 # Must match runtime.js: the script's line 1 is at line SCRIPT_BASE + 1 of its eval.
-_SCRIPT_BASE = 100000
-_SCRIPT_SPAN = 100000
+_SCRIPT_BASE = 10000
+_SCRIPT_SPAN = 290000
 _RUNTIME_PAD = 300000
 _FRAME = re.compile(r"<input>:(\d+)")
 _PRIMITIVES = (str, int, float, bool, type(None))
@@ -106,7 +106,7 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
         + "defineProperty(globalThis, '__pmgen', {value: Object.freeze({begin, tick, finish, arm,"
         + " deliver: (id, text) => deliverSend(id, jsonParse(text))}),"
         + " writable: false, configurable: false, enumerable: false});\n"
-        + "takeBaseline();\n"
+        + "installLibraries();\ntakeBaseline();\n"
         + "})("
         + json.dumps(config)
         + ");"

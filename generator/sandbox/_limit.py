@@ -48,7 +48,7 @@ class _Flipper:
             ctx = self._queue.get()
             # Leave the requesting thread time to enter the engine (it installs the handler
             # there); an early switch is detected by arm() and retried.
-            time.sleep(0.0002)
+            time.sleep(0.00005)
             ctx.set_time_limit(-1)
 
 

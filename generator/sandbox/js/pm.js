@@ -761,7 +761,7 @@ function installGlobals(p) {
   const info = Object.assign({ iteration: 0, iterationCount: 1, requestId: "" }, p.info || {});
   const env = new VariableScope(scopes.environment, "environment");
   const globalsScope = new VariableScope(scopes.globals, "globals");
-  const require = makeRequire();
+  const require = sharedRequire;
 
   const execution = {
     skipRequest() {
@@ -836,7 +836,6 @@ function installGlobals(p) {
     pm,
     postman,
     console: makeConsole(),
-    require,
     setTimeout: timers.setTimeout,
     setInterval: timers.setInterval,
     setImmediate: timers.setImmediate,
@@ -880,6 +879,16 @@ function installGlobals(p) {
 }
 
 // ---------------------------------------------------------------- driver (called by _core.py)
+// The library shims' globals and required modules are created once per context, before the
+// baseline is taken: as in Postman's sandbox, these objects are shared by the scripts run in
+// that context, while the global bindings themselves are restored after each script.
+let sharedRequire = null;
+function installLibraries() {
+  sharedRequire = makeRequire();
+  defineProperty(G, "require", { value: sharedRequire, writable: true, configurable: true });
+  if (config.globalsSource) intrinsicEval(GLOBALS_PAD + config.globalsSource);
+}
+
 function begin(payloadText) {
   const p = jsonParse(payloadText);
   state = {
@@ -901,8 +910,7 @@ function begin(payloadText) {
   };
   try {
     installGlobals(p);
-    if (config.globalsSource) intrinsicEval(GLOBALS_PAD + config.globalsSource);
-    const fn = intrinsicEval(SCRIPT_PAD + "(async function __pmgen_script__() {" + p.source + "\n})");
+    const fn = intrinsicEval(SCRIPT_PREFIX + p.source + "\n})");
     fn.call(undefined).then(
       () => {
         state.done = true;

@@ -13,9 +13,10 @@ const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const ownKeys = Reflect.ownKeys;
 
 // Line offsets that tell apart, in an error's stack, the script (lines SCRIPT_BASE+1...), code
-// the script eval'd (small lines) and this runtime / module shims (lines >= 300000).
-const SCRIPT_BASE = 100000;
-const SCRIPT_PAD = "\n".repeat(SCRIPT_BASE);
+// the script eval'd (small lines) and this runtime / module shims (lines >= 300000). The
+// script's offset is paid on every compile, so it is kept small.
+const SCRIPT_BASE = 10000;
+const SCRIPT_PREFIX = "\n".repeat(SCRIPT_BASE) + "(async function __pmgen_script__() {";
 const GLOBALS_PAD = "\n".repeat(400000);
 const MODULE_PAD = "\n".repeat(500000);
 
@@ -102,32 +103,60 @@ function makeRequire() {
 // ---------------------------------------------------------------- isolation between scripts
 // Scripts of a chain share variables and the request, not JavaScript globals: what a script
 // adds to or changes on the global object or the built-in prototypes is undone after it.
-function guardedObjects() {
-  const list = [G];
-  for (const name of [
-    "Object", "Array", "String", "Number", "Boolean", "Function", "Date", "RegExp", "Promise",
-    "Error", "TypeError", "RangeError", "SyntaxError", "Map", "Set", "WeakMap", "WeakSet",
-    "Symbol", "BigInt", "ArrayBuffer", "Uint8Array", "DataView",
-  ]) {
+// Checked in full after every script (the objects scripts do change in practice):
+const FULL = [
+  "Object", "Array", "String", "Number", "Boolean", "Function", "Date", "RegExp", "Promise",
+  "Error", "JSON", "Math",
+];
+// Only checked for added or removed properties (a full check of every intrinsic doubled the
+// cost of a run); changing an existing property of these is not undone.
+const KEYS_ONLY = [
+  "TypeError", "RangeError", "SyntaxError", "ReferenceError", "Map", "Set", "WeakMap", "WeakSet",
+  "Symbol", "BigInt", "ArrayBuffer", "Uint8Array", "DataView", "Reflect",
+];
+
+function guardedObjects(names) {
+  const list = [];
+  for (const name of names) {
     const C = G[name];
-    if (C) {
+    if (C && (typeof C === "object" || typeof C === "function")) {
       list.push(C);
-      if (C.prototype) list.push(C.prototype);
+      if (typeof C === "function" && C.prototype) list.push(C.prototype);
     }
-  }
-  list.push(JSON, Math, Reflect);
-  list.push(Object.getPrototypeOf(Uint8Array.prototype), Object.getPrototypeOf(Uint8Array));
-  for (const f of [async function () {}, function* () {}, async function* () {}]) {
-    list.push(Object.getPrototypeOf(f));
   }
   return list;
 }
 
 function snapshot(obj) {
-  const m = new Map();
-  m.extensible = Object.isExtensible(obj);
-  for (const k of ownKeys(obj)) m.set(k, getOwnPropertyDescriptor(obj, k));
-  return m;
+  const descriptors = Object.setPrototypeOf(Object.getOwnPropertyDescriptors(obj), null);
+  const keys = ownKeys(obj);
+  const dataKeys = [];
+  const values = [];
+  const accessorKeys = [];
+  for (const k of keys) {
+    const d = descriptors[k];
+    if ("value" in d) {
+      dataKeys.push(k);
+      values.push(d.value);
+    } else accessorKeys.push(k);
+  }
+  return { extensible: Object.isExtensible(obj), descriptors, keys, dataKeys, values, accessorKeys };
+}
+
+// Cheap test first: same keys, same values (data properties are read directly; accessors
+// are compared by descriptor).
+function unchanged(obj, snap) {
+  if (!sameKeys(obj, snap)) return false;
+  const { dataKeys, values, accessorKeys, descriptors } = snap;
+  for (let i = 0; i < dataKeys.length; i++) {
+    const d = getOwnPropertyDescriptor(obj, dataKeys[i]);
+    if (!("value" in d) || d.value !== values[i]) return false;
+  }
+  for (const k of accessorKeys) {
+    const d = getOwnPropertyDescriptor(obj, k);
+    if (d.get !== descriptors[k].get || d.set !== descriptors[k].set) return false;
+  }
+  return true;
 }
 
 function sameDescriptor(a, b) {
@@ -144,21 +173,39 @@ function sameDescriptor(a, b) {
 let baseline = null;
 
 function takeBaseline() {
-  baseline = guardedObjects().map((o) => [o, snapshot(o)]);
+  const full = [G].concat(guardedObjects(FULL));
+  for (const f of [async function () {}, function* () {}, async function* () {}]) {
+    full.push(Object.getPrototypeOf(f));
+  }
+  const keysOnly = guardedObjects(KEYS_ONLY);
+  keysOnly.push(Object.getPrototypeOf(Uint8Array.prototype), Object.getPrototypeOf(Uint8Array));
+  baseline = full
+    .map((o) => [o, snapshot(o), true])
+    .concat(keysOnly.map((o) => [o, snapshot(o), false]));
+}
+
+function sameKeys(obj, snap) {
+  const keys = ownKeys(obj);
+  if (keys.length !== snap.keys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== snap.keys[i]) return false;
+  return true;
 }
 
 // Returns false when something could not be undone (the host then drops the context).
 function restoreBaseline() {
   let ok = true;
-  for (const [obj, snap] of baseline) {
+  for (const [obj, snap, full] of baseline) {
     if (snap.extensible && !Object.isExtensible(obj)) ok = false;
+    if (full ? unchanged(obj, snap) : sameKeys(obj, snap)) continue;
     try {
-      for (const k of ownKeys(obj)) {
-        if (!snap.has(k) && !delete obj[k]) ok = false;
+      const now = Object.getOwnPropertyDescriptors(obj);
+      const saved = snap.descriptors;
+      for (const k of ownKeys(now)) {
+        if (!(k in saved) && !delete obj[k]) ok = false;
       }
-      for (const [k, d] of snap) {
-        const cur = getOwnPropertyDescriptor(obj, k);
-        if (!cur || !sameDescriptor(cur, d)) defineProperty(obj, k, d);
+      for (const k of snap.keys) {
+        const cur = now[k];
+        if (!cur || !sameDescriptor(cur, saved[k])) defineProperty(obj, k, saved[k]);
       }
     } catch (e) {
       ok = false;
