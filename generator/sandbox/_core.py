@@ -392,6 +392,7 @@ class Sandbox:
             "info": info or {},
             "requestName": request_name,
             "anyTaint": bool(self._tainted),
+            "allowRemote": self._allow_remote_code,
         }
         text = json.dumps(json.dumps(payload, default=str))
         ctx = self._context()

@@ -63,6 +63,11 @@ def test_helper_shared_through_variables_and_eval(sandbox: Sandbox) -> None:
     assert console_values(result) == ["signed:x 42", "undefined"]
 
 
+def test_direct_eval_sees_script_locals(sandbox: Sandbox) -> None:
+    src = "var x = 20; const y = 1; function add() { return eval('x + y + 1'); } console.log(add());"
+    assert console_values(run(sandbox, src)) == ["22"]
+
+
 def test_new_function_of_code_in_variable(sandbox: Sandbox) -> None:
     scopes = VariableScopes(collection={"code": "return a + b;"})
     result = run(
@@ -252,7 +257,9 @@ def test_loader_caches_per_script_and_resolves_aliases(module_sandbox: Sandbox) 
     ]
     # modules are instantiated once per engine context and shared by its scripts (as the
     # library objects of Postman's sandbox are); a global binding a script replaces is restored
-    src = "console.log(require('tiny').next(), Tiny.next()); Tiny = null; require = null;"
+    src = (
+        "console.log(require('tiny').next(), Tiny.next()); Tiny = null; require = null;"
+    )
     assert console_values(run(module_sandbox, src)) == ["3 4"]
     src = "console.log(Tiny.next(), typeof require('dep'))"
     assert console_values(run(module_sandbox, src)) == ["5 object"]

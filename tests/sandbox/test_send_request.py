@@ -199,3 +199,16 @@ def test_downloaded_code_runs_when_allowed(
     console.log(remoteLib.greet('pmgen'));
     """
     assert console_values(run(sb, src)) == ["hello pmgen"]
+
+
+def test_downloaded_code_refused_in_the_same_script(
+    server: EchoServer, client: httpx.Client
+) -> None:
+    sb = Sandbox(send_request=http_sender(client))
+    src = f"""
+    const r = await pm.sendRequest('{server.url}/lib.js');
+    try {{ eval(r.text()); console.log('ran'); }} catch (e) {{ console.log(e.name); }}
+    try {{ new Function(r.text())(); console.log('ran'); }} catch (e) {{ console.log(e.name); }}
+    console.log(typeof Function, (() => 1) instanceof Function, eval('1 + 1'));
+    """
+    assert console_values(run(sb, src)) == ["EvalError", "EvalError", "function true 2"]

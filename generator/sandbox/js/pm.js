@@ -691,7 +691,10 @@ function deliverSend(id, outcome) {
   let err = null;
   let res;
   if (outcome.error !== undefined && outcome.error !== null) err = new Error(String(outcome.error));
-  else res = new PmResponse(outcome.response);
+  else {
+    res = new PmResponse(outcome.response);
+    if (!state.allowRemote && res.text()) enableTaintChecks();
+  }
   if (typeof s.callback === "function") {
     try {
       s.callback(err, res, { request: s.req });
@@ -905,11 +908,14 @@ function begin(payloadText) {
     skip: false,
     next: null,
     nextSet: false,
-    anyTaint: !!p.anyTaint,
+    anyTaint: false,
+    taintChecks: false,
+    allowRemote: !!p.allowRemote,
     done: false,
   };
   try {
     installGlobals(p);
+    if (p.anyTaint) enableTaintChecks();
     const fn = intrinsicEval(SCRIPT_PREFIX + p.source + "\n})");
     fn.call(undefined).then(
       () => {

@@ -32,8 +32,10 @@ function refuseTainted(code) {
   }
 }
 
-// Indirect eval: the code runs at global scope (a script's local variables are not visible
-// to it; its declarations become globals of this script's scope, removed afterwards).
+// Until the first response body is tainted, scripts get the engine's own eval and Function
+// (a direct eval sees the script's local variables). From then on they get these wrappers:
+// the eval is indirect (the code runs at global scope; its declarations become globals of
+// this script's scope, removed afterwards).
 function sandboxEval(code) {
   if (typeof code !== "string") return code;
   refuseTainted(code);
@@ -41,24 +43,31 @@ function sandboxEval(code) {
 }
 defineProperty(sandboxEval, "name", { value: "eval" });
 
+const constructorWrappers = []; // [prototype, wrapper]
 function wrapConstructor(Intrinsic) {
   const Wrapper = function Function(...args) {
     if (args.length) refuseTainted(String(args[args.length - 1]));
     return Intrinsic(...args);
   };
   Wrapper.prototype = Intrinsic.prototype;
-  defineProperty(Intrinsic.prototype, "constructor", {
-    value: Wrapper,
-    writable: true,
-    configurable: true,
-  });
+  constructorWrappers.push([Intrinsic.prototype, Wrapper]);
   return Wrapper;
 }
-G.eval = sandboxEval;
-G.Function = wrapConstructor(IntrinsicFunction);
+const FunctionWrapper = wrapConstructor(IntrinsicFunction);
 wrapConstructor(Object.getPrototypeOf(async function () {}).constructor);
 wrapConstructor(Object.getPrototypeOf(function* () {}).constructor);
 wrapConstructor(Object.getPrototypeOf(async function* () {}).constructor);
+
+function enableTaintChecks() {
+  if (state.taintChecks) return;
+  state.taintChecks = true;
+  state.anyTaint = true;
+  defineProperty(G, "eval", { value: sandboxEval, writable: true, configurable: true });
+  defineProperty(G, "Function", { value: FunctionWrapper, writable: true, configurable: true });
+  for (const [proto, W] of constructorWrappers) {
+    defineProperty(proto, "constructor", { value: W, writable: true, configurable: true });
+  }
+}
 
 // ---------------------------------------------------------------- module loader
 const factories = new Map(); // compiled once per context, instantiated once per script
