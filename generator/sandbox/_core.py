@@ -249,7 +249,8 @@ class Sandbox:
                 raise ScriptMemoryError(
                     f"the sandbox itself needs more than {self.limits.memory_bytes} bytes"
                 ) from None
-            raise
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise RuntimeError(f"the script sandbox failed to start: {first}") from None
         if not _limit.verify(ctx, self._quickjs.JSException):
             raise RuntimeError(
                 "this quickjs-ng version cannot enforce the script time limit while scripts "
@@ -297,7 +298,7 @@ class Sandbox:
             error = out.get("error")
             if error:
                 exc = self._script_error(error, script, request_name)
-                exc.result = result  # type: ignore[attr-defined]
+                exc.result = result
                 raise exc
         return result
 

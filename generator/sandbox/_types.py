@@ -37,7 +37,13 @@ class Script:
 
 
 class ScriptError(Exception):
-    """A script threw (or could not be compiled); the chain stopped there."""
+    """A script threw (or could not be compiled); the chain stopped there.
+
+    ``result`` holds what the chain did up to the error (the request as changed so far,
+    test results, console lines); variables set before the error are kept in the scopes.
+    """
+
+    result: RunResult | None
 
     def __init__(
         self,
@@ -55,6 +61,7 @@ class ScriptError(Exception):
         self.event = event
         self.line = line
         self.message = message
+        self.result = None
         where = f"{level} {event} script" if level else f"{event} script"
         if owner and level != "request":
             where += f" of {owner!r}"

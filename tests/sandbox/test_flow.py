@@ -138,8 +138,20 @@ def test_error_keeps_partial_result(sandbox: Sandbox) -> None:
             sandbox,
             "console.log('before'); pm.test('t', () => {}); throw new Error('x');",
         )
-    partial = info.value.result  # type: ignore[attr-defined]
+    partial = info.value.result
+    assert partial is not None
     assert console_values(partial) == ["before"] and partial.tests[0].name == "t"
+
+
+def test_legacy_sugar_extensions(sandbox: Sandbox) -> None:
+    src = """
+    const d = new Date(Date.UTC(2026, 0, 31, 12)).addDays(7).addHours(1);
+    console.log('authenticated: true'.has('authenticated'), 'abc'.has('z'), 'a1'.has(/\\d/),
+                d.toISOString(), Object.keys('x'.__proto__).includes('has'));
+    """
+    assert console_values(run(sandbox, src)) == [
+        "true false true 2026-02-07T13:00:00.000Z false"
+    ]
 
 
 def test_skip_request(sandbox: Sandbox) -> None:
@@ -303,3 +315,14 @@ def test_native_names_must_be_prefixed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sandbox_modules, "native_functions", lambda: {"open": open})
     with pytest.raises(ValueError, match="__native_"):
         Sandbox()
+
+
+def test_broken_library_globals_fail_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        sandbox_modules, "globals_source", lambda: "var X = missing.thing;"
+    )
+    sb = Sandbox()
+    with pytest.raises(
+        RuntimeError, match="failed to start: ReferenceError: missing is not defined"
+    ):
+        run(sb, "1")

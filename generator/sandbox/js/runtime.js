@@ -69,6 +69,32 @@ function enableTaintChecks() {
   }
 }
 
+// ---------------------------------------------------------------- legacy native extensions
+// Postman's sandbox still ships a few Sugar.js extensions of the built-ins that old scripts
+// rely on (`responseBody.has('x')`, `new Date().addDays(7)`); these are the ones real
+// collections use, with Sugar's meaning.
+function addHidden(proto, name, fn) {
+  defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
+}
+addHidden(String.prototype, "has", function has(find) {
+  return find instanceof RegExp ? find.test(String(this)) : String(this).indexOf(String(find)) !== -1;
+});
+for (const [unit, get, set, factor] of [
+  ["Milliseconds", "getMilliseconds", "setMilliseconds", 1],
+  ["Seconds", "getSeconds", "setSeconds", 1],
+  ["Minutes", "getMinutes", "setMinutes", 1],
+  ["Hours", "getHours", "setHours", 1],
+  ["Days", "getDate", "setDate", 1],
+  ["Weeks", "getDate", "setDate", 7],
+  ["Months", "getMonth", "setMonth", 1],
+  ["Years", "getFullYear", "setFullYear", 1],
+]) {
+  addHidden(Date.prototype, "add" + unit, function (n) {
+    this[set](this[get]() + Number(n) * factor);
+    return this;
+  });
+}
+
 // ---------------------------------------------------------------- module loader
 const factories = new Map(); // compiled once per context, instantiated once per script
 
