@@ -83,9 +83,14 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
     return (
         "\n" * _RUNTIME_PAD
         + "(function (config) {\n'use strict';\n"
-        + "const native = {tainted: globalThis.__pmgen_tainted, "
+        + "const raw0 = {tainted: globalThis.__pmgen_tainted, "
         + "moduleSource: globalThis.__pmgen_module_source, dynamic: globalThis.__pmgen_dynamic,"
         + " probe: globalThis.__pmgen_probe};\n"
+        # The binding cannot pass QuickJS rope strings (results of concatenation) to Python.
+        + "const flat = (v) => (typeof v === 'string' ? String(v) : v);\n"
+        + "const native = {};\n"
+        + "for (const k of Object.keys(raw0)) { const f = raw0[k]; "
+        + "native[k] = (...a) => f(...a.map(flat)); }\n"
         + "delete globalThis.__pmgen_tainted; delete globalThis.__pmgen_module_source; "
         + "delete globalThis.__pmgen_dynamic; delete globalThis.__pmgen_probe;\n"
         + _runtime_source()
@@ -97,7 +102,7 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
         + f"const SENTINEL = {json.dumps(sentinel)};\n"
         + "for (const name of Object.keys(raw)) {\n"
         + "  const f = raw[name];\n"
-        + "  const w = function (...args) { const r = f(...args);\n"
+        + "  const w = function (...args) { const r = f(...args.map(flat));\n"
         + "    if (typeof r === 'string' && r.startsWith(SENTINEL)) throw new Error(r.slice(SENTINEL.length));\n"
         + "    return r; };\n"
         + "  defineProperty(w, 'name', {value: name});\n"
@@ -417,7 +422,8 @@ class Sandbox:
                     clock.credit(time.monotonic() - started)
                     arg = json.dumps(json.dumps(outcome))
                     self._eval(ctx, clock, f"__pmgen.deliver({int(step['id'])}, {arg})")
-            out: dict[str, Any] = json.loads(self._eval(ctx, clock, "__pmgen.finish()"))
+            clean, text_out = json.loads(self._eval(ctx, clock, "__pmgen.finish()"))
+            out: dict[str, Any] = json.loads(text_out)
         except _LimitHit as hit:
             self._drop_context()
             cls = ScriptTimeout if hit.kind == "time" else ScriptMemoryError
@@ -439,7 +445,7 @@ class Sandbox:
                 owner=script.owner,
                 event=script.event,
             ) from None
-        if not out.pop("clean", False):
+        if not clean:
             self._drop_context()
         return out
 

@@ -232,3 +232,20 @@ def test_variables_with_odd_keys_and_values_round_trip(sandbox: Sandbox) -> None
         "u": "\u2028\U0001f600",
         "toString": "x",
     }
+
+
+def test_long_concatenated_strings_cross_the_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    # QuickJS keeps concatenations as ropes, which the binding cannot hand to Python
+    monkeypatch.setattr(sandbox_modules, "native_functions", lambda: {"__native_len": len})
+    sb = Sandbox()
+    scopes = VariableScopes()
+    src = """
+    const big = 'x'.repeat(5000) + 'y'.repeat(5000);
+    pm.environment.set('big', big + big);
+    pm.request.body.update(big + '!');
+    console.log(__native_len(big + big), __native_len(`${big}`));
+    """
+    result = run(sb, src, scopes=scopes)
+    assert console_values(result) == ["20000 10000"]
+    assert len(scopes.environment["big"]) == 20000
+    assert result.request["body"]["raw"] == "x" * 5000 + "y" * 5000 + "!"

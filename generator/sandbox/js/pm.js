@@ -999,5 +999,6 @@ function finish() {
   }
   state = null;
   const clean = restoreBaseline();
-  return text.slice(0, -1) + `,"clean":${clean}}`;
+  // one flat string: the binding cannot return a concatenation (rope) to Python
+  return jsonStringify([clean, text]);
 }
