@@ -291,6 +291,16 @@ class Sandbox:
         response: dict[str, Any] | None = None,
         info: dict[str, Any] | None = None,
     ) -> RunResult:
+        """Run one event's scripts of one request, in order (collection, folders, request).
+
+        ``request``: collection v2.1 shape, unresolved (``{{var}}`` kept); the result's
+        request has the same shape, ``url.raw`` recomputed when the parts changed.
+        ``response`` (test scripts): ``{"code", "status", "header": [{"key", "value"}],
+        "body_b64", "responseTime", "responseSize"}``. ``info``: optional ``iteration``,
+        ``iterationCount``, ``requestId``, ``environmentName``. ``scopes`` is updated in
+        place. A script that throws stops the chain with ScriptError (``.result`` holds what
+        ran before it).
+        """
         result = RunResult(request=copy.deepcopy(request))
         response_payload = None if response is None else _response_payload(response)
         for script in scripts:

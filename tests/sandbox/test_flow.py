@@ -126,6 +126,19 @@ def test_error_in_timer_and_async_code_has_line(sandbox: Sandbox) -> None:
     assert info.value.line == 3
 
 
+def test_uncaught_messages_read_as_v8_words_them(sandbox: Sandbox) -> None:
+    with pytest.raises(ScriptError) as info:
+        run(sandbox, "var body = {};\nbody.data.indexOf('x');")
+    assert (
+        info.value.message
+        == "TypeError: Cannot read properties of undefined (reading 'indexOf')"
+    )
+    result = run(sandbox, "try { null.x = 1 } catch (e) { console.log(e) }")
+    assert console_values(result) == [
+        "TypeError: Cannot set properties of null (setting 'x')"
+    ]
+
+
 def test_thrown_non_error(sandbox: Sandbox) -> None:
     with pytest.raises(ScriptError) as info:
         run(sandbox, "throw 'plain string';")

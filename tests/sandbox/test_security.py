@@ -234,9 +234,13 @@ def test_variables_with_odd_keys_and_values_round_trip(sandbox: Sandbox) -> None
     }
 
 
-def test_long_concatenated_strings_cross_the_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_concatenated_strings_cross_the_boundary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # QuickJS keeps concatenations as ropes, which the binding cannot hand to Python
-    monkeypatch.setattr(sandbox_modules, "native_functions", lambda: {"__native_len": len})
+    monkeypatch.setattr(
+        sandbox_modules, "native_functions", lambda: {"__native_len": len}
+    )
     sb = Sandbox()
     scopes = VariableScopes()
     src = """

@@ -250,6 +250,14 @@ function restoreBaseline() {
 }
 
 // ---------------------------------------------------------------- console
+// Postman runs V8: uncaught errors and logged errors read as V8 words them where QuickJS's
+// wording differs only in form (the message on the error object itself is left alone).
+function v8Message(message) {
+  return String(message)
+    .replace(/^cannot read property '(.*)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')")
+    .replace(/^cannot set property '(.*)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')");
+}
+
 function inspect(value, depth, seen) {
   depth = depth || 0;
   seen = seen || [];
@@ -260,7 +268,7 @@ function inspect(value, depth, seen) {
   if (t === "number" || t === "boolean" || t === "bigint") return String(value);
   if (t === "symbol") return value.toString();
   if (t === "function") return `[Function: ${value.name || "anonymous"}]`;
-  if (value instanceof Error) return value.stack ? `${value.name}: ${value.message}` : String(value);
+  if (value instanceof Error) return `${value.name}: ${v8Message(value.message)}`;
   if (value instanceof Date) return isNaN(value) ? "Invalid Date" : value.toISOString();
   if (value instanceof RegExp) return String(value);
   if (seen.includes(value)) return "[Circular]";
@@ -369,7 +377,7 @@ function describeError(e) {
     let stack = "";
     try {
       name = String(e.name || "Error");
-      message = String(e.message === undefined ? e : e.message);
+      message = v8Message(e.message === undefined ? e : e.message);
       stack = typeof e.stack === "string" ? e.stack : "";
     } catch (x) {
       message = "(unprintable error)";
