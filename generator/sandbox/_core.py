@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import _limit
+from . import _limit, modules
 from ._types import (
     ENGINE_EXTRA,
     EngineMissing,
@@ -103,7 +103,8 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
         + "for (const name of Object.keys(raw)) {\n"
         + "  const f = raw[name];\n"
         + "  const w = function (...args) { const r = f(...args.map(flat));\n"
-        + "    if (typeof r === 'string' && r.startsWith(SENTINEL)) throw new Error(r.slice(SENTINEL.length));\n"
+        + "    if (typeof r === 'string' && r.startsWith(SENTINEL))\n"
+        + "      throw new Error(r.slice(SENTINEL.length));\n"
         + "    return r; };\n"
         + "  defineProperty(w, 'name', {value: name});\n"
         + "  defineProperty(G, name, {value: w, writable: true, configurable: true});\n"
@@ -192,20 +193,19 @@ class Sandbox:
     def __init__(
         self,
         *,
-        limits: Limits = Limits(),
+        limits: Limits = Limits(),  # noqa: B008 (frozen dataclass: a shared default is safe)
         send_request: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
         allow_remote_code: bool = False,
         dynamic: Callable[[str], str | None] | None = None,
         logger: logging.Logger | None = None,
     ) -> None:
         try:
-            import quickjs
+            import quickjs  # noqa: PLC0415 (the engine is optional: imported on use)
         except ImportError as exc:
             raise EngineMissing(
                 "running this collection's scripts needs a JavaScript engine: "
                 f"install the '{ENGINE_EXTRA}' extra (pip install quickjs-ng)"
             ) from exc
-        from . import modules
 
         self._quickjs: Any = quickjs
         self.limits = limits
@@ -307,7 +307,12 @@ class Sandbox:
             if not script.source.strip():
                 continue
             out = self._run_one(
-                script, request_name, result.request, scopes, response_payload, info
+                script,
+                request_name=request_name,
+                request=result.request,
+                scopes=scopes,
+                response=response_payload,
+                info=info,
             )
             self._apply(out, result, scopes, request_name)
             error = out.get("error")
@@ -387,6 +392,7 @@ class Sandbox:
     def _run_one(
         self,
         script: Script,
+        *,
         request_name: str,
         request: dict[str, Any],
         scopes: VariableScopes,
