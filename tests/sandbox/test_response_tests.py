@@ -26,12 +26,12 @@ def run_test(sandbox: Sandbox, src: str, **kw: object):  # type: ignore[no-untyp
 
 def test_response_accessors(sandbox: Sandbox) -> None:
     src = """
-    console.log(pm.response.code, pm.response.status, pm.response.reason(), pm.response.responseTime,
-                pm.response.responseSize);
-    console.log(pm.response.json().nested.token, pm.response.text() === %s);
+    console.log(pm.response.code, pm.response.status, pm.response.reason(),
+                pm.response.responseTime, pm.response.responseSize);
+    console.log(pm.response.json().nested.token, pm.response.text() === BODY_TEXT);
     console.log(pm.response.headers.get('content-type'), pm.response.headers.has('X-RATE'));
     console.log(pm.cookies.get('sid'), pm.response.json('tags[1]'));
-    """ % json.dumps(json.dumps(BODY))
+    """.replace("BODY_TEXT", json.dumps(json.dumps(BODY)))
     result = run_test(sandbox, src)
     raw = json.dumps(BODY).encode()
     assert console_values(result) == [
@@ -108,7 +108,8 @@ def test_legacy_tests_object_recorded(sandbox: Sandbox) -> None:
     tests['status is 200'] = responseCode.code === 200;
     tests['has name'] = responseBody.has ? false : JSON.parse(responseBody).name === 'Bob';
     tests['time'] = responseTime < 1000;
-    tests['header'] = postman.getResponseHeader('x-rate') === '10' && responseHeaders['X-Rate'] === '10';
+    tests['header'] = postman.getResponseHeader('x-rate') === '10'
+                      && responseHeaders['X-Rate'] === '10';
     """
     result = run_test(sandbox, src)
     assert [(t.name, t.passed) for t in result.tests] == [

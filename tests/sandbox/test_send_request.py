@@ -133,7 +133,8 @@ def test_urlencoded_body_object(server: EchoServer, client: httpx.Client) -> Non
     sb = Sandbox(send_request=http_sender(client))
     src = f"""
     pm.sendRequest({{url: '{server.url}/form', method: 'POST',
-                    body: {{mode: 'urlencoded', urlencoded: [{{key: 'grant_type', value: 'client_credentials'}}]}}}},
+                    body: {{mode: 'urlencoded',
+                           urlencoded: [{{key: 'grant_type', value: 'client_credentials'}}]}}}},
                    (err, res) => console.log(res.code));
     """
     assert console_values(run(sb, src)) == ["200"]
@@ -146,8 +147,10 @@ def test_urlencoded_body_object(server: EchoServer, client: httpx.Client) -> Non
 def test_transport_error_goes_to_callback_and_rejects(client: httpx.Client) -> None:
     sb = Sandbox(send_request=http_sender(client))
     src = """
-    pm.sendRequest('http://127.0.0.1:9/closed', (err, res) => console.log('cb', !!err, res === undefined));
-    try { await pm.sendRequest('http://127.0.0.1:9/closed'); } catch (e) { console.log('rejected', typeof e.message); }
+    pm.sendRequest('http://127.0.0.1:9/closed',
+                   (err, res) => console.log('cb', !!err, res === undefined));
+    try { await pm.sendRequest('http://127.0.0.1:9/closed'); }
+    catch (e) { console.log('rejected', typeof e.message); }
     """
     assert console_values(run(sb, src)) == ["cb true true", "rejected string"]
 
