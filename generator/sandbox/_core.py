@@ -110,7 +110,7 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
         + "  defineProperty(G, name, {value: w, writable: true, configurable: true});\n"
         + "} }\n"
         + "defineProperty(globalThis, '__pmgen', {value: Object.freeze({begin, tick, finish, arm,"
-        + " deliver: (id, text) => deliverSend(id, jsonParse(text))}),"
+        + " deliver: (id, text, ms) => scheduleDelivery(id, jsonParse(text), ms)}),"
         + " writable: false, configurable: false, enumerable: false});\n"
         + "installLibraries();\ntakeBaseline();\n"
         + "})("
@@ -435,9 +435,15 @@ class Sandbox:
                 if kind == "send":
                     started = time.monotonic()
                     outcome = self._send(step.get("request") or {})
-                    clock.credit(time.monotonic() - started)
+                    spent = time.monotonic() - started
+                    clock.credit(spent)
+                    # the response arrives on the virtual clock after the time it took
+                    took = (outcome.get("response") or {}).get("responseTime")
+                    if not isinstance(took, (int, float)) or isinstance(took, bool):
+                        took = spent * 1000
                     arg = json.dumps(json.dumps(outcome))
-                    self._eval(ctx, clock, f"__pmgen.deliver({int(step['id'])}, {arg})")
+                    call = f"__pmgen.deliver({int(step['id'])}, {arg}, {float(took)!r})"
+                    self._eval(ctx, clock, call)
             clean, text_out = json.loads(self._eval(ctx, clock, "__pmgen.finish()"))
             out: dict[str, Any] = json.loads(text_out)
         except _LimitHit as hit:
@@ -461,6 +467,11 @@ class Sandbox:
                 owner=script.owner,
                 event=script.event,
             ) from None
+        except BaseException:
+            # e.g. the host's send_request raised KeyboardInterrupt mid-script: the context
+            # still holds this script's globals
+            self._drop_context()
+            raise
         if not clean:
             self._drop_context()
         return out

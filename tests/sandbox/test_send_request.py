@@ -215,3 +215,17 @@ def test_downloaded_code_refused_in_the_same_script(
     console.log(typeof Function, (() => 1) instanceof Function, eval('1 + 1'));
     """
     assert console_values(run(sb, src)) == ["EvalError", "EvalError", "function true 2"]
+
+
+def test_response_arrives_between_short_and_long_timers(
+    server: EchoServer, client: httpx.Client
+) -> None:
+    sb = Sandbox(send_request=http_sender(client))
+    src = f"""
+    const out = [];
+    setTimeout(() => out.push('timer 0'), 0);
+    setTimeout(() => out.push('timer 60s'), 60000);
+    pm.sendRequest('{server.url}/x', () => out.push('response'));
+    setTimeout(() => console.log(out.join(',')), 120000);
+    """
+    assert console_values(run(sb, src)) == ["timer 0,response,timer 60s"]

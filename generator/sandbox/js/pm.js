@@ -684,6 +684,12 @@ function sendRequest(arg, callback) {
   return promise;
 }
 
+// The response is handed to the script as a timer due when it arrived, so timers shorter
+// than the request's duration fire first, as they would in Postman.
+function scheduleDelivery(id, outcome, ms) {
+  addTimer(() => deliverSend(id, outcome), Number(ms) || 0, [], false);
+}
+
 function deliverSend(id, outcome) {
   const s = state.sends.get(id);
   state.sends.delete(id);
