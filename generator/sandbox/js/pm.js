@@ -685,9 +685,12 @@ function sendRequest(arg, callback) {
 }
 
 // The response is handed to the script as a timer due when it arrived, so timers shorter
-// than the request's duration fire first, as they would in Postman.
+// than the request's duration fire first, as they would in Postman. The host sends one
+// request after the other, so concurrent requests arrive in the order they were made.
 function scheduleDelivery(id, outcome, ms) {
-  addTimer(() => deliverSend(id, outcome), Number(ms) || 0, [], false);
+  const at = Math.max(state.vnow, state.lastArrival) + Math.max(0, Number(ms) || 0);
+  state.lastArrival = at;
+  addTimer(() => deliverSend(id, outcome), at - state.vnow, [], false);
 }
 
 function deliverSend(id, outcome) {
@@ -909,6 +912,7 @@ function begin(payloadText) {
     vnow: 0,
     sends: new Map(),
     sendSeq: 0,
+    lastArrival: 0,
     error: null,
     failed: false,
     skip: false,
