@@ -292,3 +292,17 @@ def test_binary_and_invalid_json_body(sandbox: Sandbox) -> None:
     assert console_values(result) == [
         "10"
     ]  # two U+FFFD replacement characters + 8 ASCII
+
+
+def test_json_parse_of_empty_body_fails_with_postmans_words(sandbox: Sandbox) -> None:
+    with pytest.raises(ScriptError) as info:
+        run(
+            sandbox,
+            "var data = JSON.parse(responseBody);",
+            event="test",
+            response=make_response(b""),
+        )
+    assert info.value.message == "SyntaxError: No data, empty input at 1:1\n\n^"
+    src = "try { pm.response.json() } catch (e) { console.log(e.message) } console.log(JSON.parse('[1]')[0])"
+    result = run(sandbox, src, event="test", response=make_response(b""))
+    assert console_values(result) == ["No data, empty input at 1:1\n\n^", "1"]

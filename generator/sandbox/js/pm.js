@@ -536,7 +536,7 @@ class PmResponse {
   json(filter, reviver) {
     let t = this._text;
     if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
-    const value = jsonParse(t, reviver);
+    const value = parseJson(t, reviver);
     return filter ? getPath(value, filter).value : value;
   }
   reason() {

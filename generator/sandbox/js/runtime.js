@@ -95,6 +95,15 @@ for (const [unit, get, set, factor] of [
   });
 }
 
+// Postman's JSON.parse of an empty text fails with its parser's words (Newman's console shows
+// them for `JSON.parse(responseBody)` on an empty body).
+const EMPTY_JSON = "No data, empty input at 1:1\n\n^";
+const parseJson = function parse(text, reviver) {
+  if (text === "") throw new SyntaxError(EMPTY_JSON);
+  return jsonParse(text, reviver);
+};
+defineProperty(JSON, "parse", { value: parseJson, writable: true, configurable: true });
+
 // ---------------------------------------------------------------- module loader
 const factories = new Map(); // compiled once per context, instantiated once per script
 
