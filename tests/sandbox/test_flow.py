@@ -270,7 +270,9 @@ def module_sandbox(monkeypatch: pytest.MonkeyPatch) -> Sandbox:
         sandbox_modules,
         "globals_source",
         lambda: "var Tiny = require('tiny');"
-        " globalThis.UP = function (s) { return __native_upper(s); };",
+        " globalThis.UP = function (s) { return __native_upper(s); };"
+        " Object.defineProperty(globalThis, 'Old', {configurable: true, get() {"
+        "   __pmgen_deprecated('Old', 'Using \"Old\" is deprecated.'); return 1; }});",
     )
     return Sandbox()
 
@@ -294,6 +296,14 @@ def test_loader_caches_per_script_and_resolves_aliases(module_sandbox: Sandbox) 
     assert console_values(run(module_sandbox, src)) == ["3 4"]
     src = "console.log(Tiny.next(), typeof require('dep'))"
     assert console_values(run(module_sandbox, src)) == ["5 object"]
+
+
+def test_library_globals_report_deprecated_use_once_per_script(
+    module_sandbox: Sandbox,
+) -> None:
+    for _ in range(2):
+        result = run(module_sandbox, "console.log(Old + Old)")
+        assert result.console == [("warn", 'Using "Old" is deprecated.'), ("log", "2")]
 
 
 def test_unknown_module_is_a_clear_error(module_sandbox: Sandbox) -> None:

@@ -303,6 +303,19 @@ def test_json_parse_of_empty_body_fails_with_postmans_words(sandbox: Sandbox) ->
             response=make_response(b""),
         )
     assert info.value.message == "SyntaxError: No data, empty input at 1:1\n\n^"
-    src = "try { pm.response.json() } catch (e) { console.log(e.message) } console.log(JSON.parse('[1]')[0])"
+    src = "try { pm.response.json() } catch (e) { console.log(e.message) }"
+    src += " console.log(JSON.parse('[1]')[0])"
     result = run(sandbox, src, event="test", response=make_response(b""))
     assert console_values(result) == ["No data, empty input at 1:1\n\n^", "1"]
+
+
+def test_deprecation_notices_in_postmans_order(sandbox: Sandbox) -> None:
+    # Newman's console for this line shows responseCode's notice before tests'
+    result = run_test(
+        sandbox, "tests['ok'] = responseCode.code === 200; tests['b'] = true;"
+    )
+    assert [t for lvl, t in result.console if lvl == "warn"] == [
+        'Using "responseCode" is deprecated. Use "pm.response.code" instead.',
+        'Using "tests" is deprecated. Use "pm.test()" instead.',
+    ]
+    assert [(t.name, t.passed) for t in result.tests] == [("ok", True), ("b", True)]

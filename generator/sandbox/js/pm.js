@@ -862,8 +862,26 @@ function installGlobals(p) {
   for (const k of objectKeys(values)) {
     defineProperty(G, k, { value: values[k], writable: true, configurable: true, enumerable: false });
   }
+  // Postman warns about `tests` when the object is used, not when the name is read: in
+  // `tests[name] = responseCode.code === 200` its notice comes after responseCode's.
   state.legacyTests = {};
-  legacyGetter("tests", state.legacyTests, "pm.test()");
+  const testsNotice = () => deprecated("tests", "pm.test()");
+  const tests = new Proxy(state.legacyTests, {
+    set(target, key, value) {
+      testsNotice();
+      target[key] = value;
+      return true;
+    },
+    get(target, key) {
+      testsNotice();
+      return target[key];
+    },
+    deleteProperty(target, key) {
+      testsNotice();
+      return delete target[key];
+    },
+  });
+  defineProperty(G, "tests", { value: tests, writable: true, configurable: true });
   const reqHeaders = {};
   for (const h of request.headers.members) if (!h.disabled) reqHeaders[h.key] = h.value;
   let reqData = {};

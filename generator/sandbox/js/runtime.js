@@ -312,11 +312,22 @@ function makeConsole() {
   return con;
 }
 
-function deprecated(what, instead) {
-  if (state.warned.has(what)) return;
+// Postman's notice for a legacy name, once per script and name.
+function deprecated(what, instead, message) {
+  if (!state || state.warned.has(what)) return;
   state.warned.add(what);
-  state.console.push(["warn", `Using "${what}" is deprecated. Use "${instead}" instead.`]);
+  state.console.push(["warn", message || `Using "${what}" is deprecated. Use "${instead}" instead.`]);
 }
+// For the library shims' globals (`_`, `CryptoJS`, `xml2Json`): defined once per context, they
+// report their use through this hook: __pmgen_deprecated(name, fullMessage).
+defineProperty(G, "__pmgen_deprecated", {
+  value: function __pmgen_deprecated(what, message) {
+    deprecated(String(what), "", String(message));
+  },
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
 
 // ---------------------------------------------------------------- timers (virtual clock)
 function addTimer(fn, delay, args, repeat) {

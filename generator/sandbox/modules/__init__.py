@@ -8,6 +8,11 @@ Contract with the loader in ``..._core``:
   runs; arguments and results only str/int/float/bool/None.
 - ``globals_source()``: JS run once per fresh global scope (indirect eval at global level, so
   declare globals with ``var`` or ``globalThis.x = ...``; ``let``/``const`` stay local to it).
+  It runs once per engine context; the objects it creates are shared by the scripts run in
+  that context (as in Postman's sandbox) and the global bindings are restored after each
+  script. A legacy global reports its use with ``__pmgen_deprecated(name, message)``
+  (Postman's console notice, once per script), e.g. ``__pmgen_deprecated("CryptoJS",
+  'Using "CryptoJS" is deprecated. Use global "crypto" object instead.')`` from a getter.
 """
 
 from __future__ import annotations
