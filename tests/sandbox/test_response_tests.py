@@ -319,3 +319,17 @@ def test_deprecation_notices_in_postmans_order(sandbox: Sandbox) -> None:
         'Using "tests" is deprecated. Use "pm.test()" instead.',
     ]
     assert [(t.name, t.passed) for t in result.tests] == [("ok", True), ("b", True)]
+
+
+def test_legacy_function_notice_comes_before_its_arguments_run(
+    sandbox: Sandbox,
+) -> None:
+    src = "try { postman.setEnvironmentVariable('x', JSON.parse(responseBody).a.b); } catch (e) {}"
+    result = run_test(sandbox, src)
+    assert result.console == [
+        (
+            "warn",
+            'Using "postman.setEnvironmentVariable" is deprecated.'
+            ' Use "pm.environment.set()" instead.',
+        )
+    ]

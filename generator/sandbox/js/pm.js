@@ -819,29 +819,35 @@ function installGlobals(p) {
   pm.variables.unset = (k) => scopes.local.delete(String(k));
   pm.variables.clear = () => scopes.local.clear();
 
+  // Postman's notice comes when the function is looked up (before its arguments run).
+  const postman = {};
   const legacy = (what, instead, fn) =>
-    function (...args) {
-      deprecated(`postman.${what}`, instead);
-      return fn(...args);
-    };
-  const postman = {
-    setEnvironmentVariable: legacy("setEnvironmentVariable", "pm.environment.set()", (k, v) => env.set(k, v)),
-    getEnvironmentVariable: legacy("getEnvironmentVariable", "pm.environment.get()", (k) => env.get(k)),
-    clearEnvironmentVariable: legacy("clearEnvironmentVariable", "pm.environment.unset()", (k) => env.unset(k)),
-    clearEnvironmentVariables: legacy("clearEnvironmentVariables", "pm.environment.clear()", () => env.clear()),
-    setGlobalVariable: legacy("setGlobalVariable", "pm.globals.set()", (k, v) => globalsScope.set(k, v)),
-    getGlobalVariable: legacy("getGlobalVariable", "pm.globals.get()", (k) => globalsScope.get(k)),
-    clearGlobalVariable: legacy("clearGlobalVariable", "pm.globals.unset()", (k) => globalsScope.unset(k)),
-    clearGlobalVariables: legacy("clearGlobalVariables", "pm.globals.clear()", () => globalsScope.clear()),
-    setNextRequest: legacy("setNextRequest", "pm.execution.setNextRequest()", (n) => execution.setNextRequest(n)),
-    getResponseHeader: legacy("getResponseHeader", "pm.response.headers.get()", (k) =>
-      response ? response.headers.get(k) : undefined),
-    getResponseCookie: legacy("getResponseCookie", "pm.cookies.get()", (name) => {
-      if (!response) return undefined;
-      const c = response.cookies.members.find((m) => m.name === name);
-      return c ? Object.assign({}, c, { _extra: undefined }) : undefined;
-    }),
-  };
+    defineProperty(postman, what, {
+      get() {
+        deprecated(`postman.${what}`, instead);
+        return fn;
+      },
+      set(v) {
+        defineProperty(postman, what, { value: v, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+      enumerable: true,
+    });
+  legacy("setEnvironmentVariable", "pm.environment.set()", (k, v) => env.set(k, v));
+  legacy("getEnvironmentVariable", "pm.environment.get()", (k) => env.get(k));
+  legacy("clearEnvironmentVariable", "pm.environment.unset()", (k) => env.unset(k));
+  legacy("clearEnvironmentVariables", "pm.environment.clear()", () => env.clear());
+  legacy("setGlobalVariable", "pm.globals.set()", (k, v) => globalsScope.set(k, v));
+  legacy("getGlobalVariable", "pm.globals.get()", (k) => globalsScope.get(k));
+  legacy("clearGlobalVariable", "pm.globals.unset()", (k) => globalsScope.unset(k));
+  legacy("clearGlobalVariables", "pm.globals.clear()", () => globalsScope.clear());
+  legacy("setNextRequest", "pm.execution.setNextRequest()", (n) => execution.setNextRequest(n));
+  legacy("getResponseHeader", "pm.response.headers.get()", (k) => (response ? response.headers.get(k) : undefined));
+  legacy("getResponseCookie", "pm.cookies.get()", (name) => {
+    if (!response) return undefined;
+    const c = response.cookies.members.find((m) => m.name === name);
+    return c ? Object.assign({}, c, { _extra: undefined }) : undefined;
+  });
 
   const timers = makeTimers();
   const values = {
