@@ -49,8 +49,10 @@ _RUNTIME_PAD = 300000
 _FRAME = re.compile(r"<input>:(\d+)")
 _PRIMITIVES = (str, int, float, bool, type(None))
 _INT32 = 2**31 - 1
-# The JSON text of tainted bodies kept for the remote-code check (most recent first).
+# Tainted bodies kept for the remote-code check (most recent first): at most this many, and
+# at most _MAX_TAINTED_CHARS characters together.
 _MAX_TAINTED = 64
+_MAX_TAINTED_CHARS = 32 * 2**20
 # A downloaded body shorter than this is only refused when eval'd verbatim (tiny bodies such
 # as "ok" or "1" would otherwise refuse unrelated code that contains them).
 _TAINT_MIN = 32
@@ -526,6 +528,12 @@ class Sandbox:
         if body and not self._allow_remote_code:
             self._tainted.insert(0, body)
             del self._tainted[_MAX_TAINTED:]
+            total = 0
+            for i, kept in enumerate(self._tainted):
+                total += len(kept)
+                if total > _MAX_TAINTED_CHARS and i > 0:
+                    del self._tainted[i:]
+                    break
         return {"response": payload}
 
 

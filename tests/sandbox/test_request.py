@@ -314,3 +314,30 @@ def test_request_json_is_plain(sandbox: Sandbox) -> None:
     assert json.loads(console_values(result)[0]) == [
         {"key": "a", "value": "1", "disabled": False}
     ]
+
+
+def test_postman_collection_sdk_module(sandbox: Sandbox) -> None:
+    src = """
+    const sdk = require('postman-collection');
+    const url = new sdk.Url('https://h.example/a/b?x=1&y=2');
+    url.query.add(new sdk.QueryParam('z=3'));
+    console.log(url.getPathWithQuery(), url.getHost(), new sdk.Header('K: v').toString());
+    console.log(JSON.stringify(pm.request.getHeaders({enabled: true, ignoreCase: true})));
+    """
+    assert console_values(run(sandbox, src)) == [
+        "/a/b?x=1&y=2&z=3 h.example K: v",
+        '{"a":"b"}',
+    ]
+
+
+def test_url_parts_assigned_as_strings(sandbox: Sandbox) -> None:
+    src = "pm.request.url.host = 'api.example.com'; pm.request.url.path = '/v2/items';"
+    src += " pm.request.url.port = 8080;"
+    result = run(sandbox, src)
+    url = result.request["url"]
+    assert url["raw"] == "api.example.com:8080/v2/items?a=1"
+    assert (url["host"], url["port"], url["path"]) == (
+        ["api", "example", "com"],
+        "8080",
+        ["v2", "items"],
+    )

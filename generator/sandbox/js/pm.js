@@ -276,10 +276,15 @@ class Url {
     });
   }
   getHost() {
-    return this.host ? this.host.join(".") : "";
+    if (!this.host) return "";
+    return Array.isArray(this.host) ? this.host.join(".") : String(this.host);
+  }
+  _pathSegments() {
+    if (!this.path) return [];
+    return Array.isArray(this.path) ? this.path : String(this.path).replace(/^\//, "").split("/");
   }
   getPath(unresolved) {
-    const segs = (this.path || []).map((seg) => {
+    const segs = this._pathSegments().map((seg) => {
       if (!unresolved && typeof seg === "string" && seg.startsWith(":")) {
         const v = this.variables.get(seg.slice(1));
         if (v !== undefined && v !== null && v !== "") return String(v);
@@ -314,7 +319,7 @@ class Url {
     }
     s += this.getHost();
     if (this.port) s += ":" + this.port;
-    if (this.path) s += "/" + this.path.join("/");
+    if (this.path) s += "/" + this._pathSegments().join("/");
     const q = this.getQueryString();
     if (q || this.query.members.some((m) => !m.disabled)) s += "?" + q;
     if (this.hash !== undefined) s += "#" + this.hash;
@@ -324,9 +329,9 @@ class Url {
     return {
       protocol: this.protocol || null,
       auth: this.auth || null,
-      host: this.host || null,
-      port: this.port || null,
-      path: this.path || null,
+      host: this.host ? (Array.isArray(this.host) ? this.host : String(this.host).split(".")) : null,
+      port: this.port === undefined || this.port === null || this.port === "" ? null : String(this.port),
+      path: this.path ? this._pathSegments() : null,
       query: this.query.toJSON(),
       variable: this.variables.toJSON(),
       hash: this.hash === undefined ? null : this.hash,
@@ -644,6 +649,24 @@ class MergedScope extends VariableScope {
     return replaceVariables(text, (n) => this._lookup(n));
   }
 }
+
+// ---------------------------------------------------------------- built-in modules
+// `require('postman-collection')`: the SDK classes scripts use (`new sdk.Url(...)`), served by
+// the sandbox's own implementations (the library shims may provide a fuller one).
+const builtinModules = {
+  "postman-collection": () => ({
+    Url,
+    QueryParam,
+    Header,
+    PropertyList,
+    Variable,
+    Request: PmRequest,
+    Response: PmResponse,
+    RequestBody,
+    RequestAuth,
+    VariableScope,
+  }),
+};
 
 // ---------------------------------------------------------------- sendRequest
 function requestFromArg(arg) {

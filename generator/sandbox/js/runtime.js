@@ -126,6 +126,11 @@ function makeRequire() {
     if (!factory) {
       const src = native.moduleSource(key);
       if (typeof src !== "string") {
+        if (Object.prototype.hasOwnProperty.call(builtinModules, key)) {
+          const module = { exports: builtinModules[key]() };
+          cache.set(key, module);
+          return module.exports;
+        }
         throw new Error(`module ${key} is not available in pmgen's sandbox`);
       }
       factory = intrinsicEval(MODULE_PAD + "(function (module, exports, require) {" + src + "\n})");
