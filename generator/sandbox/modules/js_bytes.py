@@ -134,12 +134,26 @@ function bytesToWords(u8) {
   for (var i = 0; i < u8.length; i++) words[i >>> 2] |= u8[i] << (24 - (i % 4) * 8);
   return words;
 }
+// A string for a native: quickjs-ng cannot hand Python a string holding NUL or a lone
+// surrogate, so those go over as the hex of their UTF-8 (lone surrogates become U+FFFD).
+var UNSAFE = /[\u0000\ud800-\udfff]/;
+function textArg(s) {
+  s = String(s);
+  return UNSAFE.test(s) ? [bytesToHex(utf8Encode(s)), 'hex'] : [s, 'utf8'];
+}
+// Text a native parses (XML, PEM): NUL is refused, lone surrogates become U+FFFD.
+function safeText(s, what) {
+  s = String(s);
+  if (s.indexOf('\u0000') >= 0) throw new Error(what + ' must not contain NUL characters');
+  return s.toWellFormed();
+}
 function randomBytes(n) { return hexToBytes(check(__native_random_hex(n))); }
 
 module.exports = {
   check: check, bytesToHex: bytesToHex, hexToBytes: hexToBytes,
   utf8Encode: utf8Encode, utf8Decode: utf8Decode, latin1Encode: latin1Encode, latin1Decode: latin1Decode,
   b64Encode: b64Encode, b64Decode: b64Decode, toBytes: toBytes,
-  wordsToBytes: wordsToBytes, bytesToWords: bytesToWords, randomBytes: randomBytes
+  wordsToBytes: wordsToBytes, bytesToWords: bytesToWords, randomBytes: randomBytes,
+  textArg: textArg, safeText: safeText
 };
 """

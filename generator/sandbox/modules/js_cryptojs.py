@@ -144,10 +144,10 @@ var enc = { Hex: Hex, Latin1: Latin1, Utf8: Utf8, Utf16: utf16(false), Utf16BE: 
 
 // Data to (text, encoding) for a native: strings go as UTF-8 text, WordArrays as hex.
 function natArg(data) {
-  if (typeof data === 'string') return [data, 'utf8'];
+  if (typeof data === 'string') return B.textArg(data);
   if (data && data.words && typeof data.sigBytes === 'number') return [hexOfWords(data.words, data.sigBytes), 'hex'];
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return [B.bytesToHex(B.toBytes(data)), 'hex'];
-  return [String(data), 'utf8'];
+  return B.textArg(String(data));
 }
 function toWA(data) {
   if (typeof data === 'string') return Utf8.parse(data);

@@ -8,6 +8,8 @@ SOURCE = r"""
 'use strict';
 var B = require('__pmgen_bytes');
 var check = B.check;
+// Hex the script supplies: anything but hex digits is dropped before it reaches a native.
+function hexArg(h) { h = String(h).replace(/[^0-9a-fA-F]/g, ''); return h.length % 2 ? h.slice(0, -1) : h; }
 
 // ---- converters (jsrsasign's names) ----
 function utf8tohex(s) { return B.bytesToHex(B.utf8Encode(s)); }
@@ -45,8 +47,8 @@ function hashName(alg) {
   return HASH[n];
 }
 var Util = {
-  hashString: function (s, alg) { return check(__native_digest(hashName(alg), String(s), 'utf8')); },
-  hashHex: function (h, alg) { return check(__native_digest(hashName(alg), String(h), 'hex')); },
+  hashString: function (s, alg) { var a = B.textArg(s); return check(__native_digest(hashName(alg), a[0], a[1])); },
+  hashHex: function (h, alg) { return check(__native_digest(hashName(alg), hexArg(h), 'hex')); },
   sha1: function (s) { return Util.hashString(s, 'sha1'); },
   sha256: function (s) { return Util.hashString(s, 'sha256'); },
   sha224: function (s) { return Util.hashString(s, 'sha224'); },
@@ -62,16 +64,16 @@ function MessageDigest(params) {
   this._hex = '';
 }
 MessageDigest.prototype.updateString = function (s) { this._hex += utf8tohex(s); };
-MessageDigest.prototype.updateHex = function (h) { this._hex += String(h); };
+MessageDigest.prototype.updateHex = function (h) { this._hex += hexArg(h); };
 MessageDigest.prototype.digest = function () { var r = check(__native_digest(this.alg, this._hex, 'hex')); this._hex = ''; return r; };
 MessageDigest.prototype.digestString = function (s) { this.updateString(s); return this.digest(); };
 MessageDigest.prototype.digestHex = function (h) { this.updateHex(h); return this.digest(); };
 
 // HMAC key: a hex string, else the string's raw characters; or {hex|utf8|rstr|b64|b64u}.
 function macKeyHex(pass) {
-  if (typeof pass === 'string') return pass.length % 2 === 0 && /^[0-9A-Fa-f]+$/.test(pass) ? pass : rstrtohex(pass);
+  if (typeof pass === 'string') return pass.length % 2 === 0 && /^[0-9A-Fa-f]*$/.test(pass) ? pass : rstrtohex(pass);
   if (pass && typeof pass === 'object') {
-    if (pass.hex !== undefined) return String(pass.hex);
+    if (pass.hex !== undefined) return hexArg(pass.hex);
     if (pass.utf8 !== undefined) return utf8tohex(pass.utf8);
     if (pass.rstr !== undefined) return rstrtohex(pass.rstr);
     if (pass.b64 !== undefined) return b64tohex(pass.b64);
@@ -89,7 +91,7 @@ function Mac(params) {
 }
 Mac.prototype.setPassword = function (pass) { this._key = macKeyHex(pass); };
 Mac.prototype.updateString = function (s) { this._hex += utf8tohex(s); };
-Mac.prototype.updateHex = function (h) { this._hex += String(h); };
+Mac.prototype.updateHex = function (h) { this._hex += hexArg(h); };
 Mac.prototype.doFinal = function () { var r = check(__native_hmac(this.alg, this._key, 'hex', this._hex, 'hex')); this._hex = ''; return r; };
 Mac.prototype.doFinalString = function (s) { this.updateString(s); return this.doFinal(); };
 Mac.prototype.doFinalHex = function (h) { this.updateHex(h); return this.doFinal(); };
@@ -102,7 +104,9 @@ var KEYUTIL = {
     if (param instanceof RSAKey || param instanceof ECDSA) return param;
     if (typeof param !== 'string' || param.indexOf('-----BEGIN') < 0)
       throw new Error('KEYUTIL.getKey: only PEM keys are supported in pmgen\'s sandbox');
-    var info = JSON.parse(check(__native_pem_info(param, passcode === undefined ? null : String(passcode))));
+    param = B.safeText(param, 'a PEM key');
+    if (passcode !== undefined && passcode !== null) passcode = B.safeText(passcode, 'a passphrase');
+    var info = JSON.parse(check(__native_pem_info(param, passcode === undefined ? null : passcode)));
     var key = info.type === 'RSA' ? new RSAKey() : new ECDSA();
     key._pem = param; key._pass = passcode === undefined ? null : String(passcode);
     key.isPrivate = info.private; key.isPublic = !info.private;
@@ -139,7 +143,7 @@ Signature.prototype.init = function (key, pass) { this._key = keyOf(key, pass); 
 Signature.prototype.initSign = Signature.prototype.init;
 Signature.prototype.initVerifyByPublicKey = Signature.prototype.init;
 Signature.prototype.updateString = function (s) { this._hex += utf8tohex(s); };
-Signature.prototype.updateHex = function (h) { this._hex += String(h); };
+Signature.prototype.updateHex = function (h) { this._hex += hexArg(h); };
 // jsrsasign returns ECDSA signatures DER-encoded from Signature; JWS uses raw r||s.
 Signature.prototype.sign = function () {
   var raw = check(__native_pk_sign(this.algName, this._key._pem, this._key._pass, this._hex));
