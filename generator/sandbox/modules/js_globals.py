@@ -24,11 +24,12 @@ SOURCE = r"""
   // Postman's atob/btoa are the lenient npm packages, not the browser's strict ones.
   define('atob', require('atob'));
   define('btoa', require('btoa'));
-  // Postman's legacy xml2Json: xml2js with explicitArray false, trim, root kept.
+  // Postman's legacy xml2Json: xml2js with explicitArray false, trim, root kept; like
+  // Postman's, it swallows parse errors and then returns undefined.
   define('xml2Json', function xml2Json(xml) {
     var out = {};
     require('xml2js').parseString(xml, { explicitArray: false, async: false, trim: true, mergeAttrs: false },
-      function (err, result) { if (!err) out = result; });
+      function (err, result) { out = result; });
     return out;
   });
 
