@@ -31,15 +31,19 @@ _LOADER = r"""
 
 
 class ModHost:
-    # No time limit: quickjs-ng refuses every call into Python while one is set
-    # ("Can not call into Python with a time limit set"), and the shims' natives are Python.
-    def __init__(self, *, memory_limit: int = 256 << 20) -> None:
+    # quickjs-ng refuses every call into Python while a time limit is set ("Can not call into
+    # Python with a time limit set"): with time_limit the shims run on their JS fallbacks.
+    def __init__(
+        self, *, memory_limit: int = 256 << 20, time_limit: float | None = None
+    ) -> None:
         self.ctx = quickjs.Context()
         self.ctx.set_memory_limit(memory_limit)
         for name, fn in native_functions().items():
             self.ctx.add_callable(name, fn)
         self.ctx.eval(_LOADER % json.dumps(module_sources()))
         self.ctx.eval(globals_source())
+        if time_limit is not None:
+            self.ctx.set_time_limit(time_limit)
 
     def eval(self, src: str) -> Any:
         return self.ctx.eval(src)

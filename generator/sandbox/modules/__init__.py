@@ -4,8 +4,8 @@ Contract with the sandbox core (``generator/sandbox``):
 
 - :func:`module_sources` maps a ``require`` name to the BODY of
   ``function (module, exports, require) { ... }``; the core wraps, runs once per fresh global
-  scope and caches ``module.exports``. ``__pmgen_bytes`` is an internal helper module the
-  others require.
+  scope and caches ``module.exports``. ``__pmgen_bytes`` and ``__pmgen_hashes`` are internal helper
+  modules the others require.
 - :func:`native_functions` are Python helpers to register with ``add_callable`` before any
   JavaScript runs (hashing, HMAC, random bytes, AES, RSA/EC signing, XML parsing).
 - :func:`globals_source` defines the globals Postman's sandbox offers (``CryptoJS``, ``_``,
@@ -25,6 +25,7 @@ from . import (
     js_bytes,
     js_cryptojs,
     js_globals,
+    js_hashes,
     js_jsrsasign,
     js_lodash,
     js_moment,
@@ -42,6 +43,7 @@ __all__ = ["globals_source", "module_sources", "native_functions"]
 def module_sources() -> dict[str, str]:
     return {
         "__pmgen_bytes": js_bytes.SOURCE,
+        "__pmgen_hashes": js_hashes.SOURCE,
         "crypto-js": js_cryptojs.SOURCE,
         "moment": js_moment.SOURCE,
         "lodash": js_lodash.SOURCE,

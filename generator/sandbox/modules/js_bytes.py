@@ -147,13 +147,64 @@ function safeText(s, what) {
   if (s.indexOf('\u0000') >= 0) throw new Error(what + ' must not contain NUL characters');
   return s.toWellFormed();
 }
-function randomBytes(n) { return hexToBytes(check(__native_random_hex(n))); }
+
+// ---- natives with a plain-JS fallback ----
+// quickjs-ng refuses every call into Python while a time limit is set ("Can not call into
+// Python with a time limit set"); a host may also not register the natives. Digests, HMACs,
+// PBKDF2 and random bytes then run in JavaScript (slower; random bytes from Math.random, which
+// is not a CSPRNG). AES, RSA/EC and XML parsing have no fallback.
+var nativeState = null; // null: untried, true: working, false: unavailable
+function nativeUnavailable(e) { return e && /call into Python|not defined/.test(String(e.message)); }
+function viaNative(name, args, fallback) {
+  if (nativeState !== false && typeof globalThis[name] === 'function') {
+    try { var r = check(globalThis[name].apply(null, args)); nativeState = true; return r; }
+    catch (e) { if (!nativeUnavailable(e)) throw e; nativeState = false; }
+  }
+  return fallback();
+}
+function bytesOf(data, enc) { return enc === 'hex' ? hexToBytes(data) : enc === 'latin1' ? latin1Encode(data) : utf8Encode(data); }
+function digestHex(alg, data, enc) {
+  return viaNative('__native_digest', [alg, data, enc], function () {
+    return require('__pmgen_hashes').digest(alg, bytesOf(data, enc));
+  });
+}
+function hmacHex(alg, key, keyEnc, data, dataEnc) {
+  return viaNative('__native_hmac', [alg, key, keyEnc, data, dataEnc], function () {
+    return require('__pmgen_hashes').hmac(alg, bytesOf(key, keyEnc), bytesOf(data, dataEnc));
+  });
+}
+function pbkdf2Hex(alg, pwHex, saltHex, iterations, dkLen) {
+  return viaNative('__native_pbkdf2', [alg, pwHex, saltHex, iterations, dkLen], function () {
+    var H = require('__pmgen_hashes'), pw = hexToBytes(pwHex), out = '';
+    for (var block = 1; out.length < dkLen * 2; block++) {
+      var u = H.hmac(alg, pw, hexToBytes(saltHex + ('0000000' + block.toString(16)).slice(-8))), t = hexToBytes(u);
+      for (var i = 1; i < iterations; i++) {
+        u = H.hmac(alg, pw, hexToBytes(u));
+        var ub = hexToBytes(u);
+        for (var j = 0; j < t.length; j++) t[j] ^= ub[j];
+      }
+      out += bytesToHex(t);
+    }
+    return out.slice(0, dkLen * 2);
+  });
+}
+function randomHex(n) {
+  return viaNative('__native_random_hex', [n], function () {
+    n = Number(n);
+    if (!(n >= 0 && n <= 65536)) throw new Error('random byte count must be 0..65536');
+    var out = new Uint8Array(n);
+    for (var i = 0; i < n; i++) out[i] = Math.floor(Math.random() * 256);
+    return bytesToHex(out);
+  });
+}
+function randomBytes(n) { return hexToBytes(randomHex(n)); }
 
 module.exports = {
   check: check, bytesToHex: bytesToHex, hexToBytes: hexToBytes,
   utf8Encode: utf8Encode, utf8Decode: utf8Decode, latin1Encode: latin1Encode, latin1Decode: latin1Decode,
   b64Encode: b64Encode, b64Decode: b64Decode, toBytes: toBytes,
   wordsToBytes: wordsToBytes, bytesToWords: bytesToWords, randomBytes: randomBytes,
-  textArg: textArg, safeText: safeText
+  textArg: textArg, safeText: safeText, digestHex: digestHex, hmacHex: hmacHex, pbkdf2Hex: pbkdf2Hex,
+  randomHex: randomHex
 };
 """

@@ -10,12 +10,15 @@ SOURCE = r"""
 var B = require('__pmgen_bytes');
 var check = B.check;
 
+var HEX = [];
+for (var h = 0; h < 256; h++) HEX.push((h < 16 ? '0' : '') + h.toString(16));
 function hexOfWords(words, sigBytes) {
-  var out = '';
-  for (var i = 0; i < sigBytes; i++) {
-    var b = (words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff;
-    out += (b < 16 ? '0' : '') + b.toString(16);
+  var out = '', full = sigBytes >>> 2, i;
+  for (i = 0; i < full; i++) {
+    var w = words[i];
+    out += HEX[(w >>> 24) & 0xff] + HEX[(w >>> 16) & 0xff] + HEX[(w >>> 8) & 0xff] + HEX[w & 0xff];
   }
+  for (i = full * 4; i < sigBytes; i++) out += HEX[(words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff];
   return out;
 }
 function wordsOfHex(hex) {
@@ -40,8 +43,9 @@ var Base = {
     sub.$super = this;
     return sub;
   },
+  // Instances inherit from their type directly (cheaper than crypto-js's extend-per-instance).
   create: function () {
-    var inst = this.extend();
+    var inst = Object.create(this);
     inst.init.apply(inst, arguments);
     return inst;
   },
@@ -164,7 +168,7 @@ var Hasher = Base.extend({
   finalize: function (msg) {
     if (msg !== undefined) this.update(msg);
     var a = natArg(this._data);
-    var out = fromHex(check(__native_digest(this._nat, a[0], a[1])));
+    var out = fromHex(B.digestHex(this._nat, a[0], a[1]));
     this.reset();
     return out;
   }
@@ -180,11 +184,11 @@ var BLOCK = { md5: 64, sha1: 64, sha224: 64, sha256: 64, sha384: 128, sha512: 12
   algo[name] = H;
   C[name] = function (msg) {
     var a = natArg(msg);
-    return fromHex(check(__native_digest(nat, a[0], a[1])));
+    return fromHex(B.digestHex(nat, a[0], a[1]));
   };
   C['Hmac' + name] = function (msg, key) {
     var m = natArg(msg), k = natArg(key);
-    return fromHex(check(__native_hmac(nat, k[0], k[1], m[0], m[1])));
+    return fromHex(B.hmacHex(nat, k[0], k[1], m[0], m[1]));
   };
 });
 
@@ -199,8 +203,8 @@ algo.HMAC = Base.extend({
   update: function (msg) { this._data.concat(toWA(msg)); return this; },
   finalize: function (msg) {
     if (msg !== undefined) this.update(msg);
-    var out = fromHex(check(__native_hmac(this._nat, this._key[0], this._key[1],
-                                          hexOfWords(this._data.words, this._data.sigBytes), 'hex')));
+    var out = fromHex(B.hmacHex(this._nat, this._key[0], this._key[1],
+                                          hexOfWords(this._data.words, this._data.sigBytes), 'hex'));
     this.reset();
     return out;
   }
@@ -211,7 +215,7 @@ algo.PBKDF2 = Base.extend({
   init: function (cfg) { this.cfg = Object.assign({ keySize: 4, hasher: algo.SHA256, iterations: 250000 }, cfg || {}); },
   compute: function (password, salt) {
     var c = this.cfg, p = toWA(password), s = toWA(salt);
-    var hex = check(__native_pbkdf2(c.hasher._nat, Hex.stringify(p), Hex.stringify(s), c.iterations, c.keySize * 4));
+    var hex = B.pbkdf2Hex(c.hasher._nat, Hex.stringify(p), Hex.stringify(s), c.iterations, c.keySize * 4);
     return fromHex(hex);
   }
 });
@@ -225,8 +229,8 @@ algo.EvpKDF = Base.extend({
     var pw = B.bytesToHex(toU8(toWA(password))), sl = salt ? B.bytesToHex(toU8(toWA(salt))) : '';
     var out = '', block = '';
     while (out.length < want * 2) {
-      block = check(__native_digest(nat, block + pw + sl, 'hex'));
-      for (var i = 1; i < c.iterations; i++) block = check(__native_digest(nat, block, 'hex'));
+      block = B.digestHex(nat, block + pw + sl, 'hex');
+      for (var i = 1; i < c.iterations; i++) block = B.digestHex(nat, block, 'hex');
       out += block;
     }
     return fromHex(out.slice(0, want * 2));

@@ -97,14 +97,14 @@ SOURCE = r"""
     return key;
   }
   function hmacHex(key, data) {
-    return B.check(__native_hmac(DIGESTS[key.algorithm.hash.name], B.bytesToHex(key._raw), 'hex',
-                                 B.bytesToHex(ensureBytes(data)), 'hex'));
+    return B.hmacHex(DIGESTS[key.algorithm.hash.name], B.bytesToHex(key._raw), 'hex',
+                                 B.bytesToHex(ensureBytes(data)), 'hex');
   }
   function later(fn) { return new Promise(function (resolve) { resolve(fn()); }); }
   var subtle = {
     digest: function (alg, data) {
       return later(function () {
-        return bufferOf(B.check(__native_digest(DIGESTS[hashName(alg)], B.bytesToHex(ensureBytes(data)), 'hex')));
+        return bufferOf(B.digestHex(DIGESTS[hashName(alg)], B.bytesToHex(ensureBytes(data)), 'hex'));
       });
     },
     importKey: function (format, keyData, alg, extractable, usages) {

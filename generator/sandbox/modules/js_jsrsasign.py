@@ -47,15 +47,15 @@ function hashName(alg) {
   return HASH[n];
 }
 var Util = {
-  hashString: function (s, alg) { var a = B.textArg(s); return check(__native_digest(hashName(alg), a[0], a[1])); },
-  hashHex: function (h, alg) { return check(__native_digest(hashName(alg), hexArg(h), 'hex')); },
+  hashString: function (s, alg) { var a = B.textArg(s); return B.digestHex(hashName(alg), a[0], a[1]); },
+  hashHex: function (h, alg) { return B.digestHex(hashName(alg), hexArg(h), 'hex'); },
   sha1: function (s) { return Util.hashString(s, 'sha1'); },
   sha256: function (s) { return Util.hashString(s, 'sha256'); },
   sha224: function (s) { return Util.hashString(s, 'sha224'); },
   sha384: function (s) { return Util.hashString(s, 'sha384'); },
   sha512: function (s) { return Util.hashString(s, 'sha512'); },
   md5: function (s) { return Util.hashString(s, 'md5'); },
-  getRandomHexOfNbytes: function (n) { return check(__native_random_hex(n)); },
+  getRandomHexOfNbytes: function (n) { return B.randomHex(n); },
   getRandomBigIntegerOfNbytes: undefined
 };
 
@@ -65,7 +65,7 @@ function MessageDigest(params) {
 }
 MessageDigest.prototype.updateString = function (s) { this._hex += utf8tohex(s); };
 MessageDigest.prototype.updateHex = function (h) { this._hex += hexArg(h); };
-MessageDigest.prototype.digest = function () { var r = check(__native_digest(this.alg, this._hex, 'hex')); this._hex = ''; return r; };
+MessageDigest.prototype.digest = function () { var r = B.digestHex(this.alg, this._hex, 'hex'); this._hex = ''; return r; };
 MessageDigest.prototype.digestString = function (s) { this.updateString(s); return this.digest(); };
 MessageDigest.prototype.digestHex = function (h) { this.updateHex(h); return this.digest(); };
 
@@ -92,7 +92,7 @@ function Mac(params) {
 Mac.prototype.setPassword = function (pass) { this._key = macKeyHex(pass); };
 Mac.prototype.updateString = function (s) { this._hex += utf8tohex(s); };
 Mac.prototype.updateHex = function (h) { this._hex += hexArg(h); };
-Mac.prototype.doFinal = function () { var r = check(__native_hmac(this.alg, this._key, 'hex', this._hex, 'hex')); this._hex = ''; return r; };
+Mac.prototype.doFinal = function () { var r = B.hmacHex(this.alg, this._key, 'hex', this._hex, 'hex'); this._hex = ''; return r; };
 Mac.prototype.doFinalString = function (s) { this.updateString(s); return this.doFinal(); };
 Mac.prototype.doFinalHex = function (h) { this.updateHex(h); return this.doFinal(); };
 
