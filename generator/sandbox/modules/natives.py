@@ -26,6 +26,8 @@ Native = Callable[..., str]
 MAX_PBKDF2_ITERATIONS = 1_000_000
 MAX_RANDOM_BYTES = 65_536
 MAX_XML_CHARS = 20_000_000
+MAX_XML_DEPTH = 256
+MAX_RSA_BITS = 8192
 
 _HASHES = {
     "md5": "md5",
@@ -177,11 +179,17 @@ def _load_private_key(pem: str, passphrase: Any) -> Any:
         else None
     )
     try:
-        return serialization.load_pem_private_key(
-            pem.encode("ascii"), password=password
-        )
+        key = serialization.load_pem_private_key(pem.encode("ascii"), password=password)
     except (ValueError, TypeError) as exc:
         raise NativeError(f"cannot read the private key: {exc}") from None
+    _check_size(key)
+    return key
+
+
+def _check_size(key: Any) -> None:
+    # Signing with a huge RSA key takes seconds that the engine's limits cannot interrupt.
+    if getattr(key, "key_size", 0) > MAX_RSA_BITS:
+        raise NativeError(f"keys larger than {MAX_RSA_BITS} bits are refused")
 
 
 def _load_public_key(pem: str) -> Any:
@@ -190,12 +198,16 @@ def _load_public_key(pem: str) -> Any:
     from cryptography.hazmat.primitives import serialization
 
     data = pem.encode("ascii")
+    key: Any
     if b"CERTIFICATE" in data:
-        return x509.load_pem_x509_certificate(data).public_key()
-    try:
-        return serialization.load_pem_public_key(data)
-    except ValueError:
-        return _load_private_key(pem, None).public_key()
+        key = x509.load_pem_x509_certificate(data).public_key()
+    else:
+        try:
+            key = serialization.load_pem_public_key(data)
+        except ValueError:
+            return _load_private_key(pem, None).public_key()
+    _check_size(key)
+    return key
 
 
 def _sig_parts(alg: str) -> tuple[str, Any]:
@@ -295,6 +307,8 @@ def _xml_parse(text: str) -> str:
     in_cdata = [False]
 
     def start(name: str, attrs: list[str]) -> None:
+        if len(stack) > MAX_XML_DEPTH:
+            raise NativeError(f"XML nested deeper than {MAX_XML_DEPTH} levels")
         node = [name, [[attrs[i], attrs[i + 1]] for i in range(0, len(attrs), 2)], []]
         stack[-1][2].append(node)
         stack.append(node)
