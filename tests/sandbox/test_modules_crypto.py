@@ -268,3 +268,52 @@ def test_strings_with_nul_and_lone_surrogates_hash_correctly(host: ModHost) -> N
     assert host.eval(r"CryptoJS.MD5('\ud800').toString()") == (
         hashlib.md5("\ufffd".encode()).hexdigest()
     )
+
+
+@HSET
+@given(data=st.binary(max_size=300), bits=st.sampled_from([224, 256, 384, 512]))
+def test_keccak_permutation_matches_fips_sha3(
+    host: ModHost, data: bytes, bits: int
+) -> None:
+    # With FIPS 202 padding (0x06) the sponge must equal hashlib's SHA-3; crypto-js's SHA3 is
+    # the same sponge with the original Keccak padding byte (0x01).
+    got = host.eval(
+        f"require('__pmgen_hashes').keccak(require('__pmgen_bytes').hexToBytes('{data.hex()}'), {bits}, 6)"
+    )
+    assert got == hashlib.new(f"sha3_{bits}", data).hexdigest()
+
+
+def test_cryptojs_sha3_is_original_keccak(host: ModHost) -> None:
+    # Published Keccak-256/-512 digests of the empty string (pre-FIPS padding).
+    assert host.eval("CryptoJS.SHA3('', { outputLength: 256 }).toString()") == (
+        "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"
+    )
+    assert host.eval("CryptoJS.SHA3('').toString()") == (
+        "0eab42de4c3ceb9235fc91acffe746b29c29a8c366b7c60e4e67c466f36a4304"
+        "c00fa9caf9d87976ba469bcbe06713b435f091ef2769fb160cdab33d3670680e"
+    )
+    assert host.eval(
+        "CryptoJS.algo.SHA3.create({ outputLength: 256 }).update('').finalize().toString()"
+    ) == ("c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")
+
+
+def test_hmac_sha3_construction(host: ModHost) -> None:
+    """HmacSHA3 is RFC 2104 over Keccak (block = rate): rebuilt here from the verified sponge."""
+
+    def keccak(data: bytes, bits: int) -> bytes:
+        return bytes.fromhex(
+            host.eval(
+                f"require('__pmgen_hashes').keccak(require('__pmgen_bytes').hexToBytes('{data.hex()}'), {bits}, 1)"
+            )
+        )
+
+    for bits, key in [(512, b"key"), (256, b"k" * 200)]:
+        rate = 200 - bits // 4
+        k = keccak(key, bits) if len(key) > rate else key
+        k = k.ljust(rate, b"\0")
+        inner = keccak(bytes(b ^ 0x36 for b in k) + b"message", bits)
+        want = keccak(bytes(b ^ 0x5C for b in k) + inner, bits).hex()
+        got = host.eval(
+            f"CryptoJS.HmacSHA3('message', CryptoJS.enc.Hex.parse('{key.hex()}'), {{ outputLength: {bits} }}).toString()"
+        )
+        assert got == want

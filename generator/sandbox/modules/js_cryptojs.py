@@ -1,8 +1,8 @@
 """``crypto-js`` shim: WordArray, encoders, hashes, HMACs, PBKDF2, EvpKDF, AES.
 
 Hashing runs in Python (hashlib/hmac through ``__native_digest``/``__native_hmac``); strings
-go over as text and are UTF-8 encoded there, as crypto-js does with Utf8.parse. SHA3 is not
-offered: crypto-js's SHA3 is pre-standard Keccak, which hashlib does not have.
+go over as text and are UTF-8 encoded there, as crypto-js does with Utf8.parse. SHA3 is
+crypto-js's (pre-standard Keccak, which hashlib lacks) and runs in JavaScript.
 """
 
 SOURCE = r"""
@@ -191,6 +191,31 @@ var BLOCK = { md5: 64, sha1: 64, sha224: 64, sha256: 64, sha384: 128, sha512: 12
     return fromHex(B.hmacHex(nat, k[0], k[1], m[0], m[1]));
   };
 });
+
+// crypto-js's SHA3 is the original Keccak (padding 0x01), outputLength 512 by default; hashlib
+// has no Keccak, so it runs in JavaScript.
+algo.SHA3 = Hasher.extend({
+  init: function (cfg) { this.cfg = Object.assign({ outputLength: 512 }, cfg || {}); this.reset(); },
+  finalize: function (msg) {
+    if (msg !== undefined) this.update(msg);
+    var bits = this.cfg.outputLength;
+    if ([224, 256, 384, 512].indexOf(bits) < 0) throw new Error('SHA3 outputLength must be 224, 256, 384 or 512');
+    var out = fromHex(require('__pmgen_hashes').keccak(toU8(this._data), bits, 0x01));
+    this.reset();
+    return out;
+  }
+});
+C.SHA3 = function (msg, cfg) { return algo.SHA3.create(cfg).finalize(msg); };
+C.HmacSHA3 = function (msg, key, cfg) {
+  var bits = (cfg && cfg.outputLength) || 512, bs = 200 - bits / 4, H = require('__pmgen_hashes');
+  var k = toU8(toWA(key));
+  if (k.length > bs) k = B.hexToBytes(H.keccak(k, bits, 0x01));
+  var m = toU8(toWA(msg)), inner = new Uint8Array(bs + m.length), outer = new Uint8Array(bs + bits / 8);
+  for (var i = 0; i < bs; i++) { var kb = i < k.length ? k[i] : 0; inner[i] = kb ^ 0x36; outer[i] = kb ^ 0x5c; }
+  inner.set(m, bs);
+  outer.set(B.hexToBytes(H.keccak(inner, bits, 0x01)), bs);
+  return fromHex(H.keccak(outer, bits, 0x01));
+};
 
 algo.HMAC = Base.extend({
   init: function (hasher, key) {

@@ -140,6 +140,45 @@ function sha512(u8, is384) {
   }
   return (is384 ? H.slice(0, 6) : H).map(function (x) { return x.toString(16).padStart(16, '0'); }).join('');
 }
+
+// Keccak-f[1600] sponge over BigInt lanes. pad 0x06 is FIPS 202 SHA-3; 0x01 is the original
+// Keccak that crypto-js calls SHA3.
+var KRC = null, KROT = [0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14];
+function keccak(u8, outBits, padByte) {
+  var M = (1n << 64n) - 1n;
+  if (!KRC) KRC = ['0000000000000001', '0000000000008082', '800000000000808a', '8000000080008000', '000000000000808b', '0000000080000001',
+    '8000000080008081', '8000000000008009', '000000000000008a', '0000000000000088', '0000000080008009', '000000008000000a',
+    '000000008000808b', '800000000000008b', '8000000000008089', '8000000000008003', '8000000000008002', '8000000000000080',
+    '000000000000800a', '800000008000000a', '8000000080008081', '8000000000008080', '0000000080000001', '8000000080008008'].map(function (x) { return BigInt('0x' + x); });
+  function rot(x, n) { n = BigInt(n); return n === 0n ? x : ((x << n) | (x >> (64n - n))) & M; }
+  var rate = 200 - 2 * (outBits / 8), A = new Array(25).fill(0n);
+  var len = u8.length, padded = new Uint8Array((Math.floor(len / rate) + 1) * rate);
+  padded.set(u8); padded[len] ^= padByte; padded[padded.length - 1] ^= 0x80;
+  function permute() {
+    var C = new Array(5), D, B = new Array(25);
+    for (var r = 0; r < 24; r++) {
+      for (var x = 0; x < 5; x++) C[x] = A[x] ^ A[x + 5] ^ A[x + 10] ^ A[x + 15] ^ A[x + 20];
+      for (x = 0; x < 5; x++) { D = C[(x + 4) % 5] ^ rot(C[(x + 1) % 5], 1); for (var y = 0; y < 25; y += 5) A[y + x] ^= D; }
+      for (x = 0; x < 5; x++) for (var yy = 0; yy < 5; yy++) B[yy + 5 * ((2 * x + 3 * yy) % 5)] = rot(A[x + 5 * yy], KROT[x + 5 * yy]);
+      for (x = 0; x < 5; x++) for (var y2 = 0; y2 < 25; y2 += 5) A[y2 + x] = B[y2 + x] ^ (~B[y2 + (x + 1) % 5] & M & B[y2 + (x + 2) % 5]);
+      A[0] ^= KRC[r];
+    }
+  }
+  for (var off = 0; off < padded.length; off += rate) {
+    for (var i = 0; i < rate / 8; i++) {
+      var v = 0n;
+      for (var b = 7; b >= 0; b--) v = (v << 8n) | BigInt(padded[off + i * 8 + b]);
+      A[i] ^= v;
+    }
+    permute();
+  }
+  var out = '', need = outBits / 8;
+  for (var j = 0; out.length < need * 2; j++) {
+    var lane = A[j];
+    for (var k = 0; k < 8 && out.length < need * 2; k++) out += ('0' + Number((lane >> BigInt(8 * k)) & 0xffn).toString(16)).slice(-2);
+  }
+  return out;
+}
 var FNS = { md5: md5, sha1: sha1, sha224: function (u) { return sha256(u, true); }, sha256: function (u) { return sha256(u, false); },
             sha384: function (u) { return sha512(u, true); }, sha512: function (u) { return sha512(u, false); } };
 var BLOCK = { md5: 64, sha1: 64, sha224: 64, sha256: 64, sha384: 128, sha512: 128 };
@@ -159,5 +198,5 @@ function hmac(alg, key, data) {
   opad.set(hexToU8(digest(alg, ipad)), bs);
   return digest(alg, opad);
 }
-module.exports = { digest: digest, hmac: hmac };
+module.exports = { digest: digest, hmac: hmac, keccak: keccak };
 """
