@@ -171,6 +171,13 @@ _RSA_HASH = {
 
 def _load_private_key(pem: str, passphrase: Any) -> Any:
     _need_cryptography("RSA/EC signing (RS256, PS256, ES256)")
+    return _cached_private_key(pem, passphrase if isinstance(passphrase, str) else None)
+
+
+# Loading validates an RSA key (about 30 ms for 2048 bits); a collection signs every request
+# with the same key, so the last few loaded keys are kept.
+@functools.lru_cache(maxsize=8)
+def _cached_private_key(pem: str, passphrase: str | None) -> Any:
     from cryptography.hazmat.primitives import serialization
 
     password = (
