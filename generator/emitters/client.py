@@ -187,7 +187,9 @@ def _render(
     files["pyproject.toml"] = r(
         "pyproject.toml.jinja",
         auth_types=sorted({a["type"] for a in planner.auths.values()}),
-        script_extra=client_run.engine_requirements(planner.scripts) if scripted else None,
+        script_extra=(
+            client_run.engine_requirements(planner.scripts) if scripted else None
+        ),
         sandbox_module=f"{pkg}._sandbox.*",
     )
     files["README.md"] = r(
@@ -204,7 +206,9 @@ def _render(
         code=md_code,
     )
     files["tests/__init__.py"] = f"# {GENERATED}\n"
-    files["tests/test_operations.py"] = r("tests/test_operations.py.jinja", scripted=scripted)
+    files["tests/test_operations.py"] = r(
+        "tests/test_operations.py.jinja", scripted=scripted
+    )
     files["tests/cases.json"] = (
         json.dumps(
             {"_": GENERATED, "cases": _test_cases(root, planner.auths)}, indent=1
@@ -235,7 +239,11 @@ def _finish(
             for m in (
                 *RUNTIME_MODULES,
                 *client_run.STATIC_MODULES,
-                *(p.removeprefix(f"{pkg}/") for p in files if p.startswith(f"{pkg}/_sandbox/")),
+                *(
+                    p.removeprefix(f"{pkg}/")
+                    for p in files
+                    if p.startswith(f"{pkg}/_sandbox/")
+                ),
                 "__init__.py",
                 "resources/__init__.py",
                 "_config.py",

@@ -37,8 +37,13 @@ def run_plan(collection: Collection, root: ResourcePlan) -> str:
     for op in collection.operations():
         path, m = by_operation[f"{op.id}\0{op.key}"]
         args, kwargs = m.saved_call()
-        item = {"key": op.key, "name": op.name, "call": [*path, m.name], "args": args,
-                "kwargs": kwargs}
+        item = {
+            "key": op.key,
+            "name": op.name,
+            "call": [*path, m.name],
+            "args": args,
+            "kwargs": kwargs,
+        }
         lines.append(_dump(item))
     items = ",\n".join(lines)
     return f'{{"_":{_dump(GENERATED)},\n"items":[\n{items}\n]}}\n'
@@ -57,7 +62,9 @@ def sandbox_files(package: str) -> dict[str, str]:
             relative = path.relative_to(SANDBOX_DIR).as_posix()
             comment = "#" if path.suffix == ".py" else "//"
             header = f"{comment} {GENERATED}: pmgen's script sandbox, copied as it is\n"
-            files[f"{package}/_sandbox/{relative}"] = header + path.read_text(encoding="utf-8")
+            files[f"{package}/_sandbox/{relative}"] = header + path.read_text(
+                encoding="utf-8"
+            )
     return files
 
 

@@ -24,7 +24,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from . import _limit, modules
@@ -41,7 +41,6 @@ from ._types import (
     VariableScopes,
 )
 
-_JS_DIR = Path(__file__).parent / "js"
 # Must match runtime.js: the script's line 1 is at line SCRIPT_BASE + 1 of its eval.
 _SCRIPT_BASE = 10000
 _SCRIPT_SPAN = 290000
@@ -68,8 +67,10 @@ _LEVELS = {
 
 @lru_cache(maxsize=1)
 def _runtime_source() -> str:
+    # through the package's loader (importlib.resources), so a zipped package works too
+    js = resources.files(__package__).joinpath("js")
     parts = [
-        (_JS_DIR / name).read_text(encoding="utf-8")
+        js.joinpath(name).read_text(encoding="utf-8")
         for name in ("runtime.js", "expect.js", "pm.js")
     ]
     return "\n".join(parts)

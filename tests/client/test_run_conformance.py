@@ -17,11 +17,19 @@ from tests.client.run_conformance import recordings, run_recording
 from tests.client.venv import ProjectVenv
 from tests.conftest import SHARED, slow_unless
 
-pytest.importorskip("quickjs", reason="the script engine (quickjs-ng) is a pmgen dependency")
+pytest.importorskip(
+    "quickjs", reason="the script engine (quickjs-ng) is a pmgen dependency"
+)
 
 # small, script-driven, fast: the default run
-SAMPLE = {"ibanity-xs2a", "paymob-intention", "aps-model-derivative", "seed/voximplant-kit",
-          "seed/vonage-contact-center", "contentstack-graphql"}
+SAMPLE = {
+    "ibanity-xs2a",
+    "paymob-intention",
+    "aps-model-derivative",
+    "seed/voximplant-kit",
+    "seed/vonage-contact-center",
+    "contentstack-graphql",
+}
 TARGET = 97.0
 # What no program can send as Newman did, with the reason (every other request must match).
 KNOWN = {
@@ -50,7 +58,9 @@ def _known(label: str, key: str) -> bool:
 
 @pytest.mark.parametrize(
     "label",
-    slow_unless([label for label, _ in recordings(SHARED)], lambda label: label in SAMPLE),
+    slow_unless(
+        [label for label, _ in recordings(SHARED)], lambda label: label in SAMPLE
+    ),
 )
 def test_collection_run_sends_what_newman_sent(
     shared_dir: Path, venv: ProjectVenv, tmp_path: Path, label: str
@@ -61,12 +71,16 @@ def test_collection_run_sends_what_newman_sent(
     misses = [
         f"{item['key']}: {[d['kind'] + ': ' + d['detail'][:200] for d in item['diffs']]}"
         for item in score.report["items"]
-        if item.get("comparable", True) and not item["identical"]
+        if item.get("comparable", True)
+        and not item["identical"]
         and not _known(label, item["key"])
     ]
-    if label in SAMPLE:  # each collection of the default run is sent exactly as Newman did
+    if (
+        label in SAMPLE
+    ):  # each collection of the default run is sent exactly as Newman did
         assert not misses, "\n".join(misses)
     else:
-        assert score.comparable == 0 or 100.0 * score.identical / score.comparable >= TARGET, (
-            "\n".join(misses)
-        )
+        assert (
+            score.comparable == 0
+            or 100.0 * score.identical / score.comparable >= TARGET
+        ), "\n".join(misses)

@@ -23,7 +23,9 @@ import pytest
 from tests.client.generated import generate, import_package
 from tests.helpers.echo_server import EchoServer, Record
 
-pytest.importorskip("quickjs", reason="the script engine (quickjs-ng) is a pmgen dependency")
+pytest.importorskip(
+    "quickjs", reason="the script engine (quickjs-ng) is a pmgen dependency"
+)
 
 PACKAGE = "scripted_api"
 SECRET = "s3cret-key"
@@ -50,27 +52,43 @@ JUMP_TEST = "postman.setNextRequest('Last');"
 
 def _collection(base: str) -> dict[str, Any]:
     def request(name: str, path: str, **extra: Any) -> dict[str, Any]:
-        return {"name": name, "request": {"method": "GET", "url": f"{{{{base}}}}/{path}",
-                                          **extra}}
+        return {
+            "name": name,
+            "request": {"method": "GET", "url": f"{{{{base}}}}/{path}", **extra},
+        }
 
     login = request("Login", "login?user=ada&ts={{ts}}")
     login["event"] = [{"listen": "test", "script": {"exec": LOGIN_TEST.splitlines()}}]
-    me = request("Me", "me", header=[{"key": "Authorization", "value": "Bearer {{token}}"}])
+    me = request(
+        "Me", "me", header=[{"key": "Authorization", "value": "Bearer {{token}}"}]
+    )
     skipped = request("Skipped", "skipped")
     skipped["event"] = [{"listen": "prerequest", "script": {"exec": [SKIPPED_PRE]}}]
     jump = request("Jump", "jump")
     jump["event"] = [{"listen": "test", "script": {"exec": [JUMP_TEST]}}]
     return {
-        "info": {"name": "Scripted API", "schema":
-                 "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-        "event": [{"listen": "prerequest", "script": {"exec": COLLECTION_PRE.splitlines()}}],
-        "variable": [{"key": "base", "value": base}, {"key": "folder_value", "value": "f1"},
-                     {"key": "secret", "value": SECRET}],
+        "info": {
+            "name": "Scripted API",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "event": [
+            {"listen": "prerequest", "script": {"exec": COLLECTION_PRE.splitlines()}}
+        ],
+        "variable": [
+            {"key": "base", "value": base},
+            {"key": "folder_value", "value": "f1"},
+            {"key": "secret", "value": SECRET},
+        ],
         "item": [
-            {"name": "Auth", "event": [{"listen": "prerequest",
-                                        "script": {"exec": [FOLDER_PRE]}}],
-             "item": [login, me]},
-            skipped, jump, request("Never", "never"), request("Last", "last"),
+            {
+                "name": "Auth",
+                "event": [{"listen": "prerequest", "script": {"exec": [FOLDER_PRE]}}],
+                "item": [login, me],
+            },
+            skipped,
+            jump,
+            request("Never", "never"),
+            request("Last", "last"),
         ],
     }
 
@@ -109,8 +127,9 @@ def _signed(query: str) -> tuple[dict[str, str], str]:
     return dict(pairs), unsigned
 
 
-def test_pre_request_chain_signs_and_test_scripts_capture(pkg: ModuleType,
-                                                          server: EchoServer) -> None:
+def test_pre_request_chain_signs_and_test_scripts_capture(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     server.clear()
     client = pkg.ScriptedApi()
     login = client.with_raw_response.auth.login(user="ada")
@@ -125,7 +144,10 @@ def test_pre_request_chain_signs_and_test_scripts_capture(pkg: ModuleType,
     assert headers["x-folder"] == "f1"  # folder level, after the collection's
     # test results are recorded, a failing one does not raise
     assert [(t.name, t.passed) for t in login.tests] == [
-        ("status is 200", True), ("has a token", True), ("fails on purpose", False)]
+        ("status is 200", True),
+        ("has a token", True),
+        ("fails on purpose", False),
+    ]
     assert "expected 1 to equal 2" in (login.tests[2].error or "")
     # the captured token is used by the next call (one variable store per client)
     client.auth.me()
@@ -148,12 +170,20 @@ def test_failed_tests_raise_when_asked(pkg: ModuleType, server: EchoServer) -> N
 
 def test_a_throwing_script_names_request_level_and_line(pkg: ModuleType) -> None:
     client = pkg.ScriptedApi()
-    bad = {"source": "var a = 1;\nthrow new Error('boom');", "event": "prerequest",
-           "level": "folder", "owner": "Auth", "does": "runs JavaScript"}
+    bad = {
+        "source": "var a = 1;\nthrow new Error('boom');",
+        "event": "prerequest",
+        "level": "folder",
+        "owner": "Auth",
+        "does": "runs JavaScript",
+    }
     client.scripts._table = [*client.scripts.table, bad]
     spec = {**importlib.import_module(f"{PACKAGE}.resources.auth")._SPECS["login"]}
-    spec["scripts"] = {"prerequest": [len(client.scripts.table) - 1], "test": [],
-                       "engine": True}
+    spec["scripts"] = {
+        "prerequest": [len(client.scripts.table) - 1],
+        "test": [],
+        "engine": True,
+    }
     sandbox = importlib.import_module(f"{PACKAGE}._sandbox")
     with pytest.raises(sandbox.ScriptError) as caught:
         client.request(spec)
@@ -161,8 +191,9 @@ def test_a_throwing_script_names_request_level_and_line(pkg: ModuleType) -> None
     assert "boom" in text and "folder" in text and caught.value.line == 2
 
 
-def test_missing_engine_raises_with_the_extra_to_install(pkg: ModuleType,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_engine_raises_with_the_extra_to_install(
+    pkg: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(pkg._scripting, "engine_installed", lambda: False)
     with pytest.raises(pkg._scripting.ScriptsUnavailable) as caught:
         pkg.ScriptedApi().auth.me()
@@ -172,7 +203,9 @@ def test_missing_engine_raises_with_the_extra_to_install(pkg: ModuleType,
     assert "computes an HMAC signature" in message
 
 
-def test_async_client_runs_the_same_scripts(pkg: ModuleType, server: EchoServer) -> None:
+def test_async_client_runs_the_same_scripts(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     import asyncio
 
     async def calls() -> None:
@@ -187,13 +220,17 @@ def test_async_client_runs_the_same_scripts(pkg: ModuleType, server: EchoServer)
     assert _headers(me)["authorization"] == "Bearer tok-123"
 
 
-def test_collection_run_reports_every_request_in_order(project: Path, server: EchoServer,
-                                                       tmp_path: Path) -> None:
+def test_collection_run_reports_every_request_in_order(
+    project: Path, server: EchoServer, tmp_path: Path
+) -> None:
     server.clear()
     report_path = tmp_path / "report.json"
     done = subprocess.run(
         [sys.executable, "-m", PACKAGE, "run", "--report", str(report_path)],
-        cwd=project, capture_output=True, text=True, timeout=120,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 1, done.stderr  # one test fails on purpose
     assert "✗ fails on purpose" in done.stdout
