@@ -10,7 +10,9 @@ the model. Errors are `generator.errors.InputError` with one clear line.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import InputError, UsageError
@@ -30,7 +32,9 @@ _BIG_INPUT = 1_000_000  # bytes: above this, reading a file reports progress
 Progress = Callable[[str], None]
 
 
-def load_document(document: Document, limits: Limits, fetch: Fetch | None = None) -> Collection:
+def load_document(
+    document: Document, limits: Limits, fetch: Fetch | None = None
+) -> Collection:
     """One read or fetched document -> Collection. `fetch` (online only) follows published
     metadata to the full collection."""
     text_value = jsontext.decode(document.data, document.where)
@@ -80,6 +84,10 @@ def _read(
             hosts=hosts,
             parse=load_document,
         )
+    if source != "-" and os.path.isdir(source):
+        from generator.importer.v3.folder import load_folder  # noqa: PLC0415
+
+        return load_folder(source, limits)
     document = read_file(source, limits)
     big = progress is not None and len(document.data) > _BIG_INPUT
     if big and progress:
@@ -102,6 +110,7 @@ def load(
     progress: Progress | None = None,
     hosts: Hosts | None = None,
     published_metadata: str | None = None,
+    collection_name: str | None = None,
 ) -> Collection:
     """Read SOURCE and return the model, with environments, globals and overrides attached.
 
@@ -110,8 +119,18 @@ def load(
 
     `environment` picks one of the known environments by name (published ones included);
     without it the last `--env` file is selected, or the only environment known.
+
+    SOURCE may be a v3 collection folder or a Postman workspace folder; `collection_name`
+    picks one of the workspace's `postman/collections/*`, and `environment` may name one
+    of its `postman/environments/*` files.
     """
     limits = limits or Limits()
+    if not is_url(source) and source != "-":
+        from generator.importer.v3.workspace import pick_collection  # noqa: PLC0415
+
+        source = pick_collection(source, collection_name)
+    elif collection_name is not None:
+        raise UsageError("--collection needs a Postman workspace folder as SOURCE")
     collection = _read(source, limits, api_key, progress, hosts)
     if published_metadata:
         metadata = _read(published_metadata, limits, api_key, None, hosts)
@@ -119,6 +138,8 @@ def load(
     environments: list[Environment] = list(collection.environments)
     fetch = _environment_fetcher(limits, api_key, progress, hosts)
     environments.extend(read_environment(path, limits, fetch) for path in env_files)
+    if environment is not None and environment not in {e.name for e in environments}:
+        environments.extend(_workspace_environments(source, limits))
     global_values = list(collection.globals)
     for path in globals_files:
         global_values.extend(read_environment(path, limits, fetch).values)
@@ -132,13 +153,33 @@ def load(
     )
 
 
+def _workspace_environments(source: str, limits: Limits) -> list[Environment]:
+    """The environments of the workspace SOURCE lies in (`--environment NAME` without a
+    matching `--env` file)."""
+    if is_url(source) or source == "-":
+        return []
+    from generator.importer.v3.workspace import (  # noqa: PLC0415
+        environment_files,
+        workspace_of,
+    )
+
+    workspace = workspace_of(Path(source))
+    if workspace is None:
+        return []
+    return [read_environment(str(p), limits) for p in environment_files(workspace)]
+
+
 def _join_published(collection: Collection, metadata: Collection) -> Collection:
     """Attach a metadata file's publish info and environments to the collection it describes."""
     if metadata.publish is None:
-        raise UsageError(f"{metadata.source}: --published expects published-documentation metadata")
+        raise UsageError(
+            f"{metadata.source}: --published expects published-documentation metadata"
+        )
     diagnostics = list(collection.diagnostics)
     ids = {
-        i for i in (metadata.publish.collection_id, metadata.info.postman_id) if i is not None
+        i
+        for i in (metadata.publish.collection_id, metadata.info.postman_id)
+        if i is not None
     }
     if collection.info.postman_id and ids and collection.info.postman_id not in ids:
         diagnostics.append(
@@ -154,7 +195,10 @@ def _join_published(collection: Collection, metadata: Collection) -> Collection:
             "publish": metadata.publish,
             "environments": [*metadata.environments, *collection.environments],
             "info": collection.info.model_copy(
-                update={"description": collection.info.description or metadata.info.description}
+                update={
+                    "description": collection.info.description
+                    or metadata.info.description
+                }
             ),
             "diagnostics": diagnostics,
         }
@@ -167,7 +211,9 @@ def _environment_fetcher(
     def fetch(url: str) -> Document:
         from generator.importer import remote  # noqa: PLC0415 (httpx only for URLs)
 
-        return remote.fetch_document(url, limits, api_key=api_key, progress=progress, hosts=hosts)
+        return remote.fetch_document(
+            url, limits, api_key=api_key, progress=progress, hosts=hosts
+        )
 
     return fetch
 

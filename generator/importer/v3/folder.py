@@ -1,0 +1,44 @@
+"""Read a v3 collection folder into the model (through the v2.1 reader)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import InputError
+from generator.importer.assemble import parse_collection
+from generator.importer.limits import Limits
+from generator.importer.v3.collection import Converter
+from generator.importer.v3.discover import discover, files_sha256
+from generator.model import Collection
+
+FORMAT = "v3.0.0"
+
+
+def collection_files(path: str | Path, limits: Limits | None = None) -> list[Path]:
+    """Every file the import of this folder reads (and only those): what the manifest's
+    source hash and `watch` cover."""
+    return discover(Path(path), limits or Limits()).files
+
+
+def folder_sha256(path: str | Path, limits: Limits | None = None) -> str:
+    root = Path(path).absolute()
+    return files_sha256(root, discover(root, limits or Limits()).files)
+
+
+def load_folder(path: str, limits: Limits) -> Collection:
+    found = discover(Path(path), limits)
+    if found.root.definition is None and not found.root.has_requests():
+        raise InputError(
+            "no Postman collection in this folder (no *.request.yaml files, "
+            "no .resources/definition.yaml, no postman/collections/)",
+            where=path,
+        )
+    converter = Converter(found, limits)
+    value = converter.collection()
+    collection = parse_collection(value, path, limits, fmt=FORMAT)
+    return collection.model_copy(
+        update={
+            "diagnostics": [*converter.diagnostics, *collection.diagnostics],
+            "source_sha256": files_sha256(found.root.path, found.files),
+        }
+    )

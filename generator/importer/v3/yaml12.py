@@ -1,0 +1,200 @@
+"""YAML 1.2 reading that keeps Postman's strings strings (FORMAT.md §2).
+
+Postman writes YAML 1.2 and quotes only what the 1.2 *core* schema would read as a
+non-string, so `yes`, `on`, `2024-01-01`, `1:20`, `1_000` and `=` arrive unquoted and must
+stay text. ruamel.yaml's resolvers follow YAML 1.1 for some of those (dates, `=`), so the
+loader here registers only the core-schema resolvers: null, bool (`true`/`false` spellings),
+int (decimal, `0o`, `0x`) and float. Quoted scalars are never resolved.
+
+libyaml (ruamel.yaml.clib) parses ten times faster and accepts a raw TAB inside a plain
+scalar, which Postman writes; without it the pure parser is used and such TABs are hidden
+from its scanner (see `_retry_tabs`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.resolver import BaseResolver
+
+_TAB_STANDIN = "\ue000"  # private-use: stands for a TAB the pure scanner refuses
+
+
+class Core12Resolver(BaseResolver):
+    """The YAML 1.2 core schema's implicit tags, nothing from 1.1."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+    def __init__(
+        self, version: Any = None, loader: Any = None, loadumper: Any = None
+    ) -> None:
+        super().__init__(loader if loader is not None else loadumper)
+
+    @property
+    def processing_version(self) -> Any:
+        return (1, 2)
+
+
+def _register() -> None:
+    add = Core12Resolver.add_implicit_resolver_base
+    add(
+        "tag:yaml.org,2002:null",
+        re.compile(r"^(?:~|null|Null|NULL|)$"),
+        ["~", "n", "N", ""],
+    )
+    add(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
+    add(
+        "tag:yaml.org,2002:int",
+        re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+        list("-+0123456789"),
+    )
+    add(
+        "tag:yaml.org,2002:float",
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        list("-+.0123456789"),
+    )
+
+
+_register()
+
+
+@dataclass(frozen=True)
+class YamlProblem(Exception):
+    """Not valid YAML: `line`/`column` are 1-based (0 when unknown)."""
+
+    message: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@lru_cache(maxsize=2)
+def _yaml(pure: bool) -> YAML:
+    yaml = YAML(typ="safe", pure=pure)
+    yaml.Resolver = Core12Resolver
+    return yaml
+
+
+def _has_clib() -> bool:
+    try:
+        import ruamel.yaml.clib  # noqa: F401, PLC0415
+    except ImportError:
+        return False
+    return True
+
+
+_FAST = _has_clib()
+
+
+def _problem(exc: YAMLError) -> YamlProblem:
+    if isinstance(exc, MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context or "invalid YAML"
+        if mark is not None:
+            return YamlProblem(str(message), mark.line + 1, mark.column + 1)
+        return YamlProblem(str(message))
+    return YamlProblem(str(exc).splitlines()[0] if str(exc) else "invalid YAML")
+
+
+def _restore(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace(_TAB_STANDIN, "\t")
+    if isinstance(value, dict):
+        return {_restore(k): _restore(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_restore(v) for v in value]
+    return value
+
+
+def _retry_tabs(text: str) -> Any:
+    """The pure scanner refuses a TAB inside a plain scalar (`a: tab<TAB>here`), which
+    libyaml and Postman accept: such TABs become a private-use stand-in while parsing; a
+    TAB used as separating white space becomes a space."""
+    if _TAB_STANDIN in text:
+        raise YamlProblem("TAB inside a plain value (and a U+E000 character)")
+    lines = []
+    for line in text.split("\n"):
+        if "\t" in line and line.strip(" \t"):
+            indent = len(line) - len(line.lstrip(" "))
+            head, body = line[:indent], line[indent:]
+            body = re.sub(r"(?<=[^\s:])\t(?=\S)", _TAB_STANDIN, body).replace("\t", " ")
+            line = head + body
+        lines.append(line)
+    return _restore(_yaml(True).load("\n".join(lines)))
+
+
+def plain(value: Any, max_depth: int) -> Any:
+    """The loaded value as JSON-like data, checked: containers shared through anchors and
+    aliases are refused (a few lines of aliases expand to billions of nodes), nesting is
+    bounded, and explicitly tagged scalars (`!!binary`, `!!timestamp`, sets) become text.
+    """
+    seen: set[int] = set()
+
+    def walk(node: Any, depth: int) -> Any:
+        if depth > max_depth:
+            raise YamlProblem(f"YAML nested too deeply (limit {max_depth} levels)")
+        if isinstance(node, (dict, list)):
+            if id(node) in seen:
+                raise YamlProblem("YAML anchors and aliases are not supported")
+            seen.add(id(node))
+            if isinstance(node, list):
+                return [walk(v, depth + 1) for v in node]
+            return {_key(k): walk(v, depth + 1) for k, v in node.items()}
+        if node is None or isinstance(node, (str, bool, int, float)):
+            return node
+        if isinstance(node, bytes):
+            return node.decode("utf-8", "replace")
+        if isinstance(node, (datetime.date, datetime.datetime)):
+            return node.isoformat()
+        if isinstance(node, (set, frozenset, tuple)):
+            return [walk(v, depth + 1) for v in sorted(node, key=repr)]
+        return str(node)
+
+    return walk(value, 1)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return ""
+    return str(key)
+
+
+def load_text(text: str, max_depth: int = 500) -> Any:
+    """One YAML document -> plain dicts, lists and scalars (YAML 1.2 core types)."""
+    return plain(_load(text), max_depth)
+
+
+def _load(text: str) -> Any:
+    try:
+        return _yaml(not _FAST).load(text)
+    except YAMLError as exc:
+        problem = _problem(exc)
+        if _FAST or "\t" not in text:
+            raise problem from None
+    except RecursionError:
+        raise YamlProblem("YAML nested too deeply") from None
+    try:
+        return _retry_tabs(text)
+    except YAMLError:
+        raise problem from None
+    except RecursionError:
+        raise YamlProblem("YAML nested too deeply") from None
