@@ -266,5 +266,13 @@ def body(raw: Any, warn: Warn) -> dict[str, Any] | None:
 
 def prunes_body(method: str, v2_body: dict[str, Any] | None) -> bool:
     """A GET-like request carrying a body: v3 sends it, v2.1 says so with
-    `disableBodyPruning` (which the format lost)."""
-    return method.upper() in _PRUNED and v2_body is not None
+    `disableBodyPruning` (which the format lost). An empty body (the migration writes
+    `type: text, content: ""` for a v2.1 `body: {}`) sends nothing either way."""
+    if method.upper() not in _PRUNED or v2_body is None:
+        return False
+    mode = v2_body.get("mode")
+    if mode == "file":
+        return bool(v2_body.get("file"))
+    if mode == "graphql":
+        return bool(v2_body.get("graphql", {}).get("query"))
+    return bool(v2_body.get(str(mode)))

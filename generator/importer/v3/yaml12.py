@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import ruamel.yaml.main
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.resolver import BaseResolver
@@ -71,13 +71,14 @@ def _register() -> None:
 _register()
 
 
-@dataclass(frozen=True)
 class YamlProblem(Exception):
     """Not valid YAML: `line`/`column` are 1-based (0 when unknown)."""
 
-    message: str
-    line: int = 0
-    column: int = 0
+    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
 
     def __str__(self) -> str:
         return self.message
@@ -90,15 +91,8 @@ def _yaml(pure: bool) -> YAML:
     return yaml
 
 
-def _has_clib() -> bool:
-    try:
-        import ruamel.yaml.clib  # noqa: F401, PLC0415
-    except ImportError:
-        return False
-    return True
-
-
-_FAST = _has_clib()
+# ruamel.yaml sets CParser to None when its C extension is not installed.
+_FAST = getattr(ruamel.yaml.main, "CParser", None) is not None
 
 
 def _problem(exc: YAMLError) -> YamlProblem:

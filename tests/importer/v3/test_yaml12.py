@@ -1,0 +1,75 @@
+"""The YAML 1.2 reading (FORMAT.md §2): strings Postman leaves unquoted stay strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.importer.v3 import yaml12
+from generator.importer.v3.yaml12 import YamlProblem, load_text
+
+
+@pytest.mark.parametrize(
+    "plain",
+    ["yes", "no", "on", "off", "Y", "n", "2024-01-01", "2024-01-01T10:00:00Z",
+     "1:20", "1_000", "=", "0b11", "<<", "Yes", "ON"],
+)  # fmt: skip
+def test_yaml11_specials_stay_strings(plain: str) -> None:
+    assert load_text(f"v: {plain}\n") == {"v": plain}
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [("true", True), ("False", False), ("123", 123), ("-5", -5), ("0x1F", 31),
+     ("0o17", 15), ("1.5", 1.5), ("1e3", 1000.0), ("~", None), ("null", None), ("", None)],
+)  # fmt: skip
+def test_core_schema_types(source: str, value: object) -> None:
+    assert load_text(f"v: {source}\n") == {"v": value}
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    ['"true"', '"123"', '"0x1F"', '"null"', '"~"', "'1e3'", '"{{v}}"', '"a: b"'],
+)
+def test_quoted_scalars_are_never_resolved(quoted: str) -> None:
+    assert load_text(f"v: {quoted}\n") == {"v": quoted[1:-1]}
+
+
+def test_raw_tab_inside_a_plain_value() -> None:
+    assert load_text("v: tab\there\n") == {"v": "tab\there"}
+
+
+def test_raw_tab_without_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yaml12, "_FAST", False)
+    assert load_text("v: tab\there\nw: x\n") == {"v": "tab\there", "w": "x"}
+
+
+def test_block_scalars_and_crlf_escapes() -> None:
+    text = 'a: |-\n  line 1\n  line 2\nb: "x\\r\\ny"\nc: >-\n  folded\n  text\n'
+    assert load_text(text) == {"a": "line 1\nline 2", "b": "x\r\ny", "c": "folded text"}
+
+
+def test_invalid_yaml_names_line_and_column() -> None:
+    with pytest.raises(YamlProblem) as caught:
+        load_text("$kind: http-request\nurl: {{baseUrl}}/x\n")
+    assert caught.value.line == 2
+    assert caught.value.column > 0
+
+
+def test_aliases_of_containers_are_refused() -> None:
+    bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"
+    with pytest.raises(YamlProblem, match="aliases"):
+        load_text(bomb)
+
+
+def test_nesting_is_bounded() -> None:
+    with pytest.raises(YamlProblem, match="deeply"):
+        load_text("v: " + "[" * 60 + "]" * 60 + "\n", max_depth=50)
+
+
+def test_explicit_tags_become_text() -> None:
+    value = load_text("a: !!binary aGk=\nb: !!timestamp 2024-01-01\n")
+    assert value == {"a": "hi", "b": "2024-01-01"}
+
+
+def test_non_string_keys_become_text() -> None:
+    assert load_text("2: a\ntrue: b\n") == {"2": "a", "true": "b"}
