@@ -11,6 +11,7 @@ the model. Errors are `generator.errors.InputError` with one clear line.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 from generator.model import Collection, Diagnostic, Environment
 
 Fetch = Callable[[str], Collection]
+_V3_FILE = re.compile(
+    r"(\.(request|example)|(^|[\\/])definition)\.ya?ml$", re.IGNORECASE
+)
 _BIG_INPUT = 1_000_000  # bytes: above this, reading a file reports progress
 
 Progress = Callable[[str], None]
@@ -88,6 +92,12 @@ def _read(
         from generator.importer.v3.folder import load_folder  # noqa: PLC0415
 
         return load_folder(source, limits)
+    if _V3_FILE.search(source):
+        raise InputError(
+            "one file of a v3 collection folder (Postman format 3.0.0): "
+            "pass the collection's folder as SOURCE",
+            where=source,
+        )
     document = read_file(source, limits)
     big = progress is not None and len(document.data) > _BIG_INPUT
     if big and progress:

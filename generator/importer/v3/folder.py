@@ -9,20 +9,12 @@ from generator.importer.assemble import parse_collection
 from generator.importer.limits import Limits
 from generator.importer.v3.collection import Converter
 from generator.importer.v3.discover import discover, files_sha256
+from generator.importer.v3.inputs import collection_files, folder_sha256
 from generator.model import Collection
 
+__all__ = ["FORMAT", "collection_files", "folder_sha256", "load_folder"]
+
 FORMAT = "v3.0.0"
-
-
-def collection_files(path: str | Path, limits: Limits | None = None) -> list[Path]:
-    """Every file the import of this folder reads (and only those): what the manifest's
-    source hash and `watch` cover."""
-    return discover(Path(path), limits or Limits()).files
-
-
-def folder_sha256(path: str | Path, limits: Limits | None = None) -> str:
-    root = Path(path).absolute()
-    return files_sha256(root, discover(root, limits or Limits()).files)
 
 
 def load_folder(path: str, limits: Limits) -> Collection:
