@@ -31,6 +31,8 @@ def load_folder(path: str, limits: Limits) -> Collection:
     return collection.model_copy(
         update={
             "diagnostics": [*converter.diagnostics, *collection.diagnostics],
-            "source_sha256": files_sha256(found.root.path, found.files),
+            "source_sha256": files_sha256(
+                found.root.path, found.files, converter.reader.digests
+            ),
         }
     )

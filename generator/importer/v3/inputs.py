@@ -15,12 +15,12 @@ from generator.importer.v3.discover import discover, files_sha256
 def collection_files(path: str | Path, limits: Limits | None = None) -> list[Path]:
     """Every file the import of this folder reads (and only those): what the manifest's
     source hash and `watch` cover."""
-    return discover(Path(path), limits or Limits()).files
+    return [Path(p) for p in discover(Path(path), limits or Limits()).files]
 
 
 def folder_sha256(path: str | Path, limits: Limits | None = None) -> str:
-    root = Path(path).absolute()
-    return files_sha256(root, discover(root, limits or Limits()).files)
+    found = discover(Path(path), limits or Limits())
+    return files_sha256(found.root.path, found.files)
 
 
 def fingerprint_inputs(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.importer.v3 import yaml12
@@ -67,8 +69,51 @@ def test_nesting_is_bounded() -> None:
 
 
 def test_explicit_tags_become_text() -> None:
-    value = load_text("a: !!binary aGk=\nb: !!timestamp 2024-01-01\n")
-    assert value == {"a": "hi", "b": "2024-01-01"}
+    value = load_text("a: !!binary aGk=\nb: !!timestamp 2024-01-01\nc: !!int '7'\n")
+    assert value["b"] == "2024-01-01"
+    assert isinstance(value["a"], str) and isinstance(value["c"], str)
+
+
+@pytest.mark.parametrize("source", ["a: *x\n", "a: &x [1]\nb: *x\n"])
+def test_aliases_refused_with_their_place(source: str) -> None:
+    with pytest.raises(YamlProblem, match="aliases") as caught:
+        load_text(source)
+    assert caught.value.line >= 1
+
+
+def test_multiple_documents_refused() -> None:
+    with pytest.raises(YamlProblem):
+        load_text("a: 1\n---\nb: 2\n")
+
+
+def test_empty_and_scalar_documents() -> None:
+    assert load_text("") is None
+    assert load_text("just text\n") == "just text"
+    assert load_text("- [a, {b: c}]\n- .inf\n- -.INF\n- 0x1f\n") == [
+        ["a", {"b": "c"}],
+        float("inf"),
+        float("-inf"),
+        31,
+    ]
+
+
+def test_event_reader_equals_ruamel_constructor_on_real_files(shared_dir: Path) -> None:
+    """The fast event path and ruamel's own constructor (with the same 1.2 resolver)
+    read every YAML file of ../shared/v3 alike."""
+    if not yaml12._FAST:
+        pytest.skip("ruamel.yaml.clib is not installed")
+    compared = 0
+    for path in sorted((shared_dir / "v3").rglob("*.y*ml")):
+        text = path.read_text("utf-8")
+        try:
+            slow = yaml12.plain(yaml12._load(text), 500)
+        except YamlProblem:
+            with pytest.raises(YamlProblem):
+                load_text(text)
+            continue
+        assert load_text(text) == slow, path
+        compared += 1
+    assert compared > 1000
 
 
 def test_non_string_keys_become_text() -> None:
