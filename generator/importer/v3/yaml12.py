@@ -226,67 +226,86 @@ def _plain_scalar(value: str) -> Any:
 def _from_events(text: str, max_depth: int) -> Any:
     """libyaml's events straight into dicts and lists: three times faster than composing
     nodes and running ruamel's constructor (most of a folder's import time), and no
-    alias can ever expand (they are refused)."""
+    alias can ever expand (they are refused). The loop is the hot path: locals only."""
     parser = ruamel.yaml.main.CParser(text)
     get = parser.get_event
     get()  # StreamStart
     event = get()
     if isinstance(event, StreamEndEvent):
         return None
-    stack: list[list[Any]] = []  # [container, pending mapping key or _NO_KEY]
-    result: Any = _NO_KEY
-    while result is _NO_KEY:
+    event = get()  # the root node
+    kind = type(event)
+    if kind is ScalarEvent:
+        result = _scalar(event)
+    elif kind is MappingStartEvent or kind is SequenceStartEvent:
+        result = _containers(get, {} if kind is MappingStartEvent else [], max_depth)
+    else:
+        raise YamlProblem("YAML anchors and aliases are not supported", *_mark(event))
+    get()  # DocumentEnd
+    if not isinstance(get(), StreamEndEvent):
+        raise YamlProblem("more than one YAML document in the file")
+    return result
+
+
+def _scalar(event: Any) -> Any:
+    value = event.value
+    if event.implicit[0] and (event.tag is None or event.tag == "!"):
+        return _plain_scalar(value)
+    return value
+
+
+def _containers(get: Any, root: Any, max_depth: int) -> Any:
+    container = root
+    is_map = type(root) is dict
+    key: Any = _NO_KEY
+    stack: list[tuple[Any, bool]] = []
+    typed = _MAYBE_TYPED
+    while True:
         event = get()
         kind = type(event)
-        value: Any
         if kind is ScalarEvent:
             value = event.value
-            if event.implicit[0] and (event.tag is None or event.tag == "!"):
+            if (
+                (not value or value[0] in typed)
+                and event.implicit[0]
+                and (event.tag is None or event.tag == "!")
+            ):
                 value = _plain_scalar(value)
-        elif kind is MappingStartEvent:
-            value = {}
-        elif kind is SequenceStartEvent:
-            value = []
+            if not is_map:
+                container.append(value)
+            elif key is _NO_KEY:
+                key = value if type(value) is str else _key(value)
+            else:
+                container[key] = value
+                key = _NO_KEY
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            child: Any = {} if kind is MappingStartEvent else []
+            if not is_map:
+                container.append(child)
+            elif key is _NO_KEY:
+                # `value: {{var}}` is a mapping used as a key: what an unquoted Postman
+                # variable turns into; refused as ruamel's constructor does
+                raise YamlProblem("a mapping or list used as a key", *_mark(event))
+            else:
+                container[key] = child
+                key = _NO_KEY
+            if len(stack) + 1 >= max_depth:
+                raise YamlProblem(
+                    f"YAML nested too deeply (limit {max_depth} levels)", *_mark(event)
+                )
+            stack.append((container, is_map))
+            container = child
+            is_map = kind is MappingStartEvent
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            done = stack.pop()[0]
             if not stack:
-                result = done
-            continue
+                return container
+            container, is_map = stack.pop()
         elif kind is AliasEvent:
             raise YamlProblem(
                 "YAML anchors and aliases are not supported", *_mark(event)
             )
         else:
             raise YamlProblem(f"unexpected YAML event {kind.__name__}", *_mark(event))
-        if not stack:
-            if isinstance(value, (dict, list)):
-                stack.append([value, _NO_KEY])
-                continue
-            result = value
-            break
-        top = stack[-1]
-        container = top[0]
-        if type(container) is list:
-            container.append(value)
-        elif top[1] is _NO_KEY:
-            if type(value) is dict or type(value) is list:
-                # `value: {{var}}` is a mapping used as a key: what an unquoted Postman
-                # variable turns into; refused as ruamel's constructor does
-                raise YamlProblem("a mapping or list used as a key", *_mark(event))
-            top[1] = _key(value)
-        else:
-            container[top[1]] = value
-            top[1] = _NO_KEY
-        if type(value) is dict or type(value) is list:
-            if len(stack) >= max_depth:
-                raise YamlProblem(
-                    f"YAML nested too deeply (limit {max_depth} levels)", *_mark(event)
-                )
-            stack.append([value, _NO_KEY])
-    get()  # DocumentEnd
-    if not isinstance(get(), StreamEndEvent):
-        raise YamlProblem("more than one YAML document in the file")
-    return result
 
 
 _NO_KEY = object()
