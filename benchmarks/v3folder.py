@@ -245,6 +245,14 @@ def write_v3(collection: dict[str, Any], dest: Path) -> Path:
     if scripts:
         definition["scripts"] = scripts
     variables = _pairs(collection.get("variable"))
+    raw_variables = [
+        v
+        for v in collection.get("variable") or []
+        if isinstance(v, dict) and "key" in v
+    ]
+    for entry, raw in zip(variables, raw_variables, strict=False):
+        if raw.get("type") == "secret":
+            entry["secret"] = True
     if variables:
         definition["variables"] = variables
     _write(yaml, dest / ".resources" / "definition.yaml", definition)
