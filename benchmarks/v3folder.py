@@ -22,7 +22,8 @@ _RAW_TYPES = {"json", "xml", "html", "javascript"}
 def _yaml() -> YAML:
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
-    yaml.allow_unicode = True
+    # escaped non-ASCII: ruamel's emitter treats NEL/LS/PS as YAML 1.1 line breaks
+    yaml.allow_unicode = False
     yaml.width = 4096
     return yaml
 

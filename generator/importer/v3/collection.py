@@ -116,8 +116,8 @@ def _order(value: Any) -> float:
 
 
 def _name(doc: dict[str, Any], fallback: str) -> str:
-    name = doc.get("name")
-    return text(name) if name is not None and text(name) != "" else fallback
+    name = doc.get("name")  # present, even empty, it wins (§4)
+    return text(name) if name is not None else fallback
 
 
 def _url(doc: dict[str, Any], warn: shapes.Warn) -> dict[str, Any]:

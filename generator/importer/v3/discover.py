@@ -3,8 +3,9 @@ folders, which files are requests, definitions and examples. Nothing is parsed h
 
 The walk never leaves the collection: a symlink whose target lies outside the root is
 refused (a diagnostic, the entry skipped), and symlinked directories are not followed at
-all (a link back to an ancestor would loop). Directories whose name starts with a dot
-(`.git`, `.postman`), other than `.resources`, are not folders.
+all (a link back to an ancestor would loop). `.resources`, `.git`, `.hg`, `.svn` and
+`.postman` are never folders; a directory with neither a definition nor a request below it
+is dropped.
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from pathlib import Path
 from generator.errors import InputError
 from generator.importer.limits import Limits
 
-_REQUEST = re.compile(r"^(?P<stem>.*)\.request\.ya?ml$", re.IGNORECASE)
-_EXAMPLE = re.compile(r"^(?P<stem>.*)\.example\.ya?ml$", re.IGNORECASE)
+_REQUEST = re.compile(r"^(?P<stem>.*)\.request\.ya?ml$", re.IGNORECASE | re.DOTALL)
+_EXAMPLE = re.compile(r"^(?P<stem>.*)\.example\.ya?ml$", re.IGNORECASE | re.DOTALL)
 _DEFINITION = re.compile(r"^definition\.ya?ml$", re.IGNORECASE)
 RESOURCES = ".resources"
+# Never folders: the metadata directory and version-control / workspace internals (a
+# folder named `.well-known` is a folder; one without requests is dropped anyway).
+_NOT_FOLDERS = frozenset({RESOURCES, ".git", ".hg", ".svn", ".postman"})
 
 
 @dataclass
@@ -91,7 +95,7 @@ def looks_like_collection(path: Path, max_depth: int = 64) -> bool:
             continue
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                if not entry.name.startswith(".") and depth < max_depth:
+                if entry.name not in _NOT_FOLDERS and depth < max_depth:
                     stack.append((Path(entry.path), depth + 1))
             elif _REQUEST.match(entry.name):
                 return True
@@ -158,7 +162,7 @@ def discover(root: Path, limits: Limits) -> Found:
             ) from None
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                if entry.name.startswith("."):
+                if entry.name in _NOT_FOLDERS:
                     continue
                 child = Dir(path=entry.path, rel=found.rel(entry.path))
                 current.folders.append(child)

@@ -114,14 +114,19 @@ def _problem(exc: YAMLError) -> YamlProblem:
     return YamlProblem(str(exc).splitlines()[0] if str(exc) else "invalid YAML")
 
 
-def _restore(value: Any) -> Any:
+def _restore(value: Any, table: dict[int, str] | None = None) -> Any:
+    """Stand-ins back to the characters they hid (a TAB by default)."""
+    table = table or _TAB
     if isinstance(value, str):
-        return value.replace(_TAB_STANDIN, "\t")
+        return value.translate(table)
     if isinstance(value, dict):
-        return {_restore(k): _restore(v) for k, v in value.items()}
+        return {_restore(k, table): _restore(v, table) for k, v in value.items()}
     if isinstance(value, list):
-        return [_restore(v) for v in value]
+        return [_restore(v, table) for v in value]
     return value
+
+
+_TAB = str.maketrans({_TAB_STANDIN: "\t"})
 
 
 def _retry_tabs(text: str) -> Any:
@@ -183,6 +188,25 @@ def _key(key: Any) -> str:
 
 def load_text(text: str, max_depth: int = 500) -> Any:
     """One YAML document -> plain dicts, lists and scalars (YAML 1.2 core types)."""
+    if _YAML11_BREAKS.search(text):
+        # NEL, LS and PS are line breaks to YAML 1.1 parsers (libyaml, ruamel's scanner)
+        # and ordinary characters in YAML 1.2, which Postman writes: hidden while parsing
+        if _STANDINS.search(text):
+            raise YamlProblem(
+                "U+0085/U+2028/U+2029 and private-use U+E001-U+E003 mixed"
+            )
+        hidden = text.translate(_HIDE)
+        return _restore(_load_text(hidden, max_depth), _SHOW)
+    return _load_text(text, max_depth)
+
+
+_YAML11_BREAKS = re.compile("[\x85\u2028\u2029]")
+_STANDINS = re.compile("[\ue001-\ue003]")
+_HIDE = str.maketrans({"\x85": "\ue001", "\u2028": "\ue002", "\u2029": "\ue003"})
+_SHOW = str.maketrans({"\ue001": "\x85", "\ue002": "\u2028", "\ue003": "\u2029"})
+
+
+def _load_text(text: str, max_depth: int) -> Any:
     if _FAST:
         try:
             return _from_events(text, max_depth)

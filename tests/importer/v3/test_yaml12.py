@@ -118,3 +118,15 @@ def test_event_reader_equals_ruamel_constructor_on_real_files(shared_dir: Path) 
 
 def test_non_string_keys_become_text() -> None:
     assert load_text("2: a\ntrue: b\n") == {"2": "a", "true": "b"}
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_yaml11_line_breaks_are_characters(char: str) -> None:
+    """YAML 1.2 (what Postman writes) has no NEL/LS/PS line breaks; libyaml follows 1.1."""
+    text = f"plain: a{char}b\nquoted: 'c{char}d'\nblock: |-\n  e{char}f\nk{char}: v\n"
+    assert load_text(text) == {
+        "plain": f"a{char}b",
+        "quoted": f"c{char}d",
+        "block": f"e{char}f",
+        f"k{char}": "v",
+    }
