@@ -48,6 +48,12 @@ def pick_collection(source: str, wanted: str | None) -> str:
     """SOURCE itself, or for a workspace folder the collection root to read: the one
     named `wanted`, or the only one. Several without a name: say which exist."""
     path = Path(source)
+    if (
+        path.name == "collections"
+        and path.absolute().parent.name == "postman"
+        and not looks_like_collection(path, max_depth=0)
+    ):  # `postman/collections` itself: its sub-folders are the collections
+        path = path.absolute().parent.parent
     if not path.is_dir() or not (path / "postman" / "collections").is_dir():
         if wanted is not None and path.is_dir() and workspace_of(path) is None:
             raise UsageError(f"--collection needs a Postman workspace folder: {source}")

@@ -173,3 +173,11 @@ def test_symlinks_pointing_outside_are_refused(tmp_path: Path) -> None:
     assert sorted(op.name for op in c.operations()) == ["a", "inner"]
     refused = {d.location for d in c.diagnostics if "outside" in d.message}
     assert refused == {"link.request.yaml", "linkdir"}
+
+
+def test_the_collections_folder_of_a_workspace_is_the_workspace(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path / "repo")
+    c = load(str(ws / "postman" / "collections"), collection_name="Admin")
+    assert [op.key for op in c.operations()] == ["Users / Get"]
+    with pytest.raises(UsageError, match="holds 2 collections"):
+        load(str(ws / "postman" / "collections"))
