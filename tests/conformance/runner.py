@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -77,6 +78,9 @@ class Case:
     name: str
     expected_dir: Path
     files_dir: Path  # the original collection's folder (Newman's working directory)
+    # set for a v3 folder migrated from the recorded v2.1 collection (../shared/v3/migrated):
+    # the program is generated from it and must send what Newman sent for the original
+    v3_dir: Path | None = None
 
 
 @dataclass
@@ -90,6 +94,9 @@ class StyleResult:
     unscorable: dict[str, str] = field(
         default_factory=dict
     )  # key -> why compare.py cannot match any program against Newman's request
+    lost: dict[str, str] = field(
+        default_factory=dict
+    )  # key -> what the v3 format lost of the v2.1 original (FORMAT.md §16)
 
 
 def unscorable_reason(row: dict[str, Any]) -> str | None:
@@ -121,6 +128,70 @@ def discover(shared: Path) -> list[Case]:
     return cases
 
 
+def discover_v3(shared: Path) -> list[Case]:
+    """The recorded collections migrated to v3 folders (`v3/migrated/RECORDINGS.tsv`)."""
+    migrated = shared / "v3" / "migrated"
+    table = migrated / "RECORDINGS.tsv"
+    if not table.is_file():
+        return []
+    cases = []
+    for line in table.read_text("utf-8").splitlines()[1:]:
+        name, _, recording = line.partition("\t")
+        expected = (migrated / recording.strip()).resolve()
+        if not (expected / "expected.jsonl").is_file():
+            continue
+        corpus = expected.parent.parent  # ../shared/<corpus>/expected/<name>
+        files_dir = corpus
+        if corpus.name == "seed-collections":
+            originals = list(corpus.glob(f"*/{expected.name}.postman_collection.json"))
+            files_dir = originals[0].parent if originals else expected
+        cases.append(Case(f"v3-{name}", expected, files_dir, v3_dir=migrated / name))
+    return cases
+
+
+_PRUNED = {"GET", "HEAD", "COPY", "PURGE", "UNLOCK"}
+
+
+def v3_losses(original: Collection, migrated: Collection) -> dict[str, str]:
+    """Requests of the v2.1 original whose sending the v3 format cannot express, by the
+    narrow rules of FORMAT.md §4/§16 (anything else must be sent as Newman sent it)."""
+    ops = {op.key: op for op in migrated.operations()}
+    lost = {}
+    for op in original.operations():
+        body = op.request.body
+        if op.key not in ops:
+            lost[op.key] = "name changed by the migration (file-name sanitising, §4)"
+        elif body is not None and body.disabled:
+            lost[op.key] = "body.disabled: the migration drops the body (§16)"
+        elif (
+            op.request.method.upper() in _PRUNED
+            and body is not None
+            and not op.protocol_profile_behavior.get("disableBodyPruning")
+            and ops[op.key].protocol_profile_behavior.get("disableBodyPruning")
+        ):
+            lost[op.key] = (
+                "GET-like body Newman pruned; v3 has no disableBodyPruning (§8.2)"
+            )
+    return lost
+
+
+def copy_v3_retargeted(v3_dir: Path, port: int, dest: Path) -> Path:
+    """A copy of a v3 folder with 127.0.0.1:18080 -> 127.0.0.1:PORT in every YAML file
+    (the address only occurs inside scalars, so a text replacement keeps the YAML valid).
+    """
+    target = dest / v3_dir.name
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(v3_dir, target, symlinks=True)
+    for path in target.rglob("*.y*ml"):
+        text = path.read_text("utf-8")
+        if "127.0.0.1:18080" in text:
+            path.write_text(
+                text.replace("127.0.0.1:18080", f"127.0.0.1:{port}"), "utf-8"
+            )
+    return target
+
+
 def retarget(node: Any, port: int, key: str | None = None) -> Any:
     """`../shared/conformance/retarget.py`'s rule: 127.0.0.1:18080 -> 127.0.0.1:PORT."""
     if isinstance(node, dict):
@@ -144,6 +215,8 @@ def load_retargeted(case: Case, port: int, workdir: Path) -> Collection:
                 json.dumps(retarget(json.loads(src.read_text("utf-8")), port)), "utf-8"
             )
             paths.append(str(dst))
+    if case.v3_dir is not None:
+        paths[0] = str(copy_v3_retargeted(case.v3_dir, port, workdir))
     return load(paths[0], env_files=paths[1:])
 
 
@@ -197,9 +270,12 @@ def run_case(
     )
     with EchoServer() as server:
         collection = load_retargeted(case, server.port, case_dir)
+        lost: dict[str, str] = {}
+        if case.v3_dir is not None:
+            lost = v3_losses(load(str(case_dir / "collection.json")), collection)
         ops = [op for op in collection.operations() if op.key in chosen]
         for style, program in programs.items():
-            result = StyleResult(style, case.name)
+            result = StyleResult(style, case.name, lost=lost)
             for row in expected_rows:
                 why = unscorable_reason(row) if row["key"] in chosen else None
                 if why:

@@ -37,6 +37,7 @@ from tests.conformance.runner import (
     Program,
     StyleResult,
     discover,
+    discover_v3,
     run_case,
     tmp_workdir,
 )
@@ -71,8 +72,12 @@ def run_styles(
     full: bool = FULL,
     cases: list[str] | None = None,
     workers: int = 2,
+    v3: bool = False,
 ) -> dict[str, list[StyleResult]]:
-    all_cases = [c for c in discover(shared) if not cases or c.name in cases]
+    """`v3`: the v3 folders migrated from the recorded collections instead of the
+    recorded v2.1 collections themselves."""
+    found = discover_v3(shared) if v3 else discover(shared)
+    all_cases = [c for c in found if not cases or c.name in cases]
     workdir = tmp_workdir()
     compare_py = shared / "conformance" / "compare.py"
     programs = {style: snippet_program(style) for style in styles}
@@ -128,6 +133,8 @@ def classify(item: dict[str, Any], res: StyleResult) -> str:
     details = " ".join(d["detail"] for d in item["diffs"])
     if any(a in details for a in SIGNED_WITH_NONCE) or _only_signature(item):
         return "signed"
+    if item["key"] in res.lost:
+        return "lost"
     if item["key"] in res.skipped:
         return "unexpressed"
     if item["key"] in res.unscorable:
@@ -160,10 +167,11 @@ REASONS = {
     "unexpressed": "the style cannot express it (declared in index.json notes)",
     "unscorable": "compare.py cannot score Newman's own request",
     "encoding": "differs only in URL encoding",
+    "lost": "v3 folder: the format lost what Newman used (FORMAT.md §16)",
     "miss": "a difference pmgen should fix",
 }
 # left out of the target figure (listed): no program of this style could match
-EXCLUDED = {"signed", "unexpressed", "unscorable"}
+EXCLUDED = {"signed", "unexpressed", "unscorable", "lost"}
 
 
 def summarize(
@@ -191,7 +199,11 @@ def summarize(
                 continue
             category = classify(item, res)
             why[category] += 1
-            reason = res.skipped.get(item["key"]) or res.unscorable.get(item["key"])
+            reason = (
+                res.skipped.get(item["key"])
+                or res.unscorable.get(item["key"])
+                or res.lost.get(item["key"])
+            )
             detail = reason or "; ".join(
                 f"{d['kind']}: {d['detail'][:120]}" for d in item["diffs"]
             )
@@ -250,12 +262,17 @@ def main() -> int:
     ap.add_argument("--case", action="append")
     ap.add_argument("--full", action="store_true")
     ap.add_argument(
+        "--v3",
+        action="store_true",
+        help="the v3 folders of ../shared/v3/migrated instead of the v2.1 originals",
+    )
+    ap.add_argument(
         "--shared", default=str(Path(__file__).resolve().parents[2].parent / "shared")
     )
     args = ap.parse_args()
     styles = args.style or DEFAULT_STYLES
     results = run_styles(
-        Path(args.shared), styles, full=args.full or FULL, cases=args.case
+        Path(args.shared), styles, full=args.full or FULL, cases=args.case, v3=args.v3
     )
     show = 10_000 if args.full or FULL else 60
     totals = {s: summarize(s, r, show=show) for s, r in results.items()}
