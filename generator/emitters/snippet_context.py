@@ -115,15 +115,6 @@ def _check(wire: WireRequest, style: str) -> None:
         raise Unsupported(
             f"{wire.runtime_auth.type} auth is computed per request; this style does not compute it"
         )
-    if (
-        style == "wget"
-        and wire.body is not None
-        and wire.body.mode != "formdata"
-        and wire.header("content-type") is None
-    ):
-        raise Unsupported(
-            "wget sends a Content-Type with every body; Postman sends none here"
-        )
 
 
 def context(
@@ -142,6 +133,18 @@ def context(
             collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
         )
     _check(wire, style)
+    notes = list(wire.notes)
+    if (
+        style == "wget"
+        and wire.body is not None
+        and wire.body.mode != "formdata"
+        and wire.header("content-type") is None
+    ):  # the program still runs; its first lines say how it differs
+        notes.insert(
+            0,
+            "wget sends a Content-Type (application/x-www-form-urlencoded) with every "
+            "body; Postman sends none here",
+        )
     values: list[Value] = [wire.url, *(v for _, v in wire.headers)]
     body: dict[str, Any] = {"mode": "none"}
     b = wire.body
@@ -177,7 +180,7 @@ def context(
             {"env_var": s.env_var, "description": s.description}
             for s in wire.secrets.values()
         ],
-        "notes": wire.notes,
+        "notes": notes,
         "files": has_files,
         "method": wire.method,
         "headers": [_header(n, v) for n, v in wire.headers],
@@ -211,3 +214,65 @@ def _needs_raw_target(url: Value) -> bool:
     return any(
         ch not in _URLLIB3_SAFE for p in target if p.kind == "text" for ch in p.text
     )
+
+
+# How the signer prints each header for the tool that sends it.
+_SHELL_HEADER = {
+    "curl": 'print(f"{name}: {value}" if value else f"{name};")',
+    "wget": 'print(f"{name}: {value}")',
+    "httpie": (
+        'key = "".join("\\\\" + c if c in ":=@\\\\;" else c for c in name)\n'
+        '    print(f"{key}:{value}" if value else f"{key};")'
+    ),
+}
+
+
+def shell_signer(
+    signer: dict[str, Any], ctx: dict[str, Any], style: str
+) -> dict[str, Any]:
+    """The run-time signing step of a shell snippet: pmgen's signer (the Python styles'
+    code) run by python3 on the request as built, printing the URL, the body (changed
+    only by OAuth 1 in a form body) and the headers as the tool takes them."""
+    imports = sorted(signer["imports"] | {"os", "sys"})
+    params = (
+        "auth_params = {\n" + "\n".join(signer["params"]) + "\n}"
+        if signer["params"]
+        else "auth_params: dict[str, str] = {}"
+    )
+    program = "\n".join(
+        [
+            *(f"import {m}" for m in imports),
+            "",
+            "",
+            signer["code"],
+            "",
+            "",
+            params,
+            signer["explicit"],
+            "method, url, mode, value = sys.argv[1:5]",
+            "body = None",
+            'if mode != "none":',
+            '    body = os.fsencode(value) if mode == "text" else open(value, "rb").read()',
+            'headers = [tuple(h.split(": ", 1)) for h in sys.argv[5:]]',
+            f"url, headers, new = {signer['function']}(auth_params, method, url, headers, body, explicit)",
+            "print(url)",
+            'print("=" + new.decode() if new is not None and new != body else "-")',
+            "for name, value in headers:",
+            "    " + _SHELL_HEADER[style],
+        ]
+    )
+    body = ctx["body"]
+    mode = body["mode"]
+    if mode in ("raw", "urlencoded"):
+        body_args = '"text" "$body"'
+    elif mode == "file":
+        body_args = '"file" ' + body["file_src_sh"]
+    else:
+        body_args = '"none" ""'
+    return {
+        "program": program,
+        "body_args": body_args,
+        "headers": [h["colon_sh"] for h in ctx["headers"]],
+        "kind": signer["kind"],
+        "cryptography": signer["cryptography"],
+    }
