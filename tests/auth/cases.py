@@ -125,14 +125,23 @@ def auths() -> dict[str, dict[str, Any]]:
             signatureMethod="RSA-SHA1",
             addParamsToHeader=False,
         ),
-        "hawk": _auth("hawk", authId="dh37fgj492je", authKey="werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn", algorithm="sha256"),
+        "hawk": _auth(
+            "hawk",
+            authId="dh37fgj492je",
+            authKey="werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn",
+            algorithm="sha256",
+        ),
     }
 
 
 def collection(base_url: str) -> dict[str, Any]:
     items = []
     for name, auth in auths().items():
-        body = {"mode": "raw", "raw": '{"hello": "world"}', "options": {"raw": {"language": "json"}}}
+        body = {
+            "mode": "raw",
+            "raw": '{"hello": "world"}',
+            "options": {"raw": {"language": "json"}},
+        }
         items.append(
             {
                 "name": name,
