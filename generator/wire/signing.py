@@ -1,9 +1,10 @@
 """Postman's per-request auth signatures, as its runner computes them.
 
-Standard library only (the asymmetric JWT/ASAP/OAuth 1 RSA algorithms load `cryptography`
-when used). This file is shipped as is: the generated client's `_signing.py` is this text,
-and the Python snippets inline the functions their auth needs (`PARTS`), so one
-implementation is tested against the independent libraries and used everywhere.
+Standard library only (the asymmetric JWT/ASAP/OAuth 1 RSA algorithms load
+`cryptography` when used). This file is shipped as is: the generated client's
+`_signing.py` is this text, and the Python snippets inline the functions their auth
+needs (`PARTS`), so one implementation is tested against the independent libraries and
+used everywhere.
 
 Every `sign_<kind>(params, method, url, headers, body, explicit)` returns the request as
 Postman sends it: `(url, headers, body)`. `params` are the auth's resolved parameters,
@@ -292,7 +293,7 @@ def sign_edgegrid(
     return url, headers + [("Authorization", auth + "signature=" + signature)], body
 
 
-# ---------------------------------------------------------------- JWT (JWT Bearer, ASAP)
+# ------------------------------------------------------------ JWT (JWT Bearer, ASAP)
 
 
 def js_json(text: str) -> typing.Any:
@@ -580,10 +581,7 @@ def sign_oauth1(
                 fields.append(f'{k}="{v.strip() if raw else pct(v.strip())}"')
         return url, headers + [("Authorization", "OAuth " + ",".join(fields))], body
     if method.upper() in ("POST", "PUT") and form:
-        added = "&".join(
-            f"{urllib.parse.quote_plus(k, safe='')}={urllib.parse.quote_plus(v, safe='')}"
-            for k, v in oauth
-        )
+        added = urllib.parse.urlencode(oauth)  # the form's own encoding
         return url, headers, (body + b"&" if body else b"") + added.encode()
     added = "&".join(f"{pct(k)}={pct(v)}" for k, v in oauth)
     return url + ("&" if query else "?") + added, headers, body
