@@ -19,6 +19,7 @@ from generator.model import Collection, Folder, Item, Operation
 from generator.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
 from generator.wire.jsonc import strip_json_comments
 from generator.wire.mime import guess_type
+from generator.wire.signing import SIGNERS
 from generator.wire.url import split_raw
 
 # Names a method or parameter must never take (they belong to the runtime).
@@ -240,7 +241,8 @@ class Planner:
         for name, value in _script_headers([*op.inherited_scripts, *op.scripts]):
             if not any(h[0].lower() == name.lower() for h in headers):
                 headers.append([name, value])
-        if not any(h[0].lower() == "accept" for h in headers):
+        accept_added = not any(h[0].lower() == "accept" for h in headers)
+        if accept_added:
             headers.append(["Accept", "*/*"])
         spec["headers"] = headers
 
@@ -258,6 +260,10 @@ class Planner:
         auth = op.auth.auth
         if auth is not None and auth.type not in ("noauth", ""):
             spec["auth"] = self._auth_key(auth.type, auth.params)
+            if accept_added and auth.type in SIGNERS:
+                spec["unsigned"] = [
+                    "accept"
+                ]  # Postman's own Accept: added after signing
             spec["auth_type"] = auth.type
         sets = []
         for script in op.scripts:

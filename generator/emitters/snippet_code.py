@@ -320,7 +320,7 @@ def signer_source(kind: str) -> tuple[str, frozenset[str]]:
     ]
     code = "\n\n\n".join(pieces)
     imports = frozenset(
-        m for m in _SIGNING_NAMES if re.search(rf"\b{re.escape(m)}\.", code)
+        m for m in _SIGNING_NAMES if re.search(rf"(?<![\w.]){re.escape(m)}[.,)]", code)
     )
     return code, imports
 
