@@ -60,7 +60,9 @@ def _jwt_key(name: str) -> Any:
     params = _params(name)
     if "secret" in params:
         secret = params["secret"]
-        return base64.b64decode(secret) if params.get("isSecretBase64Encoded") else secret
+        return (
+            base64.b64decode(secret) if params.get("isSecretBase64Encoded") else secret
+        )
     return public_pem(params["privateKey"])
 
 
@@ -84,7 +86,9 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
         from akamai.edgegrid import EdgeGridAuth
 
         value = headers["authorization"]
-        fields = dict(f.split("=", 1) for f in value.removeprefix("EG1-HMAC-SHA256 ").split(";"))
+        fields = dict(
+            f.split("=", 1) for f in value.removeprefix("EG1-HMAC-SHA256 ").split(";")
+        )
         auth = EdgeGridAuth(
             params["clientToken"],
             params["clientSecret"],
@@ -95,7 +99,9 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
         prepared = requests.Request(
             record["method"], url, headers={"X-Trace": headers["x-trace"]}, data=body
         ).prepare()
-        assert value == auth.ah.make_auth_header(prepared, fields["timestamp"], fields["nonce"])
+        assert value == auth.ah.make_auth_header(
+            prepared, fields["timestamp"], fields["nonce"]
+        )
         return {"timestamp": fields["timestamp"], "nonce": fields["nonce"]}
     if kind == "jwt":
         import jwt
@@ -130,7 +136,9 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
             claims = verifier.verify_jwt(token, params["aud"])
         else:
             options = {"verify_exp": False, "verify_iat": False}
-            claims = jwt.decode(token, pem, ["RS256"], options=options, audience=params["aud"])
+            claims = jwt.decode(
+                token, pem, ["RS256"], options=options, audience=params["aud"]
+            )
         assert claims["exp"] - claims["iat"] == int(params["exp"])
         assert claims["scope"] == "all" and claims["sub"] == params["sub"]
         return {"timestamp": str(claims["iat"]), "nonce": claims["jti"]}
@@ -171,10 +179,12 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
                     "X-Trace": headers["x-trace"],
                     "X-Amz-Content-Sha256": headers["x-amz-content-sha256"],
                 }
-                request = AWSRequest(method=record["method"], url=url, data=body, headers=given)
-                botoauth.SigV4Auth(credentials, params["service"], params["region"]).add_auth(
-                    request
+                request = AWSRequest(
+                    method=record["method"], url=url, data=body, headers=given
                 )
+                botoauth.SigV4Auth(
+                    credentials, params["service"], params["region"]
+                ).add_auth(request)
                 assert headers["authorization"] == request.headers["Authorization"]
                 assert headers["x-amz-security-token"] == params["sessionToken"]
         finally:
@@ -184,14 +194,19 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
         from oauthlib.oauth1.rfc5849 import signature as sig
 
         if params.get("addParamsToHeader"):
-            fields = {k: unquote(v) for k, v in _fields(headers["authorization"], "OAuth ").items()}
+            fields = {
+                k: unquote(v)
+                for k, v in _fields(headers["authorization"], "OAuth ").items()
+            }
             assert fields.pop("realm") == params["realm"]
             query = record["query"] or ""
         else:
             assert "authorization" not in headers
             all_pairs = parse_qsl(record["query"], keep_blank_values=True)
             fields = {k: v for k, v in all_pairs if k.startswith("oauth_")}
-            query = "&".join(p for p in record["query"].split("&") if not p.startswith("oauth_"))
+            query = "&".join(
+                p for p in record["query"].split("&") if not p.startswith("oauth_")
+            )
         signature = fields.pop("oauth_signature")
         uri = sig.base_string_uri(base + record["path"])
         collected = sig.collect_parameters(uri_query=query, body=list(fields.items()))
@@ -214,7 +229,11 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
     if kind == "hawk":
         import mohawk
 
-        credentials = {"id": params["authId"], "key": params["authKey"], "algorithm": "sha256"}
+        credentials = {
+            "id": params["authId"],
+            "key": params["authKey"],
+            "algorithm": "sha256",
+        }
         mohawk.Receiver(
             lambda _id: credentials,
             headers["authorization"],
@@ -237,7 +256,9 @@ def server() -> Iterator[EchoServer]:
 
 
 @pytest.fixture(scope="module")
-def client_pkg(server: EchoServer, tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+def client_pkg(
+    server: EchoServer, tmp_path_factory: pytest.TempPathFactory
+) -> ModuleType:
     out = tmp_path_factory.mktemp("auth-client")
     generate(collection(server.url), out, "auth_cases", reveal=True)
     return import_package(out / "project", "auth_cases")
@@ -264,12 +285,16 @@ def test_client_error_names_the_crypto_extra(
 
     monkeypatch.setattr(signing_module.importlib, "import_module", missing)
     with client_pkg.AuthCases() as client:
-        with pytest.raises(client_pkg.AuthConfigurationError, match=r"auth_cases\[crypto\]"):
+        with pytest.raises(
+            client_pkg.AuthConfigurationError, match=r"auth_cases\[crypto\]"
+        ):
             client.jwt_rs256()
 
 
 @pytest.fixture(scope="module")
-def emitted(server: EchoServer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def emitted(
+    server: EchoServer, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str]:
     out = tmp_path_factory.mktemp("auth-snippets")
     source = out / "collection.json"
     source.write_text(json.dumps(collection(server.url)), encoding="utf-8")
@@ -280,7 +305,9 @@ def emitted(server: EchoServer, tmp_path_factory: pytest.TempPathFactory) -> dic
 def test_every_style_has_a_snippet_for_every_auth_type(emitted: dict[str, str]) -> None:
     index = json.loads(emitted["index.json"])
     for request in index["requests"]:
-        assert sorted(request["snippets"]) == sorted(snippets.DEFAULT_STYLES), request["name"]
+        assert sorted(request["snippets"]) == sorted(snippets.DEFAULT_STYLES), request[
+            "name"
+        ]
         assert "notes" not in request
 
 
@@ -319,7 +346,10 @@ def test_python_snippets_sign_at_run_time(
                 "20260101T00:00:00+0000",
             ), (name, seen)
         if "nonce" in seen:
-            assert seen["nonce"] in (str(NONCE), NONCE.hex[:11], NONCE.hex[:6]), (name, seen)
+            assert seen["nonce"] in (str(NONCE), NONCE.hex[:11], NONCE.hex[:6]), (
+                name,
+                seen,
+            )
 
 
 @pytest.mark.parametrize("style", SHELL_STYLES)
@@ -332,7 +362,12 @@ def test_shell_snippets_sign_at_run_time(
         script = tmp_path / f"{name}.sh"
         script.write_text(emitted[f"{style}/{name}.sh"], encoding="utf-8")
         run = subprocess.run(
-            ["bash", str(script)], capture_output=True, text=True, timeout=60, check=False, env=env
+            ["bash", str(script)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env=env,
         )
         assert run.returncode == 0, (name, run.stderr[-2000:])
         record = server.requests[-1]
@@ -354,9 +389,65 @@ def test_secrets_stay_out_of_snippets(server: EchoServer, tmp_path: Path) -> Non
     source = tmp_path / "collection.json"
     source.write_text(json.dumps(collection(server.url)), encoding="utf-8")
     files = snippets.emit(load(str(source)))
-    secrets = ["top-secret", "c2VjcmV0LXNlY3JldA==", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"]
+    secrets = [
+        "top-secret",
+        "c2VjcmV0LXNlY3JldA==",
+        "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+    ]
     secrets += [rsa_key().splitlines()[1], ec_key().splitlines()[1]]
     for path, text in files.items():
         for secret in secrets:
             assert secret not in text, (path, secret[:8])
     assert "os.environ[" in files["python-httpx/edgegrid.py"]
+
+
+def test_no_style_is_left_out(tmp_path: Path) -> None:
+    """Digest over a URL with a run-time value (signed when the program runs), an auth type
+    Postman has no handler for (sent without auth) and a wget body without a Content-Type
+    (the program says how it differs): each has a program in every style."""
+    doc = collection("http://127.0.0.1:9")
+    doc["item"] = [
+        {
+            "name": "digest_dynamic",
+            "request": {
+                "method": "GET",
+                "auth": {
+                    "type": "digest",
+                    "digest": [
+                        {"key": "username", "value": "u"},
+                        {"key": "password", "value": "p"},
+                        {"key": "realm", "value": "r"},
+                        {"key": "nonce", "value": "n"},
+                    ],
+                },
+                "url": "http://127.0.0.1:9/items/{{$guid}}",
+            },
+        },
+        {
+            "name": "unknown_auth",
+            "request": {
+                "method": "GET",
+                "auth": {"type": "mystery", "mystery": [{"key": "a", "value": "b"}]},
+                "url": "http://127.0.0.1:9/x",
+            },
+        },
+        {
+            "name": "wget_untyped_body",
+            "request": {
+                "method": "POST",
+                "url": "http://127.0.0.1:9/x",
+                "body": {"mode": "raw", "raw": "plain"},
+            },
+            # Postman's own Content-Type switched off: it sends none
+            "protocolProfileBehavior": {"disabledSystemHeaders": {"content-type": True}},
+        },
+    ]
+    source = tmp_path / "collection.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    files = snippets.emit(load(str(source)), reveal_secrets=True)
+    index = json.loads(files["index.json"])
+    for request in index["requests"]:
+        assert sorted(request["snippets"]) == sorted(snippets.DEFAULT_STYLES), request
+    assert "sign_digest(" in files["python-requests/digest_dynamic.py"]
+    assert "Authorization" not in files["curl/unknown_auth.sh"]
+    assert "# Note: wget sends a Content-Type" in files["wget/wget_untyped_body.sh"]

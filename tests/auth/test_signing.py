@@ -650,3 +650,42 @@ def test_hawk_verifies_with_mohawk_and_mac_bytes(payload: bool) -> None:
         timestamp_skew_in_seconds=10**9,  # signed at the frozen clock
         **receiver_kw,
     )
+
+
+# ---------------------------------------------------------------- Digest vs httpx
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "qop"), [("MD5", "auth"), ("MD5", ""), ("MD5-sess", "auth")]
+)
+def test_digest_response_equals_httpx(algorithm: str, qop: str) -> None:
+    import httpx
+    from httpx._auth import _DigestAuthChallenge
+
+    params = {
+        "username": "Mufasa",
+        "password": "Circle of Life",
+        "realm": "http-auth@example.org",
+        "nonce": "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v",
+        "opaque": "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS",
+        "algorithm": algorithm,
+        "qop": qop,
+        "nonceCount": "00000001",
+        "clientNonce": "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ",
+    }
+    url = "http://www.example.org/dir/index.html?x=1"
+    _, headers, _ = signing.sign_digest(params, "GET", url, [], None, None)
+    ours = _oauth_fields(
+        _header(headers, "Authorization").replace("Digest ", "OAuth ", 1)
+    )
+    auth = httpx.DigestAuth("Mufasa", "Circle of Life")
+    auth._get_client_nonce = lambda count, nonce: params["clientNonce"].encode()  # type: ignore[method-assign]
+    challenge = _DigestAuthChallenge(
+        params["realm"].encode(),
+        params["nonce"].encode(),
+        algorithm,
+        params["opaque"].encode(),
+        qop.encode() or None,
+    )
+    theirs = auth._build_auth_header(httpx.Request("GET", url), challenge)
+    assert ours == _oauth_fields(theirs.replace("Digest ", "OAuth ", 1))
