@@ -23,6 +23,7 @@ from typing import Any
 from generator.importer import load
 from generator.model import Collection, Operation
 from tests.conformance.forkrun import ForkRunner, HttpieShim
+from tests.helpers import frozen_clock
 from tests.helpers.echo_server import EchoServer
 
 # (collection, operation, files_dir) -> (file name, program text, extra environment) or a reason
@@ -155,8 +156,8 @@ def sample(rows: list[dict[str, Any]], limit: int | None, seed: str) -> set[str]
 
 
 def command_for(path: Path) -> list[str]:
-    if path.suffix == ".py":
-        return [sys.executable, str(path)]
+    if path.suffix == ".py":  # (forked children apply the frozen clock themselves)
+        return [sys.executable, "-m", "tests.helpers.frozen_clock", str(path)]
     if path.suffix == ".http":
         return [sys.executable, "-m", "generator.wire.send", str(path)]
     return ["bash", str(path)]
@@ -195,6 +196,10 @@ def run_case(
         PYTHONPATH=str(Path(__file__).resolve().parents[2]),
         PATH=os.pathsep.join(path),
     )
+    moment = frozen_clock.recorded(case.expected_dir)
+    if moment is not None:  # Newman's frozen clock: signatures over the time can match
+        env[frozen_clock.VARIABLE] = moment
+        env["PATH"] = os.pathsep.join([str(frozen_clock.shim_dir()), env["PATH"]])
     with EchoServer() as server:
         collection = load_retargeted(case, server.port, case_dir)
         ops = [op for op in collection.operations() if op.key in chosen]
@@ -259,7 +264,10 @@ def _run_one(  # noqa: PLR0917 (one call site, all needed)
     forks = FORK_RUNNERS.get() if FORK and command[0] == sys.executable else None
     if forks is not None:
         status, stderr = forks.run(
-            command[1:], cwd=case.files_dir, env={**env, **secrets}, timeout=RUN_TIMEOUT
+            _forked_argv(command),
+            cwd=case.files_dir,
+            env={**env, **secrets},
+            timeout=RUN_TIMEOUT,
         )
         if status != 0 and not server.requests:
             error = (
@@ -283,6 +291,12 @@ def _run_one(  # noqa: PLR0917 (one call site, all needed)
     except subprocess.TimeoutExpired:
         error = "timed out"
     return {"key": op.key, "requests": server.requests, "error": error}
+
+
+def _forked_argv(command: list[str]) -> list[str]:
+    """The argv a forked child runs (it applies the frozen clock itself)."""
+    wrapper = ["-m", "tests.helpers.frozen_clock"]
+    return command[3:] if command[1:3] == wrapper else command[1:]
 
 
 def tmp_workdir() -> Path:

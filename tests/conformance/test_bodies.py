@@ -172,7 +172,9 @@ def test_binary_body_is_the_file_bytes(sent: dict[Any, Any], style: str) -> None
         assert isinstance(record, dict), record
         assert _body(record) == BINARY
         if style == "wget" and ctype is None:  # the snippet's first lines say so
-            assert _header(record, "content-type") == "application/x-www-form-urlencoded"
+            assert (
+                _header(record, "content-type") == "application/x-www-form-urlencoded"
+            )
             continue
         assert _header(record, "content-type") == ctype
 
