@@ -185,6 +185,13 @@ def _signer_comments(signer: dict[str, Any]) -> list[str]:
     return lines
 
 
+_SIGNED_OVER = {
+    "awsv4": "a signature over the current time",
+    "jwt": "a token signed with a key",
+    "digest": "a response over the run-time URL",
+}
+
+
 def _raw_auth(wire: WireRequest, kind: str) -> WireRequest:
     """A raw message cannot compute a signature: it reads the values from variables."""
     names = {"awsv4": ["Authorization", "X-Amz-Date"]}.get(kind, ["Authorization"])
@@ -194,10 +201,11 @@ def _raw_auth(wire: WireRequest, kind: str) -> WireRequest:
     added: list[tuple[str, Value]] = [
         (n, (Part("env", "PMGEN_" + n.upper().replace("-", "_")),)) for n in names
     ]
+    over = _SIGNED_OVER.get(kind, "a signature over the current time and a nonce")
+    variables = " and ".join("PMGEN_" + n.upper().replace("-", "_") for n in names)
     notes = [
-        f"this raw message cannot compute {kind} auth (signed over the current time and "
-        f"a nonce): set {' and '.join('PMGEN_' + n.upper().replace('-', '_') for n in names)} "
-        "to the signed value(s) before sending (the Python and shell styles compute them)",
+        f"this raw message cannot compute {kind} auth ({over}): set {variables} to the "
+        "value(s) before sending (the Python and shell styles compute them)",
         *wire.notes,
     ]
     return dataclasses.replace(wire, headers=headers + added, notes=notes)

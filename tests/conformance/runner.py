@@ -91,6 +91,7 @@ class StyleResult:
     unscorable: dict[str, str] = field(
         default_factory=dict
     )  # key -> why compare.py cannot match any program against Newman's request
+    auth: dict[str, str] = field(default_factory=dict)  # key -> the request's auth type
 
 
 def unscorable_reason(row: dict[str, Any]) -> str | None:
@@ -200,11 +201,17 @@ def run_case(
     if moment is not None:  # Newman's frozen clock: signatures over the time can match
         env[frozen_clock.VARIABLE] = moment
         env["PATH"] = os.pathsep.join([str(frozen_clock.shim_dir()), env["PATH"]])
-    with EchoServer() as server:
+    port = (
+        frozen_clock.RECORDED_PORT if frozen_clock.signs_host(case.expected_dir) else 0
+    )
+    with EchoServer(port=port) as server:
         collection = load_retargeted(case, server.port, case_dir)
         ops = [op for op in collection.operations() if op.key in chosen]
         for style, program in programs.items():
             result = StyleResult(style, case.name)
+            result.auth = {
+                op.key: op.auth.auth.type for op in ops if op.auth.auth is not None
+            }
             for row in expected_rows:
                 why = unscorable_reason(row) if row["key"] in chosen else None
                 if why:
