@@ -439,7 +439,9 @@ def test_no_style_is_left_out(tmp_path: Path) -> None:
                 "body": {"mode": "raw", "raw": "plain"},
             },
             # Postman's own Content-Type switched off: it sends none
-            "protocolProfileBehavior": {"disabledSystemHeaders": {"content-type": True}},
+            "protocolProfileBehavior": {
+                "disabledSystemHeaders": {"content-type": True}
+            },
         },
     ]
     source = tmp_path / "collection.json"

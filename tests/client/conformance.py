@@ -49,28 +49,23 @@ class Score:
     identical: int
     not_script: tuple[int, int]
     report: dict[str, Any]
+    # False when the recording signs its host (awsv4) and Newman's port was taken
+    on_recorded_port: bool = True
 
     def line(self) -> str:
         ns_ident, ns_total = self.not_script
-        return (
-            f"{self.label}: {self.identical}/{self.comparable} identical; "
-            f"not script-shaped {ns_ident}/{ns_total}"
-        )
+        return (f"{self.label}: {self.identical}/{self.comparable} identical; "
+                f"not script-shaped {ns_ident}/{ns_total}")
 
 
 def recorded_collections(shared: Path = SHARED) -> list[tuple[str, Path, Path]]:
     """(label, expected dir, folder of the original collection) for every recording."""
     out = []
-    for base, originals in (
-        (shared / "corpus" / "expected", None),
-        (shared / "seed-collections" / "expected", "seed"),
-    ):
+    for base, originals in ((shared / "corpus" / "expected", None), (shared / "seed-collections" / "expected", "seed")):
         if not base.is_dir():
             continue
         for d in sorted(p for p in base.iterdir() if (p / "expected.jsonl").is_file()):
-            origin = (
-                shared / "corpus" if originals is None else _seed_folder(shared, d.name)
-            )
+            origin = shared / "corpus" if originals is None else _seed_folder(shared, d.name)
             out.append((("seed/" if originals else "") + d.name, d, origin))
     return out
 
@@ -78,13 +73,8 @@ def recorded_collections(shared: Path = SHARED) -> list[tuple[str, Path, Path]]:
 def _seed_folder(shared: Path, name: str) -> Path:
     seeds = shared / "seed-collections"
     for folder in seeds.iterdir():
-        if (
-            folder.is_dir()
-            and folder.name != "expected"
-            and any(
-                p.name.startswith(name)
-                for p in folder.glob("*.postman_collection.json")
-            )
+        if folder.is_dir() and folder.name != "expected" and any(
+            p.name.startswith(name) for p in folder.glob("*.postman_collection.json")
         ):
             return folder
     return seeds
@@ -107,30 +97,19 @@ class EchoProcess:
     """The shared echo server (`conformance/echo_server.py`) as a subprocess."""
 
     def __init__(self, log: Path, shared: Path = SHARED, port: int = 0) -> None:
-        self.log = log
-        self.shared = shared
+        self.log, self.shared = log, shared
         try:
             self._start(port)
         except RuntimeError:
             if not port:
                 raise
-            self._start(0)  # the recorded port is taken: any free port
+            self._start(0)  # Newman's port is taken: any free port
 
     def _start(self, port: int) -> None:
-        log, shared = self.log, self.shared
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                str(shared / "conformance" / "echo_server.py"),
-                "--port",
-                str(port),
-                "--log",
-                str(log),
-                "--idle",
-                "900",
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
+            [sys.executable, str(self.shared / "conformance" / "echo_server.py"), "--port",
+             str(port), "--log", str(self.log), "--idle", "900"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
@@ -162,44 +141,30 @@ def run_collection(
     work.mkdir(parents=True, exist_ok=True)
     log = work / "echo.jsonl"
     log.write_text("")
-    # signatures over the host match Newman's on its port only (when it is free)
+    # a signature over the host (awsv4) matches Newman's on its port only (when free)
     recorded = frozen_clock.signs_host(expected_dir)
     echo = EchoProcess(log, port=frozen_clock.RECORDED_PORT if recorded else 0)
     try:
         port = str(echo.port)
-        coll = _retarget(
-            json.loads((expected_dir / "collection.json").read_text()), port
-        )
+        coll = _retarget(json.loads((expected_dir / "collection.json").read_text()), port)
         (work / "collection.json").write_text(json.dumps(coll))
         env_files = []
         if (expected_dir / "environment.json").is_file():
-            env = _retarget(
-                json.loads((expected_dir / "environment.json").read_text()), port
-            )
+            env = _retarget(json.loads((expected_dir / "environment.json").read_text()), port)
             (work / "environment.json").write_text(json.dumps(env))
             env_files.append(str(work / "environment.json"))
         collection = load(str(work / "collection.json"), env_files=env_files)
-        expected_rows = [
-            json.loads(line)
-            for line in (expected_dir / "expected.jsonl").open()
-            if line.strip()
-        ]
+        expected_rows = [json.loads(line) for line in (expected_dir / "expected.jsonl").open() if line.strip()]
         ops = {op.key: op for op in collection.operations()}
         keys = [r["key"] for r in expected_rows if r["key"] in ops]
         if sample is not None and len(keys) > sample:
             keys = sorted(random.Random(seed).sample(keys, sample), key=keys.index)
-            collection = prune(
-                collection, set(keys)
-            )  # generate a client for the sample only
+            collection = prune(collection, set(keys))  # generate a client for the sample only
             ops = {op.key: op for op in collection.operations()}
         package = package_name_for(collection)
         files = emit(collection, package_name=package, reveal_secrets=True)
         # black does not change what is sent; PMGEN_CONFORMANCE_NO_BLACK=1 skips it on huge runs
-        files = (
-            files
-            if os.environ.get("PMGEN_CONFORMANCE_NO_BLACK")
-            else format_python(files)
-        )
+        files = files if os.environ.get("PMGEN_CONFORMANCE_NO_BLACK") else format_python(files)
         project = work / "project"
         for rel, text in files.items():
             path = project / rel
@@ -207,9 +172,7 @@ def run_collection(
             path.write_text(text, encoding="utf-8")
         env = dict(os.environ)
         moment = frozen_clock.recorded(expected_dir)
-        if (
-            moment is not None
-        ):  # Newman's frozen clock: signatures over the time can match
+        if moment is not None:  # Newman's frozen clock: signatures over the time can match
             env[frozen_clock.VARIABLE] = moment
         if venv is not None:  # a real install
             install_project(venv, project)
@@ -217,29 +180,12 @@ def run_collection(
         else:  # importable from the project directory, run by this interpreter (faster)
             env["PYTHONPATH"] = str(project)
             python = sys.executable
-        items = [
-            {
-                "key": k,
-                "code": render_usage(
-                    collection, ops[k], package=package, reveal_secrets=True
-                ),
-            }
-            for k in keys
-        ]
+        items = [{"key": k, "code": render_usage(collection, ops[k], package=package, reveal_secrets=True)} for k in keys]
         (work / "items.json").write_text(json.dumps(items))
         subprocess.run(
-            [
-                python,
-                str(HERE / "driver.py"),
-                str(work / "items.json"),
-                str(log),
-                str(work / "actual.jsonl"),
-                package,
-            ],
-            cwd=origin,
-            check=True,
-            timeout=1200,
-            env=env,
+            [python, str(HERE / "driver.py"), str(work / "items.json"), str(log),
+             str(work / "actual.jsonl"), package],
+            cwd=origin, check=True, timeout=1200, env=env,
         )
     finally:
         echo.close()
@@ -248,25 +194,15 @@ def run_collection(
         "".join(json.dumps(r) + "\n" for r in expected_rows if r["key"] in wanted)
     )
     subprocess.run(
-        [
-            sys.executable,
-            str(SHARED / "conformance" / "compare.py"),
-            str(work / "expected.jsonl"),
-            str(work / "actual.jsonl"),
-            "--report",
-            str(work / "report.json"),
-            "--label",
-            label,
-            "-q",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
+        [sys.executable, str(SHARED / "conformance" / "compare.py"), str(work / "expected.jsonl"),
+         str(work / "actual.jsonl"), "--report", str(work / "report.json"), "--label", label, "-q"],
+        check=True, stdout=subprocess.DEVNULL,
     )
     report = json.loads((work / "report.json").read_text())
     ns = report["identical_not_script_affected"]
-    return Score(
-        label, report["comparable"], report["identical"], (ns[0], ns[1]), report
-    )
+    on_port = not recorded or echo.port == frozen_clock.RECORDED_PORT
+    return Score(label, report["comparable"], report["identical"], (ns[0], ns[1]), report,
+                 on_recorded_port=on_port)
 
 
 def prune(collection: Collection, keys: set[str]) -> Collection:
@@ -298,32 +234,20 @@ def main(argv: list[str]) -> int:
         for label, expected_dir, origin in recorded_collections():
             if wanted and label not in wanted and label.split("/")[-1] not in wanted:
                 continue
-            score = run_collection(
-                label,
-                expected_dir,
-                origin,
-                venv,
-                Path(tmp) / label.replace("/", "_"),
-                sample=sample,
-            )
+            score = run_collection(label, expected_dir, origin, venv, Path(tmp) / label.replace("/", "_"),
+                                   sample=sample)
             print(score.line(), flush=True)
             for item in score.report["items"]:
                 if not item["identical"] and not item["script_affected"]:
-                    print(
-                        "   ",
-                        item["key"],
-                        [d["kind"] + ": " + d["detail"][:150] for d in item["diffs"]],
-                    )
+                    print("   ", item["key"], [d["kind"] + ": " + d["detail"][:150] for d in item["diffs"]])
             totals[0] += score.identical
             totals[1] += score.comparable
             totals[2] += score.not_script[0]
             totals[3] += score.not_script[1]
         pct = lambda a, b: 100.0 * a / b if b else 0.0  # noqa: E731
-        print(
-            f"TOTAL all comparable: {totals[0]}/{totals[1]} ({pct(totals[0], totals[1]):.1f}%); "
-            f"not script-shaped: {totals[2]}/{totals[3]} ({pct(totals[2], totals[3]):.1f}%) "
-            f"in {time.time() - started:.0f}s"
-        )
+        print(f"TOTAL all comparable: {totals[0]}/{totals[1]} ({pct(totals[0], totals[1]):.1f}%); "
+              f"not script-shaped: {totals[2]}/{totals[3]} ({pct(totals[2], totals[3]):.1f}%) "
+              f"in {time.time() - started:.0f}s")
     return 0
 
 
