@@ -321,6 +321,22 @@ def _client_targets(results: dict[str, Any]) -> list[Row]:
             (client.get("per_call") or {}).get("error") or missing,
         )
     )
+    signed = _ok(results.get("scripted_call"))
+    rows.append(
+        _judge(
+            "per-call overhead, HMAC-signing collection script vs httpx + hmac by hand",
+            "≤ 2x",
+            signed["ratio"] if signed else None,
+            2.0,
+            (
+                f"{signed['ratio']:.2f}x ({signed['generated_us']:.0f} µs vs "
+                f"{signed['by_hand_us']:.0f} µs)"
+                if signed
+                else ""
+            ),
+            (results.get("scripted_call") or {}).get("error") or "not measured",
+        )
+    )
     return rows
 
 

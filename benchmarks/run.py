@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import baselines, clientbench, commands, lifecycle, report, synth
+from benchmarks import baselines, clientbench, commands, lifecycle, report, scripted, synth
 from benchmarks.machine import REPO, cpu_probe, describe, load_average, machine_info
 from benchmarks.measure import Measurement, median_of, run_once
 
@@ -303,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
                 inputs, results["commands"], "generate"
             )
             results["client"] = clientbench.measure(bench, made, log)
+            save()
+            log("scripted call: an HMAC-signing collection script vs hmac by hand")
+            results["scripted_call"] = scripted.measure()
             save()
         if not args.no_baselines and main_input is not None:
             results["baselines"] = baselines.measure(

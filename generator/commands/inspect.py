@@ -11,7 +11,8 @@ import click
 
 from generator.commands._source_options import load_from_options, source_options
 from generator.importer.redact import redact
-from generator.model import Collection, EffectiveAuth, Folder, Item
+from generator.model import Collection, EffectiveAuth, Folder, Item, Script
+from generator.scriptinfo import describe, reads, sets
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -29,18 +30,44 @@ def _auth(auth: EffectiveAuth) -> str:
     return f"{auth.auth.type} ({auth.source})"
 
 
-def _tree(items: list[Item], depth: int, lines: list[str]) -> None:
+_EVENTS = {"prerequest": "pre-request", "test": "test"}
+
+
+def script_line(level: str, owner: str, script: Script) -> str:
+    """`collection pre-request (Name): computes an HMAC signature; reads a, b; sets c`."""
+    parts = [describe(script.exec)]
+    if reads(script.exec):
+        parts.append("reads " + ", ".join(reads(script.exec)))
+    if sets(script.exec):
+        parts.append("sets " + ", ".join(sets(script.exec)))
+    return clean(f"{level} {_EVENTS[script.event]} ({owner}): " + "; ".join(parts))
+
+
+def _tree(
+    items: list[Item],
+    depth: int,
+    lines: list[str],
+    inherited: list[tuple[str, str, Script]],
+) -> None:
     pad = "  " * depth
     for item in items:
         if isinstance(item, Folder):
             lines.append(f"{pad}{clean(item.name)}/")
-            _tree(item.items, depth + 1, lines)
+            own = [("folder", item.name, s) for s in item.scripts if s.exec.strip()]
+            _tree(item.items, depth + 1, lines, [*inherited, *own])
         else:
             url = clean(item.request.url.raw) or "(no URL)"
             method = clean(item.request.method)
             lines.append(
                 f"{pad}{method:<7} {clean(item.name)}  {url}  [{_auth(item.auth)}]"
             )
+            chain = [*inherited, *(("request", item.name, s) for s in item.scripts)]
+            for event in ("prerequest", "test"):  # in the order Postman runs them
+                lines += [
+                    f"{pad}          script: {script_line(level, owner, s)}"
+                    for level, owner, s in chain
+                    if s.event == event and s.exec.strip()
+                ]
 
 
 def render_text(collection: Collection) -> str:
@@ -63,7 +90,8 @@ def render_text(collection: Collection) -> str:
             f"published: {collection.publish.published_id} {collection.publish.public_url or ''}"
         )
     lines.append("")
-    _tree(collection.items, 0, lines)
+    top = [("collection", collection.info.name, s) for s in collection.scripts if s.exec.strip()]
+    _tree(collection.items, 0, lines, top)
     if not collection.items:
         lines.append("(no requests)")
     if collection.diagnostics:

@@ -17,6 +17,7 @@ from typing import Any
 
 from generator import __version__, inference, naming, parallel
 from generator.emitters import client_layout as layout
+from generator.emitters import client_run
 from generator.emitters.client_docs import method_doc, resource_doc
 from generator.emitters.client_plan import MethodPlan, Planner, ResourcePlan
 from generator.emitters.client_secrets import Scrubber, SecretHider
@@ -154,8 +155,11 @@ def _render(
     for key, value in collection.overrides.items():
         if reveal_secrets or key not in hider.secret_variables:
             variables[key] = hider.text(value, key) or ""
+    scripted = bool(planner.scripts.entries)
     files[f"{pkg}/_config.py"] = r(
         "package/_config.py.jinja",
+        scripted=scripted,
+        globals_=hider.variable_values(collection.globals),
         variables=variables,
         environments=hider.environments(),
         default_environment=collection.environment,
@@ -167,6 +171,7 @@ def _render(
     files[f"{pkg}/_root.json"] = _specs_json(root)
     files[f"{pkg}/_client.py"] = r(
         "package/_client.py.jinja",
+        scripted=scripted,
         root=root,
         secret_params=secret_params,
         environment_names=", ".join(e.name for e in collection.environments) or "none",
@@ -179,9 +184,18 @@ def _render(
         )
         files[f"{pkg}/resources/{resource.module}.json"] = _specs_json(resource)
     operations = [(res, m) for res in root.walk() for m in res.methods]
+    files[f"{pkg}/_runner.py"] = r("package/_runner.py.jinja", scripted=scripted)
+    files[f"{pkg}/__main__.py"] = r("package/__main__.py.jinja")
+    files[f"{pkg}/_run.json"] = client_run.run_plan(collection, root)
+    if scripted:
+        files[f"{pkg}/_scripting.py"] = r("package/_scripting.py.jinja")
+        files[f"{pkg}/_scripts.json"] = client_run.scripts_json(planner.scripts)
+        files.update(client_run.sandbox_files(pkg))
     files["pyproject.toml"] = r(
         "pyproject.toml.jinja",
         auth_types=sorted({a["type"] for a in planner.auths.values()}),
+        script_extra=client_run.engine_requirements(planner.scripts) if scripted else None,
+        sandbox_module=f"{pkg}._sandbox.*",
     )
     files["README.md"] = r(
         "README.md.jinja",
@@ -190,6 +204,7 @@ def _render(
         environments=[e.name for e in collection.environments],
         default_environment=collection.environment,
         auth_types=sorted({a["type"] for a in planner.auths.values()}),
+        scripts=planner.scripts.entries,
         # collection text in markdown: escaped per context (HTML, tables, code spans)
         md_text=md_text,
         md_cell=md_cell,
@@ -227,6 +242,8 @@ def _finish(
             for m in (
                 *RUNTIME_MODULES,
                 "_signing.py",
+                *client_run.STATIC_MODULES,
+                *(p.removeprefix(f"{pkg}/") for p in files if p.startswith(f"{pkg}/_sandbox/")),
                 "__init__.py",
                 "resources/__init__.py",
                 "_config.py",

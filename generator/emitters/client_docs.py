@@ -46,13 +46,9 @@ def method_doc(m: MethodPlan, *, hide: Callable[[str], str] = str) -> str:
             lines.append(
                 f"    {p.python}: `{p.wire}` ({p.kind}){disabled}. {note}{example}".rstrip()
             )
-    if m.untranslated_scripts:
-        lines += [
-            "",
-            "Not translated: the request's "
-            + ", ".join(sorted(set(m.untranslated_scripts)))
-            + " script (pmgen cannot run JavaScript).",
-        ]
+    if m.scripts:
+        lines += ["", "Scripts (run by the client, as Postman runs them):"]
+        lines += [f"    {note}" for note in m.scripts]
     sets = m.spec.get("sets") or []
     if sets:
         names = ", ".join(sorted({s[0] for s in sets}))

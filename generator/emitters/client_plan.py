@@ -9,12 +9,13 @@ collection and the selected environment, secrets from environment variables).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator import naming
+from generator.emitters import client_scripts
 from generator.emitters.client_secrets import SecretHider
+from generator.scriptinfo import describe
 from generator.model import Collection, Folder, Item, Operation
 from generator.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
 from generator.wire.jsonc import strip_json_comments
@@ -26,9 +27,11 @@ from generator.wire.url import split_raw
 CLIENT_ATTRIBUTES = {
     "variables", "environment", "base_url", "timeout", "max_retries", "default_headers",
     "with_options", "with_raw_response", "close", "aclose", "request", "copy", "secrets",
+    "scripts",
 }  # fmt: skip
 CALL_OPTIONS = ("extra_headers", "extra_query", "timeout", "max_retries")
 _VAR_SEGMENT_KINDS = ("variable",)  # `{{name}}` segments stay client variables
+_EVENT_WORDS = {"prerequest": "pre-request", "test": "test"}
 
 
 @dataclass
@@ -55,11 +58,25 @@ class MethodPlan:
     returns: str = "Any"
     model: str | None = None  # response model class
     body_model: str | None = None  # request body model class
-    untranslated_scripts: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)  # what runs around the request, in words
 
     @property
     def params(self) -> list[Param]:
         return [*self.positional, *self.keywords]
+
+    def saved_call(self) -> tuple[list[str], dict[str, Any]]:
+        """Positional and keyword arguments reproducing the request as saved."""
+        args = [str(p.example if p.example is not None else "") for p in self.positional
+                if not p.optional]
+        kwargs: dict[str, Any] = {}
+        for p in self.keywords:
+            if not p.has_example or p.disabled:
+                continue
+            value = p.example
+            if p.kind == "query":
+                value = None if value is None else str(value)
+            kwargs[p.python] = value
+        return args, kwargs
 
 
 @dataclass
@@ -76,20 +93,6 @@ class ResourcePlan:
         for _, child in self.children:
             out += child.walk()
         return out
-
-
-_HEADER_ADD = re.compile(
-    r"""pm\.request\.headers\.(?:add|upsert)\(\s*\{\s*key\s*:\s*(['"])(.*?)\1\s*,\s*value\s*:\s*(['"])(.*?)\3\s*\}\s*\)"""
-)
-
-
-def _script_headers(scripts: list[Any]) -> list[tuple[str, str]]:
-    """Literal headers pre-request scripts add (`pm.request.headers.add({key, value})`)."""
-    found = []
-    for script in scripts:
-        if script.event == "prerequest":
-            found += [(m.group(2), m.group(4)) for m in _HEADER_ADD.finditer(script.exec)]
-    return found
 
 
 def _kv_template(value: str | None) -> bool:
@@ -109,6 +112,7 @@ class Planner:
         self.module_names = naming.Scope({"_root"})
         self.auths: dict[str, dict[str, Any]] = {}
         self._auth_keys: dict[str, str] = {}
+        self.scripts = client_scripts.ScriptTable()
 
     # -- resources ------------------------------------------------------------------------
     def plan(self) -> ResourcePlan:
@@ -116,7 +120,13 @@ class Planner:
         self._fill(root, self.collection.items, CLIENT_ATTRIBUTES)
         return root
 
-    def _fill(self, resource: ResourcePlan, items: list[Item], reserved: set[str]) -> None:
+    def _fill(
+        self,
+        resource: ResourcePlan,
+        items: list[Item],
+        reserved: set[str],
+        folders: tuple[Folder, ...] = (),
+    ) -> None:
         scope = naming.Scope(reserved | {"with_raw_response"})
         for item in items:
             if isinstance(item, Folder):
@@ -129,14 +139,14 @@ class Planner:
         for item in items:
             if isinstance(item, Folder):
                 _, child = next(children)
-                self._fill(child, item.items, set())
+                self._fill(child, item.items, set(), (*folders, item))
         for item in items:
             if not isinstance(item, Folder):
                 name = scope.claim(naming.snake(item.identifier or item.name, "operation"))
-                resource.methods.append(self._method(item, name))
+                resource.methods.append(self._method(item, name, list(folders)))
 
     # -- methods --------------------------------------------------------------------------
-    def _method(self, op: Operation, name: str) -> MethodPlan:
+    def _method(self, op: Operation, name: str, folders: list[Folder]) -> MethodPlan:
         request = op.request
         url = request.url
         if not url.host and not url.path and url.raw:
@@ -197,9 +207,6 @@ class Planner:
             if h.disabled or not h.key.strip():
                 continue
             headers.append([h.key.strip(), self.hider.text(h.value or "", h.key) or ""])
-        for name, value in _script_headers([*op.inherited_scripts, *op.scripts]):
-            if not any(h[0].lower() == name.lower() for h in headers):
-                headers.append([name, value])
         accept_added = not any(h[0].lower() == "accept" for h in headers)
         if accept_added:
             headers.append(["Accept", "*/*"])
@@ -219,18 +226,23 @@ class Planner:
             if accept_added and auth.type in SIGNERS:
                 spec["unsigned"] = ["accept"]  # Postman's own Accept: added after signing
             spec["auth_type"] = auth.type
+        links = client_scripts.chain(self.collection, folders, op)
+        if links:
+            spec["scripts"] = client_scripts.spec_entry(self.scripts, links)
         sets = []
-        for script in op.scripts:
-            if script.event != "test":
+        for link in links:
+            if link.script.event != "test":
                 continue
-            for sv in script.sets:
+            for sv in link.script.sets:
                 if sv.source == "json" and sv.json_path is not None:
                     sets.append([sv.name, "json", sv.json_path])
                 elif sv.source == "literal":
                     sets.append([sv.name, "literal", sv.expression.strip("'\"")])
         spec["sets"] = sets
-        plan.untranslated_scripts = [
-            s.event for s in [*op.scripts] if s.exec.strip() and (s.event == "prerequest" or not s.sets)
+        plan.scripts = [
+            f"{link.level} {_EVENT_WORDS[link.script.event]} script ({link.owner}): "
+            f"{describe(link.script.exec)}"
+            for link in links
         ]
         plan.spec = spec
         return plan

@@ -10,8 +10,6 @@ Secrets never appear: the client reads them from environment variables.
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator.emitters.client import GENERATED, client_class_for, plan_client
 from generator.emitters.client_plan import MethodPlan, ResourcePlan
 from generator.model import Collection, Operation
@@ -45,15 +43,8 @@ def _op_key(op: Operation) -> str:
 
 def call_arguments(m: MethodPlan) -> list[str]:
     """`"value"` / `name=value` source fragments reproducing the saved request."""
-    args = [pyrepr(str(p.example if p.example is not None else "")) for p in m.positional if not p.optional]
-    for p in m.keywords:
-        if not p.has_example or p.disabled:
-            continue
-        value: Any = p.example
-        if p.kind == "query":
-            value = None if value is None else str(value)
-        args.append(f"{p.python}={pyrepr(value)}")
-    return args
+    args, kwargs = m.saved_call()
+    return [pyrepr(a) for a in args] + [f"{k}={pyrepr(v)}" for k, v in kwargs.items()]
 
 
 def call_expression(path: list[str], m: MethodPlan, client_var: str = "client") -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from generator.emitters.docs_masking import Masker
 from generator.emitters.docs_sanitize import LinkMap, sanitize_description
 from generator.model import Auth, Body, EffectiveAuth, Example, KeyValue, Operation, Url
+from generator.scriptinfo import describe, reads, sets
 from generator.secrets import is_secret_name, literal_part, mask, url_credentials
 
 EXAMPLE_BODY_LIMIT = 20_000  # characters of a saved response shown before truncating
@@ -102,6 +103,14 @@ class SnippetView:
 
 
 @dataclass(frozen=True)
+class ScriptView:
+    event: str  # "pre-request" | "test"
+    origin: str  # "request" | "inherited" (the collection's or a folder's)
+    summary: str  # what it does, the variables it reads and sets
+    code: str
+
+
+@dataclass(frozen=True)
 class RequestView:
     anchor: str
     name: str
@@ -116,6 +125,7 @@ class RequestView:
     auth: AuthView | None
     examples: list[ExampleView]
     snippets: list[SnippetView]
+    scripts: list[ScriptView] = field(default_factory=list)
     kind: str = "request"
 
 
@@ -352,4 +362,30 @@ def request_view(
         auth=effective_auth_view(op.auth, masker),
         examples=[example_view(e, masker) for e in op.examples],
         snippets=snippets,
+        scripts=script_views(op, masker),
     )
+
+
+def script_views(op: Operation, masker: Masker) -> list[ScriptView]:
+    """The scripts Postman runs around the request, in its order (pre-request first)."""
+    chain = [("inherited", s) for s in op.inherited_scripts]
+    chain += [("request", s) for s in op.scripts]
+    views = []
+    for event in ("prerequest", "test"):
+        for origin, script in chain:
+            if script.event != event or not script.exec.strip():
+                continue
+            summary = [describe(script.exec)]
+            if reads(script.exec):
+                summary.append("reads " + ", ".join(reads(script.exec)))
+            if sets(script.exec):
+                summary.append("sets " + ", ".join(sets(script.exec)))
+            views.append(
+                ScriptView(
+                    "pre-request" if event == "prerequest" else "test",
+                    origin,
+                    masker.text("; ".join(summary)),
+                    masker.text(script.exec),
+                )
+            )
+    return views

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from generator.importer import load, scripts
-from tests.conftest import IN_CI
+from tests.conftest import slow_unless
 
-CORPUS = ["commercetools", "newman-inherited-entities", "plaid", "salesforce"]
-if IN_CI:
-    CORPUS = ["newman-inherited-entities", "plaid"]
+CORPUS = slow_unless(
+    ["commercetools", "newman-inherited-entities", "plaid", "salesforce"],
+    lambda name: name in {"newman-inherited-entities", "plaid"},
+)
 
 
 def _unmemoized(monkeypatch: pytest.MonkeyPatch) -> None:

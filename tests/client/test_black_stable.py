@@ -17,18 +17,18 @@ from generator.importer import load
 from generator.render import pystr
 from tests.client.projects import Case, all_cases
 from tests.client.sample_collection import sample_collection
-from tests.conftest import IN_CI
+from tests.conftest import slow_unless
 from tests.security.hostile import HOSTILE
 
 CASES = all_cases()
-# CI: a spread of shapes (deep folders and long names, auth, seeds); locally every collection
-CI_CASES = {
+# The default run: a spread of shapes (deep folders and long names, auth, seeds); `-m slow`: all
+SAMPLED_CASES = {
     "sabre-booking-management",
     "twilio-nonstandard-items",
     "bruno-oauth2-grants",
     "seed/voximplant-kit",
 }
-CI_SAMPLE = 150  # operations of a big collection in CI
+SAMPLE = 150  # operations of a big collection in the default run
 
 
 def _marked(files: dict[str, str]) -> dict[str, str]:
@@ -36,11 +36,13 @@ def _marked(files: dict[str, str]) -> dict[str, str]:
     return {path: files[path] for path in stable}
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.label for c in CASES])
+@pytest.mark.parametrize(
+    "case",
+    slow_unless(CASES, lambda c: c.label in SAMPLED_CASES),
+    ids=[c.label for c in CASES],
+)
 def test_marked_files_are_black_stable(shared_dir: Path, case: Case) -> None:
-    if IN_CI and case.label not in CI_CASES:
-        pytest.skip("CI checks a few collections (time budget); all run locally")
-    collection = case.load(CI_SAMPLE if IN_CI else None)
+    collection = case.load(SAMPLE if case.label in SAMPLED_CASES else None)
     files = emit(collection, package_name="pkg", reveal_secrets=False)
     marked = _marked(files)
     assert "pkg/_auth.py" in marked and "pkg/__init__.py" in marked

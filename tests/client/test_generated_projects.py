@@ -16,12 +16,12 @@ import pytest
 
 from tests.client.projects import Case, Outcome, all_cases, check_project, write_project
 from tests.client.venv import ProjectVenv
-from tests.conftest import IN_CI
+from tests.conftest import slow_unless
 
 SAMPLE = int(os.environ.get("PMGEN_PROJECTS_SAMPLE", "40"))
-# CI: one auth-heavy corpus collection, one with environments and published metadata, one
-# sampled big one (folders, saved examples, inferred models); every collection runs locally
-CI_CASES = {"bruno-oauth2-grants", "seed/voximplant-kit", "plaid"}
+# The default run: one auth-heavy corpus collection, one with environments and published
+# metadata, one sampled big one (folders, saved examples, inferred models); `-m slow`: all
+SAMPLED_CASES = {"bruno-oauth2-grants", "seed/voximplant-kit", "plaid"}
 CASES = all_cases()
 
 
@@ -46,12 +46,14 @@ def test_every_collection_is_a_case() -> None:
     ).env_files  # the sandbox environment pairs
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.label for c in CASES])
+@pytest.mark.parametrize(
+    "case",
+    slow_unless(CASES, lambda c: c.label in SAMPLED_CASES),
+    ids=[c.label for c in CASES],
+)
 def test_generated_project_installs_tests_and_typechecks(
     shared_dir: Path, venv: ProjectVenv, tmp_path: Path, case: Case
 ) -> None:
-    if IN_CI and case.label not in CI_CASES:
-        pytest.skip("CI runs a few collections (time budget); all run locally")
     collection = case.load(SAMPLE)
     package = write_project(collection, tmp_path)
     outcome = check_project(venv, tmp_path, package, Outcome(case.label, 0))

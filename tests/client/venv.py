@@ -1,5 +1,5 @@
-"""One venv per test session for generated projects: httpx, pydantic, pytest, mypy and
-hatchling from PyPI (or pip's cache), then each project with
+"""One venv per test session for generated projects: httpx, pydantic, pytest, mypy,
+hatchling and the script engine from PyPI (or pip's cache), then each project with
 `pip install --no-deps --no-build-isolation` (a real install, kept fast).
 
 `PMGEN_TEST_VENV=/path` reuses an existing venv (it must have those packages).
@@ -13,7 +13,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-REQUIREMENTS = ["httpx", "pydantic", "pytest", "mypy", "hatchling"]
+# the `scripts` extra of packages whose collection has scripts: quickjs-ng (+ cryptography)
+REQUIREMENTS = ["httpx", "pydantic", "pytest", "mypy", "hatchling", "quickjs-ng", "cryptography"]
 
 
 @dataclass

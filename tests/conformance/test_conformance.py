@@ -1,7 +1,7 @@
 """Every snippet style against Newman's recordings (see tests/conformance/suite.py).
 
-CI samples requests per collection; PMGEN_CONFORMANCE_FULL=1 runs every request:
-    PMGEN_CONFORMANCE_FULL=1 .venv/bin/pytest tests/conformance -s
+The test run samples requests per collection; the full run (every request, every style):
+    .venv/bin/python -m tests.conformance.suite --full
 Target: >= 99% identical over comparable requests no script shapes, per style
 (PMGEN_CONFORMANCE_MIN overrides the threshold, e.g. while a style is being built).
 """

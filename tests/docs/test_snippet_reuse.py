@@ -14,11 +14,14 @@ from generator import formatting
 from generator.cli import cli
 from generator.emitters import docs, snippets
 from generator.importer import load
-from tests.conftest import IN_CI
+from tests.conftest import slow_unless
 
-CORPUS = ["pcg-basic", "newman-inherited-entities"]
-if not IN_CI:
-    CORPUS += ["twilio-nonstandard-items", "plaid", "bruno-oauth2-grants", "salesforce"]
+SAMPLE = {"pcg-basic", "newman-inherited-entities"}
+CORPUS = slow_unless(
+    ["pcg-basic", "newman-inherited-entities", "twilio-nonstandard-items", "plaid",
+     "bruno-oauth2-grants", "salesforce"],
+    lambda name: name in SAMPLE,
+)
 ALL_STYLES = tuple(snippets.STYLES)
 
 

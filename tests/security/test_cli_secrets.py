@@ -11,7 +11,7 @@ import pytest
 
 from generator.importer import load
 from generator.secrets import SecretReport, secret_forms
-from tests.conftest import IN_CI
+from tests.conftest import slow_unless
 from tests.security.cli import read_tree, run_pmgen
 
 CANARY = "c1a2b3-example-token"
@@ -217,15 +217,12 @@ def test_seed_canary_never_in_output(seed_dir: Path, tmp_path: Path) -> None:
     assert "bearer_token" in result.stderr  # the warning names where it leaks
 
 
-SAMPLE = ["postman-collection-v2-draft", "bruno-oauth2-grants"]  # small ones in CI
-if not IN_CI:
-    SAMPLE += [
-        "paypal-partner",
-        "newman-echo-v2",
-        "salesforce",
-        "webex-calling-provisioning",
-    ]
-    SAMPLE += ["pcg-http-v2.0", "bruno-awsv4", "bruno-ntlm"]
+SMALL = {"postman-collection-v2-draft", "bruno-oauth2-grants"}  # the default run
+SAMPLE = slow_unless(
+    [*sorted(SMALL), "paypal-partner", "newman-echo-v2", "salesforce",
+     "webex-calling-provisioning", "pcg-http-v2.0", "bruno-awsv4", "bruno-ntlm"],
+    lambda name: name in SMALL,
+)
 
 
 @pytest.mark.parametrize("name", SAMPLE)

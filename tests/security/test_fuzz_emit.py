@@ -12,11 +12,10 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.conftest import IN_CI
 from tests.security.harness import available_emitters, emit_and_check, import_json
 from tests.security.strategies import collection
 
-EXAMPLES = int(os.environ.get("PMGEN_FUZZ_EXAMPLES", "10" if IN_CI else "60"))
+EXAMPLES = int(os.environ.get("PMGEN_FUZZ_EXAMPLES", "10"))
 EMITTERS = available_emitters()
 
 

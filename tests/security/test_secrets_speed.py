@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from generator import secrets
 from generator.errors import InputError
 from generator.importer import load
-from tests.conftest import IN_CI
+from tests.conftest import SLOW
 
 PATTERNS = [(kind, rx) for kind, _, rx in secrets._SECRET_SHAPES]
 
@@ -65,7 +65,7 @@ def _strings(value: Any) -> Iterator[str]:
 # Each kind's regex must never match without one of its literals (the skip is exact).
 @pytest.mark.parametrize(("kind", "literals", "rx"), secrets._SECRET_SHAPES,
                          ids=[k for k, _, _ in secrets._SECRET_SHAPES])  # fmt: skip
-@settings(max_examples=40 if IN_CI else 300, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_every_match_holds_a_literal(
     kind: str, literals: tuple[str, ...], rx: re.Pattern[str], data: st.DataObject
@@ -83,7 +83,7 @@ MIXED = st.lists(st.one_of(SHAPED, NOISE, st.text(max_size=20)), max_size=8).map
 )
 
 
-@settings(max_examples=100 if IN_CI else 2000, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(text=MIXED)
 def test_token_shapes_equal_the_plain_scan_on_generated_text(text: str) -> None:
     assert list(secrets.token_shapes(text)) == plain_token_shapes(text)
@@ -91,27 +91,28 @@ def test_token_shapes_equal_the_plain_scan_on_generated_text(text: str) -> None:
     assert secrets.looks_like_secret(text) == bool(plain_token_shapes(text))
 
 
-def _corpus_files(corpus_dir: Path) -> list[Path]:
+def _corpus_files(corpus_dir: Path, full: bool) -> list[Path]:
     files = sorted(corpus_dir.glob("*.json"))
-    if IN_CI:  # the big ones take seconds each to import; a fixed sample in CI
+    if not full:  # the big ones take seconds each to import: a fixed sample by default
         files = [f for f in files if f.stat().st_size < 3_000_000]
         files = random.Random(7).sample(files, min(8, len(files)))
     return files
 
 
+@pytest.mark.parametrize("full", [False, pytest.param(True, marks=SLOW)])
 def test_token_shapes_and_scrub_equal_the_plain_versions_on_the_corpus(
-    corpus_dir: Path,
+    corpus_dir: Path, full: bool
 ) -> None:
     values: set[str] = set()
     hits = 0
-    for path in _corpus_files(corpus_dir):
+    for path in _corpus_files(corpus_dir, full):
         values.update(_strings(json.loads(path.read_text(encoding="utf-8"))))
     for text in sorted(values):
         plain = plain_token_shapes(text)
         hits += bool(plain)
         assert list(secrets.token_shapes(text)) == plain, text[:200]
-    assert values and (IN_CI or hits > 0)  # the full corpus leaks real tokens
-    for path in _corpus_files(corpus_dir):
+    assert values and (not full or hits > 0)  # the full corpus leaks real tokens
+    for path in _corpus_files(corpus_dir, full):
         if path.name.endswith("environment.json"):
             continue
         try:

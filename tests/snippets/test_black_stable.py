@@ -28,12 +28,11 @@ from generator.errors import InputError
 from generator.formatting import BLACK_MODE, black_changes, format_python, stable_paths
 from generator.importer import load
 from generator.model import Collection
-from tests.conftest import IN_CI
 from tests.security.hostile import HOSTILE
 
 PY_STYLES = sorted(snippets.BLACK_STABLE_STYLES)
-# Under CI each collection is cut to a sample of its requests (seeded: the same every run).
-SAMPLE = int(os.environ.get("PMGEN_SNIPPET_SAMPLE", "12" if IN_CI else "0"))
+# Each collection is cut to a sample of its requests (seeded: the same every run).
+SAMPLE = int(os.environ.get("PMGEN_SNIPPET_SAMPLE", "12"))  # 0: every request
 
 
 def _sampled(collection: Collection, seed: str) -> Iterator[str]:
@@ -173,7 +172,7 @@ texts = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120
 ) | st.sampled_from([*HOSTILE, "'\"", "\\'", '"\'"', "'" * 3 + '"'])
 SETTINGS = settings(
-    max_examples=60 if IN_CI else 300,
+    max_examples=60,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],

@@ -1,0 +1,50 @@
+"""What a collection script does, told from its text (for error messages, `inspect`, the
+docs and the client README): a few words, the variables it reads and the ones it sets.
+Pattern matching, so it names the common idioms, not every possibility."""
+
+from __future__ import annotations
+
+import re
+
+# What a script does, in words, for the error raised when the engine is missing.
+_DOES = (
+    (re.compile(r"Hmac|HMAC|createHmac|subtle\.sign"), "computes an HMAC signature"),
+    (re.compile(r"KJUR|jsrsasign|JWS\.sign"), "signs a JWT"),
+    (re.compile(r"^(?!.*Hmac)(?=.*(?:SHA\d|MD5|digest\())", re.DOTALL), "computes a hash"),
+    (re.compile(r"sendRequest"), "sends a request of its own (pm.sendRequest)"),
+    (re.compile(r"request\.(?:headers|addHeader|removeHeader)"), "changes the request's headers"),
+    (re.compile(r"request\.url|request\.body"), "changes the request's URL or body"),
+    (re.compile(r"moment|Date\.now|new Date|getTime\(|\$timestamp"), "uses the current time"),
+    (re.compile(r"uuid|random", re.IGNORECASE), "uses random values"),
+    (re.compile(r"setNextRequest|skipRequest"), "changes the run order"),
+    (re.compile(r"\.set\s*\(|setEnvironmentVariable|setGlobalVariable"), "sets variables"),
+    (re.compile(r"pm\.test|pm\.expect|tests\["), "checks the response"),
+    (re.compile(r"console\."), "writes to the console"),
+)
+
+
+def describe(source: str) -> str:
+    """A few words on what a script does ("computes an HMAC signature, sets variables")."""
+    found = [words for pattern, words in _DOES if pattern.search(source)]
+    return ", ".join(found[:3]) or "runs JavaScript"
+
+
+_NAME = r"""\s*\(\s*(['"`])([^'"`]+)\1"""
+_SCOPE = r"(?:environment|globals|variables|collectionVariables|iterationData)"
+_READS = re.compile(
+    rf"(?:{_SCOPE}\.(?:get|has)|getEnvironmentVariable|getGlobalVariable)" + _NAME
+)
+_SETS = re.compile(rf"(?:{_SCOPE}\.set|setEnvironmentVariable|setGlobalVariable)" + _NAME)
+_TEMPLATE = re.compile(r"\{\{([^{}$][^{}]*)\}\}")
+
+
+def reads(source: str) -> list[str]:
+    """Variables the script reads (`pm.*.get("x")`, `{{x}}` in `replaceIn` text), sorted."""
+    names = {m.group(2) for m in _READS.finditer(source)}
+    names |= {m.group(1) for m in _TEMPLATE.finditer(source)}
+    return sorted(names)
+
+
+def sets(source: str) -> list[str]:
+    """Variables the script sets (`pm.*.set("x", ...)`, legacy setters), sorted."""
+    return sorted({m.group(2) for m in _SETS.finditer(source)})

@@ -1,0 +1,209 @@
+"""The generated client runs the collection's scripts as Postman's runner does: the
+pre-request chain (collection, folders, request) shapes the request before its variables are
+substituted, test scripts see the response, one set of variable scopes is shared by every
+call, and `python -m PACKAGE run` runs the whole collection. Against a real HTTP server on
+127.0.0.1; signatures checked against Python's hmac."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import hmac
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pytest
+
+from tests.client.generated import generate, import_package
+from tests.helpers.echo_server import EchoServer, Record
+
+pytest.importorskip("quickjs", reason="the script engine (quickjs-ng) is a pmgen dependency")
+
+PACKAGE = "scripted_api"
+SECRET = "s3cret-key"
+
+COLLECTION_PRE = """
+const ts = String(Date.now());
+pm.variables.set('ts', ts);
+const query = pm.request.url.query.filter(q => q.key !== 'signature')
+    .map(q => q.key + '=' + pm.variables.replaceIn(q.value)).join('&');
+const signature = CryptoJS.HmacSHA256(query, pm.variables.get('secret')).toString();
+pm.request.url.query.upsert({key: 'signature', value: signature});
+pm.request.headers.add({key: 'X-Client', value: 'pmgen-test'});
+"""
+FOLDER_PRE = "pm.request.headers.upsert({key: 'X-Folder', value: pm.collectionVariables.get('folder_value')});"
+LOGIN_TEST = """
+pm.test('status is 200', function () { pm.response.to.have.status(200); });
+pm.test('has a token', function () { pm.expect(pm.response.json().token).to.be.a('string'); });
+pm.test('fails on purpose', function () { pm.expect(1).to.equal(2); });
+pm.collectionVariables.set('token', pm.response.json().token);
+"""
+SKIPPED_PRE = "pm.execution.skipRequest();"
+JUMP_TEST = "postman.setNextRequest('Last');"
+
+
+def _collection(base: str) -> dict[str, Any]:
+    def request(name: str, path: str, **extra: Any) -> dict[str, Any]:
+        return {"name": name, "request": {"method": "GET", "url": f"{{{{base}}}}/{path}",
+                                          **extra}}
+
+    login = request("Login", "login?user=ada&ts={{ts}}")
+    login["event"] = [{"listen": "test", "script": {"exec": LOGIN_TEST.splitlines()}}]
+    me = request("Me", "me", header=[{"key": "Authorization", "value": "Bearer {{token}}"}])
+    skipped = request("Skipped", "skipped")
+    skipped["event"] = [{"listen": "prerequest", "script": {"exec": [SKIPPED_PRE]}}]
+    jump = request("Jump", "jump")
+    jump["event"] = [{"listen": "test", "script": {"exec": [JUMP_TEST]}}]
+    return {
+        "info": {"name": "Scripted API", "schema":
+                 "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "event": [{"listen": "prerequest", "script": {"exec": COLLECTION_PRE.splitlines()}}],
+        "variable": [{"key": "base", "value": base}, {"key": "folder_value", "value": "f1"},
+                     {"key": "secret", "value": SECRET}],
+        "item": [
+            {"name": "Auth", "event": [{"listen": "prerequest",
+                                        "script": {"exec": [FOLDER_PRE]}}],
+             "item": [login, me]},
+            skipped, jump, request("Never", "never"), request("Last", "last"),
+        ],
+    }
+
+
+def _responder(record: Record) -> tuple[int, list[tuple[str, str]], bytes]:
+    body = {"token": "tok-123"} if record["path"] == "/login" else {"ok": True}
+    return 200, [("Content-Type", "application/json")], json.dumps(body).encode()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[EchoServer]:
+    with EchoServer(_responder) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def project(server: EchoServer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("scripted")
+    # the secret is revealed: the signature below is checked against it
+    generate(_collection(server.url), out, PACKAGE, reveal=True)
+    return out / "project"
+
+
+@pytest.fixture()
+def pkg(project: Path) -> ModuleType:
+    return import_package(project, PACKAGE)
+
+
+def _headers(record: Record) -> dict[str, str]:
+    return {k.lower(): v for k, v in record["headers"]}
+
+
+def _signed(query: str) -> tuple[dict[str, str], str]:
+    pairs = parse_qsl(query, keep_blank_values=True)
+    unsigned = "&".join(f"{k}={v}" for k, v in pairs if k != "signature")
+    return dict(pairs), unsigned
+
+
+def test_pre_request_chain_signs_and_test_scripts_capture(pkg: ModuleType,
+                                                          server: EchoServer) -> None:
+    server.clear()
+    client = pkg.ScriptedApi()
+    login = client.with_raw_response.auth.login(user="ada")
+    record = server.requests[-1]
+    query, unsigned = _signed(record["query"])
+    # the collection script set `ts` before `{{ts}}` was substituted, then signed the query
+    assert query["ts"].isdigit() and query["user"] == "ada"
+    expected = hmac.new(SECRET.encode(), unsigned.encode(), hashlib.sha256).hexdigest()
+    assert query["signature"] == expected
+    headers = _headers(record)
+    assert headers["x-client"] == "pmgen-test"  # collection level
+    assert headers["x-folder"] == "f1"  # folder level, after the collection's
+    # test results are recorded, a failing one does not raise
+    assert [(t.name, t.passed) for t in login.tests] == [
+        ("status is 200", True), ("has a token", True), ("fails on purpose", False)]
+    assert "expected 1 to equal 2" in (login.tests[2].error or "")
+    # the captured token is used by the next call (one variable store per client)
+    client.auth.me()
+    assert _headers(server.requests[-1])["authorization"] == "Bearer tok-123"
+    assert client.variables["token"] == "tok-123"
+
+
+def test_skip_request_sends_nothing(pkg: ModuleType, server: EchoServer) -> None:
+    server.clear()
+    assert pkg.ScriptedApi().skipped() is None
+    assert server.requests == []
+
+
+def test_failed_tests_raise_when_asked(pkg: ModuleType, server: EchoServer) -> None:
+    client = pkg.ScriptedApi()
+    client.scripts.raise_on_failed_tests = True
+    with pytest.raises(pkg._scripting.FailedTests, match="fails on purpose"):
+        client.auth.login()
+
+
+def test_a_throwing_script_names_request_level_and_line(pkg: ModuleType) -> None:
+    client = pkg.ScriptedApi()
+    bad = {"source": "var a = 1;\nthrow new Error('boom');", "event": "prerequest",
+           "level": "folder", "owner": "Auth", "does": "runs JavaScript"}
+    client.scripts._table = [*client.scripts.table, bad]
+    spec = {**importlib.import_module(f"{PACKAGE}.resources.auth")._SPECS["login"]}
+    spec["scripts"] = {"prerequest": [len(client.scripts.table) - 1], "test": [],
+                       "engine": True}
+    sandbox = importlib.import_module(f"{PACKAGE}._sandbox")
+    with pytest.raises(sandbox.ScriptError) as caught:
+        client.request(spec)
+    text = str(caught.value)
+    assert "boom" in text and "folder" in text and caught.value.line == 2
+
+
+def test_missing_engine_raises_with_the_extra_to_install(pkg: ModuleType,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pkg._scripting, "engine_installed", lambda: False)
+    with pytest.raises(pkg._scripting.ScriptsUnavailable) as caught:
+        pkg.ScriptedApi().auth.me()
+    message = str(caught.value)
+    assert "pip install 'scripted-api[scripts]'" in message
+    assert "collection-level pre-request script" in message
+    assert "computes an HMAC signature" in message
+
+
+def test_async_client_runs_the_same_scripts(pkg: ModuleType, server: EchoServer) -> None:
+    import asyncio
+
+    async def calls() -> None:
+        async with pkg.AsyncScriptedApi() as client:
+            await client.auth.login()
+            await client.auth.me()
+
+    server.clear()
+    asyncio.run(calls())
+    login, me = server.requests
+    assert _signed(login["query"])[0]["signature"]
+    assert _headers(me)["authorization"] == "Bearer tok-123"
+
+
+def test_collection_run_reports_every_request_in_order(project: Path, server: EchoServer,
+                                                       tmp_path: Path) -> None:
+    server.clear()
+    report_path = tmp_path / "report.json"
+    done = subprocess.run(
+        [sys.executable, "-m", PACKAGE, "run", "--report", str(report_path)],
+        cwd=project, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 1, done.stderr  # one test fails on purpose
+    assert "✗ fails on purpose" in done.stdout
+    report = json.loads(report_path.read_text())
+    keys = [item["key"] for item in report["items"]]
+    # setNextRequest('Last') jumps over "Never", as Newman does
+    assert keys == ["Auth / Login", "Auth / Me", "Skipped", "Jump", "Last"]
+    by_key = {item["key"]: item for item in report["items"]}
+    assert by_key["Skipped"]["sent"] == []
+    assert [s["by"] for s in by_key["Auth / Me"]["sent"]] == ["request"]
+    assert report["failed_tests"] == 1
+    paths = [r["path"] for r in server.requests]
+    assert paths == ["/login", "/me", "/jump", "/last"]
