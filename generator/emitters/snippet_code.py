@@ -302,7 +302,7 @@ _SIGNING_NAMES: tuple[str, ...] = (
 )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def signer_source(kind: str) -> tuple[str, frozenset[str]]:
     """The functions of `generator.wire.signing` a snippet inlines for `kind` (its own
     code: one implementation, tested against independent libraries) and their imports.

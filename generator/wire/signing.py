@@ -23,9 +23,9 @@ import importlib
 import json
 import re
 import time
-import uuid
 import typing
 import urllib.parse
+import uuid
 
 Headers = list[tuple[str, str]]
 Signed = tuple[str, Headers, "bytes | None"]
@@ -140,7 +140,7 @@ AWS_UNSIGNED = (
 )
 
 
-def sign_awsv4(
+def sign_awsv4(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -241,7 +241,7 @@ def sign_awsv4(
 # ---------------------------------------------------------------- Akamai EdgeGrid
 
 
-def sign_edgegrid(
+def sign_edgegrid(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -290,7 +290,7 @@ def sign_edgegrid(
     )
     key = b64(hmac256(secret.encode(), timestamp)).encode()
     signature = b64(hmac256(key, data))
-    return url, headers + [("Authorization", auth + "signature=" + signature)], body
+    return url, [*headers, ("Authorization", auth + "signature=" + signature)], body
 
 
 # ------------------------------------------------------------ JWT (JWT Bearer, ASAP)
@@ -395,7 +395,7 @@ def jwt_token(params: dict[str, typing.Any]) -> str:
     return jwt_encode(header, payload, key)
 
 
-def sign_jwt(
+def sign_jwt(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -409,7 +409,7 @@ def sign_jwt(
         prefix = params.get("headerPrefix")
         prefix = "Bearer" if prefix is None else str(prefix)
         value = f"{prefix} {token}" if prefix else token
-        return url, without(headers, "authorization") + [("Authorization", value)], body
+        return url, [*without(headers, "authorization"), ("Authorization", value)], body
     if where == "queryParam":
         name = param(params, "queryParamKey", "token")
         base, _, query = url.partition("?")
@@ -457,7 +457,7 @@ def asap_token(params: dict[str, typing.Any]) -> str:
     return jwt_encode({"alg": alg, "kid": kid}, claims, asap_key(kid, key))
 
 
-def sign_asap(
+def sign_asap(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -466,7 +466,7 @@ def sign_asap(
     explicit: list[str] | None = None,
 ) -> Signed:
     value = "Bearer " + asap_token(params)
-    return url, without(headers, "authorization") + [("Authorization", value)], body
+    return url, [*without(headers, "authorization"), ("Authorization", value)], body
 
 
 # ---------------------------------------------------------------- OAuth 1.0a
@@ -500,7 +500,7 @@ OAUTH1_NAMES = (
 )
 
 
-def sign_oauth1(
+def sign_oauth1(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -579,7 +579,7 @@ def sign_oauth1(
         for k, v in oauth:
             if v:
                 fields.append(f'{k}="{v.strip() if raw else pct(v.strip())}"')
-        return url, headers + [("Authorization", "OAuth " + ",".join(fields))], body
+        return url, [*headers, ("Authorization", "OAuth " + ",".join(fields))], body
     if method.upper() in ("POST", "PUT") and form:
         added = urllib.parse.urlencode(oauth)  # the form's own encoding
         return url, headers, (body + b"&" if body else b"") + added.encode()
@@ -590,7 +590,7 @@ def sign_oauth1(
 # ---------------------------------------------------------------- Hawk
 
 
-def sign_hawk(
+def sign_hawk(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -644,13 +644,13 @@ def sign_hawk(
     value += f', mac="{mac}"'
     if app:
         value += f', app="{app}"' + (f', dlg="{dlg}"' if dlg else "")
-    return url, headers + [("Authorization", value)], body
+    return url, [*headers, ("Authorization", value)], body
 
 
 # ---------------------------------------------------------------- Digest
 
 
-def sign_digest(
+def sign_digest(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -658,8 +658,8 @@ def sign_digest(
     body: bytes | None,
     explicit: list[str] | None = None,
 ) -> Signed:
-    """Digest from the auth's own realm/nonce (Postman waits for no challenge); used when
-    the URL has run-time parts (else the header is computed when generating)."""
+    """Digest from the auth's own realm and nonce (Postman waits for no challenge);
+    used when the URL has run-time parts (else the header is made when generating)."""
 
     def md5(text: str) -> str:
         return hashlib.md5(text.encode()).hexdigest()
@@ -689,7 +689,7 @@ def sign_digest(
     if opaque:
         fields.append(f'opaque="{opaque}"')
     value = "Digest " + ", ".join(fields)
-    return url, without(headers, "authorization") + [("Authorization", value)], body
+    return url, [*without(headers, "authorization"), ("Authorization", value)], body
 
 
 SIGNERS = {
@@ -718,13 +718,26 @@ _COMMON = [
 _JWT = ["crypto", "js_json", "js_order", "b64url", "js_b64url", "private_key"]
 _JWT += ["jws_signature", "jwt_encode", "JWT_ALGORITHMS"]
 PARTS: dict[str, list[str]] = {
-    "awsv4": [*_COMMON, "aws_path", "aws_query", "hmac256", "AWS_QUERY_NAMES"]
-    + ["AWS_UNSIGNED", "sign_awsv4"],
+    "awsv4": [
+        *_COMMON,
+        "aws_path",
+        "aws_query",
+        "hmac256",
+        "AWS_QUERY_NAMES",
+        "AWS_UNSIGNED",
+        "sign_awsv4",
+    ],
     "edgegrid": [*_COMMON, "hmac256", "sign_edgegrid"],
     "jwt": [*_COMMON, *_JWT, "jwt_token", "sign_jwt"],
     "asap": [*_COMMON, *_JWT, "asap_key", "asap_token", "sign_asap"],
-    "oauth1": [*_COMMON, "crypto", "private_key", "oauth1_pairs", "OAUTH1_NAMES"]
-    + ["sign_oauth1"],
+    "oauth1": [
+        *_COMMON,
+        "crypto",
+        "private_key",
+        "oauth1_pairs",
+        "OAUTH1_NAMES",
+        "sign_oauth1",
+    ],
     "hawk": [*_COMMON, "sign_hawk"],
     "digest": [*_COMMON, "sign_digest"],
 }

@@ -3,7 +3,7 @@ the client and snippet tests."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
@@ -18,12 +18,12 @@ def _pem(key: Any) -> str:
     ).decode()
 
 
-@lru_cache(maxsize=None)
+@cache
 def rsa_key() -> str:
     return _pem(rsa.generate_private_key(public_exponent=65537, key_size=2048))
 
 
-@lru_cache(maxsize=None)
+@cache
 def ec_key(curve: str = "P-256") -> str:
     curves = {"P-256": ec.SECP256R1(), "P-384": ec.SECP384R1(), "P-521": ec.SECP521R1()}
     return _pem(ec.generate_private_key(curves[curve]))

@@ -23,7 +23,16 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+import atlassian_jwt_auth
+import jwt
+import mohawk
 import pytest
+import requests
+from akamai.edgegrid import EdgeGridAuth
+from botocore import auth as botoauth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+from oauthlib.oauth1.rfc5849 import signature as sig
 
 from generator.emitters import snippets
 from generator.importer import load
@@ -82,8 +91,6 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
     kind = auths()[name]["type"]
     params = _params(name)
     if kind == "edgegrid":
-        import requests
-        from akamai.edgegrid import EdgeGridAuth
 
         value = headers["authorization"]
         fields = dict(
@@ -104,7 +111,6 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
         )
         return {"timestamp": fields["timestamp"], "nonce": fields["nonce"]}
     if kind == "jwt":
-        import jwt
 
         alg = params["algorithm"]
         if params.get("addTokenTo") == "queryParam":
@@ -118,8 +124,6 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
         assert claims == json.loads(params["payload"])
         return {}
     if kind == "asap":
-        import atlassian_jwt_auth
-        import jwt
 
         token = headers["authorization"].removeprefix("Bearer ")
         pem = public_pem(params["privateKey"])
@@ -143,9 +147,6 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
         assert claims["scope"] == "all" and claims["sub"] == params["sub"]
         return {"timestamp": str(claims["iat"]), "nonce": claims["jti"]}
     if kind == "awsv4":
-        from botocore import auth as botoauth
-        from botocore.awsrequest import AWSRequest
-        from botocore.credentials import Credentials
 
         query_mode = bool(params.get("addAuthDataToQuery"))
         pairs = parse_qsl(record["query"] or "", keep_blank_values=True)
@@ -191,7 +192,6 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
             botoauth.get_current_datetime = original
         return {"timestamp": stamp}
     if kind == "oauth1":
-        from oauthlib.oauth1.rfc5849 import signature as sig
 
         if params.get("addParamsToHeader"):
             fields = {
@@ -227,7 +227,6 @@ def verify(name: str, record: Record, base: str, *, real_clock: bool) -> dict[st
         assert signature == sign(base_string, Client())
         return {"timestamp": fields["oauth_timestamp"], "nonce": fields["oauth_nonce"]}
     if kind == "hawk":
-        import mohawk
 
         credentials = {
             "id": params["authId"],

@@ -19,9 +19,21 @@ import uuid
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
+import atlassian_jwt_auth
+import httpx
+import jwt
+import mohawk
 import pytest
+import requests
+from akamai.edgegrid import EdgeGridAuth
+from botocore import auth as botoauth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+from httpx._auth import _DigestAuthChallenge
+from mohawk.base import EmptyValue
+from oauthlib.oauth1.rfc5849 import signature as sig
 
 from generator.wire import signing
 from tests.auth.cases import ec_key, public_pem, rsa_key
@@ -77,7 +89,7 @@ def test_awsv4_matches_newman_recording_bytes() -> None:
 # ---------------------------------------------------------------- AWS SigV4 vs botocore
 
 
-def _botocore_sign(
+def _botocore_sign(  # noqa: PLR0917 (the request, then the signer)
     auth_class: str,
     method: str,
     url: str,
@@ -89,9 +101,6 @@ def _botocore_sign(
     monkeypatch: pytest.MonkeyPatch,
     **kw: Any,
 ) -> Any:
-    from botocore import auth as botoauth
-    from botocore.awsrequest import AWSRequest
-    from botocore.credentials import Credentials
 
     fixed = datetime.datetime(2026, 1, 1, 0, 0, 0)
     monkeypatch.setattr(botoauth, "get_current_datetime", lambda: fixed)
@@ -219,8 +228,6 @@ def test_awsv4_s3_header_and_query_equal_botocore(
 def test_edgegrid_equals_edgegrid_python(
     method: str, url: str, body: bytes, max_body: str
 ) -> None:
-    import requests
-    from akamai.edgegrid import EdgeGridAuth
 
     params = {
         "clientToken": "akab-client-token-xxx",
@@ -290,7 +297,6 @@ def _jwt_parts(token: str) -> tuple[dict[str, Any], dict[str, Any], bytes]:
 
 @pytest.mark.parametrize("alg", ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512"])
 def test_jwt_deterministic_algorithms_equal_pyjwt_bytes(alg: str) -> None:
-    import jwt
 
     payload = {"sub": "42", "name": "Ada", "admin": True, "n": 1}
     params: dict[str, Any] = {
@@ -327,7 +333,6 @@ def test_jwt_deterministic_algorithms_equal_pyjwt_bytes(alg: str) -> None:
     ],
 )
 def test_jwt_randomized_algorithms_verify_with_pyjwt(alg: str, key: str) -> None:
-    import jwt
 
     pem = rsa_key() if key == "rsa" else ec_key(key)
     params = {"algorithm": alg, "privateKey": pem, "payload": '{"iss": "pmgen"}'}
@@ -339,7 +344,6 @@ def test_jwt_randomized_algorithms_verify_with_pyjwt(alg: str, key: str) -> None
 
 
 def test_jwt_base64_secret_prefix_and_query_placement() -> None:
-    import jwt
 
     params = {
         "algorithm": "HS256",
@@ -369,8 +373,6 @@ def test_jwt_base64_secret_prefix_and_query_placement() -> None:
 def test_asap_verifies_with_atlassian_jwt_auth_and_signature_bytes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import atlassian_jwt_auth
-    import jwt
 
     pem = rsa_key()
     params = {
@@ -425,7 +427,6 @@ def test_asap_data_uri_key() -> None:
     uri = f"data:application/pkcs8;kid=iss%2Fk1;base64,{der}"
     params = {"iss": "iss", "aud": "aud", "kid": "iss/k1", "privateKey": uri}
     _, headers, _ = signing.sign_asap(params, "GET", "http://h/x", [], None, [])
-    import jwt
 
     token = _header(headers, "Authorization").removeprefix("Bearer ")
     options = {"verify_exp": False, "verify_iat": False}  # signed at the frozen clock
@@ -445,7 +446,6 @@ def _oauthlib_signature(
     params: list[tuple[str, str]],
     **keys: str,
 ) -> str:
-    from oauthlib.oauth1.rfc5849 import signature as sig
 
     uri = sig.base_string_uri(url)
     normalized = sig.normalize_parameters(
@@ -483,7 +483,6 @@ def _oauthlib_signature(
 
 
 def _oauth_fields(value: str) -> dict[str, str]:
-    from urllib.parse import unquote
 
     out = {}
     for item in value.removeprefix("OAuth ").split(","):
@@ -592,7 +591,6 @@ def test_oauth1_query_and_form_body_placement_equal_oauthlib() -> None:
 
 @pytest.mark.parametrize("payload", [False, True])
 def test_hawk_verifies_with_mohawk_and_mac_bytes(payload: bool) -> None:
-    import mohawk
 
     credentials = {
         "id": "dh37fgj492je",
@@ -611,7 +609,6 @@ def test_hawk_verifies_with_mohawk_and_mac_bytes(payload: bool) -> None:
     headers = [("Content-Type", "text/plain; charset=utf-8")]
     _, signed, _ = signing.sign_hawk(params, "POST", url, headers, body, None)
     value = _header(signed, "Authorization")
-    from mohawk.base import EmptyValue
 
     sender = mohawk.Sender(
         credentials,
@@ -659,8 +656,6 @@ def test_hawk_verifies_with_mohawk_and_mac_bytes(payload: bool) -> None:
     ("algorithm", "qop"), [("MD5", "auth"), ("MD5", ""), ("MD5-sess", "auth")]
 )
 def test_digest_response_equals_httpx(algorithm: str, qop: str) -> None:
-    import httpx
-    from httpx._auth import _DigestAuthChallenge
 
     params = {
         "username": "Mufasa",

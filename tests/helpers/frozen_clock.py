@@ -13,6 +13,7 @@ moment. The runners put the moment in PMGEN_TEST_FROZEN_CLOCK (seconds) and:
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 import os
 import runpy
@@ -60,24 +61,20 @@ def apply() -> None:
         time.time_ns = lambda: int(frozen * 1e9)
 
 
-_SHIM: Path | None = None
-
-
+@functools.cache
 def shim_dir() -> Path:
     """A directory whose `python3` is this module run by the test interpreter."""
-    global _SHIM
-    if _SHIM is None:
-        _SHIM = Path(tempfile.mkdtemp(prefix="pmgen-frozen-clock-"))
-        repo = Path(__file__).resolve().parents[2]
-        script = _SHIM / "python3"
-        script.write_text(
-            "#!/bin/sh\n"
-            f'PYTHONPATH="{repo}${{PYTHONPATH:+:$PYTHONPATH}}" '
-            f'exec "{sys.executable}" -m tests.helpers.frozen_clock "$@"\n',
-            "utf-8",
-        )
-        script.chmod(0o755)
-    return _SHIM
+    shim = Path(tempfile.mkdtemp(prefix="pmgen-frozen-clock-"))
+    repo = Path(__file__).resolve().parents[2]
+    script = shim / "python3"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'PYTHONPATH="{repo}${{PYTHONPATH:+:$PYTHONPATH}}" '
+        f'exec "{sys.executable}" -m tests.helpers.frozen_clock "$@"\n',
+        "utf-8",
+    )
+    script.chmod(0o755)
+    return shim
 
 
 def main() -> None:
