@@ -19,10 +19,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import importlib
 import json
 import re
 import time
+import types
 import typing
 import urllib.parse
 import uuid
@@ -69,15 +69,27 @@ def target_of(url: str) -> str:
     return (parts.path or "/") + ("?" + parts.query if parts.query else "")
 
 
-def crypto(module: str) -> typing.Any:
-    """A `cryptography` module, or an error naming what to install."""
+def crypto() -> typing.Any:
+    """`cryptography`'s primitives, or an error naming what to install."""
     try:
-        return importlib.import_module("cryptography.hazmat.primitives." + module)
+        # an optional dependency, imported only by the algorithms that need it
+        from cryptography.hazmat.primitives import (  # noqa: PLC0415
+            hashes,
+            serialization,
+        )
+        from cryptography.hazmat.primitives.asymmetric import (  # noqa: PLC0415
+            ec,
+            padding,
+            utils,
+        )
     except ImportError:
         raise RuntimeError(
             "RSA/ECDSA signatures need the `cryptography` package: pip install "
             "cryptography (the generated client: pip install '<package>[crypto]')"
         ) from None
+    return types.SimpleNamespace(
+        hashes=hashes, serialization=serialization, ec=ec, padding=padding, utils=utils
+    )
 
 
 # ---------------------------------------------------------------- AWS Signature v4
@@ -328,7 +340,7 @@ def js_b64url(value: typing.Any) -> str:
 
 def private_key(pem: str) -> typing.Any:
     """A PEM private key; without its line breaks (how Postman stores ASAP keys) too."""
-    serialization = crypto("serialization")
+    serialization = crypto().serialization
     match = re.fullmatch(
         r"\s*(-----BEGIN [A-Z ]+-----)(.*?)(-----END [A-Z ]+-----)\s*", pem, re.S
     )
@@ -344,10 +356,8 @@ def jws_signature(alg: str, key: str | bytes, signing_input: bytes) -> bytes:
     if alg.startswith("HS"):
         assert isinstance(key, bytes)
         return hmac.new(key, signing_input, getattr(hashlib, digest.lower())).digest()
-    hashes = crypto("hashes")
-    padding = crypto("asymmetric.padding")
-    ec = crypto("asymmetric.ec")
-    utils = crypto("asymmetric.utils")
+    lib = crypto()
+    hashes, padding, ec, utils = lib.hashes, lib.padding, lib.ec, lib.utils
     signer = private_key(key if isinstance(key, str) else key.decode())
     algorithm = getattr(hashes, digest)()
     if alg.startswith("RS"):
@@ -561,7 +571,7 @@ def sign_oauth1(  # noqa: PLR0917 (one signature for every scheme)
     if method_name == "PLAINTEXT":
         signature = key
     elif rsa:
-        hashes, padding = crypto("hashes"), crypto("asymmetric.padding")
+        hashes, padding = crypto().hashes, crypto().padding
         signer = private_key(param(p, "privateKey"))
         digest = getattr(hashes, algo.upper())()
         signature = b64(signer.sign(text.encode(), padding.PKCS1v15(), digest))
