@@ -20,13 +20,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import importlib
 import json
 import re
 import time
-import uuid
+import types
 import typing
 import urllib.parse
+import uuid
 
 Headers = list[tuple[str, str]]
 Signed = tuple[str, Headers, "bytes | None"]
@@ -70,15 +70,27 @@ def target_of(url: str) -> str:
     return (parts.path or "/") + ("?" + parts.query if parts.query else "")
 
 
-def crypto(module: str) -> typing.Any:
-    """A `cryptography` module, or an error naming what to install."""
+def crypto() -> typing.Any:
+    """`cryptography`'s primitives, or an error naming what to install."""
     try:
-        return importlib.import_module("cryptography.hazmat.primitives." + module)
+        # an optional dependency, imported only by the algorithms that need it
+        from cryptography.hazmat.primitives import (  # noqa: PLC0415
+            hashes,
+            serialization,
+        )
+        from cryptography.hazmat.primitives.asymmetric import (  # noqa: PLC0415
+            ec,
+            padding,
+            utils,
+        )
     except ImportError:
         raise RuntimeError(
             "RSA/ECDSA signatures need the `cryptography` package: pip install "
             "cryptography (the generated client: pip install '<package>[crypto]')"
         ) from None
+    return types.SimpleNamespace(
+        hashes=hashes, serialization=serialization, ec=ec, padding=padding, utils=utils
+    )
 
 
 # ---------------------------------------------------------------- AWS Signature v4
@@ -141,7 +153,7 @@ AWS_UNSIGNED = (
 )
 
 
-def sign_awsv4(
+def sign_awsv4(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -242,7 +254,7 @@ def sign_awsv4(
 # ---------------------------------------------------------------- Akamai EdgeGrid
 
 
-def sign_edgegrid(
+def sign_edgegrid(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -291,7 +303,7 @@ def sign_edgegrid(
     )
     key = b64(hmac256(secret.encode(), timestamp)).encode()
     signature = b64(hmac256(key, data))
-    return url, headers + [("Authorization", auth + "signature=" + signature)], body
+    return url, [*headers, ("Authorization", auth + "signature=" + signature)], body
 
 
 # ------------------------------------------------------------ JWT (JWT Bearer, ASAP)
@@ -329,7 +341,7 @@ def js_b64url(value: typing.Any) -> str:
 
 def private_key(pem: str) -> typing.Any:
     """A PEM private key; without its line breaks (how Postman stores ASAP keys) too."""
-    serialization = crypto("serialization")
+    serialization = crypto().serialization
     match = re.fullmatch(
         r"\s*(-----BEGIN [A-Z ]+-----)(.*?)(-----END [A-Z ]+-----)\s*", pem, re.S
     )
@@ -345,10 +357,8 @@ def jws_signature(alg: str, key: str | bytes, signing_input: bytes) -> bytes:
     if alg.startswith("HS"):
         assert isinstance(key, bytes)
         return hmac.new(key, signing_input, getattr(hashlib, digest.lower())).digest()
-    hashes = crypto("hashes")
-    padding = crypto("asymmetric.padding")
-    ec = crypto("asymmetric.ec")
-    utils = crypto("asymmetric.utils")
+    lib = crypto()
+    hashes, padding, ec, utils = lib.hashes, lib.padding, lib.ec, lib.utils
     signer = private_key(key if isinstance(key, str) else key.decode())
     algorithm = getattr(hashes, digest)()
     if alg.startswith("RS"):
@@ -396,7 +406,7 @@ def jwt_token(params: dict[str, typing.Any]) -> str:
     return jwt_encode(header, payload, key)
 
 
-def sign_jwt(
+def sign_jwt(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -410,7 +420,7 @@ def sign_jwt(
         prefix = params.get("headerPrefix")
         prefix = "Bearer" if prefix is None else str(prefix)
         value = f"{prefix} {token}" if prefix else token
-        return url, without(headers, "authorization") + [("Authorization", value)], body
+        return url, [*without(headers, "authorization"), ("Authorization", value)], body
     if where == "queryParam":
         name = param(params, "queryParamKey", "token")
         base, _, query = url.partition("?")
@@ -458,7 +468,7 @@ def asap_token(params: dict[str, typing.Any]) -> str:
     return jwt_encode({"alg": alg, "kid": kid}, claims, asap_key(kid, key))
 
 
-def sign_asap(
+def sign_asap(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -467,7 +477,7 @@ def sign_asap(
     explicit: list[str] | None = None,
 ) -> Signed:
     value = "Bearer " + asap_token(params)
-    return url, without(headers, "authorization") + [("Authorization", value)], body
+    return url, [*without(headers, "authorization"), ("Authorization", value)], body
 
 
 # ---------------------------------------------------------------- OAuth 1.0a
@@ -501,7 +511,7 @@ OAUTH1_NAMES = (
 )
 
 
-def sign_oauth1(
+def sign_oauth1(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -562,7 +572,7 @@ def sign_oauth1(
     if method_name == "PLAINTEXT":
         signature = key
     elif rsa:
-        hashes, padding = crypto("hashes"), crypto("asymmetric.padding")
+        hashes, padding = crypto().hashes, crypto().padding
         signer = private_key(param(p, "privateKey"))
         digest = getattr(hashes, algo.upper())()
         signature = b64(signer.sign(text.encode(), padding.PKCS1v15(), digest))
@@ -580,7 +590,7 @@ def sign_oauth1(
         for k, v in oauth:
             if v:
                 fields.append(f'{k}="{v.strip() if raw else pct(v.strip())}"')
-        return url, headers + [("Authorization", "OAuth " + ",".join(fields))], body
+        return url, [*headers, ("Authorization", "OAuth " + ",".join(fields))], body
     if method.upper() in ("POST", "PUT") and form:
         added = urllib.parse.urlencode(oauth)  # the form's own encoding
         return url, headers, (body + b"&" if body else b"") + added.encode()
@@ -591,7 +601,7 @@ def sign_oauth1(
 # ---------------------------------------------------------------- Hawk
 
 
-def sign_hawk(
+def sign_hawk(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -645,13 +655,13 @@ def sign_hawk(
     value += f', mac="{mac}"'
     if app:
         value += f', app="{app}"' + (f', dlg="{dlg}"' if dlg else "")
-    return url, headers + [("Authorization", value)], body
+    return url, [*headers, ("Authorization", value)], body
 
 
 # ---------------------------------------------------------------- Digest
 
 
-def sign_digest(
+def sign_digest(  # noqa: PLR0917 (one signature for every scheme)
     params: dict[str, typing.Any],
     method: str,
     url: str,
@@ -659,8 +669,8 @@ def sign_digest(
     body: bytes | None,
     explicit: list[str] | None = None,
 ) -> Signed:
-    """Digest from the auth's own realm/nonce (Postman waits for no challenge); used when
-    the URL has run-time parts (else the header is computed when generating)."""
+    """Digest from the auth's own realm and nonce (Postman waits for no challenge);
+    used when the URL has run-time parts (else the header is made when generating)."""
 
     def md5(text: str) -> str:
         return hashlib.md5(text.encode()).hexdigest()
@@ -690,7 +700,7 @@ def sign_digest(
     if opaque:
         fields.append(f'opaque="{opaque}"')
     value = "Digest " + ", ".join(fields)
-    return url, without(headers, "authorization") + [("Authorization", value)], body
+    return url, [*without(headers, "authorization"), ("Authorization", value)], body
 
 
 SIGNERS = {
@@ -719,13 +729,26 @@ _COMMON = [
 _JWT = ["crypto", "js_json", "js_order", "b64url", "js_b64url", "private_key"]
 _JWT += ["jws_signature", "jwt_encode", "JWT_ALGORITHMS"]
 PARTS: dict[str, list[str]] = {
-    "awsv4": [*_COMMON, "aws_path", "aws_query", "hmac256", "AWS_QUERY_NAMES"]
-    + ["AWS_UNSIGNED", "sign_awsv4"],
+    "awsv4": [
+        *_COMMON,
+        "aws_path",
+        "aws_query",
+        "hmac256",
+        "AWS_QUERY_NAMES",
+        "AWS_UNSIGNED",
+        "sign_awsv4",
+    ],
     "edgegrid": [*_COMMON, "hmac256", "sign_edgegrid"],
     "jwt": [*_COMMON, *_JWT, "jwt_token", "sign_jwt"],
     "asap": [*_COMMON, *_JWT, "asap_key", "asap_token", "sign_asap"],
-    "oauth1": [*_COMMON, "crypto", "private_key", "oauth1_pairs", "OAUTH1_NAMES"]
-    + ["sign_oauth1"],
+    "oauth1": [
+        *_COMMON,
+        "crypto",
+        "private_key",
+        "oauth1_pairs",
+        "OAUTH1_NAMES",
+        "sign_oauth1",
+    ],
     "hawk": [*_COMMON, "sign_hawk"],
     "digest": [*_COMMON, "sign_digest"],
 }
