@@ -448,3 +448,89 @@ def test_no_style_is_left_out(tmp_path: Path) -> None:
     assert "sign_digest(" in files["python-requests/digest_dynamic.py"]
     assert "Authorization" not in files["curl/unknown_auth.sh"]
     assert "# Note: wget sends a Content-Type" in files["wget/wget_untyped_body.sh"]
+
+
+FORM_AUTH = {
+    "type": "oauth1",
+    "oauth1": [
+        {"key": "consumerKey", "value": "ck"},
+        {"key": "consumerSecret", "value": "cs"},
+        {"key": "token", "value": "tk"},
+        {"key": "tokenSecret", "value": "ts"},
+        {"key": "signatureMethod", "value": "HMAC-SHA512"},
+        {"key": "addParamsToHeader", "value": False},
+    ],
+}
+
+
+def _form_collection(base_url: str) -> dict[str, Any]:
+    doc = collection(base_url)
+    doc["item"] = [
+        {
+            "name": "oauth1_form",
+            "request": {
+                "method": "POST",
+                "auth": FORM_AUTH,
+                "url": f"{base_url}/form?q=a+b",
+                "body": {
+                    "mode": "urlencoded",
+                    "urlencoded": [
+                        {"key": "status", "value": "Hello Ladies + Gentlemen!"},
+                        {"key": "n", "value": "1"},
+                    ],
+                },
+            },
+        }
+    ]
+    return doc
+
+
+def _verify_form(record: Record, base: str) -> None:
+    """OAuth 1 in a form body (POST): the parameters travel in the body, signed with the
+    form's own fields and the query (oauthlib recomputes the HMAC-SHA512)."""
+    assert "authorization" not in _headers(record)
+    pairs = parse_qsl(_body(record).decode(), keep_blank_values=True)
+    assert pairs[:2] == [("status", "Hello Ladies + Gentlemen!"), ("n", "1")]
+    fields = dict(pairs[2:])
+    signature = fields.pop("oauth_signature")
+    uri = sig.base_string_uri(base + record["path"])
+    collected = sig.collect_parameters(
+        uri_query=record["query"], body=[*pairs[:2], *fields.items()]
+    )
+    base_string = sig.signature_base_string(
+        "POST", uri, sig.normalize_parameters(collected)
+    )
+
+    class Client:
+        client_secret, resource_owner_secret = "cs", "ts"
+
+    assert signature == sig.sign_hmac_sha512_with_client(base_string, Client())
+
+
+def test_oauth1_form_body_placement_client_and_snippets(tmp_path: Path) -> None:
+    with EchoServer() as server:
+        doc = _form_collection(server.url)
+        generate(doc, tmp_path / "client", "form_cases", reveal=True)
+        pkg = import_package(tmp_path / "client" / "project", "form_cases")
+        with pkg.Client() as client:
+            client.oauth1_form()
+        _verify_form(server.requests[-1], server.url)
+        source = tmp_path / "collection.json"
+        source.write_text(json.dumps(doc), encoding="utf-8")
+        files = snippets.emit(load(str(source)), reveal_secrets=True)
+        env = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+        for style in [*PYTHON_STYLES, *SHELL_STYLES]:
+            ext = "py" if style in PYTHON_STYLES else "sh"
+            script = tmp_path / f"{style}.{ext}"
+            script.write_text(files[f"{style}/oauth1_form.{ext}"], encoding="utf-8")
+            command = [sys.executable] if ext == "py" else ["bash"]
+            run = subprocess.run(
+                [*command, str(script)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+                env=env,
+            )
+            assert run.returncode == 0, (style, run.stderr[-2000:])
+            _verify_form(server.requests[-1], server.url)
