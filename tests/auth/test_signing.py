@@ -127,6 +127,7 @@ AWS = {
         ("GET", "http://example.amazonaws.com/a/b?z=1&a=2&a=1", b"", None),
         ("POST", "http://example.amazonaws.com/things/1", b'{"x": 1}', "tok/en=="),
         ("PUT", "http://127.0.0.1:8080/x%20y/%C3%A9", b"body", None),
+        ("GET", "http://example.amazonaws.com/a/./b/../c//d/?x=%20y&b", b"", None),
     ],
 )
 def test_awsv4_header_signature_equals_botocore(
@@ -684,3 +685,22 @@ def test_digest_response_equals_httpx(algorithm: str, qop: str) -> None:
     )
     theirs = auth._build_auth_header(httpx.Request("GET", url), challenge)
     assert ours == _oauth_fields(theirs.replace("Digest ", "OAuth ", 1))
+
+
+def test_awsv4_email_service_is_signed_as_ses(monkeypatch: pytest.MonkeyPatch) -> None:
+    params = {**AWS, "service": "email", "region": "us-east-1"}
+    url = "http://email.us-east-1.amazonaws.com/"
+    _, headers, _ = signing.sign_awsv4(params, "POST", url, [], b"Action=x", [])
+    request = _botocore_sign(
+        "SigV4Auth",
+        "POST",
+        url,
+        {"X-Amz-Content-Sha256": _header(headers, "X-Amz-Content-Sha256")},
+        b"Action=x",
+        "ses",
+        "us-east-1",
+        None,
+        monkeypatch,
+    )
+    assert _header(headers, "Authorization") == request.headers["Authorization"]
+    assert "/us-east-1/ses/aws4_request" in _header(headers, "Authorization")
