@@ -194,7 +194,9 @@ def _render(
     files["pyproject.toml"] = r(
         "pyproject.toml.jinja",
         auth_types=sorted({a["type"] for a in planner.auths.values()}),
-        script_extra=client_run.engine_requirements(planner.scripts) if scripted else None,
+        script_extra=(
+            client_run.engine_requirements(planner.scripts) if scripted else None
+        ),
         sandbox_module=f"{pkg}._sandbox.*",
     )
     files["README.md"] = r(
@@ -243,7 +245,11 @@ def _finish(
                 *RUNTIME_MODULES,
                 "_signing.py",
                 *client_run.STATIC_MODULES,
-                *(p.removeprefix(f"{pkg}/") for p in files if p.startswith(f"{pkg}/_sandbox/")),
+                *(
+                    p.removeprefix(f"{pkg}/")
+                    for p in files
+                    if p.startswith(f"{pkg}/_sandbox/")
+                ),
                 "__init__.py",
                 "resources/__init__.py",
                 "_config.py",

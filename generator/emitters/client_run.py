@@ -37,8 +37,13 @@ def run_plan(collection: Collection, root: ResourcePlan) -> str:
     for op in collection.operations():
         path, m = by_operation[f"{op.id}\0{op.key}"]
         args, kwargs = m.saved_call()
-        item = {"key": op.key, "name": op.name, "call": [*path, m.name], "args": args,
-                "kwargs": kwargs}
+        item = {
+            "key": op.key,
+            "name": op.name,
+            "call": [*path, m.name],
+            "args": args,
+            "kwargs": kwargs,
+        }
         lines.append(_dump(item))
     items = ",\n".join(lines)
     return f'{{"_":{_dump(GENERATED)},\n"items":[\n{items}\n]}}\n'

@@ -367,4 +367,5 @@ def signer_pieces(wire: WireRequest) -> dict[str, Any]:
         "explicit": explicit_line,
         "imports": imports | py_imports(list(auth.params.values())),
         "cryptography": needs_cryptography(auth),
+        "auth": auth,
     }

@@ -16,6 +16,7 @@ from generator.emitters.snippet_code import (
     urlencoded_body,
 )
 from generator.model import Collection, Operation
+from generator.render import shquote
 from generator.wire import (
     FilePart,
     TextPart,
@@ -23,8 +24,12 @@ from generator.wire import (
     WireRequest,
     build_request,
     http_message,
+    is_literal,
+    literal,
     path_and_query,
+    signing,
 )
+from generator.wire.auth import RuntimeAuth
 from generator.wire.values import join, text_value
 
 SHELL_STYLES = {"curl", "httpie", "wget"}
@@ -277,4 +282,85 @@ def shell_signer(
         "headers": [h["colon_sh"] for h in ctx["headers"]],
         "kind": signer["kind"],
         "cryptography": signer["cryptography"],
+        "openssl": _openssl_jwt(signer["auth"], ctx, style),
+    }
+
+
+_TOOL_HEADER = {"curl": ("--header ", "curl"), "wget": ("--header=", "colon_sh")}
+_TOOL_HEADER["httpie"] = ("", "httpie")
+_PSS = "-sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest"
+
+
+def _openssl_jwt(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """JWT Bearer signed with openssl (HS/RS/PS): the header and payload are fixed text
+    (their base64url made here), only the signature is computed when the program runs.
+    None when something is known only at run time (then python3 signs, as for the rest).
+    """
+
+    if auth.type != "jwt":
+        return None
+
+    def text(name: str, default: str = "") -> str | None:
+        value = auth.params.get(name)
+        if value is None:
+            return default
+        return literal(value) if is_literal(value) else None
+
+    alg, where = text("algorithm", "HS256"), text("addTokenTo", "header")
+    header, payload = text("header", ""), text("payload", "")
+    prefix, key_name = text("headerPrefix", "Bearer"), text("queryParamKey", "token")
+    base64_secret = text("isSecretBase64Encoded", "")
+    if None in (alg, where, header, payload, prefix, key_name, base64_secret):
+        return None
+    assert alg is not None and header is not None and payload is not None
+    assert base64_secret is not None and key_name is not None
+    if alg[:2] not in ("HS", "RS", "PS") or alg not in signing.JWT_ALGORITHMS:
+        return None
+    if where not in ("header", "queryParam"):
+        return None
+    url_text = "".join(p.text for p in ctx["wire"].url if p.kind == "text")
+    if where == "queryParam" and f"{key_name}=" in url_text:
+        return None  # Postman replaces the parameter: python3 does that
+    try:
+        head = signing.js_json(header) if header.strip() else {}
+        claims = signing.js_json(payload)
+    except ValueError:
+        return None
+    head = {**head, "alg": alg} if isinstance(head, dict) else {"alg": alg}
+    signing_input = signing.js_b64url(head) + "." + signing.js_b64url(claims)
+    digest = "-sha" + alg[2:]
+    if alg.startswith("HS"):
+        secret = sh(auth.params.get("secret") or text_value(""))
+        decode = (
+            " | openssl base64 -d -A" if base64_secret.strip().lower() == "true" else ""
+        )
+        hex_key = f"$(printf '%s' {secret}{decode} | od -An -v -tx1 | tr -d ' \\n')"
+        sign = f'openssl dgst {digest} -mac HMAC -macopt "hexkey:{hex_key}" -binary'
+    else:
+        key = sh(auth.params.get("privateKey") or text_value(""))
+        pss = f" {_PSS}" if alg.startswith("PS") else ""
+        sign = f"openssl dgst {digest} -sign <(printf '%s\\n' {key}){pss} -binary"
+    flag, word = _TOOL_HEADER[style]
+    headers = [
+        flag + h[word] for h in ctx["headers"] if h["name"].lower() != "authorization"
+    ]
+    value = f"{prefix} " if prefix else ""
+    separator = ":" if style == "httpie" else ": "
+    sep = "&" if "?" in url_text else "?"
+    return {
+        "input": shquote(signing_input),
+        "sign": sign,
+        "headers": headers,
+        "authorization": (
+            flag + shquote("Authorization" + separator + value) + '"$jwt_token"'
+            if where == "header"
+            else None
+        ),
+        "query": (
+            None
+            if where == "header"
+            else shquote(sep + key_name + "=") + '"$jwt_token"'
+        ),
     }
