@@ -15,11 +15,12 @@ from typing import Any
 from generator import naming
 from generator.emitters import client_scripts
 from generator.emitters.client_secrets import SecretHider
-from generator.scriptinfo import describe
 from generator.model import Collection, Folder, Item, Operation
+from generator.scriptinfo import describe
 from generator.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
 from generator.wire.jsonc import strip_json_comments
 from generator.wire.mime import guess_type
+from generator.wire.signing import SIGNERS
 from generator.wire.url import split_raw
 
 # Names a method or parameter must never take (they belong to the runtime).
@@ -248,14 +249,15 @@ class Planner:
             if h.disabled or not h.key.strip():
                 continue
             headers.append([h.key.strip(), self.hider.text(h.value or "", h.key) or ""])
-        if not any(h[0].lower() == "accept" for h in headers):
+        accept_added = not any(h[0].lower() == "accept" for h in headers)
+        if accept_added:
             headers.append(["Accept", "*/*"])
         spec["headers"] = headers
 
         behavior = op.protocol_profile_behavior
         prune = (
             method in BODYLESS_METHODS
-            and not behavior.get("disableBodyPruning") is True
+            and behavior.get("disableBodyPruning") is not True
         )
         body = request.body
         if body is not None and not body.disabled and not prune:
@@ -266,6 +268,10 @@ class Planner:
         auth = op.auth.auth
         if auth is not None and auth.type not in ("noauth", ""):
             spec["auth"] = self._auth_key(auth.type, auth.params)
+            if accept_added and auth.type in SIGNERS:
+                spec["unsigned"] = [
+                    "accept"
+                ]  # Postman's own Accept: added after signing
             spec["auth_type"] = auth.type
         links = client_scripts.chain(self.collection, folders, op)
         if links:

@@ -33,6 +33,7 @@ from generator.formatting import format_python
 from generator.importer import load
 from generator.model import Collection, Folder, Item
 from tests.client.venv import ProjectVenv, install_project
+from tests.helpers import frozen_clock
 
 __all__ = ["ProjectVenv", "recorded_collections", "run_collection", "v3_recorded_collections"]
 
@@ -48,6 +49,8 @@ class Score:
     identical: int
     not_script: tuple[int, int]
     report: dict[str, Any]
+    # False when the recording signs its host (awsv4) and Newman's port was taken
+    on_recorded_port: bool = True
 
     def line(self) -> str:
         ns_ident, ns_total = self.not_script
@@ -105,12 +108,20 @@ def _retarget(node: Any, port: str, key: str | None = None) -> Any:
 class EchoProcess:
     """The shared echo server (`conformance/echo_server.py`) as a subprocess."""
 
-    def __init__(self, log: Path, shared: Path = SHARED) -> None:
-        self.log = log
+    def __init__(self, log: Path, shared: Path = SHARED, port: int = 0) -> None:
+        self.log, self.shared = log, shared
+        try:
+            self._start(port)
+        except RuntimeError:
+            if not port:
+                raise
+            self._start(0)  # Newman's port is taken: any free port
+
+    def _start(self, port: int) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, str(shared / "conformance" / "echo_server.py"), "--port", "0",
-             "--log", str(log), "--idle", "900"],
-            stdout=subprocess.PIPE, text=True,
+            [sys.executable, str(self.shared / "conformance" / "echo_server.py"), "--port",
+             str(port), "--log", str(self.log), "--idle", "900"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
@@ -146,7 +157,9 @@ def run_collection(
     work.mkdir(parents=True, exist_ok=True)
     log = work / "echo.jsonl"
     log.write_text("")
-    echo = EchoProcess(log)
+    # a signature over the host (awsv4) matches Newman's on its port only (when free)
+    recorded = frozen_clock.signs_host(expected_dir)
+    echo = EchoProcess(log, port=frozen_clock.RECORDED_PORT if recorded else 0)
     try:
         port = str(echo.port)
         coll = _retarget(json.loads((expected_dir / "collection.json").read_text()), port)
@@ -181,6 +194,9 @@ def run_collection(
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         env = dict(os.environ)
+        moment = frozen_clock.recorded(expected_dir)
+        if moment is not None:  # Newman's frozen clock: signatures over the time can match
+            env[frozen_clock.VARIABLE] = moment
         if venv is not None:  # a real install
             install_project(venv, project)
             python = str(venv.python)
@@ -207,7 +223,9 @@ def run_collection(
     )
     report = json.loads((work / "report.json").read_text())
     ns = report["identical_not_script_affected"]
-    return Score(label, report["comparable"], report["identical"], (ns[0], ns[1]), report)
+    on_port = not recorded or echo.port == frozen_clock.RECORDED_PORT
+    return Score(label, report["comparable"], report["identical"], (ns[0], ns[1]), report,
+                 on_recorded_port=on_port)
 
 
 def prune(collection: Collection, keys: set[str]) -> Collection:

@@ -24,6 +24,7 @@ from typing import Any
 from generator.importer import load
 from generator.model import Collection, Operation
 from tests.conformance.forkrun import ForkRunner, HttpieShim
+from tests.helpers import frozen_clock
 from tests.helpers.echo_server import EchoServer
 
 # (collection, operation, files_dir) -> (file name, program text, extra environment) or a reason
@@ -97,6 +98,7 @@ class StyleResult:
     lost: dict[str, str] = field(
         default_factory=dict
     )  # key -> what the v3 format lost of the v2.1 original (FORMAT.md §16)
+    auth: dict[str, str] = field(default_factory=dict)  # key -> the request's auth type
 
 
 def unscorable_reason(row: dict[str, Any]) -> str | None:
@@ -228,8 +230,8 @@ def sample(rows: list[dict[str, Any]], limit: int | None, seed: str) -> set[str]
 
 
 def command_for(path: Path) -> list[str]:
-    if path.suffix == ".py":
-        return [sys.executable, str(path)]
+    if path.suffix == ".py":  # (forked children apply the frozen clock themselves)
+        return [sys.executable, "-m", "tests.helpers.frozen_clock", str(path)]
     if path.suffix == ".http":
         return [sys.executable, "-m", "generator.wire.send", str(path)]
     return ["bash", str(path)]
@@ -268,7 +270,14 @@ def run_case(
         PYTHONPATH=str(Path(__file__).resolve().parents[2]),
         PATH=os.pathsep.join(path),
     )
-    with EchoServer() as server:
+    moment = frozen_clock.recorded(case.expected_dir)
+    if moment is not None:  # Newman's frozen clock: signatures over the time can match
+        env[frozen_clock.VARIABLE] = moment
+        env["PATH"] = os.pathsep.join([str(frozen_clock.shim_dir()), env["PATH"]])
+    port = (
+        frozen_clock.RECORDED_PORT if frozen_clock.signs_host(case.expected_dir) else 0
+    )
+    with EchoServer(port=port) as server:
         collection = load_retargeted(case, server.port, case_dir)
         lost: dict[str, str] = {}
         if case.v3_dir is not None:
@@ -276,6 +285,9 @@ def run_case(
         ops = [op for op in collection.operations() if op.key in chosen]
         for style, program in programs.items():
             result = StyleResult(style, case.name, lost=lost)
+            result.auth = {
+                op.key: op.auth.auth.type for op in ops if op.auth.auth is not None
+            }
             for row in expected_rows:
                 why = unscorable_reason(row) if row["key"] in chosen else None
                 if why:
@@ -335,7 +347,10 @@ def _run_one(  # noqa: PLR0917 (one call site, all needed)
     forks = FORK_RUNNERS.get() if FORK and command[0] == sys.executable else None
     if forks is not None:
         status, stderr = forks.run(
-            command[1:], cwd=case.files_dir, env={**env, **secrets}, timeout=RUN_TIMEOUT
+            _forked_argv(command),
+            cwd=case.files_dir,
+            env={**env, **secrets},
+            timeout=RUN_TIMEOUT,
         )
         if status != 0 and not server.requests:
             error = (
@@ -359,6 +374,12 @@ def _run_one(  # noqa: PLR0917 (one call site, all needed)
     except subprocess.TimeoutExpired:
         error = "timed out"
     return {"key": op.key, "requests": server.requests, "error": error}
+
+
+def _forked_argv(command: list[str]) -> list[str]:
+    """The argv a forked child runs (it applies the frozen clock itself)."""
+    wrapper = ["-m", "tests.helpers.frozen_clock"]
+    return command[3:] if command[1:3] == wrapper else command[1:]
 
 
 def tmp_workdir() -> Path:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 
@@ -33,6 +35,7 @@ class APIStatusError(APIError):
     """The server answered with a status code >= 400."""
 
     status_code: int
+    tests: list[Any] = []  # the test scripts' `pm.test` results (clients with scripts)
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
         super().__init__(message, request=response.request)
