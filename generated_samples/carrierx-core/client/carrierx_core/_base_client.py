@@ -69,7 +69,8 @@ class BaseClient:
             elif from_env is not None:
                 values[name] = from_env
         values.update(variables or {})
-        self.variables: MutableMapping[str, str] = values  # scripts store values here too
+        # the values scripts store land here too
+        self.variables: MutableMapping[str, str] = values
         self.environment = environment
         self.base_url = base_url
         self.timeout = timeout

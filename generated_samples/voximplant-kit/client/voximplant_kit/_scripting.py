@@ -221,7 +221,11 @@ class Scripts:
         event: str,
         request: dict[str, Any],
         response: dict[str, Any] | None = None,
+        *,
+        record_errors: bool = False,
     ) -> RunResult:
+        """The chain of `event` for the operation; a throwing script raises `ScriptError`
+        unless errors are recorded (`record_errors` here or on the runner)."""
         from ._sandbox import Script
 
         chain = [
@@ -250,7 +254,7 @@ class Scripts:
                 info=info,
             )
         except Exception as error:
-            if not self.record_errors or not _is_script_error(error):
+            if not (self.record_errors or record_errors) or not _is_script_error(error):
                 raise
             log.error("%s", error)  # as Newman: reported, and the run goes on
             self.last_errors.append(str(error))
@@ -667,10 +671,14 @@ class ScriptedClient(BaseClient):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        collection = dict(_config.VARIABLES)
+        # the selected environment and the caller's `variables=`; everything else (the
+        # collection's values, secrets from environment variables) is collection scope
+        chosen = _config.ENVIRONMENTS.get(self.environment or "", {})
+        explicit = options.get("variables") or {}
         environment = {
-            k: v for k, v in self.variables.items() if collection.get(k) != v
+            k: v for k, v in self.variables.items() if k in chosen or k in explicit
         }
+        collection = {k: v for k, v in self.variables.items() if k not in environment}
         globals_ = dict(_config.GLOBALS)
         variables = Variables(
             environment=environment, collection=collection, globals_=globals_
@@ -729,13 +737,21 @@ class ScriptedClient(BaseClient):
         tests: list[TestResult] = []
         if spec["scripts"]["test"]:
             response_data = response_dict(response, elapsed)
-            tests = self.scripts.run(spec, "test", pm_request, response_data).tests
+            # a script that chokes on an error response is logged: the status error is
+            # what the caller gets (its `script_errors` say what the scripts said)
+            failed = response.status_code >= 400
+            before = len(self.scripts.last_errors)
+            tests = self.scripts.run(
+                spec, "test", pm_request, response_data, record_errors=failed
+            ).tests
         self.scripts.last_tests = tests
         if self.scripts.raise_on_failed_tests and any(iter_failed(tests)):
             raise FailedTests(spec["name"], tests, response)
         if response.status_code >= 400:
             error = status_error(response)
             error.tests = tests
+            if spec["scripts"]["test"]:
+                error.script_errors = self.scripts.last_errors[before:]
             raise error
         if raw:
             wrapped = APIResponse(response, model)

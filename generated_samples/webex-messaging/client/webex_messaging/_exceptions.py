@@ -36,6 +36,7 @@ class APIStatusError(APIError):
 
     status_code: int
     tests: list[Any] = []  # the test scripts' `pm.test` results (clients with scripts)
+    script_errors: list[str] = []  # what their test scripts threw on this response
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
         super().__init__(message, request=response.request)
