@@ -1,0 +1,1003 @@
+// pmgen script sandbox: the `pm` object, the legacy `postman` API and the per-script driver.
+// Shapes follow the Postman collection v2.1 JSON; behaviour follows Postman's documentation.
+
+// ---------------------------------------------------------------- properties and lists
+const STD_ITEM_KEYS = ["key", "value", "disabled"];
+
+class Property {
+  constructor(def) {
+    this._extra = {};
+    this.update(def);
+  }
+  update(def) {
+    if (def === undefined || def === null) return;
+    if (typeof def !== "object") def = { key: String(def), value: "" };
+    for (const k of objectKeys(def)) {
+      if (k === "key" || k === "value" || k === "disabled") this[k] = def[k];
+      else if (k !== "_extra") this._extra[k] = def[k];
+    }
+    if (this.key === undefined) this.key = null;
+  }
+  valueOf() {
+    return this.value;
+  }
+  toJSON() {
+    const out = { key: this.key, value: this.value === undefined ? null : this.value };
+    // v2.1 lists of headers, query and body parameters carry `disabled`; others only if given
+    if (this.constructor.listsDisabled || this.disabled !== undefined) out.disabled = !!this.disabled;
+    for (const k of objectKeys(this._extra)) if (!STD_ITEM_KEYS.includes(k)) out[k] = this._extra[k];
+    return out;
+  }
+}
+
+class Header extends Property {
+  static get listsDisabled() {
+    return true;
+  }
+  constructor(def, value) {
+    if (typeof def === "string" && value !== undefined) def = { key: def, value };
+    else if (typeof def === "string") {
+      const i = def.indexOf(":");
+      def = i < 0 ? { key: def.trim(), value: "" } : { key: def.slice(0, i).trim(), value: def.slice(i + 1).trim() };
+    }
+    super(def);
+  }
+  toString() {
+    return `${this.key}: ${this.value}`;
+  }
+}
+
+class QueryParam extends Property {
+  static get listsDisabled() {
+    return true;
+  }
+  constructor(def) {
+    if (typeof def === "string") {
+      const i = def.indexOf("=");
+      def = i < 0 ? { key: def, value: null } : { key: def.slice(0, i), value: def.slice(i + 1) };
+    }
+    super(def);
+  }
+  toString() {
+    return unparseParam(this);
+  }
+}
+
+class FormParam extends Property {
+  static get listsDisabled() {
+    return true;
+  }
+}
+class Variable extends Property {}
+
+function unparseParam(p) {
+  const key = p.key === null || p.key === undefined ? "" : String(p.key);
+  if (p.value === null || p.value === undefined) return key;
+  return `${key}=${p.value}`;
+}
+
+class PropertyList {
+  constructor(Type, items, caseInsensitive) {
+    defineProperty(this, "_Type", { value: Type });
+    defineProperty(this, "_ci", { value: !!caseInsensitive });
+    this.members = [];
+    this.populate(items);
+  }
+  _key(k) {
+    return this._ci && typeof k === "string" ? k.toLowerCase() : k;
+  }
+  _make(item, value) {
+    if (item instanceof this._Type) return item;
+    return value !== undefined ? new this._Type(item, value) : new this._Type(item);
+  }
+  _matches(m, key) {
+    return this._key(m.key) === this._key(key);
+  }
+  populate(items) {
+    if (!items) return;
+    if (!Array.isArray(items)) {
+      if (typeof items === "string") items = items.split(this._Type === Header ? /\r?\n/ : "&").filter(Boolean);
+      else items = objectKeys(items).map((k) => ({ key: k, value: items[k] }));
+    }
+    for (const i of items) this.add(i);
+  }
+  repopulate(items) {
+    this.clear();
+    this.populate(items);
+  }
+  add(item, value) {
+    if (item === undefined || item === null) return;
+    this.members.push(this._make(item, value));
+  }
+  append(item) {
+    this.add(item);
+  }
+  prepend(item) {
+    this.members.unshift(this._make(item));
+  }
+  insert(item, before) {
+    const i = before === undefined ? -1 : this.members.findIndex((m) => m === before || this._matches(m, before));
+    if (i < 0) this.add(item);
+    else this.members.splice(i, 0, this._make(item));
+  }
+  insertAfter(item, after) {
+    const i = this.members.findIndex((m) => m === after || this._matches(m, after));
+    if (i < 0) this.add(item);
+    else this.members.splice(i + 1, 0, this._make(item));
+  }
+  upsert(item, value) {
+    const made = this._make(item, value);
+    const existing = this.members.filter((m) => this._matches(m, made.key));
+    if (!existing.length) {
+      this.members.push(made);
+      return null;
+    }
+    const patch = { key: made.key, value: made.value };
+    if (made.disabled !== undefined) patch.disabled = made.disabled;
+    existing[existing.length - 1].update(patch);
+    return false;
+  }
+  remove(predicate, context) {
+    let test;
+    if (typeof predicate === "function") test = (m) => predicate.call(context, m);
+    else if (predicate instanceof Property) test = (m) => m === predicate;
+    else if (predicate && typeof predicate === "object") test = (m) => this._matches(m, predicate.key);
+    else test = (m) => this._matches(m, predicate);
+    this.members = this.members.filter((m) => !test(m));
+  }
+  clear() {
+    this.members = [];
+  }
+  one(key) {
+    let found;
+    for (const m of this.members) if (this._matches(m, key) && (!m.disabled || found === undefined)) found = m;
+    return found;
+  }
+  get(key) {
+    const m = this.one(key);
+    return m === undefined ? undefined : m.valueOf();
+  }
+  has(key, value) {
+    if (key instanceof Property) return this.members.includes(key);
+    return this.members.some((m) => this._matches(m, key) && (value === undefined || m.value === value));
+  }
+  idx(i) {
+    return this.members[i];
+  }
+  indexOf(item) {
+    return this.members.findIndex((m) => m === item || this._matches(m, typeof item === "object" ? item.key : item));
+  }
+  count() {
+    return this.members.length;
+  }
+  all() {
+    return this.members.slice();
+  }
+  each(fn, context) {
+    this.members.forEach((m, i) => fn.call(context, m, i));
+  }
+  forEach(fn, context) {
+    this.each(fn, context);
+  }
+  filter(fn, context) {
+    return this.members.filter((m, i) => fn.call(context, m, i));
+  }
+  find(fn, context) {
+    return this.members.find((m, i) => fn.call(context, m, i));
+  }
+  map(fn, context) {
+    return this.members.map((m, i) => fn.call(context, m, i));
+  }
+  reduce(fn, acc, context) {
+    return this.members.reduce((a, m) => fn.call(context, a, m), acc);
+  }
+  toObject(excludeDisabled, caseSensitive, multiValue) {
+    const out = {};
+    for (const m of this.members) {
+      if (excludeDisabled && m.disabled) continue;
+      const k = this._ci && !caseSensitive && typeof m.key === "string" ? m.key.toLowerCase() : m.key;
+      if (multiValue && k in out) out[k] = [].concat(out[k], m.value);
+      else out[k] = m.value;
+    }
+    return out;
+  }
+  toString() {
+    if (this._Type === Header) return this.members.filter((m) => !m.disabled).map(String).join("\n") + (this.members.length ? "\n" : "");
+    return this.members.filter((m) => !m.disabled).map(unparseParam).join("&");
+  }
+  toJSON() {
+    return this.members.map((m) => m.toJSON());
+  }
+  get length() {
+    return this.members.length;
+  }
+}
+
+// ---------------------------------------------------------------- url
+function parseUrl(raw) {
+  const out = { raw, protocol: null, auth: null, host: null, port: null, path: null, query: [], hash: null };
+  let s = String(raw).trim();
+  const hashAt = s.indexOf("#");
+  if (hashAt >= 0) {
+    out.hash = s.slice(hashAt + 1);
+    s = s.slice(0, hashAt);
+  }
+  const qAt = s.indexOf("?");
+  if (qAt >= 0) {
+    const qs = s.slice(qAt + 1);
+    s = s.slice(0, qAt);
+    out.query = qs === "" ? [] : qs.split("&").map((p) => new QueryParam(p).toJSON());
+  }
+  const proto = /^([^:/?#{}]+):\/\//.exec(s);
+  if (proto) {
+    out.protocol = proto[1];
+    s = s.slice(proto[0].length);
+  }
+  let slash = s.indexOf("/");
+  let authority = slash < 0 ? s : s.slice(0, slash);
+  const rest = slash < 0 ? null : s.slice(slash + 1);
+  const atSign = authority.lastIndexOf("@");
+  if (atSign >= 0) {
+    const cred = authority.slice(0, atSign);
+    authority = authority.slice(atSign + 1);
+    const colon = cred.indexOf(":");
+    out.auth = colon < 0 ? { user: cred, password: null } : { user: cred.slice(0, colon), password: cred.slice(colon + 1) };
+  }
+  const port = /:(\d+|\{\{[^{}]*\}\})$/.exec(authority);
+  if (port) {
+    out.port = port[1];
+    authority = authority.slice(0, port.index);
+  }
+  if (authority !== "") out.host = authority.split(".");
+  if (rest !== null) out.path = rest.split("/");
+  return out;
+}
+
+class Url {
+  constructor(def) {
+    this.update(def);
+  }
+  update(def) {
+    if (def instanceof Url) def = def.toJSON();
+    if (typeof def === "string" || def === undefined || def === null) def = parseUrl(def || "");
+    else if (!def.host && !def.path && def.raw) def = Object.assign(parseUrl(def.raw), { variable: def.variable });
+    this.protocol = def.protocol || undefined;
+    this.auth = def.auth || undefined;
+    this.host = def.host === null || def.host === undefined ? undefined : [].concat(def.host);
+    this.port = def.port === null || def.port === undefined ? undefined : String(def.port);
+    this.path = def.path === null || def.path === undefined ? undefined : [].concat(def.path);
+    this.query = new PropertyList(QueryParam, def.query || []);
+    this.variables = new PropertyList(Variable, def.variable || []);
+    this.hash = def.hash === null || def.hash === undefined ? undefined : def.hash;
+    defineProperty(this, "_original", {
+      value: { raw: typeof def.raw === "string" ? def.raw : null, parts: jsonStringify(this._parts()) },
+      writable: true,
+      configurable: true,
+    });
+  }
+  getHost() {
+    return this.host ? this.host.join(".") : "";
+  }
+  getPath(unresolved) {
+    const segs = (this.path || []).map((seg) => {
+      if (!unresolved && typeof seg === "string" && seg.startsWith(":")) {
+        const v = this.variables.get(seg.slice(1));
+        if (v !== undefined && v !== null && v !== "") return String(v);
+      }
+      return seg;
+    });
+    return "/" + segs.join("/");
+  }
+  getQueryString() {
+    return this.query.members.filter((m) => !m.disabled).map(unparseParam).join("&");
+  }
+  getPathWithQuery() {
+    const q = this.getQueryString();
+    return this.getPath() + (q ? "?" + q : "");
+  }
+  getRemote(forcePort) {
+    const port = this.port || (forcePort ? (this.protocol === "http" ? "80" : "443") : "");
+    return this.getHost() + (port ? ":" + port : "");
+  }
+  addQueryParams(params) {
+    this.query.populate(params);
+  }
+  removeQueryParams(params) {
+    for (const p of [].concat(params)) this.query.remove(typeof p === "object" ? p.key : p);
+  }
+  toString(forceProtocol) {
+    let s = "";
+    if (this.protocol) s += this.protocol + "://";
+    else if (forceProtocol) s += "http://";
+    if (this.auth && (this.auth.user || this.auth.password)) {
+      s += (this.auth.user || "") + (this.auth.password ? ":" + this.auth.password : "") + "@";
+    }
+    s += this.getHost();
+    if (this.port) s += ":" + this.port;
+    if (this.path) s += "/" + this.path.join("/");
+    const q = this.getQueryString();
+    if (q || this.query.members.some((m) => !m.disabled)) s += "?" + q;
+    if (this.hash !== undefined) s += "#" + this.hash;
+    return s;
+  }
+  _parts() {
+    return {
+      protocol: this.protocol || null,
+      auth: this.auth || null,
+      host: this.host || null,
+      port: this.port || null,
+      path: this.path || null,
+      query: this.query.toJSON(),
+      variable: this.variables.toJSON(),
+      hash: this.hash === undefined ? null : this.hash,
+    };
+  }
+  toJSON() {
+    const parts = this._parts();
+    const same = this._original.raw !== null && jsonStringify(parts) === this._original.parts;
+    const out = { raw: same ? this._original.raw : this.toString() };
+    for (const k of objectKeys(parts)) if (k !== "auth" || parts.auth) out[k] = parts[k];
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------- request
+const BODY_MODES = ["raw", "urlencoded", "formdata", "file", "graphql"];
+
+class RequestBody {
+  constructor(def) {
+    this.update(def);
+  }
+  update(def) {
+    for (const k of ["mode", "raw", "urlencoded", "formdata", "file", "graphql", "options", "disabled"]) delete this[k];
+    if (typeof def === "string") def = { mode: "raw", raw: def };
+    if (!def) return;
+    this.mode = def.mode;
+    if (def.raw !== undefined) this.raw = def.raw;
+    if (def.urlencoded !== undefined) this.urlencoded = new PropertyList(QueryParam, def.urlencoded);
+    if (def.formdata !== undefined) this.formdata = new PropertyList(FormParam, def.formdata);
+    if (def.file !== undefined) this.file = def.file;
+    if (def.graphql !== undefined) this.graphql = def.graphql;
+    if (def.options !== undefined) this.options = def.options;
+    if (def.disabled !== undefined) this.disabled = def.disabled;
+  }
+  isEmpty() {
+    const v = this[this.mode];
+    if (v === undefined || v === null) return true;
+    if (v instanceof PropertyList) return v.count() === 0;
+    return typeof v === "string" ? v === "" : false;
+  }
+  toString() {
+    switch (this.mode) {
+      case "raw":
+        return this.raw === undefined || this.raw === null ? "" : String(this.raw);
+      case "urlencoded":
+        return this.urlencoded ? this.urlencoded.toString() : "";
+      case "graphql":
+        return this.graphql ? jsonStringify(this.graphql) : "";
+      case "file":
+        return this.file && this.file.src ? String(this.file.src) : "";
+      default:
+        return "";
+    }
+  }
+  toJSON() {
+    const out = { mode: this.mode };
+    for (const k of [...BODY_MODES, "options", "disabled"]) {
+      const v = this[k];
+      if (v === undefined) continue;
+      out[k] = v instanceof PropertyList ? v.toJSON() : v;
+    }
+    return out;
+  }
+}
+
+class RequestAuth {
+  constructor(def) {
+    this.update(def);
+  }
+  update(def, type) {
+    if (!def) return;
+    if (type !== undefined) {
+      this.type = type;
+      this[type] = new PropertyList(Variable, def);
+      return;
+    }
+    for (const k of objectKeys(def)) {
+      if (k === "type") this.type = def.type;
+      else this[k] = Array.isArray(def[k]) ? new PropertyList(Variable, def[k]) : def[k];
+    }
+  }
+  use(type, options) {
+    this.update(options || [], type);
+  }
+  parameters() {
+    if (!(this[this.type] instanceof PropertyList)) this[this.type] = new PropertyList(Variable, []);
+    return this[this.type];
+  }
+  toJSON() {
+    const out = { type: this.type };
+    for (const k of objectKeys(this)) {
+      if (k === "type") continue;
+      out[k] = this[k] instanceof PropertyList ? this[k].toJSON() : this[k];
+    }
+    return out;
+  }
+}
+
+class PmRequest {
+  constructor(def) {
+    def = def || {};
+    if (typeof def === "string") def = { url: def };
+    let url = def.url === undefined ? "" : def.url;
+    this.url = url;
+    this.method = def.method ? String(def.method).toUpperCase() : "GET";
+    let header = def.header !== undefined ? def.header : def.headers;
+    this.headers = new PropertyList(Header, header || [], true);
+    this.body = new RequestBody(def.body || undefined);
+    this.auth = def.auth ? new RequestAuth(def.auth) : undefined;
+    defineProperty(this, "_extra", { value: {} });
+    for (const k of objectKeys(def)) {
+      if (!["url", "method", "header", "headers", "body", "auth"].includes(k)) this._extra[k] = def[k];
+    }
+  }
+  get url() {
+    return this._url;
+  }
+  set url(v) {
+    defineProperty(this, "_url", { value: v instanceof Url ? v : new Url(v), writable: true, configurable: true });
+  }
+  addHeader(h, v) {
+    this.headers.add(h, v);
+  }
+  removeHeader(key) {
+    this.headers.remove(key);
+  }
+  upsertHeader(h, v) {
+    this.headers.upsert(h, v);
+  }
+  getHeaders(opts) {
+    const out = {};
+    for (const m of this.headers.members) {
+      if (opts && opts.enabled && m.disabled) continue;
+      const k = opts && opts.ignoreCase ? String(m.key).toLowerCase() : m.key;
+      out[k] = k in out ? [].concat(out[k], m.value) : m.value;
+    }
+    return out;
+  }
+  authorizeUsing(type, options) {
+    if (type === null) {
+      this.auth = undefined;
+      return;
+    }
+    if (typeof type === "object") {
+      this.auth = new RequestAuth(type);
+      return;
+    }
+    this.auth = new RequestAuth({ type });
+    this.auth.use(type, options);
+  }
+  toJSON() {
+    const out = Object.assign({}, this._extra);
+    out.method = this.method;
+    out.url = this.url.toJSON();
+    out.header = this.headers.toJSON();
+    const body = this.body && !(this.body instanceof RequestBody) ? new RequestBody(this.body) : this.body;
+    out.body = body && body.mode !== undefined ? body.toJSON() : null;
+    out.auth = this.auth ? (this.auth instanceof RequestAuth ? this.auth.toJSON() : this.auth) : null;
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------- response
+function parseCookies(headers) {
+  const out = [];
+  for (const h of headers.members) {
+    if (String(h.key).toLowerCase() !== "set-cookie") continue;
+    const parts = String(h.value).split(";");
+    const first = parts.shift();
+    const eq = first.indexOf("=");
+    if (eq < 0) continue;
+    const c = { name: first.slice(0, eq).trim(), value: first.slice(eq + 1).trim() };
+    for (const p of parts) {
+      const i = p.indexOf("=");
+      const k = (i < 0 ? p : p.slice(0, i)).trim().toLowerCase();
+      const v = i < 0 ? true : p.slice(i + 1).trim();
+      if (k === "httponly") c.httpOnly = true;
+      else if (k === "secure") c.secure = true;
+      else if (k) c[k] = v;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+class Cookie extends Property {
+  constructor(c) {
+    super({ key: c.name, value: c.value });
+    this.name = c.name;
+    for (const k of objectKeys(c)) if (k !== "name" && k !== "value") this[k] = c[k];
+  }
+}
+
+class PmResponse {
+  constructor(def) {
+    this.code = def.code;
+    this.status = def.status || "";
+    this.headers = new PropertyList(Header, def.header || [], true);
+    this.responseTime = def.responseTime;
+    this.responseSize = def.responseSize;
+    this.cookies = new PropertyList(Cookie, parseCookies(this.headers).map((c) => new Cookie(c)));
+    defineProperty(this, "_text", { value: def.body_text === undefined ? "" : def.body_text });
+  }
+  text() {
+    return this._text;
+  }
+  json(filter, reviver) {
+    let t = this._text;
+    if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+    const value = jsonParse(t, reviver);
+    return filter ? getPath(value, filter).value : value;
+  }
+  reason() {
+    return this.status;
+  }
+  size() {
+    return { body: this.responseSize, header: 0, total: this.responseSize };
+  }
+  contentInfo() {
+    const ct = this.headers.get("Content-Type") || "";
+    return { contentType: ct, mimeType: ct.split(";")[0].trim() };
+  }
+  get to() {
+    return new Assertion(this).to;
+  }
+  get not() {
+    return new Assertion(this).not;
+  }
+  get be() {
+    return new Assertion(this).be;
+  }
+  get have() {
+    return new Assertion(this).have;
+  }
+  toJSON() {
+    return { code: this.code, status: this.status, header: this.headers.toJSON(), responseTime: this.responseTime };
+  }
+}
+
+// ---------------------------------------------------------------- variables
+function replaceVariables(text, lookup) {
+  if (typeof text !== "string") return text;
+  for (let depth = 0; depth < 20; depth++) {
+    const next = text.replace(/\{\{([^{}]*?)\}\}/g, (m, name) => {
+      const found = lookup(name);
+      if (found.has) return found.value === undefined ? "" : String(found.value);
+      if (name.startsWith("$")) {
+        const v = native.dynamic(name);
+        if (typeof v === "string") return v;
+      }
+      return m;
+    });
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
+class VariableScope {
+  constructor(store, name) {
+    defineProperty(this, "_store", { value: store });
+    defineProperty(this, "_name", { value: name });
+  }
+  get(key) {
+    return this._store.get(String(key));
+  }
+  set(key, value) {
+    if (key && typeof key === "object") {
+      for (const k of objectKeys(key)) this._store.set(k, key[k]);
+      return;
+    }
+    this._store.set(String(key), value);
+  }
+  unset(key) {
+    this._store.delete(String(key));
+  }
+  has(key) {
+    return this._store.has(String(key));
+  }
+  clear() {
+    this._store.clear();
+  }
+  toObject() {
+    return Object.fromEntries(this._store);
+  }
+  toJSON() {
+    return [...this._store].map(([key, value]) => ({ key, value }));
+  }
+  replaceIn(text) {
+    return replaceVariables(text, (n) => ({ has: this._store.has(n), value: this._store.get(n) }));
+  }
+}
+
+class MergedScope extends VariableScope {
+  constructor(stores) {
+    super(stores[0], "variables");
+    defineProperty(this, "_chain", { value: stores });
+  }
+  _lookup(key) {
+    for (const s of this._chain) if (s.has(key)) return { has: true, value: s.get(key) };
+    return { has: false };
+  }
+  get(key) {
+    return this._lookup(String(key)).value;
+  }
+  has(key) {
+    return this._lookup(String(key)).has;
+  }
+  toObject() {
+    const merged = new Map();
+    for (const s of this._chain.slice().reverse()) for (const [k, v] of s) merged.set(k, v);
+    return Object.fromEntries(merged);
+  }
+  replaceIn(text) {
+    return replaceVariables(text, (n) => this._lookup(n));
+  }
+}
+
+// ---------------------------------------------------------------- sendRequest
+function requestFromArg(arg) {
+  if (arg instanceof PmRequest) return arg;
+  if (typeof arg === "string") return new PmRequest({ url: arg, method: "GET" });
+  const def = Object.assign({}, arg);
+  let header = def.header !== undefined ? def.header : def.headers;
+  if (header && !Array.isArray(header) && typeof header === "object" && !(header instanceof PropertyList)) {
+    header = objectKeys(header).map((k) => ({ key: k, value: String(header[k]) }));
+  }
+  if (header instanceof PropertyList) header = header.toJSON();
+  def.header = header || [];
+  delete def.headers;
+  if (def.body && typeof def.body === "object") {
+    const b = Object.assign({}, def.body);
+    for (const k of ["urlencoded", "formdata"]) {
+      if (b[k] && !Array.isArray(b[k]) && !(b[k] instanceof PropertyList)) {
+        b[k] = objectKeys(b[k]).map((key) => ({ key, value: b[k][key] }));
+      } else if (b[k] instanceof PropertyList) b[k] = b[k].toJSON();
+    }
+    if (!b.mode) b.mode = BODY_MODES.find((m) => b[m] !== undefined) || "raw";
+    def.body = b;
+  } else if (typeof def.body === "string") def.body = { mode: "raw", raw: def.body };
+  return new PmRequest(def);
+}
+
+function sendRequest(arg, callback) {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  const req = requestFromArg(arg).toJSON();
+  const id = ++state.sendSeq;
+  state.sends.set(id, { id, req, callback, resolve, reject, queued: true });
+  if (typeof callback === "function") promise.catch(() => {});
+  return promise;
+}
+
+function deliverSend(id, outcome) {
+  const s = state.sends.get(id);
+  state.sends.delete(id);
+  if (!s) return;
+  let err = null;
+  let res;
+  if (outcome.error !== undefined && outcome.error !== null) err = new Error(String(outcome.error));
+  else {
+    res = new PmResponse(outcome.response);
+    if (!state.allowRemote && res.text()) enableTaintChecks();
+  }
+  if (typeof s.callback === "function") {
+    try {
+      s.callback(err, res, { request: s.req });
+    } catch (e) {
+      fail(e);
+    }
+  }
+  if (err) s.reject(err);
+  else s.resolve(res);
+}
+
+// ---------------------------------------------------------------- tests
+function recordTest(name, fn, skipped) {
+  const slot = { name: String(name), passed: true, error: null, skipped: !!skipped, pending: false };
+  state.tests.push(slot);
+  if (skipped || typeof fn !== "function") return;
+  const failWith = (e) => {
+    slot.passed = false;
+    slot.error = e && e.message !== undefined ? String(e.message) : String(e);
+    slot.pending = false;
+  };
+  try {
+    if (fn.length > 0) {
+      slot.pending = true;
+      fn((err) => {
+        if (err) failWith(err);
+        else slot.pending = false;
+      });
+    } else {
+      const r = fn();
+      if (r && typeof r.then === "function") {
+        slot.pending = true;
+        r.then(() => {
+          slot.pending = false;
+        }, failWith);
+      }
+    }
+  } catch (e) {
+    failWith(e);
+  }
+}
+
+// ---------------------------------------------------------------- per-script globals
+function legacyGetter(name, value, instead) {
+  defineProperty(G, name, {
+    get() {
+      if (instead) deprecated(name, instead);
+      return value;
+    },
+    set(v) {
+      defineProperty(G, name, { value: v, writable: true, configurable: true, enumerable: true });
+    },
+    configurable: true,
+    enumerable: true,
+  });
+}
+
+function installGlobals(p) {
+  const scopes = {};
+  for (const name of ["globals", "collection", "environment", "data", "local"]) {
+    scopes[name] = new Map(objectKeys(p.scopes[name] || {}).map((k) => [k, p.scopes[name][k]]));
+  }
+  state.scopes = scopes;
+  const request = new PmRequest(p.request);
+  state.request = request;
+  const response = p.response ? new PmResponse(p.response) : undefined;
+  const info = Object.assign({ iteration: 0, iterationCount: 1, requestId: "" }, p.info || {});
+  const env = new VariableScope(scopes.environment, "environment");
+  const globalsScope = new VariableScope(scopes.globals, "globals");
+  const require = sharedRequire;
+
+  const execution = {
+    skipRequest() {
+      state.skip = true;
+    },
+    setNextRequest(name) {
+      state.next = name === null || name === undefined ? null : String(name);
+      state.nextSet = true;
+    },
+    location: [p.requestName],
+  };
+  defineProperty(execution.location, "current", { value: p.requestName });
+
+  const test = (name, fn) => recordTest(name, fn, false);
+  test.skip = (name, fn) => recordTest(name, fn, true);
+
+  const pm = {
+    environment: env,
+    globals: globalsScope,
+    collectionVariables: new VariableScope(scopes.collection, "collectionVariables"),
+    iterationData: new VariableScope(scopes.data, "iterationData"),
+    variables: new MergedScope([scopes.local, scopes.data, scopes.environment, scopes.collection, scopes.globals]),
+    request,
+    response,
+    info: {
+      eventName: p.event,
+      iteration: info.iteration,
+      iterationCount: info.iterationCount,
+      requestName: p.requestName,
+      requestId: info.requestId,
+    },
+    cookies: response ? response.cookies : new PropertyList(Cookie, []),
+    sendRequest,
+    test,
+    expect,
+    execution,
+    require,
+    visualizer: { set() {}, clear() {} },
+  };
+  if (info.environmentName !== undefined) env.name = info.environmentName;
+  // pm.variables.set writes the local scope only
+  pm.variables.set = (k, v) => scopes.local.set(String(k), v);
+  pm.variables.unset = (k) => scopes.local.delete(String(k));
+  pm.variables.clear = () => scopes.local.clear();
+
+  const legacy = (what, instead, fn) =>
+    function (...args) {
+      deprecated(`postman.${what}`, instead);
+      return fn(...args);
+    };
+  const postman = {
+    setEnvironmentVariable: legacy("setEnvironmentVariable", "pm.environment.set()", (k, v) => env.set(k, v)),
+    getEnvironmentVariable: legacy("getEnvironmentVariable", "pm.environment.get()", (k) => env.get(k)),
+    clearEnvironmentVariable: legacy("clearEnvironmentVariable", "pm.environment.unset()", (k) => env.unset(k)),
+    clearEnvironmentVariables: legacy("clearEnvironmentVariables", "pm.environment.clear()", () => env.clear()),
+    setGlobalVariable: legacy("setGlobalVariable", "pm.globals.set()", (k, v) => globalsScope.set(k, v)),
+    getGlobalVariable: legacy("getGlobalVariable", "pm.globals.get()", (k) => globalsScope.get(k)),
+    clearGlobalVariable: legacy("clearGlobalVariable", "pm.globals.unset()", (k) => globalsScope.unset(k)),
+    clearGlobalVariables: legacy("clearGlobalVariables", "pm.globals.clear()", () => globalsScope.clear()),
+    setNextRequest: legacy("setNextRequest", "pm.execution.setNextRequest()", (n) => execution.setNextRequest(n)),
+    getResponseHeader: legacy("getResponseHeader", "pm.response.headers.get()", (k) =>
+      response ? response.headers.get(k) : undefined),
+    getResponseCookie: legacy("getResponseCookie", "pm.cookies.get()", (name) => {
+      if (!response) return undefined;
+      const c = response.cookies.members.find((m) => m.name === name);
+      return c ? Object.assign({}, c, { _extra: undefined }) : undefined;
+    }),
+  };
+
+  const timers = makeTimers();
+  const values = {
+    pm,
+    postman,
+    console: makeConsole(),
+    setTimeout: timers.setTimeout,
+    setInterval: timers.setInterval,
+    setImmediate: timers.setImmediate,
+    clearTimeout: timers.clearTimeout,
+    clearInterval: timers.clearInterval,
+    clearImmediate: timers.clearImmediate,
+    environment: Object.fromEntries(scopes.environment),
+    globals: Object.fromEntries(scopes.globals),
+    data: Object.fromEntries(scopes.data),
+    iteration: info.iteration,
+  };
+  for (const k of objectKeys(values)) {
+    defineProperty(G, k, { value: values[k], writable: true, configurable: true, enumerable: false });
+  }
+  state.legacyTests = {};
+  legacyGetter("tests", state.legacyTests, "pm.test()");
+  const reqHeaders = {};
+  for (const h of request.headers.members) if (!h.disabled) reqHeaders[h.key] = h.value;
+  let reqData = {};
+  if (request.body && request.body.mode === "raw") reqData = request.body.raw;
+  else if (request.body && request.body[request.body.mode] instanceof PropertyList) {
+    reqData = request.body[request.body.mode].toObject(true);
+  }
+  legacyGetter("request", {
+    url: request.url.toString(),
+    method: request.method,
+    headers: reqHeaders,
+    data: reqData,
+    name: p.requestName,
+    id: info.requestId,
+  }, "pm.request");
+  if (response) {
+    const headers = {};
+    for (const h of response.headers.members) headers[h.key] = h.value;
+    legacyGetter("responseCode", { code: response.code, name: response.status, detail: response.status }, "pm.response.code");
+    for (const [k, v] of [["responseBody", response.text()], ["responseHeaders", headers],
+      ["responseTime", response.responseTime], ["responseCookies", response.cookies.members.map((c) => Object.assign({}, c))]]) {
+      defineProperty(G, k, { value: v, writable: true, configurable: true });
+    }
+  }
+}
+
+// ---------------------------------------------------------------- driver (called by _core.py)
+// The library shims' globals and required modules are created once per context, before the
+// baseline is taken: as in Postman's sandbox, these objects are shared by the scripts run in
+// that context, while the global bindings themselves are restored after each script.
+let sharedRequire = null;
+function installLibraries() {
+  sharedRequire = makeRequire();
+  defineProperty(G, "require", { value: sharedRequire, writable: true, configurable: true });
+  if (config.globalsSource) intrinsicEval(GLOBALS_PAD + config.globalsSource);
+}
+
+function begin(payloadText) {
+  const p = jsonParse(payloadText);
+  state = {
+    console: [],
+    warned: new Set(),
+    tests: [],
+    timers: new Map(),
+    timerSeq: 0,
+    vnow: 0,
+    sends: new Map(),
+    sendSeq: 0,
+    error: null,
+    failed: false,
+    skip: false,
+    next: null,
+    nextSet: false,
+    anyTaint: false,
+    taintChecks: false,
+    allowRemote: !!p.allowRemote,
+    done: false,
+  };
+  try {
+    installGlobals(p);
+    if (p.anyTaint) enableTaintChecks();
+    const fn = intrinsicEval(SCRIPT_PREFIX + p.source + "\n})");
+    fn.call(undefined).then(
+      () => {
+        state.done = true;
+      },
+      (e) => {
+        state.done = true;
+        fail(e);
+      }
+    );
+  } catch (e) {
+    state.done = true;
+    fail(e);
+  }
+}
+
+// Probes Python until the host's helper thread lifts the engine's refusal (see _limit.py).
+function arm() {
+  let refused = 0;
+  for (;;) {
+    try {
+      native.probe();
+      return refused;
+    } catch (e) {
+      refused++;
+    }
+  }
+}
+
+function tick() {
+  if (state.failed) return '{"kind":"idle"}';
+  for (const s of state.sends.values()) {
+    if (s.queued) {
+      s.queued = false;
+      return jsonStringify({ kind: "send", id: s.id, request: s.req });
+    }
+  }
+  const t = nextTimer();
+  if (t) {
+    runTimer(t);
+    return '{"kind":"ran"}';
+  }
+  return '{"kind":"idle"}';
+}
+
+function finish() {
+  const tests = [];
+  for (const t of state.tests) {
+    if (t.pending) tests.push({ name: t.name, passed: false, error: "the test did not finish (its callback or promise never completed)", skipped: false });
+    else tests.push({ name: t.name, passed: t.passed, error: t.error, skipped: t.skipped });
+  }
+  for (const k of objectKeys(state.legacyTests)) {
+    tests.push({ name: k, passed: !!state.legacyTests[k], error: state.legacyTests[k] ? null : "", skipped: false });
+  }
+  const out = { tests, console: state.console, skip: state.skip, next: state.next, nextSet: state.nextSet, error: null };
+  if (state.failed) out.error = describeError(state.error);
+  const jsonable = (v) => {
+    if (v === undefined || typeof v === "function" || typeof v === "symbol") return null;
+    if (typeof v === "bigint") return String(v);
+    return v;
+  };
+  try {
+    if (state.scopes) {
+      out.scopes = {};
+      for (const k of objectKeys(state.scopes)) {
+        const obj = Object.create(null); // a key "__proto__" stays a key
+        for (const [name, v] of state.scopes[k]) obj[name] = jsonable(v);
+        out.scopes[k] = obj;
+      }
+    }
+    if (state.request) out.request = state.request.toJSON();
+  } catch (e) {
+    if (!out.error) out.error = describeError(e);
+  }
+  let text;
+  try {
+    text = jsonStringify(out, (k, v) => (typeof v === "bigint" ? String(v) : v));
+  } catch (e) {
+    text = jsonStringify({ tests: [], console: [], skip: false, next: null, nextSet: false,
+      error: { name: "TypeError", message: "pmgen could not read the script's results: " + e.message, stack: "" } });
+  }
+  state = null;
+  const clean = restoreBaseline();
+  return text.slice(0, -1) + `,"clean":${clean}}`;
+}

@@ -1,0 +1,386 @@
+// pmgen script sandbox: runtime (loaded once per engine context, inside a closure that
+// receives `config` and `native`; see _core.py for the order of the pieces).
+// Everything a script may reach is rebuilt per script; this closure's state is private.
+
+const G = globalThis;
+const intrinsicEval = G.eval;
+const IntrinsicFunction = G.Function;
+const jsonStringify = JSON.stringify;
+const jsonParse = JSON.parse;
+const objectKeys = Object.keys;
+const defineProperty = Object.defineProperty;
+const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const ownKeys = Reflect.ownKeys;
+
+// Line offsets that tell apart, in an error's stack, the script (lines SCRIPT_BASE+1...), code
+// the script eval'd (small lines) and this runtime / module shims (lines >= 300000). The
+// script's offset is paid on every compile, so it is kept small.
+const SCRIPT_BASE = 10000;
+const SCRIPT_PREFIX = "\n".repeat(SCRIPT_BASE) + "(async function __pmgen_script__() {";
+const GLOBALS_PAD = "\n".repeat(400000);
+const MODULE_PAD = "\n".repeat(500000);
+
+let state = null; // per script execution; see begin()
+
+// ---------------------------------------------------------------- remote code refusal
+function refuseTainted(code) {
+  if (state && state.anyTaint && typeof code === "string" && code.length && native.tainted(code)) {
+    throw new EvalError(
+      "pmgen refused to run code downloaded with pm.sendRequest " +
+        "(create the client with allow_remote_code=True to allow it)"
+    );
+  }
+}
+
+// Until the first response body is tainted, scripts get the engine's own eval and Function
+// (a direct eval sees the script's local variables). From then on they get these wrappers:
+// the eval is indirect (the code runs at global scope; its declarations become globals of
+// this script's scope, removed afterwards).
+function sandboxEval(code) {
+  if (typeof code !== "string") return code;
+  refuseTainted(code);
+  return intrinsicEval(code);
+}
+defineProperty(sandboxEval, "name", { value: "eval" });
+
+const constructorWrappers = []; // [prototype, wrapper]
+function wrapConstructor(Intrinsic) {
+  const Wrapper = function Function(...args) {
+    if (args.length) refuseTainted(String(args[args.length - 1]));
+    return Intrinsic(...args);
+  };
+  Wrapper.prototype = Intrinsic.prototype;
+  constructorWrappers.push([Intrinsic.prototype, Wrapper]);
+  return Wrapper;
+}
+const FunctionWrapper = wrapConstructor(IntrinsicFunction);
+wrapConstructor(Object.getPrototypeOf(async function () {}).constructor);
+wrapConstructor(Object.getPrototypeOf(function* () {}).constructor);
+wrapConstructor(Object.getPrototypeOf(async function* () {}).constructor);
+
+function enableTaintChecks() {
+  if (state.taintChecks) return;
+  state.taintChecks = true;
+  state.anyTaint = true;
+  defineProperty(G, "eval", { value: sandboxEval, writable: true, configurable: true });
+  defineProperty(G, "Function", { value: FunctionWrapper, writable: true, configurable: true });
+  for (const [proto, W] of constructorWrappers) {
+    defineProperty(proto, "constructor", { value: W, writable: true, configurable: true });
+  }
+}
+
+// ---------------------------------------------------------------- legacy native extensions
+// Postman's sandbox still ships a few Sugar.js extensions of the built-ins that old scripts
+// rely on (`responseBody.has('x')`, `new Date().addDays(7)`); these are the ones real
+// collections use, with Sugar's meaning.
+function addHidden(proto, name, fn) {
+  defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
+}
+addHidden(String.prototype, "has", function has(find) {
+  return find instanceof RegExp ? find.test(String(this)) : String(this).indexOf(String(find)) !== -1;
+});
+for (const [unit, get, set, factor] of [
+  ["Milliseconds", "getMilliseconds", "setMilliseconds", 1],
+  ["Seconds", "getSeconds", "setSeconds", 1],
+  ["Minutes", "getMinutes", "setMinutes", 1],
+  ["Hours", "getHours", "setHours", 1],
+  ["Days", "getDate", "setDate", 1],
+  ["Weeks", "getDate", "setDate", 7],
+  ["Months", "getMonth", "setMonth", 1],
+  ["Years", "getFullYear", "setFullYear", 1],
+]) {
+  addHidden(Date.prototype, "add" + unit, function (n) {
+    this[set](this[get]() + Number(n) * factor);
+    return this;
+  });
+}
+
+// ---------------------------------------------------------------- module loader
+const factories = new Map(); // compiled once per context, instantiated once per script
+
+function moduleName(name) {
+  let n = String(name);
+  if (n.startsWith("npm:")) {
+    n = n.slice(4);
+    const at = n.lastIndexOf("@");
+    if (at > 0) n = n.slice(0, at);
+  }
+  return n;
+}
+
+function makeRequire() {
+  const cache = new Map();
+  const require = function require(name) {
+    const key = moduleName(name);
+    if (cache.has(key)) return cache.get(key).exports;
+    let factory = factories.get(key);
+    if (!factory) {
+      const src = native.moduleSource(key);
+      if (typeof src !== "string") {
+        throw new Error(`module ${key} is not available in pmgen's sandbox`);
+      }
+      factory = intrinsicEval(MODULE_PAD + "(function (module, exports, require) {" + src + "\n})");
+      factories.set(key, factory);
+    }
+    const module = { exports: {} };
+    cache.set(key, module);
+    try {
+      factory.call(module.exports, module, module.exports, require);
+    } catch (e) {
+      cache.delete(key);
+      throw e;
+    }
+    return module.exports;
+  };
+  return require;
+}
+
+// ---------------------------------------------------------------- isolation between scripts
+// Scripts of a chain share variables and the request, not JavaScript globals: what a script
+// adds to or changes on the global object or the built-in prototypes is undone after it.
+// Checked in full after every script (the objects scripts do change in practice):
+const FULL = [
+  "Object", "Array", "String", "Number", "Boolean", "Function", "Date", "RegExp", "Promise",
+  "Error", "JSON", "Math",
+];
+// Only checked for added or removed properties (a full check of every intrinsic doubled the
+// cost of a run); changing an existing property of these is not undone.
+const KEYS_ONLY = [
+  "TypeError", "RangeError", "SyntaxError", "ReferenceError", "Map", "Set", "WeakMap", "WeakSet",
+  "Symbol", "BigInt", "ArrayBuffer", "Uint8Array", "DataView", "Reflect",
+];
+
+function guardedObjects(names) {
+  const list = [];
+  for (const name of names) {
+    const C = G[name];
+    if (C && (typeof C === "object" || typeof C === "function")) {
+      list.push(C);
+      if (typeof C === "function" && C.prototype) list.push(C.prototype);
+    }
+  }
+  return list;
+}
+
+function snapshot(obj) {
+  const descriptors = Object.setPrototypeOf(Object.getOwnPropertyDescriptors(obj), null);
+  const keys = ownKeys(obj);
+  const dataKeys = [];
+  const values = [];
+  const accessorKeys = [];
+  for (const k of keys) {
+    const d = descriptors[k];
+    if ("value" in d) {
+      dataKeys.push(k);
+      values.push(d.value);
+    } else accessorKeys.push(k);
+  }
+  return { extensible: Object.isExtensible(obj), descriptors, keys, dataKeys, values, accessorKeys };
+}
+
+// Cheap test first: same keys, same values (data properties are read directly; accessors
+// are compared by descriptor).
+function unchanged(obj, snap) {
+  if (!sameKeys(obj, snap)) return false;
+  const { dataKeys, values, accessorKeys, descriptors } = snap;
+  for (let i = 0; i < dataKeys.length; i++) {
+    const d = getOwnPropertyDescriptor(obj, dataKeys[i]);
+    if (!("value" in d) || d.value !== values[i]) return false;
+  }
+  for (const k of accessorKeys) {
+    const d = getOwnPropertyDescriptor(obj, k);
+    if (d.get !== descriptors[k].get || d.set !== descriptors[k].set) return false;
+  }
+  return true;
+}
+
+function sameDescriptor(a, b) {
+  return (
+    a.value === b.value &&
+    a.get === b.get &&
+    a.set === b.set &&
+    a.writable === b.writable &&
+    a.enumerable === b.enumerable &&
+    a.configurable === b.configurable
+  );
+}
+
+let baseline = null;
+
+function takeBaseline() {
+  const full = [G].concat(guardedObjects(FULL));
+  for (const f of [async function () {}, function* () {}, async function* () {}]) {
+    full.push(Object.getPrototypeOf(f));
+  }
+  const keysOnly = guardedObjects(KEYS_ONLY);
+  keysOnly.push(Object.getPrototypeOf(Uint8Array.prototype), Object.getPrototypeOf(Uint8Array));
+  baseline = full
+    .map((o) => [o, snapshot(o), true])
+    .concat(keysOnly.map((o) => [o, snapshot(o), false]));
+}
+
+function sameKeys(obj, snap) {
+  const keys = ownKeys(obj);
+  if (keys.length !== snap.keys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== snap.keys[i]) return false;
+  return true;
+}
+
+// Returns false when something could not be undone (the host then drops the context).
+function restoreBaseline() {
+  let ok = true;
+  for (const [obj, snap, full] of baseline) {
+    if (snap.extensible && !Object.isExtensible(obj)) ok = false;
+    if (full ? unchanged(obj, snap) : sameKeys(obj, snap)) continue;
+    try {
+      const now = Object.getOwnPropertyDescriptors(obj);
+      const saved = snap.descriptors;
+      for (const k of ownKeys(now)) {
+        if (!(k in saved) && !delete obj[k]) ok = false;
+      }
+      for (const k of snap.keys) {
+        const cur = now[k];
+        if (!cur || !sameDescriptor(cur, saved[k])) defineProperty(obj, k, saved[k]);
+      }
+    } catch (e) {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// ---------------------------------------------------------------- console
+function inspect(value, depth, seen) {
+  depth = depth || 0;
+  seen = seen || [];
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  const t = typeof value;
+  if (t === "string") return depth ? `'${value}'` : value;
+  if (t === "number" || t === "boolean" || t === "bigint") return String(value);
+  if (t === "symbol") return value.toString();
+  if (t === "function") return `[Function: ${value.name || "anonymous"}]`;
+  if (value instanceof Error) return value.stack ? `${value.name}: ${value.message}` : String(value);
+  if (value instanceof Date) return isNaN(value) ? "Invalid Date" : value.toISOString();
+  if (value instanceof RegExp) return String(value);
+  if (seen.includes(value)) return "[Circular]";
+  if (depth > 2) return Array.isArray(value) ? "[Array]" : "[Object]";
+  const next = seen.concat([value]);
+  if (Array.isArray(value)) {
+    if (!value.length) return "[]";
+    return "[ " + value.map((v) => inspect(v, depth + 1, next)).join(", ") + " ]";
+  }
+  const keys = objectKeys(value);
+  if (!keys.length) return "{}";
+  const parts = keys.map((k) => {
+    const name = /^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`;
+    return `${name}: ${inspect(value[k], depth + 1, next)}`;
+  });
+  return "{ " + parts.join(", ") + " }";
+}
+
+function formatArgs(args) {
+  return args.map((a) => inspect(a, 0)).join(" ");
+}
+
+function makeConsole() {
+  const con = {};
+  for (const level of ["log", "info", "warn", "error", "debug"]) {
+    con[level] = function (...args) {
+      state.console.push([level, formatArgs(args)]);
+    };
+  }
+  con.trace = con.debug;
+  con.clear = function () {};
+  return con;
+}
+
+function deprecated(what, instead) {
+  if (state.warned.has(what)) return;
+  state.warned.add(what);
+  state.console.push(["warn", `Using "${what}" is deprecated. Use "${instead}" instead.`]);
+}
+
+// ---------------------------------------------------------------- timers (virtual clock)
+function addTimer(fn, delay, args, repeat) {
+  if (typeof fn === "string") {
+    const code = fn;
+    fn = () => sandboxEval(code);
+  }
+  if (typeof fn !== "function") throw new TypeError("callback must be a function");
+  const id = ++state.timerSeq;
+  const ms = Math.max(0, Number(delay) || 0);
+  state.timers.set(id, { id, fn, args, at: state.vnow + ms, ms, repeat, seq: id });
+  return id;
+}
+
+function makeTimers() {
+  const clear = (id) => {
+    if (id && typeof id === "object" && "id" in id) id = id.id;
+    state.timers.delete(id);
+  };
+  return {
+    setTimeout: (fn, delay, ...args) => addTimer(fn, delay, args, false),
+    setInterval: (fn, delay, ...args) => addTimer(fn, delay, args, true),
+    setImmediate: (fn, ...args) => addTimer(fn, 0, args, false),
+    clearTimeout: clear,
+    clearInterval: clear,
+    clearImmediate: clear,
+  };
+}
+
+function nextTimer() {
+  let best = null;
+  for (const t of state.timers.values()) {
+    if (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq)) best = t;
+  }
+  return best;
+}
+
+function runTimer(t) {
+  state.vnow = Math.max(state.vnow, t.at);
+  if (t.repeat) {
+    t.at = state.vnow + Math.max(1, t.ms);
+    t.seq = ++state.timerSeq;
+  } else {
+    state.timers.delete(t.id);
+  }
+  try {
+    t.fn(...t.args);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+function fail(e) {
+  if (!state.failed) {
+    state.failed = true;
+    state.error = e;
+  }
+}
+
+// ---------------------------------------------------------------- error description
+function describeError(e) {
+  // QuickJS throws null when it runs out of memory while building the error object
+  if (e === null) return { name: "InternalError", message: "out of memory", stack: "", thrownNull: true };
+  if (e && typeof e === "object") {
+    let name = "Error";
+    let message = "";
+    let stack = "";
+    try {
+      name = String(e.name || "Error");
+      message = String(e.message === undefined ? e : e.message);
+      stack = typeof e.stack === "string" ? e.stack : "";
+    } catch (x) {
+      message = "(unprintable error)";
+    }
+    return { name, message, stack };
+  }
+  let message;
+  try {
+    message = String(e);
+  } catch (x) {
+    message = "(unprintable error)";
+  }
+  return { name: "Error", message, stack: "" };
+}

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.sandbox import Sandbox
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Sandbox:
+    return Sandbox()

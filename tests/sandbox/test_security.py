@@ -1,0 +1,234 @@
+"""Nothing reaches files, sockets, the environment or Python objects; limits stop scripts."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from generator.sandbox import (
+    Limits,
+    Sandbox,
+    ScriptError,
+    ScriptMemoryError,
+    ScriptTimeout,
+    VariableScopes,
+)
+from generator.sandbox import modules as sandbox_modules
+
+from .helpers import console_values, run
+
+
+def test_no_host_objects(sandbox: Sandbox) -> None:
+    names = [
+        "std",
+        "os",
+        "process",
+        "Deno",
+        "Bun",
+        "require.resolve",
+        "module",
+        "exports",
+        "__dirname",
+        "XMLHttpRequest",
+        "fetch",
+        "WebSocket",
+        "importScripts",
+        "print",
+        "scriptArgs",
+        "__pmgen_tainted",
+        "__pmgen_module_source",
+        "__pmgen_dynamic",
+        "__pmgen_probe",
+    ]
+    src = "console.log(JSON.stringify([%s]))" % ",".join(
+        f"(function () {{ try {{ return typeof {n}; }} catch (e) {{ return 'undefined'; }} }})()"
+        for n in names
+    )
+    assert console_values(run(sandbox, src)) == [
+        '["' + '","'.join(["undefined"] * len(names)) + '"]'
+    ]
+
+
+def test_no_module_imports(sandbox: Sandbox) -> None:
+    src = """
+    const out = [];
+    for (const m of ['fs', 'child_process', 'net', 'http', 'os', 'std', 'path', 'process']) {
+      try { require(m); out.push(m + ':loaded'); } catch (e) { out.push(m + ':' + e.message); }
+    }
+    try { await import('std'); out.push('import:loaded'); } catch (e) { out.push('import:failed'); }
+    console.log(out.join('|'));
+    """
+    line = console_values(run(sandbox, src))[0]
+    assert "loaded" not in line
+    assert (
+        "fs:module fs is not available in pmgen's sandbox" in line
+        and "import:failed" in line
+    )
+
+
+def test_environment_variables_do_not_leak(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PMGEN_SECRET_PROBE", "s3cr3t-value")
+    src = "console.log(JSON.stringify(Object.getOwnPropertyNames(globalThis)), JSON.stringify(pm.environment.toObject()))"
+    text = console_values(run(sandbox, src))[0]
+    assert "s3cr3t-value" not in text and "PMGEN_SECRET_PROBE" not in text
+
+
+def test_pmgen_driver_cannot_be_replaced(sandbox: Sandbox) -> None:
+    src = "try { globalThis.__pmgen = {}; __pmgen.begin = null; delete globalThis.__pmgen; } catch (e) {} console.log(typeof __pmgen.begin)"
+    assert console_values(run(sandbox, src)) == ["function"]
+    assert console_values(run(sandbox, "console.log('still works')")) == ["still works"]
+
+
+def test_tampering_that_cannot_be_undone_rebuilds_the_context(sandbox: Sandbox) -> None:
+    run(
+        sandbox,
+        "Object.defineProperty(globalThis, 'stuck', {value: 1}); Object.freeze(Array.prototype);",
+    )
+    assert console_values(
+        run(sandbox, "console.log(typeof stuck, Object.isFrozen(Array.prototype))")
+    ) == ["undefined false"]
+
+
+def test_endless_loop_stops_within_the_limit() -> None:
+    sb = Sandbox(limits=Limits(time_s=0.5))
+    run(sb, "1")  # context built and checked outside the measurement
+    started = time.process_time()
+    with pytest.raises(ScriptTimeout) as info:
+        run(sb, "while (true) {}", level="folder")
+    spent = time.process_time() - started
+    assert 0.45 <= spent < 1.5, spent
+    assert info.value.level == "folder" and "0.5 s" in info.value.message
+    # the sandbox is usable afterwards
+    assert console_values(run(sb, "console.log('next')")) == ["next"]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "for (;;) { try { while (true) {} } catch (e) {} }",
+        "async function f() { for (;;) await null; } await f();",
+        "setInterval(() => {}, 1);",
+        "function again() { setTimeout(again, 0); } again();",
+    ],
+)
+def test_loops_that_try_to_escape_the_limit(src: str) -> None:
+    sb = Sandbox(limits=Limits(time_s=0.3))
+    with pytest.raises(ScriptTimeout):
+        run(sb, src)
+
+
+def test_time_limit_allows_python_calls_until_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(
+        sandbox_modules, "native_functions", lambda: {"__native_echo": lambda s: s}
+    )
+    sb = Sandbox(limits=Limits(time_s=0.5))
+    assert console_values(run(sb, "console.log(__native_echo('in time'))")) == [
+        "in time"
+    ]
+    with pytest.raises(ScriptTimeout):
+        run(sb, "for (;;) __native_echo('x');")
+
+
+def test_memory_bomb_stops_with_memory_error() -> None:
+    sb = Sandbox(limits=Limits(memory_bytes=48 * 2**20))
+    with pytest.raises(ScriptMemoryError) as info:
+        run(sb, "const a = []; for (;;) a.push('x'.repeat(1 << 16) + a.length);")
+    assert str(48 * 2**20) in info.value.message
+    with pytest.raises(ScriptMemoryError):
+        run(
+            sb,
+            "const m = new Map(); for (let i = 0; ; i++) m.set(i, {i, s: String(i)});",
+        )
+    assert console_values(run(sb, "console.log('alive')")) == ["alive"]
+
+
+def test_deep_recursion_is_a_script_error(sandbox: Sandbox) -> None:
+    with pytest.raises(ScriptError) as info:
+        run(sandbox, "function f(n) { return f(n + 1) + 1; }\nf(0);")
+    assert (
+        "stack" in info.value.message.lower()
+        or "call stack" in info.value.message.lower()
+    )
+
+
+def test_natives_only_pass_primitives(monkeypatch: pytest.MonkeyPatch) -> None:
+    leaked: list[object] = []
+
+    def keep(*args: object) -> str:
+        leaked.extend(args)
+        return "ok"
+
+    monkeypatch.setattr(
+        sandbox_modules,
+        "native_functions",
+        lambda: {
+            "__native_keep": keep,
+            "__native_pyobj": lambda: {"a": 1},
+            "__native_func": lambda: open,
+            "__native_bytes": lambda: b"raw",
+            "__native_big": lambda: 2**60,
+            "__native_nul": lambda: "a\x00b",
+        },
+    )
+    sb = Sandbox()
+    src = """
+    const out = [];
+    for (const f of [() => __native_keep({a: 1}), () => __native_keep([1]), () => __native_keep(() => 1),
+                     () => __native_pyobj(), () => __native_func(), () => __native_bytes(), () => __native_nul()]) {
+      try { out.push(typeof f()); } catch (e) { out.push('refused'); }
+    }
+    out.push(__native_keep('s', 1, 1.5, true, null), __native_big() === 2 ** 60);
+    console.log(out.join(','));
+    """
+    assert console_values(run(sb, src)) == [
+        "refused,refused,refused,refused,refused,refused,refused,ok,true"
+    ]
+    assert leaked == ["s", 1, 1.5, True, None]  # objects never reached Python
+
+
+def test_natives_cannot_read_files(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    sb = Sandbox()
+    src = f"""
+    const found = [];
+    for (const name of Object.getOwnPropertyNames(globalThis)) {{
+      const v = globalThis[name];
+      if (typeof v !== 'function' || !name.startsWith('__native_')) continue;
+      for (const arg of [{str(secret)!r}, 'file://' + {str(secret)!r}]) {{
+        try {{ found.push(String(v(arg))); }} catch (e) {{ found.push(e.message); }}
+      }}
+    }}
+    console.log(JSON.stringify(found));
+    """
+    assert "TOP-SECRET-CONTENT" not in console_values(run(sb, src))[0]
+
+
+def test_variables_with_odd_keys_and_values_round_trip(sandbox: Sandbox) -> None:
+    scopes = VariableScopes(
+        environment={
+            "__proto__": "p",
+            "constructor": "c",
+            "nul": "a\x00b",
+            "u": "\u2028\U0001f600",
+        }
+    )
+    result = run(
+        sandbox,
+        "console.log(pm.environment.get('__proto__'), pm.environment.get('constructor'), pm.environment.get('nul').length);"
+        " pm.environment.set('toString', 'x');",
+        scopes=scopes,
+    )
+    assert console_values(result) == ["p c 3"]
+    assert scopes.environment == {
+        "__proto__": "p",
+        "constructor": "c",
+        "nul": "a\x00b",
+        "u": "\u2028\U0001f600",
+        "toString": "x",
+    }
