@@ -999,5 +999,7 @@ function finish() {
   }
   state = null;
   const clean = restoreBaseline();
-  return text.slice(0, -1) + `,"clean":${clean}}`;
+  // Joined, not `+`: a long concatenation is a rope string, which the Python binding cannot
+  // read back ("Unknown quickjs tag: -6").
+  return [text.slice(0, -1), `,"clean":${clean}}`].join("");
 }

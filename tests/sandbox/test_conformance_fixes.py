@@ -1,0 +1,20 @@
+"""Sandbox behaviours found missing by the conformance runs (each as Postman's sandbox does)."""
+
+from __future__ import annotations
+
+from generator.sandbox import Sandbox, VariableScopes
+
+from .helpers import run
+
+
+def test_long_concatenated_values_come_back(sandbox: Sandbox) -> None:
+    # Two long strings joined make a rope string in QuickJS; the results must still be read.
+    scopes = VariableScopes()
+    run(
+        sandbox,
+        "const a = 'x'.repeat(40000), b = 'y'.repeat(40000);"
+        "pm.environment.set('k', `${a}${b}`); pm.variables.set('l', a + b);",
+        scopes=scopes,
+    )
+    assert scopes.environment["k"] == "x" * 40000 + "y" * 40000
+    assert scopes.local["l"] == scopes.environment["k"]
