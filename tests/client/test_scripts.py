@@ -43,6 +43,7 @@ pm.test('status is 200', function () { pm.response.to.have.status(200); });
 pm.test('has a token', function () { pm.expect(pm.response.json().token).to.be.a('string'); });
 pm.test('fails on purpose', function () { pm.expect(1).to.equal(2); });
 pm.collectionVariables.set('token', pm.response.json().token);
+pm.collectionVariables.set('seen_url', pm.request.url.toString() + ' ' + request.url);
 """
 SKIPPED_PRE = "pm.execution.skipRequest();"
 JUMP_TEST = "postman.setNextRequest('Last');"
@@ -207,3 +208,13 @@ def test_collection_run_reports_every_request_in_order(project: Path, server: Ec
     assert report["failed_tests"] == 1
     paths = [r["path"] for r in server.requests]
     assert paths == ["/login", "/me", "/jump", "/last"]
+
+
+def test_test_scripts_see_the_request_resolved(pkg: ModuleType, server: EchoServer) -> None:
+    # Postman resolves the whole request before sending it: the test scripts' pm.request
+    # (and the legacy `request`) show the URL that went out, not `{{base}}/...`
+    client = pkg.ScriptedApi()
+    client.auth.login(user="ada")
+    seen, legacy = client.variables["seen_url"].split(" ")
+    assert seen == legacy
+    assert seen.startswith(f"{server.url}/login?user=ada&ts=") and "{{" not in seen
