@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.sandbox import Sandbox, VariableScopes
 
-from .helpers import run
+from .helpers import console_values, run
 
 
 def test_long_concatenated_values_come_back(sandbox: Sandbox) -> None:
@@ -18,3 +18,13 @@ def test_long_concatenated_values_come_back(sandbox: Sandbox) -> None:
     )
     assert scopes.environment["k"] == "x" * 40000 + "y" * 40000
     assert scopes.local["l"] == scopes.environment["k"]
+
+
+def test_legacy_request_name_is_the_items_own_name(sandbox: Sandbox) -> None:
+    # `request.name` (legacy) and pm.info.requestName: the item's name, not its folder path
+    result = run(
+        sandbox,
+        "console.log(request.name + '|' + pm.info.requestName);",
+        info={"requestName": "GetHotelAvailRQ CSL", "requestId": "Folder / GetHotelAvailRQ CSL"},
+    )
+    assert console_values(result)[-1] == "GetHotelAvailRQ CSL|GetHotelAvailRQ CSL"

@@ -793,7 +793,7 @@ function installGlobals(p) {
       eventName: p.event,
       iteration: info.iteration,
       iterationCount: info.iterationCount,
-      requestName: p.requestName,
+      requestName: info.requestName || p.requestName,
       requestId: info.requestId,
     },
     cookies: response ? response.cookies : new PropertyList(Cookie, []),
@@ -867,7 +867,7 @@ function installGlobals(p) {
     method: request.method,
     headers: reqHeaders,
     data: reqData,
-    name: p.requestName,
+    name: info.requestName || p.requestName,
     id: info.requestId,
   }, "pm.request");
   if (response) {
