@@ -28,3 +28,18 @@ def test_legacy_request_name_is_the_items_own_name(sandbox: Sandbox) -> None:
         info={"requestName": "GetHotelAvailRQ CSL", "requestId": "Folder / GetHotelAvailRQ CSL"},
     )
     assert console_values(result)[-1] == "GetHotelAvailRQ CSL|GetHotelAvailRQ CSL"
+
+
+def test_query_assigned_as_a_string_becomes_params(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        "pm.request.url.query = 'x=1&sig=a%2Fb';"
+        "const h = pm.request.headers.find((h) => h.key === 'A'); h.value = 'changed';"
+        "console.log(pm.request.url.query.get('sig'));",
+    )
+    assert console_values(result)[-1] == "a%2Fb"
+    assert result.request["url"]["query"] == [
+        {"key": "x", "value": "1", "disabled": False},
+        {"key": "sig", "value": "a%2Fb", "disabled": False},
+    ]
+    assert result.request["header"] == [{"key": "A", "value": "changed", "disabled": False}]

@@ -341,6 +341,20 @@ class Url {
   }
 }
 
+// A query assigned as a string ("a=1&b=2"), an array or an object becomes a list of params,
+// as the SDK's Url does when it reads it back.
+defineProperty(Url.prototype, "query", {
+  get() {
+    return this._query;
+  },
+  set(v) {
+    const list = v instanceof PropertyList ? v : new PropertyList(QueryParam, v || []);
+    defineProperty(this, "_query", { value: list, writable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+});
+
 // ---------------------------------------------------------------- request
 const BODY_MODES = ["raw", "urlencoded", "formdata", "file", "graphql"];
 
