@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from generator.sandbox import Sandbox, VariableScopes
+import hashlib
+import hmac
+
+import pytest
+
+from generator.sandbox import Sandbox, ScriptError, VariableScopes
 
 from .helpers import console_values, run
 
@@ -43,3 +48,20 @@ def test_query_assigned_as_a_string_becomes_params(sandbox: Sandbox) -> None:
         {"key": "sig", "value": "a%2Fb", "disabled": False},
     ]
     assert result.request["header"] == [{"key": "A", "value": "changed", "disabled": False}]
+
+
+def test_cryptojs_missing_message_and_key_as_crypto_js(sandbox: Sandbox) -> None:
+    # crypto-js hashes nothing for a missing message, and its HMAC fails on a missing key
+    # (a collection signing with an unset secret sends its header unresolved in Newman)
+    empty = hashlib.sha256(b"").hexdigest()
+    result = run(
+        sandbox,
+        "console.log(CryptoJS.SHA256(pm.request.body.raw).toString());"
+        "console.log(CryptoJS.HmacSHA256(undefined, 'k').toString());",
+    )
+    assert console_values(result) == [empty, hmac.new(b"k", b"", hashlib.sha256).hexdigest()]
+    for key in ("undefined", "null", "5"):
+        with pytest.raises(ScriptError, match="TypeError"):
+            run(sandbox, f"CryptoJS.HmacSHA256('abc', {key});")
+    with pytest.raises(ScriptError, match="TypeError"):
+        run(sandbox, "CryptoJS.algo.HMAC.create(CryptoJS.algo.SHA256, undefined);")
