@@ -195,3 +195,20 @@ def test_response_model_from_saved_example(pkg: ModuleType) -> None:
     user = pkg.ShopApiRt().users.get_user("1")
     assert isinstance(user, importlib.import_module(f"{PACKAGE}.models").UsersGetUserResponse)
     assert user.name == "Ada"
+
+
+def test_oauth1_without_consumer_key_or_secret_signs_nothing(pkg: ModuleType) -> None:
+    # as Postman's runtime: OAuth 1.0 adds no Authorization header until both are set
+    import httpx
+
+    auth_module = importlib.import_module(f"{PACKAGE}._auth")
+
+    def sent(params: dict[str, Any]) -> httpx.Request:
+        flow = auth_module.make_auth("oauth1", params).auth_flow(
+            httpx.Request("GET", "http://127.0.0.1/x?a=1"))
+        return next(flow)
+
+    assert "authorization" not in sent({"consumerKey": "", "consumerSecret": "s"}).headers
+    assert "authorization" not in sent({"consumerKey": "k", "consumerSecret": ""}).headers
+    signed = sent({"consumerKey": "k", "consumerSecret": "s", "timestamp": "1", "nonce": "n"})
+    assert signed.headers["authorization"].startswith('OAuth oauth_consumer_key="k"')
