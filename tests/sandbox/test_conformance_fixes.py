@@ -65,3 +65,21 @@ def test_cryptojs_missing_message_and_key_as_crypto_js(sandbox: Sandbox) -> None
             run(sandbox, f"CryptoJS.HmacSHA256('abc', {key});")
     with pytest.raises(ScriptError, match="TypeError"):
         run(sandbox, "CryptoJS.algo.HMAC.create(CryptoJS.algo.SHA256, undefined);")
+
+
+def test_require_postman_collection(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        "const sdk = require('postman-collection');"
+        "const url = new sdk.Url('HTTPS://API.Example.com:443/v1/a b?x=1&y');"
+        "console.log(url.getPathWithQuery());"
+        "console.log(url.getOAuth1BaseUrl());"
+        "console.log(JSON.stringify(sdk.QueryParam.parse('?a=1&b').map((p) => [p.key, p.value])));"
+        "console.log(new sdk.Header('X-A: 1').toString());",
+    )
+    assert console_values(result) == [
+        "/v1/a b?x=1&y",
+        "https://api.example.com/v1/a b",
+        '[["a","1"],["b",null]]',
+        "X-A: 1",
+    ]

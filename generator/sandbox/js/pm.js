@@ -355,6 +355,20 @@ defineProperty(Url.prototype, "query", {
   configurable: true,
 });
 
+Url.parse = (text) => parseUrl(String(text === undefined || text === null ? "" : text));
+// The SDK's getOAuth1BaseUrl: lower-cased protocol and host, default ports dropped, no query.
+Url.prototype.getOAuth1BaseUrl = function () {
+  let protocol = this.protocol || "http";
+  if (!protocol.endsWith("://")) protocol += "://";
+  const port = this.port === undefined ? undefined : String(this.port);
+  const host = port === undefined || port === "80" || port === "443" ? this.getHost() : this.getHost() + ":" + port;
+  return protocol.toLowerCase() + host.toLowerCase() + this.getPath();
+};
+QueryParam.parse = (text) =>
+  typeof text !== "string" ? [] : text.replace(/^\?/, "").split("&").map((p) => new QueryParam(p).toJSON());
+Header.parse = (text) =>
+  typeof text !== "string" ? [] : text.split(/\r?\n/).filter((l) => l.trim()).map((l) => new Header(l).toJSON());
+
 // ---------------------------------------------------------------- request
 const BODY_MODES = ["raw", "urlencoded", "formdata", "file", "graphql"];
 
@@ -719,6 +733,27 @@ function deliverSend(id, outcome) {
   if (err) s.reject(err);
   else s.resolve(res);
 }
+
+// ---------------------------------------------------------------- require('postman-collection')
+// The SDK classes scripts build with (`new sdk.Url(...)`, `sdk.QueryParam.parse(...)`), as this
+// sandbox models them.
+factories.set("postman-collection", function (module) {
+  module.exports = {
+    Url,
+    QueryParam,
+    Header,
+    FormParam,
+    Variable,
+    Property,
+    PropertyList,
+    Request: PmRequest,
+    RequestBody,
+    RequestAuth,
+    Response: PmResponse,
+    Cookie,
+    VariableScope,
+  };
+});
 
 // ---------------------------------------------------------------- tests
 function recordTest(name, fn, skipped) {
