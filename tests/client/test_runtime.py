@@ -212,3 +212,18 @@ def test_oauth1_without_consumer_key_or_secret_signs_nothing(pkg: ModuleType) ->
     assert "authorization" not in sent({"consumerKey": "k", "consumerSecret": ""}).headers
     signed = sent({"consumerKey": "k", "consumerSecret": "s", "timestamp": "1", "nonce": "n"})
     assert signed.headers["authorization"].startswith('OAuth oauth_consumer_key="k"')
+
+
+def test_hawk_without_id_or_key_signs_nothing(pkg: ModuleType) -> None:
+    import httpx
+
+    auth_module = importlib.import_module(f"{PACKAGE}._auth")
+
+    def sent(params: dict[str, Any]) -> httpx.Request:
+        flow = auth_module.make_auth("hawk", params).auth_flow(
+            httpx.Request("GET", "http://127.0.0.1/x"))
+        return next(flow)
+
+    assert "authorization" not in sent({"authKey": "k"}).headers
+    assert "authorization" not in sent({"authId": "i", "authKey": ""}).headers
+    assert sent({"authId": "i", "authKey": "k"}).headers["authorization"].startswith('Hawk id="i"')

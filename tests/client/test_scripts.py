@@ -68,6 +68,10 @@ def _collection(base: str) -> dict[str, Any]:
                                             "options": {"raw": {"language": "json"}}})
     order["request"]["method"] = "POST"
     order["event"] = [{"listen": "prerequest", "script": {"exec": [ORDER_PRE]}}]
+    form = request("Form", "form", body={"mode": "urlencoded",
+                                         "urlencoded": [{"key": "a", "value": "1"}]},
+                   header=[{"key": "Content-Type", "value": "application/json"}])
+    form["request"]["method"] = "POST"
     return {
         "info": {"name": "Scripted API", "schema":
                  "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
@@ -78,7 +82,7 @@ def _collection(base: str) -> dict[str, Any]:
             {"name": "Auth", "event": [{"listen": "prerequest",
                                         "script": {"exec": [FOLDER_PRE]}}],
              "item": [login, me]},
-            skipped, jump, request("Never", "never"), order, request("Last", "last"),
+            skipped, jump, request("Never", "never"), order, form, request("Last", "last"),
         ],
     }
 
@@ -240,3 +244,16 @@ def test_saved_json_body_reaches_the_scripts_as_written(pkg: ModuleType,
     assert base64.b64decode(record["body_b64"]) == ORDER_BODY.encode()
     expected = hashlib.sha256(ORDER_BODY.encode()).hexdigest()
     assert _headers(record)["x-body-sha"] == expected
+
+
+def test_form_body_gets_its_own_content_type(pkg: ModuleType, server: EchoServer) -> None:
+    # Postman's HTTP library types a urlencoded body itself, over a Content-Type the request
+    # names (unless that one is already the form type)
+    runner = importlib.import_module(f"{PACKAGE}._runner")
+    plan = {i["key"]: i for i in runner._run_plan()["items"]}["Form"]
+    server.clear()
+    runner._target(pkg.ScriptedApi(), plan["call"])(*plan["args"], **plan["kwargs"])
+    record = server.requests[-1]
+    assert base64.b64decode(record["body_b64"]) == b"a=1"
+    assert [v for k, v in record["headers"] if k.lower() == "content-type"] == [
+        "application/x-www-form-urlencoded"]
