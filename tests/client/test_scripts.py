@@ -72,17 +72,19 @@ def _collection(base: str) -> dict[str, Any]:
                                          "urlencoded": [{"key": "a", "value": "1"}]},
                    header=[{"key": "Content-Type", "value": "application/json"}])
     form["request"]["method"] = "POST"
+    whole = {"name": "Whole", "request": {"method": "GET", "url": "{{whole_url}}"}}
     return {
         "info": {"name": "Scripted API", "schema":
                  "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
         "event": [{"listen": "prerequest", "script": {"exec": COLLECTION_PRE.splitlines()}}],
         "variable": [{"key": "base", "value": base}, {"key": "folder_value", "value": "f1"},
-                     {"key": "secret", "value": SECRET}],
+                     {"key": "secret", "value": SECRET},
+                     {"key": "whole_url", "value": f"{base}/whole?x=1&flag"}],
         "item": [
             {"name": "Auth", "event": [{"listen": "prerequest",
                                         "script": {"exec": [FOLDER_PRE]}}],
              "item": [login, me]},
-            skipped, jump, request("Never", "never"), order, form, request("Last", "last"),
+            skipped, jump, request("Never", "never"), order, form, whole, request("Last", "last"),
         ],
     }
 
@@ -257,3 +259,12 @@ def test_form_body_gets_its_own_content_type(pkg: ModuleType, server: EchoServer
     assert base64.b64decode(record["body_b64"]) == b"a=1"
     assert [v for k, v in record["headers"] if k.lower() == "content-type"] == [
         "application/x-www-form-urlencoded"]
+
+
+def test_a_variable_holding_a_whole_url_brings_its_query(pkg: ModuleType,
+                                                         server: EchoServer) -> None:
+    server.clear()
+    pkg.ScriptedApi().whole()
+    record = server.requests[-1]
+    assert record["path"] == "/whole"  # not /whole%3Fx=1...
+    assert record["query"].startswith("x=1&flag&signature=")  # the collection script signs
