@@ -72,6 +72,10 @@ def _collection(base: str) -> dict[str, Any]:
                                          "urlencoded": [{"key": "a", "value": "1"}]},
                    header=[{"key": "Content-Type", "value": "application/json"}])
     form["request"]["method"] = "POST"
+    multi = request("Multi", "multi", body={"mode": "formdata", "formdata": [
+        {"key": "a", "value": "1", "type": "text"}]},
+        header=[{"key": "Content-Type", "value": "application/json"}])
+    multi["request"]["method"] = "POST"
     whole = {"name": "Whole", "request": {"method": "GET", "url": "{{whole_url}}"}}
     return {
         "info": {"name": "Scripted API", "schema":
@@ -84,7 +88,7 @@ def _collection(base: str) -> dict[str, Any]:
             {"name": "Auth", "event": [{"listen": "prerequest",
                                         "script": {"exec": [FOLDER_PRE]}}],
              "item": [login, me]},
-            skipped, jump, request("Never", "never"), order, form, whole, request("Last", "last"),
+            skipped, jump, request("Never", "never"), order, form, multi, whole, request("Last", "last"),
         ],
     }
 
@@ -259,6 +263,11 @@ def test_form_body_gets_its_own_content_type(pkg: ModuleType, server: EchoServer
     assert base64.b64decode(record["body_b64"]) == b"a=1"
     assert [v for k, v in record["headers"] if k.lower() == "content-type"] == [
         "application/x-www-form-urlencoded"]
+    # and a form-data body its multipart type
+    plan = {i["key"]: i for i in runner._run_plan()["items"]}["Multi"]
+    runner._target(pkg.ScriptedApi(), plan["call"])(*plan["args"], **plan["kwargs"])
+    types = [v for k, v in server.requests[-1]["headers"] if k.lower() == "content-type"]
+    assert len(types) == 1 and types[0].startswith("multipart/form-data; boundary=")
 
 
 def test_a_variable_holding_a_whole_url_brings_its_query(pkg: ModuleType,
