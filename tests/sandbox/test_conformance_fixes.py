@@ -83,3 +83,27 @@ def test_require_postman_collection(sandbox: Sandbox) -> None:
         '[["a","1"],["b",null]]',
         "X-A: 1",
     ]
+
+
+def test_undefined_values_come_back_as_postman_substitutes_them(sandbox: Sandbox) -> None:
+    # an environment value set to undefined is substituted "null", a local one ""
+    scopes = VariableScopes()
+    run(
+        sandbox,
+        "const d = {}; pm.environment.set('e', d.missing); pm.variables.set('l', d.missing);"
+        "pm.variables.set('n', null);",
+        scopes=scopes,
+    )
+    assert scopes.environment["e"] is None
+    assert scopes.local["l"] == ""
+    assert scopes.local["n"] is None
+
+
+def test_moment_of_undefined_with_a_format_is_invalid(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        "const moment = require('moment'); const env = {};"
+        "console.log(moment(env.missing, 'YYYY-MM-DD').add(1, 'day').format('YYYY-MM-DD'));"
+        "console.log(moment(undefined).isValid());",
+    )
+    assert console_values(result) == ["Invalid date", "true"]

@@ -1031,7 +1031,9 @@ function finish() {
       out.scopes = {};
       for (const k of objectKeys(state.scopes)) {
         const obj = Object.create(null); // a key "__proto__" stays a key
-        for (const [name, v] of state.scopes[k]) obj[name] = jsonable(v);
+        // As Newman's runs show: an environment (globals, collection) value set to undefined
+        // comes back null and is substituted "null"; a local one is substituted ""
+        for (const [name, v] of state.scopes[k]) obj[name] = k === "local" && v === undefined ? "" : jsonable(v);
         out.scopes[k] = obj;
       }
     }
