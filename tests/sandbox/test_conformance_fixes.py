@@ -30,7 +30,10 @@ def test_legacy_request_name_is_the_items_own_name(sandbox: Sandbox) -> None:
     result = run(
         sandbox,
         "console.log(request.name + '|' + pm.info.requestName);",
-        info={"requestName": "GetHotelAvailRQ CSL", "requestId": "Folder / GetHotelAvailRQ CSL"},
+        info={
+            "requestName": "GetHotelAvailRQ CSL",
+            "requestId": "Folder / GetHotelAvailRQ CSL",
+        },
     )
     assert console_values(result)[-1] == "GetHotelAvailRQ CSL|GetHotelAvailRQ CSL"
 
@@ -47,7 +50,9 @@ def test_query_assigned_as_a_string_becomes_params(sandbox: Sandbox) -> None:
         {"key": "x", "value": "1", "disabled": False},
         {"key": "sig", "value": "a%2Fb", "disabled": False},
     ]
-    assert result.request["header"] == [{"key": "A", "value": "changed", "disabled": False}]
+    assert result.request["header"] == [
+        {"key": "A", "value": "changed", "disabled": False}
+    ]
 
 
 def test_cryptojs_missing_message_and_key_as_crypto_js(sandbox: Sandbox) -> None:
@@ -59,7 +64,10 @@ def test_cryptojs_missing_message_and_key_as_crypto_js(sandbox: Sandbox) -> None
         "console.log(CryptoJS.SHA256(pm.request.body.raw).toString());"
         "console.log(CryptoJS.HmacSHA256(undefined, 'k').toString());",
     )
-    assert console_values(result) == [empty, hmac.new(b"k", b"", hashlib.sha256).hexdigest()]
+    assert console_values(result) == [
+        empty,
+        hmac.new(b"k", b"", hashlib.sha256).hexdigest(),
+    ]
     for key in ("undefined", "null", "5"):
         with pytest.raises(ScriptError, match="TypeError"):
             run(sandbox, f"CryptoJS.HmacSHA256('abc', {key});")
@@ -85,7 +93,9 @@ def test_require_postman_collection(sandbox: Sandbox) -> None:
     ]
 
 
-def test_undefined_values_come_back_as_postman_substitutes_them(sandbox: Sandbox) -> None:
+def test_undefined_values_come_back_as_postman_substitutes_them(
+    sandbox: Sandbox,
+) -> None:
     # an environment value set to undefined is substituted "null", a local one ""
     scopes = VariableScopes()
     run(
