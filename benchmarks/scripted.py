@@ -36,15 +36,25 @@ pm.request.headers.upsert({key: 'X-API-KEY', value: pm.environment.get('api_key'
 
 def collection(server: str) -> dict[str, Any]:
     return {
-        "info": {"name": "Signed Bench", "schema":
-                 "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "info": {
+            "name": "Signed Bench",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
         "event": [{"listen": "prerequest", "script": {"exec": SIGN.splitlines()}}],
-        "variable": [{"key": "base", "value": server}, {"key": "secret", "value": SECRET},
-                     {"key": "api_key", "value": "bench-key"}],
-        "item": [{"name": "Order", "request": {
-            "method": "GET",
-            "url": "{{base}}/api/v3/order?symbol=BNBUSDT&orderId=42&timestamp={{timestamp}}",
-        }}],
+        "variable": [
+            {"key": "base", "value": server},
+            {"key": "secret", "value": SECRET},
+            {"key": "api_key", "value": "bench-key"},
+        ],
+        "item": [
+            {
+                "name": "Order",
+                "request": {
+                    "method": "GET",
+                    "url": "{{base}}/api/v3/order?symbol=BNBUSDT&orderId=42&timestamp={{timestamp}}",
+                },
+            }
+        ],
     }
 
 
@@ -56,7 +66,9 @@ def _generate(server: str, out: Path) -> None:
 
     source = out / "collection.json"
     source.write_text(json.dumps(collection(server)), encoding="utf-8")
-    files = format_python(emit(load(str(source)), package_name=PACKAGE, reveal_secrets=True))
+    files = format_python(
+        emit(load(str(source)), package_name=PACKAGE, reveal_secrets=True)
+    )
     for rel, text in files.items():
         path = out / "project" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -64,19 +76,34 @@ def _generate(server: str, out: Path) -> None:
 
 
 def measure() -> dict[str, Any]:
-    server = subprocess.Popen([sys.executable, str(HERE / "percall_server.py")],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, str(HERE / "percall_server.py")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert server.stdout is not None
         url = f"http://127.0.0.1:{int(server.stdout.readline())}"
         with tempfile.TemporaryDirectory(prefix="pmgen-scripted-bench-") as tmp:
             _generate(url, Path(tmp))
             env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "project")}
-            config = json.dumps({"package": PACKAGE, "server": url, "secret": SECRET,
-                                 "calls": CALLS, "batches": BATCHES})
+            config = json.dumps(
+                {
+                    "package": PACKAGE,
+                    "server": url,
+                    "secret": SECRET,
+                    "calls": CALLS,
+                    "batches": BATCHES,
+                }
+            )
             done = subprocess.run(
                 [sys.executable, str(HERE / "scripted_child.py"), config],
-                env=env, capture_output=True, text=True, timeout=600, check=False,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+                check=False,
             )
     finally:
         if server.stdin is not None:

@@ -34,11 +34,17 @@ def main() -> None:
         return client.order()
 
     def by_hand() -> Any:
-        query = urlencode({"symbol": "BNBUSDT", "orderId": "42",
-                           "timestamp": str(int(time.time() * 1000))})
+        query = urlencode(
+            {
+                "symbol": "BNBUSDT",
+                "orderId": "42",
+                "timestamp": str(int(time.time() * 1000)),
+            }
+        )
         signature = hmac.new(secret, query.encode(), hashlib.sha256).hexdigest()
-        response = raw.get(f"{url}?{query}&signature={signature}",
-                           headers={"X-API-KEY": "bench-key"})
+        response = raw.get(
+            f"{url}?{query}&signature={signature}", headers={"X-API-KEY": "bench-key"}
+        )
         response.raise_for_status()
         return response.json()
 
@@ -54,9 +60,16 @@ def main() -> None:
             times[name].append((time.perf_counter() - started) / config["calls"])
     gen_us = statistics.median(times["generated"]) * 1e6
     hand_us = statistics.median(times["by_hand"]) * 1e6
-    print(json.dumps({"generated_us": gen_us, "by_hand_us": hand_us,
-                      "ratio": gen_us / hand_us,
-                      "calls": config["calls"] * config["batches"]}))
+    print(
+        json.dumps(
+            {
+                "generated_us": gen_us,
+                "by_hand_us": hand_us,
+                "ratio": gen_us / hand_us,
+                "calls": config["calls"] * config["batches"],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

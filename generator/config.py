@@ -104,6 +104,7 @@ _ANY_COMMAND_KEYS = frozenset(
     {
         "source", "output", "env", "environment", "var", "globals", "api_key", "style",
         "reveal_secrets", "templates", "name", "site", "date", "interval", "check", "force",
+        "collection",
     }
 )  # fmt: skip
 

@@ -106,11 +106,17 @@ SECRET_AUTH_FIELDS: dict[str, frozenset[str]] = {
 }
 
 
+# Postman's settings whose names look secret but hold none (a flag, not a credential)
+NOT_SECRET_AUTH_FIELDS = {"jwt": frozenset({"isSecretBase64Encoded"})}
+
+
 def is_secret_auth_field(auth_type: str, key: str) -> bool:
     """Whether `auth.<auth_type>.<key>` holds a credential (known fields, else by name)."""
     known = SECRET_AUTH_FIELDS.get(auth_type)
     if known is not None and key in known:
         return True
+    if key in NOT_SECRET_AUTH_FIELDS.get(auth_type, ()):
+        return False
     return is_secret_name(key)
 
 

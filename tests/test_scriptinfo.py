@@ -14,21 +14,39 @@ pm.environment.set('timestamp', ts);
 const sig = CryptoJS.HmacSHA256(pm.request.url.getQueryString(), pm.environment.get('secret'));
 pm.request.headers.add({key: 'X-Sig', value: sig.toString()});
 pm.response && pm.response.headers.get('X-Not-A-Variable');"""
-CAPTURE = "pm.test('ok', () => pm.response.to.have.status(200));\n" \
-          "postman.setEnvironmentVariable('token', JSON.parse(responseBody).token);"
+CAPTURE = (
+    "pm.test('ok', () => pm.response.to.have.status(200));\n"
+    "postman.setEnvironmentVariable('token', JSON.parse(responseBody).token);"
+)
 HOSTILE = "// ```\n</details><script>alert(1)</script>\npm.variables.set('x', '{{y}}');"
 
 
 def _collection() -> dict[str, object]:
-    login = {"name": "Login", "request": {"method": "POST", "url": "https://api.test/login"},
-             "event": [{"listen": "test", "script": {"exec": CAPTURE.splitlines()}}]}
-    hostile = {"name": "Odd", "request": {"method": "GET", "url": "https://api.test/odd"},
-               "event": [{"listen": "prerequest", "script": {"exec": HOSTILE.splitlines()}}]}
-    folder = {"name": "Accounts", "item": [login, hostile],
-              "event": [{"listen": "prerequest",
-                         "script": {"exec": ["pm.request.headers.upsert({key: 'A', value: 'b'});"]}}]}
+    login = {
+        "name": "Login",
+        "request": {"method": "POST", "url": "https://api.test/login"},
+        "event": [{"listen": "test", "script": {"exec": CAPTURE.splitlines()}}],
+    }
+    hostile = {
+        "name": "Odd",
+        "request": {"method": "GET", "url": "https://api.test/odd"},
+        "event": [{"listen": "prerequest", "script": {"exec": HOSTILE.splitlines()}}],
+    }
+    folder = {
+        "name": "Accounts",
+        "item": [login, hostile],
+        "event": [
+            {
+                "listen": "prerequest",
+                "script": {
+                    "exec": ["pm.request.headers.upsert({key: 'A', value: 'b'});"]
+                },
+            }
+        ],
+    }
     return collection(
-        [folder], event=[{"listen": "prerequest", "script": {"exec": SIGN.splitlines()}}]
+        [folder],
+        event=[{"listen": "prerequest", "script": {"exec": SIGN.splitlines()}}],
     )
 
 
@@ -47,7 +65,9 @@ def test_inspect_lists_each_requests_scripts_in_postman_order(tmp_path: Path) ->
     result = invoke("inspect", str(path))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    login = lines.index(next(line for line in lines if "Login" in line and "POST" in line))
+    login = lines.index(
+        next(line for line in lines if "Login" in line and "POST" in line)
+    )
     scripts = [line.strip() for line in lines[login + 1 : login + 4]]
     assert scripts[0].startswith("script: collection pre-request (T): computes an HMAC")
     assert "reads secret" in scripts[0] and "sets timestamp" in scripts[0]
@@ -58,8 +78,11 @@ def test_inspect_lists_each_requests_scripts_in_postman_order(tmp_path: Path) ->
 
 def test_docs_show_scripts_collapsed_and_escaped(tmp_path: Path) -> None:
     files = emit_docs(load_value(tmp_path, _collection()), styles=())
-    page = next(text for name, text in files.items() if "Login" in text and name.endswith(".md")
-                and "folders/" in name)
+    page = next(
+        text
+        for name, text in files.items()
+        if "Login" in text and name.endswith(".md") and "folders/" in name
+    )
     login = page.split("Login", 1)[1]
     assert "**Scripts**" in login
     assert "<details><summary>pre-request script (inherited): computes an HMAC" in login

@@ -29,7 +29,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 OPTION_NAMES = (
     "source", "env", "environment", "var", "globals_", "api_key",
     "postman_api_url", "documenter_url", "max_size", "max_requests", "max_depth",
-    "max_json_depth", "timeout", "max_time",
+    "max_json_depth", "timeout", "max_time", "collection",
 )  # fmt: skip
 # JSON nesting is capped: the emitters walk bodies recursively (Python's stack).
 _JSON_DEPTH_CAP = 500
@@ -97,6 +97,13 @@ def source_options(func: F | None = None, *, required: bool = True) -> Any:
                 multiple=True,
                 metavar="FILE",
                 help="Postman globals file (repeatable).",
+            ),
+            click.option(
+                "--collection",
+                "collection",
+                metavar="NAME",
+                help="Which collection of a Postman workspace folder SOURCE "
+                "(postman/collections/NAME).",
             ),
             click.option(
                 "--published",
@@ -199,6 +206,7 @@ def load_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         "globals_files": tuple(kwargs.pop("globals_", ()) or ()),
         "api_key": kwargs.pop("api_key", None),
         "published_metadata": kwargs.pop("published", None),
+        "collection_name": kwargs.pop("collection", None),
         "limits": limits,
         "hosts": Hosts.from_env(
             kwargs.pop("postman_api_url", None), kwargs.pop("documenter_url", None)
@@ -212,7 +220,7 @@ def load_from_options(kwargs: dict[str, Any], source: str | None = None) -> Coll
     source = source or kwargs.get("source")
     if not source:
         raise click.UsageError(
-            "missing SOURCE (a collection file, - for stdin, or a URL)"
+            "missing SOURCE (a collection file or folder, - for stdin, or a URL)"
         )
     from generator.importer import load  # noqa: PLC0415 (pydantic: slow to import)
 

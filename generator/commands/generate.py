@@ -208,6 +208,22 @@ class GenerateJob:
         if self.load.get("published_metadata"):
             names.append(self.load["published_metadata"])
         inputs = []
+        if self.source and os.path.isdir(self.source):  # a v3 collection folder
+            from generator.errors import PmgenError  # noqa: PLC0415
+            from generator.importer.v3.inputs import fingerprint_inputs  # noqa: PLC0415
+
+            try:
+                folder = fingerprint_inputs(
+                    self.source,
+                    self.load.get("collection_name"),
+                    self.load.get("environment"),
+                )
+            except (PmgenError, OSError):
+                return None  # the full run reports it
+            if folder is None:
+                return None
+            inputs.extend(folder)
+            names = names[1:]
         for name in names:
             if not name or not os.path.isfile(name):
                 return None

@@ -4,6 +4,9 @@
   extra: it comes with mkdocs), else polling its mtime and size every `--interval`
   (`PMGEN_WATCH_POLLING=1` forces polling); either way a regeneration happens only when
   the content hash changed (an editor's save-without-change or a `touch` does nothing).
+- A v3 collection folder (or a workspace): polling the collection's files every
+  `--interval` (an edited, added or removed request, definition or example file), then
+  their content hash.
 - A URL: polling every `--interval` with `If-None-Match` (ETag) / `If-Modified-Since`
   (a 304 costs no download), then the content hash of a 200.
 One line per regeneration (time, changelog summary, files written); a failing
@@ -14,6 +17,7 @@ Ctrl-C stops cleanly (exit 0).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 import time
@@ -107,6 +111,57 @@ class FileSource:
             self._observer.join(timeout=2)
 
 
+class FolderSource:
+    """Change detection for a v3 collection folder: every interval the collection's files
+    are listed again (an added or removed request file changes the list) and their sizes
+    and mtimes compared; only then are they hashed (`content_hash`)."""
+
+    def __init__(self, path: Path, interval: float, collection: str | None) -> None:
+        self.path = path
+        self.collection = collection
+        self.interval = interval
+        self.mode = f"polling the collection's files every {interval:g}s"
+        self._stamp = self._stat()
+
+    def _files(self) -> list[Path]:
+        from generator.importer.v3.inputs import collection_files  # noqa: PLC0415
+        from generator.importer.v3.workspace import pick_collection  # noqa: PLC0415
+
+        try:
+            return collection_files(pick_collection(str(self.path), self.collection))
+        except (PmgenError, OSError):
+            return []
+
+    def _stat(self) -> tuple[tuple[str, int, int], ...]:
+        stamps = []
+        for path in self._files():
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            stamps.append((str(path), st.st_mtime_ns, st.st_size))
+        return tuple(stamps)
+
+    def wait(self, stop: threading.Event) -> bool:
+        stop.wait(self.interval)
+        stamp = self._stat()
+        changed = stamp != self._stamp
+        self._stamp = stamp
+        return changed
+
+    def content_hash(self) -> str | None:
+        from generator.importer.v3.inputs import fingerprint_inputs  # noqa: PLC0415
+
+        try:
+            inputs = fingerprint_inputs(str(self.path), self.collection, None)
+        except (PmgenError, OSError):
+            return None
+        return json.dumps(inputs) if inputs else None
+
+    def close(self) -> None:
+        pass
+
+
 class UrlSource:
     """Change detection for a URL: conditional GETs, then the body's hash."""
 
@@ -172,7 +227,7 @@ def regenerate(job: GenerateJob) -> None:
 
 def watch_loop(
     job: GenerateJob,
-    source: FileSource | UrlSource,
+    source: FileSource | FolderSource | UrlSource,
     stop: threading.Event,
     on_cycle: Callable[[], None] | None = None,
 ) -> None:
@@ -209,8 +264,12 @@ def command(interval: float, **kwargs: Any) -> None:
         )
     if not job.source or job.source == "-":
         raise UsageError("watch needs a file or URL SOURCE (not stdin)")
-    source: FileSource | UrlSource
-    if "://" in job.source:
+    source: FileSource | FolderSource | UrlSource
+    if os.path.isdir(job.source):  # a v3 collection folder or a workspace
+        source = FolderSource(
+            Path(job.source), interval, job.load.get("collection_name")
+        )
+    elif "://" in job.source:
         headers = {"X-Api-Key": job.load["api_key"]} if job.load.get("api_key") else {}
         source = UrlSource(job.source, interval, headers)
     else:

@@ -15,11 +15,12 @@ from typing import Any
 from generator import naming
 from generator.emitters import client_scripts
 from generator.emitters.client_secrets import SecretHider
-from generator.scriptinfo import describe
 from generator.model import Collection, Folder, Item, Operation
+from generator.scriptinfo import describe
 from generator.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
 from generator.wire.jsonc import strip_json_comments
 from generator.wire.mime import guess_type
+from generator.wire.signing import SIGNERS
 from generator.wire.url import split_raw
 
 # Names a method or parameter must never take (they belong to the runtime).
@@ -57,7 +58,9 @@ class MethodPlan:
     returns: str = "Any"
     model: str | None = None  # response model class
     body_model: str | None = None  # request body model class
-    scripts: list[str] = field(default_factory=list)  # what runs around the request, in words
+    scripts: list[str] = field(
+        default_factory=list
+    )  # what runs around the request, in words
 
     @property
     def params(self) -> list[Param]:
@@ -65,8 +68,11 @@ class MethodPlan:
 
     def saved_call(self) -> tuple[list[str], dict[str, Any]]:
         """Positional and keyword arguments reproducing the request as saved."""
-        args = [str(p.example if p.example is not None else "") for p in self.positional
-                if not p.optional]
+        args = [
+            str(p.example if p.example is not None else "")
+            for p in self.positional
+            if not p.optional
+        ]
         kwargs: dict[str, Any] = {}
         for p in self.keywords:
             if not p.has_example or p.disabled:
@@ -100,7 +106,12 @@ def _kv_template(value: str | None) -> bool:
 
 def _is_json_object(operation: Operation) -> bool:
     body = operation.request.body
-    return bool(body and body.mode == "raw" and body.json_valid and isinstance(body.json_value, dict))
+    return bool(
+        body
+        and body.mode == "raw"
+        and body.json_valid
+        and isinstance(body.json_value, dict)
+    )
 
 
 class Planner:
@@ -115,7 +126,9 @@ class Planner:
 
     # -- resources ------------------------------------------------------------------------
     def plan(self) -> ResourcePlan:
-        root = ResourcePlan(module="_root", class_name="RootResource", folder=None, path=[])
+        root = ResourcePlan(
+            module="_root", class_name="RootResource", folder=None, path=[]
+        )
         self._fill(root, self.collection.items, CLIENT_ATTRIBUTES)
         return root
 
@@ -131,7 +144,9 @@ class Planner:
             if isinstance(item, Folder):
                 attr = scope.claim(naming.snake(item.identifier or item.name, "folder"))
                 module = self.module_names.claim("__".join([*resource.path, attr]))
-                class_name = self.class_names.claim(naming.pascal(module.replace("__", "_")) + "Resource")
+                class_name = self.class_names.claim(
+                    naming.pascal(module.replace("__", "_")) + "Resource"
+                )
                 child = ResourcePlan(module, class_name, item, [*resource.path, attr])
                 resource.children.append((attr, child))
         children = iter(resource.children)
@@ -141,7 +156,9 @@ class Planner:
                 self._fill(child, item.items, set(), (*folders, item))
         for item in items:
             if not isinstance(item, Folder):
-                name = scope.claim(naming.snake(item.identifier or item.name, "operation"))
+                name = scope.claim(
+                    naming.snake(item.identifier or item.name, "operation")
+                )
                 resource.methods.append(self._method(item, name, list(folders)))
 
     # -- methods --------------------------------------------------------------------------
@@ -175,13 +192,29 @@ class Planner:
             value = variable.value if variable is not None else None
             if value and "{{" in value:
                 # `:id` bound to `{{id}}`: defaults to the client variable, as Postman resolves it
-                path_params[python] = [pp.segment_index, segment, self.hider.text(value, pp.name)]
-                optional.append(Param(python, pp.name, "path", "str | NotGiven", value, False,
-                                      pp.description, optional=True))
+                path_params[python] = [
+                    pp.segment_index,
+                    segment,
+                    self.hider.text(value, pp.name),
+                ]
+                optional.append(
+                    Param(
+                        python,
+                        pp.name,
+                        "path",
+                        "str | NotGiven",
+                        value,
+                        False,
+                        pp.description,
+                        optional=True,
+                    )
+                )
                 continue
             path_params[python] = [pp.segment_index, segment, None]
             example = value if pp.kind == "colon" and value else segment
-            required.append(Param(python, pp.name, "path", "str", example, True, pp.description))
+            required.append(
+                Param(python, pp.name, "path", "str", example, True, pp.description)
+            )
         plan.positional = required + optional
         spec["path_params"] = path_params
 
@@ -190,12 +223,22 @@ class Planner:
             python = names.claim(naming.snake(kv.key, "param"))
             templated = _kv_template(kv.value) or _kv_template(kv.key)
             secret_value = self.hider.hidden(kv.value, kv.key)
-            default = self.hider.text(kv.value, kv.key) if kv.value is not None else None
+            default = (
+                self.hider.text(kv.value, kv.key) if kv.value is not None else None
+            )
             send_default = (templated or secret_value) and not kv.disabled
             query.append([kv.key, default, python, bool(send_default)])
             plan.keywords.append(
-                Param(python, kv.key, "query", "QueryValue | NotGiven", kv.value,
-                      not send_default and not kv.disabled, kv.description, kv.disabled)
+                Param(
+                    python,
+                    kv.key,
+                    "query",
+                    "QueryValue | NotGiven",
+                    kv.value,
+                    not send_default and not kv.disabled,
+                    kv.description,
+                    kv.disabled,
+                )
             )
         spec["query"] = query
         if url.raw.rstrip().endswith("?") and not url.query:
@@ -206,12 +249,16 @@ class Planner:
             if h.disabled or not h.key.strip():
                 continue
             headers.append([h.key.strip(), self.hider.text(h.value or "", h.key) or ""])
-        if not any(h[0].lower() == "accept" for h in headers):
+        accept_added = not any(h[0].lower() == "accept" for h in headers)
+        if accept_added:
             headers.append(["Accept", "*/*"])
         spec["headers"] = headers
 
         behavior = op.protocol_profile_behavior
-        prune = method in BODYLESS_METHODS and not behavior.get("disableBodyPruning") is True
+        prune = (
+            method in BODYLESS_METHODS
+            and behavior.get("disableBodyPruning") is not True
+        )
         body = request.body
         if body is not None and not body.disabled and not prune:
             self._body(plan, spec, names)
@@ -221,6 +268,10 @@ class Planner:
         auth = op.auth.auth
         if auth is not None and auth.type not in ("noauth", ""):
             spec["auth"] = self._auth_key(auth.type, auth.params)
+            if accept_added and auth.type in SIGNERS:
+                spec["unsigned"] = [
+                    "accept"
+                ]  # Postman's own Accept: added after signing
             spec["auth_type"] = auth.type
         links = client_scripts.chain(self.collection, folders, op)
         if links:
@@ -243,38 +294,76 @@ class Planner:
         plan.spec = spec
         return plan
 
-    def _body(self, plan: MethodPlan, spec: dict[str, Any], names: naming.Scope) -> None:
+    def _body(
+        self, plan: MethodPlan, spec: dict[str, Any], names: naming.Scope
+    ) -> None:
         body = plan.operation.request.body
         assert body is not None
         if body.mode == "raw":
             if not body.raw:
                 return
-            ctype = RAW_CONTENT_TYPES.get((body.language or "text").lower(), "text/plain")
-            explicit = next((h.value or "" for h in plan.operation.request.headers
-                             if not h.disabled and h.key.strip().lower() == "content-type"), "")
+            ctype = RAW_CONTENT_TYPES.get(
+                (body.language or "text").lower(), "text/plain"
+            )
+            explicit = next(
+                (
+                    h.value or ""
+                    for h in plan.operation.request.headers
+                    if not h.disabled and h.key.strip().lower() == "content-type"
+                ),
+                "",
+            )
             raw = body.raw
             if "json" in ctype or "json" in explicit.lower():
-                raw = strip_json_comments(raw)  # Postman sends JSON bodies without comments
+                raw = strip_json_comments(
+                    raw
+                )  # Postman sends JSON bodies without comments
             spec["body"] = {"mode": "raw", "raw": self.hider.text(raw, "body")}
             spec["content_type"] = ctype
             templated = "{{" in body.raw
             if body.json_valid and not templated:
                 annotation = "JSONBody | NotGiven"
-                plan.keywords.append(Param("body", "body", "body", annotation, body.json_value, True))
+                plan.keywords.append(
+                    Param("body", "body", "body", annotation, body.json_value, True)
+                )
             else:
                 plan.keywords.append(
-                    Param("body", "body", "body", "str | bytes | NotGiven", raw, not templated)
+                    Param(
+                        "body",
+                        "body",
+                        "body",
+                        "str | bytes | NotGiven",
+                        raw,
+                        not templated,
+                    )
                 )
         elif body.mode == "urlencoded":
             fields: list[list[Any]] = []
             for kv in body.urlencoded:
                 python = names.claim(naming.snake(kv.key, "field"))
-                templated = _kv_template(kv.value) or self.hider.hidden(kv.value, kv.key)
+                templated = _kv_template(kv.value) or self.hider.hidden(
+                    kv.value, kv.key
+                )
                 # unlike query parameters, form fields default to the saved value (as bodies do)
-                fields.append([kv.key, self.hider.text(kv.value or "", kv.key), python, not kv.disabled])
+                fields.append(
+                    [
+                        kv.key,
+                        self.hider.text(kv.value or "", kv.key),
+                        python,
+                        not kv.disabled,
+                    ]
+                )
                 plan.keywords.append(
-                    Param(python, kv.key, "field", "str | NotGiven", kv.value or "",
-                          not templated and not kv.disabled, kv.description, kv.disabled)
+                    Param(
+                        python,
+                        kv.key,
+                        "field",
+                        "str | NotGiven",
+                        kv.value or "",
+                        not templated and not kv.disabled,
+                        kv.description,
+                        kv.disabled,
+                    )
                 )
             if any(not kv.disabled for kv in body.urlencoded):
                 spec["body"] = {"mode": "urlencoded", "fields": fields}
@@ -285,19 +374,47 @@ class Planner:
                 python = names.claim(naming.snake(f.key, "field"))
                 if f.type == "file":
                     srcs = list(f.src or [])
-                    part_type = f.content_type or (guess_type(srcs[0]) if srcs else None)
-                    fields.append([f.key, "file", srcs, python, not f.disabled, part_type])
+                    part_type = f.content_type or (
+                        guess_type(srcs[0]) if srcs else None
+                    )
+                    fields.append(
+                        [f.key, "file", srcs, python, not f.disabled, part_type]
+                    )
                     plan.keywords.append(
-                        Param(python, f.key, "file", "FileInputs | NotGiven", srcs, False,
-                              f.description, f.disabled)
+                        Param(
+                            python,
+                            f.key,
+                            "file",
+                            "FileInputs | NotGiven",
+                            srcs,
+                            False,
+                            f.description,
+                            f.disabled,
+                        )
                     )
                     continue
                 templated = _kv_template(f.value) or self.hider.hidden(f.value, f.key)
-                fields.append([f.key, "text", self.hider.text(f.value or "", f.key), python,
-                               not f.disabled, f.content_type or None])
+                fields.append(
+                    [
+                        f.key,
+                        "text",
+                        self.hider.text(f.value or "", f.key),
+                        python,
+                        not f.disabled,
+                        f.content_type or None,
+                    ]
+                )
                 plan.keywords.append(
-                    Param(python, f.key, "field", "str | NotGiven", f.value or "",
-                          not templated and not f.disabled, f.description, f.disabled)
+                    Param(
+                        python,
+                        f.key,
+                        "field",
+                        "str | NotGiven",
+                        f.value or "",
+                        not templated and not f.disabled,
+                        f.description,
+                        f.disabled,
+                    )
                 )
             if any(not f.disabled for f in body.formdata):
                 spec["body"] = {"mode": "formdata", "fields": fields}
@@ -305,7 +422,9 @@ class Planner:
             spec["body"] = {"mode": "file", "src": body.file_src}
             if body.file_content_type:
                 spec["content_type"] = body.file_content_type
-            plan.keywords.append(Param("body", "body", "body", "FileInput | NotGiven", body.file_src))
+            plan.keywords.append(
+                Param("body", "body", "body", "FileInput | NotGiven", body.file_src)
+            )
         elif body.mode == "graphql":
             spec["body"] = {
                 "mode": "graphql",
@@ -315,10 +434,17 @@ class Planner:
             spec["content_type"] = "application/json"
             q = names.claim("query")
             v = names.claim("variables")
-            plan.keywords.append(Param(q, "query", "graphql_query", "str | NotGiven", body.graphql_query))
             plan.keywords.append(
-                Param(v, "variables", "graphql_variables", "Mapping[str, Any] | NotGiven",
-                      body.graphql_variables)
+                Param(q, "query", "graphql_query", "str | NotGiven", body.graphql_query)
+            )
+            plan.keywords.append(
+                Param(
+                    v,
+                    "variables",
+                    "graphql_variables",
+                    "Mapping[str, Any] | NotGiven",
+                    body.graphql_variables,
+                )
             )
 
     # -- auth -----------------------------------------------------------------------------

@@ -37,8 +37,13 @@ def run_plan(collection: Collection, root: ResourcePlan) -> str:
     for op in collection.operations():
         path, m = by_operation[f"{op.id}\0{op.key}"]
         args, kwargs = m.saved_call()
-        item = {"key": op.key, "name": op.name, "call": [*path, m.name], "args": args,
-                "kwargs": kwargs}
+        item = {
+            "key": op.key,
+            "name": op.name,
+            "call": [*path, m.name],
+            "args": args,
+            "kwargs": kwargs,
+        }
         lines.append(_dump(item))
     items = ",\n".join(lines)
     return f'{{"_":{_dump(GENERATED)},\n"items":[\n{items}\n]}}\n'
@@ -55,7 +60,11 @@ def sandbox_files(package: str) -> dict[str, str]:
     for path in sorted(SANDBOX_DIR.rglob("*")):
         if path.suffix in (".py", ".js") and "__pycache__" not in path.parts:
             relative = path.relative_to(SANDBOX_DIR).as_posix()
-            files[f"{package}/_sandbox/{relative}"] = path.read_text(encoding="utf-8")
+            comment = "#" if path.suffix == ".py" else "//"
+            header = f"{comment} {GENERATED}: pmgen's script sandbox, copied as it is\n"
+            files[f"{package}/_sandbox/{relative}"] = header + path.read_text(
+                encoding="utf-8"
+            )
     return files
 
 

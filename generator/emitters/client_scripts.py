@@ -23,6 +23,8 @@ _SIDE_EFFECTS = re.compile(
     r"\.(?:set|unset|clear)\s*\(|setEnvironmentVariable|setGlobalVariable|"
     r"clearEnvironmentVariable|clearGlobalVariable|setNextRequest|skipRequest|sendRequest"
 )
+
+
 @dataclass(frozen=True)
 class ChainLink:
     script: Script
@@ -54,9 +56,13 @@ class ScriptTable:
         return found
 
 
-def chain(collection: Collection, folders: list[Folder], op: Operation) -> list[ChainLink]:
+def chain(
+    collection: Collection, folders: list[Folder], op: Operation
+) -> list[ChainLink]:
     """The scripts that run for `op`, in Postman's order (both events)."""
-    links = [ChainLink(s, "collection", collection.info.name) for s in collection.scripts]
+    links = [
+        ChainLink(s, "collection", collection.info.name) for s in collection.scripts
+    ]
     for folder in folders:
         links += [ChainLink(s, "folder", folder.name) for s in folder.scripts]
     links += [ChainLink(s, "request", op.name) for s in op.scripts]
@@ -80,7 +86,9 @@ def spec_entry(table: ScriptTable, links: list[ChainLink]) -> dict[str, Any]:
     """The operation spec's `scripts`: script numbers per event, and whether only the
     engine can reproduce them."""
     return {
-        "prerequest": [table.number(link) for link in links if link.script.event == "prerequest"],
+        "prerequest": [
+            table.number(link) for link in links if link.script.event == "prerequest"
+        ],
         "test": [table.number(link) for link in links if link.script.event == "test"],
         "engine": needs_engine(links),
     }

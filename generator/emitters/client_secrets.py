@@ -1,5 +1,6 @@
 """Keeps credentials out of the generated client: secret values become variables read
-from environment variables `<PACKAGE>_<NAME>` at run time (unless `--reveal-secrets`)."""
+from environment variables `<PACKAGE>_<NAME>` at run time (unless `--reveal-secrets`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from collections.abc import Iterable, Mapping
 
 from generator import naming
 from generator.model import Collection, Environment, Variable
-from generator.secrets import SecretReport, is_placeholder, is_secret_auth_field, secret_forms
+from generator.secrets import (
+    SecretReport,
+    is_placeholder,
+    is_secret_auth_field,
+    secret_forms,
+)
 from generator.variables import variable_is_secret
 
 _MIN_SECRET = 3
@@ -28,8 +34,14 @@ class SecretHider:
         report = SecretReport.of(collection)
         literals = {v for v in report.values if len(v) >= _MIN_SECRET}
         self._literals = sorted(literals, key=len, reverse=True)
-        self._rx = re.compile("|".join(re.escape(s) for s in self._literals)) if self._literals else None
-        self.secret_variables = {v.key for v in self._all_variables() if variable_is_secret(v)}
+        self._rx = (
+            re.compile("|".join(re.escape(s) for s in self._literals))
+            if self._literals
+            else None
+        )
+        self.secret_variables = {
+            v.key for v in self._all_variables() if variable_is_secret(v)
+        }
         self.secret_variables |= set(report.secret_variables)
         for name in sorted(self.secret_variables):
             self._register(name)
@@ -42,7 +54,9 @@ class SecretHider:
 
     def _register(self, name: str) -> str:
         if name not in self.env_vars:
-            env = self._env_scope.claim(f"{self.prefix}_{naming.snake(name, 'secret').upper()}")
+            env = self._env_scope.claim(
+                f"{self.prefix}_{naming.snake(name, 'secret').upper()}"
+            )
             self.env_vars[name] = env
         return name
 
@@ -59,7 +73,9 @@ class SecretHider:
         """`value` with every literal secret replaced by a `{{variable}}` read at run time."""
         if value is None or self.reveal or self._rx is None:
             return value
-        return self._rx.sub(lambda m: "{{" + self._synthetic(m.group(0), label) + "}}", value)
+        return self._rx.sub(
+            lambda m: "{{" + self._synthetic(m.group(0), label) + "}}", value
+        )
 
     def hidden(self, value: str | None, label: str) -> bool:
         return value is not None and self.text(value, label) != value
@@ -77,7 +93,11 @@ class SecretHider:
         for v in variables:
             if v.disabled:
                 continue
-            if not self.reveal and v.key in self.secret_variables and not is_placeholder(v.value):
+            if (
+                not self.reveal
+                and v.key in self.secret_variables
+                and not is_placeholder(v.value)
+            ):
                 continue
             out[v.key] = self.text(v.value or "", v.key) or ""
         return out
@@ -110,15 +130,23 @@ class Scrubber:
                 if len(form) >= min_length:
                     masks.setdefault(form, _mask(secret))
         self._masks = masks
-        ordered = sorted(masks, key=lambda f: (-len(f), f))  # longest first: no partial masks
+        ordered = sorted(
+            masks, key=lambda f: (-len(f), f)
+        )  # longest first: no partial masks
         alternatives = "|".join(re.escape(form) for form in ordered)
         token = rf"(?<![A-Za-z0-9_])(?:{alternatives})(?![A-Za-z0-9_])"
         self._rx = re.compile(token) if masks else None
 
     def text(self, text: str) -> str:
-        return text if self._rx is None else self._rx.sub(lambda m: self._masks[m.group(0)], text)
+        return (
+            text
+            if self._rx is None
+            else self._rx.sub(lambda m: self._masks[m.group(0)], text)
+        )
 
-    def files(self, files: Mapping[str, str], *, fixed: Iterable[str] = ()) -> dict[str, str]:
+    def files(
+        self, files: Mapping[str, str], *, fixed: Iterable[str] = ()
+    ) -> dict[str, str]:
         """`files` scrubbed, except the `fixed` ones (runtime code without collection text)."""
         skip = set(fixed)
         out = {}
@@ -134,13 +162,18 @@ class Scrubber:
         for line in source.splitlines(keepends=True):
             offsets.append(offsets[-1] + len(line))
         spans = [
-            (offsets[tok.start[0] - 1] + tok.start[1], offsets[tok.end[0] - 1] + tok.end[1])
+            (
+                offsets[tok.start[0] - 1] + tok.start[1],
+                offsets[tok.end[0] - 1] + tok.end[1],
+            )
             for tok in tokenize.generate_tokens(io.StringIO(source).readline)
             if tok.type == tokenize.COMMENT
             # f-strings hold code: never touched
             or (tok.type == tokenize.STRING and "f" not in tok.string[:3].lower())
         ]
-        parts = self.text(_SEPARATOR.join(source[a:b] for a, b in spans)).split(_SEPARATOR)
+        parts = self.text(_SEPARATOR.join(source[a:b] for a, b in spans)).split(
+            _SEPARATOR
+        )
         if len(parts) != len(spans):  # cannot happen (see _SEPARATOR); never break code
             return source
         out, last = [], 0
@@ -154,4 +187,6 @@ class Scrubber:
 def _mask(secret: str) -> str:
     """Safe in any literal: alphanumeric ends kept, never a quote or backslash."""
     ends = [ch if ch.isalnum() else "*" for ch in (secret[:2] + secret[-2:])]
-    return "".join(ends[:2]) + "*" * min(max(len(secret) - 4, 4), 24) + "".join(ends[2:])
+    return (
+        "".join(ends[:2]) + "*" * min(max(len(secret) - 4, 4), 24) + "".join(ends[2:])
+    )

@@ -15,11 +15,16 @@ from generator.emitters.client_plan import MethodPlan, ResourcePlan
 from generator.model import Collection, Operation
 from generator.render import docstring, pyrepr
 
-_PLANS: dict[tuple[int, str, bool], tuple[Collection, dict[str, tuple[list[str], MethodPlan]], list[str]]] = {}
+_PLANS: dict[
+    tuple[int, str, bool],
+    tuple[Collection, dict[str, tuple[list[str], MethodPlan]], list[str]],
+] = {}
 _MAX_PLANS = 4
 
 
-def _index(collection: Collection, package: str, reveal: bool) -> tuple[dict[str, tuple[list[str], MethodPlan]], list[str]]:
+def _index(
+    collection: Collection, package: str, reveal: bool
+) -> tuple[dict[str, tuple[list[str], MethodPlan]], list[str]]:
     """Methods by operation (id + key), planned once per collection."""
     key = (id(collection), package, reveal)
     cached = _PLANS.get(key)
@@ -56,7 +61,9 @@ def call_expression(path: list[str], m: MethodPlan, client_var: str = "client") 
     return f"{target}(\n{inner})"
 
 
-def render_usage(collection: Collection, operation: Operation, *, package: str, reveal_secrets: bool) -> str:
+def render_usage(
+    collection: Collection, operation: Operation, *, package: str, reveal_secrets: bool
+) -> str:
     index, env_vars = _index(collection, package, reveal_secrets)
     found = index.get(_op_key(operation))
     if found is None:
@@ -65,7 +72,10 @@ def render_usage(collection: Collection, operation: Operation, *, package: str, 
     client_class = client_class_for(package)
     doc = [f"{operation.key}: sends the request as saved in the collection."]
     if env_vars and not reveal_secrets:
-        doc += ["", "Secrets come from environment variables: " + ", ".join(env_vars) + "."]
+        doc += [
+            "",
+            "Secrets come from environment variables: " + ", ".join(env_vars) + ".",
+        ]
     lines = [
         f"# {GENERATED}",
         f'"""{docstring(chr(10).join(doc))}\n"""',

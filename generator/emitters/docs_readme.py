@@ -60,7 +60,9 @@ class Overview:
     auth: AuthView | None
     auth_words: str
     auth_usage: list[tuple[str, int]]
-    auth_headers: list[tuple[str, int]]  # credentials requests send as their own headers
+    auth_headers: list[
+        tuple[str, int]
+    ]  # credentials requests send as their own headers
     variables: list[VariableTable]
     toc: list[TocEntry]
     request_count: int
@@ -187,7 +189,9 @@ def overview(
         name
         for op in collection.operations()
         for name in dict.fromkeys(
-            kv.key for kv in op.request.headers if not kv.disabled and is_secret_name(kv.key)
+            kv.key
+            for kv in op.request.headers
+            if not kv.disabled and is_secret_name(kv.key)
         )
     )
     tables = [

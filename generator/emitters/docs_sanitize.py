@@ -177,7 +177,9 @@ class _HtmlFilter:
                 self._end(tag)
             elif tag in _DROP_WITH_CONTENT:
                 if not match.group("selfclose"):  # drop everything up to its end tag
-                    closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(text, pos)
+                    closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(
+                        text, pos
+                    )
                     pos = closing.end() if closing else len(text)
             elif tag not in _ALLOWED:
                 self.out.append(html.escape(match.group(0), quote=False))

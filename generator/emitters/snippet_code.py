@@ -10,14 +10,18 @@ line has a layout these helpers chose (tests compare with black itself).
 
 from __future__ import annotations
 
+import ast
+import functools
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
 
 from generator.formatting import LINE_LENGTH
 from generator.render import comment, pyrepr, pystr, shquote
-from generator.wire import FilePart, Value, WireRequest, is_literal, literal
+from generator.wire import FilePart, Value, WireRequest, is_literal, literal, signing
+from generator.wire.auth import RuntimeAuth
 from generator.wire.dynamic import python_expr, shell_expr
 from generator.wire.values import Part, join, text_value
 
@@ -284,58 +288,84 @@ def python_pieces(wire: WireRequest) -> dict[str, Any]:
     return pieces
 
 
-OAUTH1_IMPORTS = {"base64", "hashlib", "hmac", "random", "string", "time"}
-_OAUTH1_METHODS = {"HMAC-SHA1", "HMAC-SHA256", "PLAINTEXT"}
+_SIGNING_NAMES: tuple[str, ...] = (
+    "base64",
+    "hashlib",
+    "hmac",
+    "json",
+    "re",
+    "time",
+    "types",
+    "typing",
+    "urllib.parse",
+    "uuid",
+)
 
 
-def oauth1_pieces(wire: WireRequest) -> dict[str, Any]:
-    """Constants of the inline OAuth 1.0 signer (`_python_body.jinja`), or `Unsupported`
-    for what it does not sign: RSA methods, parameters in the query/body, body hashes.
+@functools.cache
+def signer_source(kind: str) -> tuple[str, frozenset[str]]:
+    """The functions of `generator.wire.signing` a snippet inlines for `kind` (its own
+    code: one implementation, tested against independent libraries) and their imports.
     """
-    auth = wire.runtime_auth
-    assert auth is not None and auth.type == "oauth1"
-    params = auth.params
-
-    def flag(name: str, default: bool) -> bool:
-        value = params.get(name)
-        if not value or not is_literal(value):
-            return default
-        return literal(value).strip().lower() == "true"
-
-    method_value = params.get("signatureMethod") or text_value("HMAC-SHA1")
-    method = literal(method_value) if is_literal(method_value) else ""
-    if method not in _OAUTH1_METHODS:
-        raise Unsupported(f"oauth1 signature method {method!r} is not signed inline")
-    if not flag("addParamsToHeader", False) or flag("includeBodyHash", False):
-        raise Unsupported(
-            "oauth1 with parameters in the query or body, or a body hash, is not signed inline"
-        )
-    names = {
-        "consumer_key": "consumerKey",
-        "consumer_secret": "consumerSecret",
-        "token": "token",
-        "token_secret": "tokenSecret",
-        "signature_method": "signatureMethod",
-        "timestamp": "timestamp",
-        "nonce": "nonce",
-        "version": "version",
-        "realm": "realm",
-        "callback": "callback",
-        "verifier": "verifier",
-    }
-    defaults = {
-        "signatureMethod": text_value("HMAC-SHA1"),
-        "version": text_value("1.0"),
-    }
-    constants = [
-        assign(f"oauth1_{var}", operands(params.get(key) or defaults.get(key, ())))
-        for var, key in names.items()
+    text = Path(signing.__file__).read_text("utf-8")
+    tree = ast.parse(text)
+    nodes: dict[str, ast.stmt] = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            nodes[node.name] = node
+        elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            nodes[node.targets[0].id] = node
+    pieces = [
+        ast.get_source_segment(text, nodes[name]) or "" for name in signing.PARTS[kind]
     ]
-    constants.append(f"oauth1_sign_empty = {flag('addEmptyParamsToSign', False)!r}")
-    form = []
-    if wire.body is not None and wire.body.mode == "urlencoded":
-        form = [
-            tuple_element([[pystr(k)], operands(v)], 4) for k, v in wire.body.fields
-        ]
-    imports = OAUTH1_IMPORTS | py_imports(list(params.values()))
-    return {"constants": constants, "form": form, "imports": imports}
+    code = "\n\n\n".join(pieces)
+    imports = frozenset(
+        m for m in _SIGNING_NAMES if re.search(rf"(?<![\w.]){re.escape(m)}[.,)]", code)
+    )
+    return code, imports
+
+
+def _literal_text(value: Value | None) -> str | None:
+    return literal(value) if value is not None and is_literal(value) else None
+
+
+def needs_cryptography(auth: RuntimeAuth) -> bool:
+    """Whether signing may need `cryptography` (asymmetric algorithms, or a variable's)."""
+    if auth.type == "asap":
+        return True
+    name = {"jwt": "algorithm", "oauth1": "signatureMethod"}.get(auth.type)
+    if name is None or name not in auth.params:
+        return False
+    chosen = _literal_text(auth.params[name])
+    if chosen is None:
+        return True
+    return chosen.upper().startswith(
+        ("RSA",) if auth.type == "oauth1" else signing.ASYMMETRIC
+    )
+
+
+def signer_pieces(wire: WireRequest) -> dict[str, Any]:
+    """The Python pieces of a request whose auth is signed when it is sent."""
+    auth = wire.runtime_auth
+    assert auth is not None
+    code, imports = signer_source(auth.type)
+    params = [
+        element(operands(v), 4, lead=f"{pystr(k)}: ") for k, v in auth.params.items()
+    ]
+    explicit = [pystr(name) for name in wire.explicit_headers]
+    one = f"explicit = [{', '.join(explicit)}]"
+    explicit_line = (
+        one
+        if fits(one)
+        else ("explicit = [\n" + "\n".join(f"    {n}," for n in explicit) + "\n]")
+    )
+    return {
+        "kind": auth.type,
+        "function": f"sign_{'edgegrid' if auth.type == 'akamai' else auth.type}",
+        "code": code,
+        "params": params,
+        "explicit": explicit_line,
+        "imports": imports | py_imports(list(auth.params.values())),
+        "cryptography": needs_cryptography(auth),
+        "auth": auth,
+    }

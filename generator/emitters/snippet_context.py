@@ -16,6 +16,7 @@ from generator.emitters.snippet_code import (
     urlencoded_body,
 )
 from generator.model import Collection, Operation
+from generator.render import shquote
 from generator.wire import (
     FilePart,
     TextPart,
@@ -23,8 +24,12 @@ from generator.wire import (
     WireRequest,
     build_request,
     http_message,
+    is_literal,
+    literal,
     path_and_query,
+    signing,
 )
+from generator.wire.auth import RuntimeAuth
 from generator.wire.values import join, text_value
 
 SHELL_STYLES = {"curl", "httpie", "wget"}
@@ -115,15 +120,6 @@ def _check(wire: WireRequest, style: str) -> None:
         raise Unsupported(
             f"{wire.runtime_auth.type} auth is computed per request; this style does not compute it"
         )
-    if (
-        style == "wget"
-        and wire.body is not None
-        and wire.body.mode != "formdata"
-        and wire.header("content-type") is None
-    ):
-        raise Unsupported(
-            "wget sends a Content-Type with every body; Postman sends none here"
-        )
 
 
 def context(
@@ -142,6 +138,18 @@ def context(
             collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
         )
     _check(wire, style)
+    notes = list(wire.notes)
+    if (
+        style == "wget"
+        and wire.body is not None
+        and wire.body.mode != "formdata"
+        and wire.header("content-type") is None
+    ):  # the program still runs; its first lines say how it differs
+        notes.insert(
+            0,
+            "wget sends a Content-Type (application/x-www-form-urlencoded) with every "
+            "body; Postman sends none here",
+        )
     values: list[Value] = [wire.url, *(v for _, v in wire.headers)]
     body: dict[str, Any] = {"mode": "none"}
     b = wire.body
@@ -177,7 +185,7 @@ def context(
             {"env_var": s.env_var, "description": s.description}
             for s in wire.secrets.values()
         ],
-        "notes": wire.notes,
+        "notes": notes,
         "files": has_files,
         "method": wire.method,
         "headers": [_header(n, v) for n, v in wire.headers],
@@ -211,3 +219,148 @@ def _needs_raw_target(url: Value) -> bool:
     return any(
         ch not in _URLLIB3_SAFE for p in target if p.kind == "text" for ch in p.text
     )
+
+
+# How the signer prints each header for the tool that sends it.
+_SHELL_HEADER = {
+    "curl": 'print(f"{name}: {value}" if value else f"{name};")',
+    "wget": 'print(f"{name}: {value}")',
+    "httpie": (
+        'key = "".join("\\\\" + c if c in ":=@\\\\;" else c for c in name)\n'
+        '    print(f"{key}:{value}" if value else f"{key};")'
+    ),
+}
+
+
+def shell_signer(
+    signer: dict[str, Any], ctx: dict[str, Any], style: str
+) -> dict[str, Any]:
+    """The run-time signing step of a shell snippet: pmgen's signer (the Python styles'
+    code) run by python3 on the request as built, printing the URL, the body (changed
+    only by OAuth 1 in a form body) and the headers as the tool takes them."""
+    imports = sorted(signer["imports"] | {"os", "sys"})
+    params = (
+        "auth_params = {\n" + "\n".join(signer["params"]) + "\n}"
+        if signer["params"]
+        else "auth_params: dict[str, str] = {}"
+    )
+    program = "\n".join(
+        [
+            *(f"import {m}" for m in imports),
+            "",
+            "",
+            signer["code"],
+            "",
+            "",
+            params,
+            signer["explicit"],
+            "method, url, mode, value = sys.argv[1:5]",
+            "body = None",
+            'if mode != "none":',
+            '    body = os.fsencode(value) if mode == "text" else open(value, "rb").read()',
+            'headers = [tuple(h.split(": ", 1)) for h in sys.argv[5:]]',
+            f"url, headers, new = {signer['function']}(",
+            "    auth_params, method, url, headers, body, explicit",
+            ")",
+            "print(url)",
+            'print("=" + new.decode() if new is not None and new != body else "-")',
+            "for name, value in headers:",
+            "    " + _SHELL_HEADER[style],
+        ]
+    )
+    body = ctx["body"]
+    mode = body["mode"]
+    if mode in ("raw", "urlencoded"):
+        body_args = '"text" "$body"'
+    elif mode == "file":
+        body_args = '"file" ' + body["file_src_sh"]
+    else:
+        body_args = '"none" ""'
+    return {
+        "program": program,
+        "body_args": body_args,
+        "headers": [h["colon_sh"] for h in ctx["headers"]],
+        "kind": signer["kind"],
+        "cryptography": signer["cryptography"],
+        "openssl": _openssl_jwt(signer["auth"], ctx, style),
+    }
+
+
+_TOOL_HEADER = {"curl": ("--header ", "curl"), "wget": ("--header=", "colon_sh")}
+_TOOL_HEADER["httpie"] = ("", "httpie")
+_PSS = "-sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest"
+
+
+def _openssl_jwt(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """JWT Bearer signed with openssl (HS/RS/PS): the header and payload are fixed text
+    (their base64url made here), only the signature is computed when the program runs.
+    None when something is known only at run time (then python3 signs, as for the rest).
+    """
+
+    if auth.type != "jwt":
+        return None
+
+    def text(name: str, default: str = "") -> str | None:
+        value = auth.params.get(name)
+        if value is None:
+            return default
+        return literal(value) if is_literal(value) else None
+
+    alg, where = text("algorithm", "HS256"), text("addTokenTo", "header")
+    header, payload = text("header", ""), text("payload", "")
+    prefix, key_name = text("headerPrefix", "Bearer"), text("queryParamKey", "token")
+    base64_secret = text("isSecretBase64Encoded", "")
+    if None in (alg, where, header, payload, prefix, key_name, base64_secret):
+        return None
+    assert alg is not None and header is not None and payload is not None
+    assert base64_secret is not None and key_name is not None
+    if alg[:2] not in ("HS", "RS", "PS") or alg not in signing.JWT_ALGORITHMS:
+        return None
+    if where not in ("header", "queryParam"):
+        return None
+    url_text = "".join(p.text for p in ctx["wire"].url if p.kind == "text")
+    if where == "queryParam" and f"{key_name}=" in url_text:
+        return None  # Postman replaces the parameter: python3 does that
+    try:
+        head = signing.js_json(header) if header.strip() else {}
+        claims = signing.js_json(payload)
+    except ValueError:
+        return None
+    head = {**head, "alg": alg} if isinstance(head, dict) else {"alg": alg}
+    signing_input = signing.js_b64url(head) + "." + signing.js_b64url(claims)
+    digest = "-sha" + alg[2:]
+    if alg.startswith("HS"):
+        secret = sh(auth.params.get("secret") or text_value(""))
+        decode = (
+            " | openssl base64 -d -A" if base64_secret.strip().lower() == "true" else ""
+        )
+        hex_key = f"$(printf '%s' {secret}{decode} | od -An -v -tx1 | tr -d ' \\n')"
+        sign = f'openssl dgst {digest} -mac HMAC -macopt "hexkey:{hex_key}" -binary'
+    else:
+        key = sh(auth.params.get("privateKey") or text_value(""))
+        pss = f" {_PSS}" if alg.startswith("PS") else ""
+        sign = f"openssl dgst {digest} -sign <(printf '%s\\n' {key}){pss} -binary"
+    flag, word = _TOOL_HEADER[style]
+    headers = [
+        flag + h[word] for h in ctx["headers"] if h["name"].lower() != "authorization"
+    ]
+    value = f"{prefix} " if prefix else ""
+    separator = ":" if style == "httpie" else ": "
+    sep = "&" if "?" in url_text else "?"
+    return {
+        "input": shquote(signing_input),
+        "sign": sign,
+        "headers": headers,
+        "authorization": (
+            flag + shquote("Authorization" + separator + value) + '"$jwt_token"'
+            if where == "header"
+            else None
+        ),
+        "query": (
+            None
+            if where == "header"
+            else shquote(sep + key_name + "=") + '"$jwt_token"'
+        ),
+    }

@@ -24,16 +24,22 @@ from generator.emitters.snippet_code import (
     comment_line,
     docline,
     is_black_stable,
-    oauth1_pieces,
     python_pieces,
+    signer_pieces,
 )
-from generator.emitters.snippet_context import Unsupported, context
+from generator.emitters.snippet_context import (
+    SHELL_STYLES,
+    Unsupported,
+    context,
+    shell_signer,
+)
 from generator.errors import UsageError
 from generator.formatting import BlackStable
 from generator.model import Collection, Operation
 from generator.naming import snake
-from generator.render import render
-from generator.wire import WireRequest, build_request
+from generator.render import comment, render
+from generator.wire import WireRequest, build_request, signing
+from generator.wire.values import Part, Value
 
 
 @dataclass(frozen=True)
@@ -130,11 +136,15 @@ def render_snippet(
         wire = build_request(
             collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
         )
-    oauth1: dict[str, Any] | None = None
-    if style in BLACK_STABLE_STYLES and wire.runtime_auth is not None:
-        if wire.runtime_auth.type == "oauth1":  # signed inline by the Python styles
-            oauth1 = oauth1_pieces(wire)
-            wire = dataclasses.replace(wire, runtime_auth=None)
+    signer: dict[str, Any] | None = None
+    auth = wire.runtime_auth
+    if auth is not None and auth.type in signing.SIGNERS:
+        # signed when the program runs: Python inlines pmgen's signer, the shell styles
+        # run it with python3, the raw message asks for the values (see _raw_auth)
+        signer = signer_pieces(wire)
+        wire = dataclasses.replace(wire, runtime_auth=None)
+        if style == "http":
+            wire = _raw_auth(wire, auth.type)
     ctx = context(
         collection,
         operation,
@@ -145,12 +155,16 @@ def render_snippet(
     )
     if style in BLACK_STABLE_STYLES:
         ctx["py"] = _python_context(ctx, operation)
-        ctx["py"]["oauth1"] = oauth1
-        if oauth1 is not None:
-            extra = oauth1["imports"] | (
-                set() if style == "python-http.client" else {"urllib.parse"}
-            )
-            ctx["imports"] = sorted(set(ctx["imports"]) | extra)
+        ctx["py"]["signer"] = signer
+        if signer is not None:
+            ctx["imports"] = sorted(set(ctx["imports"]) | signer["imports"])
+            ctx["py"]["comments"] = _signer_comments(signer) + ctx["py"]["comments"]
+    ctx["signer"] = None
+    if signer is not None and style in SHELL_STYLES:
+        ctx["signer"] = shell_signer(signer, ctx, style)
+    if signer is not None and style == "http":  # the first lines say what to set
+        lines = [f"# {comment(n)}" for n in wire.notes[:1]]
+        ctx["http_text"] = "\n".join([*lines, ctx["http_text"]])
     text = render(spec.template, r=ctx)
     if spec.ext != "py" and not _UNSHOWABLE.isdisjoint(text):
         # shell words escape control characters; what is left is the method or a file
@@ -159,6 +173,42 @@ def render_snippet(
             "a value holds a NUL or a raw bidi control character this style cannot show"
         )
     return text
+
+
+def _signer_comments(signer: dict[str, Any]) -> list[str]:
+    lines = [
+        f"# {signer['kind']} auth is signed when this runs (current time, fresh nonce), as",
+        "# Postman signs it.",
+    ]
+    if signer["cryptography"]:
+        lines.append("# Requires: pip install cryptography (RSA/ECDSA signatures).")
+    return lines
+
+
+_SIGNED_OVER = {
+    "awsv4": "a signature over the current time",
+    "jwt": "a token signed with a key",
+    "digest": "a response over the run-time URL",
+}
+
+
+def _raw_auth(wire: WireRequest, kind: str) -> WireRequest:
+    """A raw message cannot compute a signature: it reads the values from variables."""
+    names = {"awsv4": ["Authorization", "X-Amz-Date"]}.get(kind, ["Authorization"])
+    headers = [
+        (n, v) for n, v in wire.headers if n.lower() not in {x.lower() for x in names}
+    ]
+    added: list[tuple[str, Value]] = [
+        (n, (Part("env", "PMGEN_" + n.upper().replace("-", "_")),)) for n in names
+    ]
+    over = _SIGNED_OVER.get(kind, "a signature over the current time and a nonce")
+    variables = " and ".join("PMGEN_" + n.upper().replace("-", "_") for n in names)
+    notes = [
+        f"this raw message cannot compute {kind} auth ({over}): set {variables} to the "
+        "value(s) before sending (the Python and shell styles compute them)",
+        *wire.notes,
+    ]
+    return dataclasses.replace(wire, headers=headers + added, notes=notes)
 
 
 def _python_context(ctx: dict[str, Any], operation: Operation) -> dict[str, Any]:

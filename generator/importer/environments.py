@@ -14,6 +14,7 @@ from generator.importer.detect import is_environment
 from generator.importer.fields import text
 from generator.importer.limits import Limits
 from generator.importer.sources import Document, is_url, read_file
+from generator.importer.v3.environments import environment_value, is_yaml_name
 from generator.model import Environment
 
 Fetch = Callable[[str], Document]
@@ -38,9 +39,9 @@ def read_environment(
     document = (
         fetch(path) if fetch is not None and is_url(path) else read_file(path, limits)
     )
-    value = jsontext.parse(
-        jsontext.decode(document.data, document.where),
-        document.where,
-        limits.max_json_depth,
-    )
+    text_value = jsontext.decode(document.data, document.where)
+    if is_yaml_name(document.where):  # v3 `*.environment.yaml` / `*.globals.yaml`
+        value = environment_value(text_value, document.where, limits.max_json_depth)
+    else:
+        value = jsontext.parse(text_value, document.where, limits.max_json_depth)
     return environment_from_value(value, document.where, document.where)

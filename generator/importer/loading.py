@@ -10,7 +10,10 @@ the model. Errors are `generator.errors.InputError` with one clear line.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import InputError, UsageError
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
 from generator.model import Collection, Diagnostic, Environment
 
 Fetch = Callable[[str], Collection]
+_V3_FILE = re.compile(
+    r"(\.(request|example)|(^|[\\/])definition)\.ya?ml$", re.IGNORECASE
+)
 _BIG_INPUT = 1_000_000  # bytes: above this, reading a file reports progress
 
 Progress = Callable[[str], None]
@@ -80,6 +86,16 @@ def _read(
             hosts=hosts,
             parse=load_document,
         )
+    if source != "-" and os.path.isdir(source):
+        from generator.importer.v3.folder import load_folder  # noqa: PLC0415
+
+        return load_folder(source, limits)
+    if _V3_FILE.search(source):
+        raise InputError(
+            "one file of a v3 collection folder (Postman format 3.0.0): "
+            "pass the collection's folder as SOURCE",
+            where=source,
+        )
     document = read_file(source, limits)
     big = progress is not None and len(document.data) > _BIG_INPUT
     if big and progress:
@@ -102,6 +118,7 @@ def load(
     progress: Progress | None = None,
     hosts: Hosts | None = None,
     published_metadata: str | None = None,
+    collection_name: str | None = None,
 ) -> Collection:
     """Read SOURCE and return the model, with environments, globals and overrides attached.
 
@@ -110,8 +127,18 @@ def load(
 
     `environment` picks one of the known environments by name (published ones included);
     without it the last `--env` file is selected, or the only environment known.
+
+    SOURCE may be a v3 collection folder or a Postman workspace folder; `collection_name`
+    picks one of the workspace's `postman/collections/*`, and `environment` may name one
+    of its `postman/environments/*` files.
     """
     limits = limits or Limits()
+    if not is_url(source) and source != "-":
+        from generator.importer.v3.workspace import pick_collection  # noqa: PLC0415
+
+        source = pick_collection(source, collection_name)
+    elif collection_name is not None:
+        raise UsageError("--collection needs a Postman workspace folder as SOURCE")
     collection = _read(source, limits, api_key, progress, hosts)
     if published_metadata:
         metadata = _read(published_metadata, limits, api_key, None, hosts)
@@ -119,6 +146,8 @@ def load(
     environments: list[Environment] = list(collection.environments)
     fetch = _environment_fetcher(limits, api_key, progress, hosts)
     environments.extend(read_environment(path, limits, fetch) for path in env_files)
+    if environment is not None and environment not in {e.name for e in environments}:
+        environments.extend(_workspace_environments(source, limits))
     global_values = list(collection.globals)
     for path in globals_files:
         global_values.extend(read_environment(path, limits, fetch).values)
@@ -130,6 +159,22 @@ def load(
             "overrides": dict(variables or {}),
         }
     )
+
+
+def _workspace_environments(source: str, limits: Limits) -> list[Environment]:
+    """The environments of the workspace SOURCE lies in (`--environment NAME` without a
+    matching `--env` file)."""
+    if is_url(source) or source == "-":
+        return []
+    from generator.importer.v3.workspace import (  # noqa: PLC0415
+        environment_files,
+        workspace_of,
+    )
+
+    workspace = workspace_of(Path(source))
+    if workspace is None:
+        return []
+    return [read_environment(str(p), limits) for p in environment_files(workspace)]
 
 
 def _join_published(collection: Collection, metadata: Collection) -> Collection:

@@ -24,10 +24,10 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
-from . import _limit
+from . import _limit, modules
 from ._types import (
     ENGINE_EXTRA,
     EngineMissing,
@@ -41,7 +41,6 @@ from ._types import (
     VariableScopes,
 )
 
-_JS_DIR = Path(__file__).parent / "js"
 # Must match runtime.js: the script's line 1 is at line SCRIPT_BASE + 1 of its eval.
 _SCRIPT_BASE = 10000
 _SCRIPT_SPAN = 290000
@@ -49,8 +48,10 @@ _RUNTIME_PAD = 300000
 _FRAME = re.compile(r"<input>:(\d+)")
 _PRIMITIVES = (str, int, float, bool, type(None))
 _INT32 = 2**31 - 1
-# The JSON text of tainted bodies kept for the remote-code check (most recent first).
+# Tainted bodies kept for the remote-code check (most recent first): at most this many, and
+# at most _MAX_TAINTED_CHARS characters together.
 _MAX_TAINTED = 64
+_MAX_TAINTED_CHARS = 32 * 2**20
 # A downloaded body shorter than this is only refused when eval'd verbatim (tiny bodies such
 # as "ok" or "1" would otherwise refuse unrelated code that contains them).
 _TAINT_MIN = 32
@@ -66,8 +67,10 @@ _LEVELS = {
 
 @lru_cache(maxsize=1)
 def _runtime_source() -> str:
+    # through the package's loader (importlib.resources), so a zipped package works too
+    js = resources.files(__package__).joinpath("js")
     parts = [
-        (_JS_DIR / name).read_text(encoding="utf-8")
+        js.joinpath(name).read_text(encoding="utf-8")
         for name in ("runtime.js", "expect.js", "pm.js")
     ]
     return "\n".join(parts)
@@ -83,9 +86,14 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
     return (
         "\n" * _RUNTIME_PAD
         + "(function (config) {\n'use strict';\n"
-        + "const native = {tainted: globalThis.__pmgen_tainted, "
+        + "const raw0 = {tainted: globalThis.__pmgen_tainted, "
         + "moduleSource: globalThis.__pmgen_module_source, dynamic: globalThis.__pmgen_dynamic,"
         + " probe: globalThis.__pmgen_probe};\n"
+        # The binding cannot pass QuickJS rope strings (results of concatenation) to Python.
+        + "const flat = (v) => (typeof v === 'string' ? String(v) : v);\n"
+        + "const native = {};\n"
+        + "for (const k of Object.keys(raw0)) { const f = raw0[k]; "
+        + "native[k] = (...a) => f(...a.map(flat)); }\n"
         + "delete globalThis.__pmgen_tainted; delete globalThis.__pmgen_module_source; "
         + "delete globalThis.__pmgen_dynamic; delete globalThis.__pmgen_probe;\n"
         + _runtime_source()
@@ -97,14 +105,15 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
         + f"const SENTINEL = {json.dumps(sentinel)};\n"
         + "for (const name of Object.keys(raw)) {\n"
         + "  const f = raw[name];\n"
-        + "  const w = function (...args) { const r = f(...args);\n"
-        + "    if (typeof r === 'string' && r.startsWith(SENTINEL)) throw new Error(r.slice(SENTINEL.length));\n"
+        + "  const w = function (...args) { const r = f(...args.map(flat));\n"
+        + "    if (typeof r === 'string' && r.startsWith(SENTINEL))\n"
+        + "      throw new Error(r.slice(SENTINEL.length));\n"
         + "    return r; };\n"
         + "  defineProperty(w, 'name', {value: name});\n"
         + "  defineProperty(G, name, {value: w, writable: true, configurable: true});\n"
         + "} }\n"
         + "defineProperty(globalThis, '__pmgen', {value: Object.freeze({begin, tick, finish, arm,"
-        + " deliver: (id, text) => deliverSend(id, jsonParse(text))}),"
+        + " deliver: (id, text, ms) => scheduleDelivery(id, jsonParse(text), ms)}),"
         + " writable: false, configurable: false, enumerable: false});\n"
         + "installLibraries();\ntakeBaseline();\n"
         + "})("
@@ -187,20 +196,19 @@ class Sandbox:
     def __init__(
         self,
         *,
-        limits: Limits = Limits(),
+        limits: Limits = Limits(),  # noqa: B008 (frozen dataclass: a shared default is safe)
         send_request: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
         allow_remote_code: bool = False,
         dynamic: Callable[[str], str | None] | None = None,
         logger: logging.Logger | None = None,
     ) -> None:
         try:
-            import quickjs
+            import quickjs  # noqa: PLC0415 (the engine is optional: imported on use)
         except ImportError as exc:
             raise EngineMissing(
                 "running this collection's scripts needs a JavaScript engine: "
                 f"install the '{ENGINE_EXTRA}' extra (pip install quickjs-ng)"
             ) from exc
-        from . import modules
 
         self._quickjs: Any = quickjs
         self.limits = limits
@@ -286,13 +294,28 @@ class Sandbox:
         response: dict[str, Any] | None = None,
         info: dict[str, Any] | None = None,
     ) -> RunResult:
+        """Run one event's scripts of one request, in order (collection, folders, request).
+
+        ``request``: collection v2.1 shape, unresolved (``{{var}}`` kept); the result's
+        request has the same shape, ``url.raw`` recomputed when the parts changed.
+        ``response`` (test scripts): ``{"code", "status", "header": [{"key", "value"}],
+        "body_b64", "responseTime", "responseSize"}``. ``info``: optional ``iteration``,
+        ``iterationCount``, ``requestId``, ``environmentName``. ``scopes`` is updated in
+        place. A script that throws stops the chain with ScriptError (``.result`` holds what
+        ran before it).
+        """
         result = RunResult(request=copy.deepcopy(request))
         response_payload = None if response is None else _response_payload(response)
         for script in scripts:
             if not script.source.strip():
                 continue
             out = self._run_one(
-                script, request_name, result.request, scopes, response_payload, info
+                script,
+                request_name=request_name,
+                request=result.request,
+                scopes=scopes,
+                response=response_payload,
+                info=info,
             )
             self._apply(out, result, scopes, request_name)
             error = out.get("error")
@@ -372,6 +395,7 @@ class Sandbox:
     def _run_one(
         self,
         script: Script,
+        *,
         request_name: str,
         request: dict[str, Any],
         scopes: VariableScopes,
@@ -414,10 +438,17 @@ class Sandbox:
                 if kind == "send":
                     started = time.monotonic()
                     outcome = self._send(step.get("request") or {})
-                    clock.credit(time.monotonic() - started)
+                    spent = time.monotonic() - started
+                    clock.credit(spent)
+                    # the response arrives on the virtual clock after the time it took
+                    took = (outcome.get("response") or {}).get("responseTime")
+                    if not isinstance(took, (int, float)) or isinstance(took, bool):
+                        took = spent * 1000
                     arg = json.dumps(json.dumps(outcome))
-                    self._eval(ctx, clock, f"__pmgen.deliver({int(step['id'])}, {arg})")
-            out: dict[str, Any] = json.loads(self._eval(ctx, clock, "__pmgen.finish()"))
+                    call = f"__pmgen.deliver({int(step['id'])}, {arg}, {float(took)!r})"
+                    self._eval(ctx, clock, call)
+            clean, text_out = json.loads(self._eval(ctx, clock, "__pmgen.finish()"))
+            out: dict[str, Any] = json.loads(text_out)
         except _LimitHit as hit:
             self._drop_context()
             cls = ScriptTimeout if hit.kind == "time" else ScriptMemoryError
@@ -439,7 +470,12 @@ class Sandbox:
                 owner=script.owner,
                 event=script.event,
             ) from None
-        if not out.pop("clean", False):
+        except BaseException:
+            # e.g. the host's send_request raised KeyboardInterrupt mid-script: the context
+            # still holds this script's globals
+            self._drop_context()
+            raise
+        if not clean:
             self._drop_context()
         return out
 
@@ -493,6 +529,12 @@ class Sandbox:
         if body and not self._allow_remote_code:
             self._tainted.insert(0, body)
             del self._tainted[_MAX_TAINTED:]
+            total = 0
+            for i, kept in enumerate(self._tainted):
+                total += len(kept)
+                if total > _MAX_TAINTED_CHARS and i > 0:
+                    del self._tainted[i:]
+                    break
         return {"response": payload}
 
 

@@ -78,17 +78,16 @@ def arm(ctx: Any, seconds: float) -> None:
     raise ArmFailed("could not install the script time limit")
 
 
-_verified: bool | None = None
+_verified: dict[str, bool] = {}  # "ok" once checked in this process
 _verify_lock = threading.Lock()
 
 
 def verify(ctx: Any, jsexception: type[BaseException]) -> bool:
     """Once per process: an armed context stops an endless loop and still calls Python."""
-    global _verified
     with _verify_lock:
-        if _verified is None:
-            _verified = _check(ctx, jsexception)
-        return _verified
+        if "ok" not in _verified:
+            _verified["ok"] = _check(ctx, jsexception)
+        return _verified["ok"]
 
 
 def _check(ctx: Any, jsexception: type[BaseException]) -> bool:

@@ -109,7 +109,8 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
         out.note = (
             "NTLM answers a 401 challenge: the first request goes without credentials"
         )
-    else:
+    elif kind in RUNTIME_KINDS:
         params = {name: _param(auth, scope, name) for name in sorted(auth.params)}
         out.runtime = RuntimeAuth(kind, params)
+    # any other type: Postman knows no handler for it and sends the request without auth
     return out

@@ -109,6 +109,8 @@ class WireRequest:
     timeout: float | None = None
     secrets: dict[str, Secret] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # lower-case names of the headers the collection sets: what Postman signs (awsv4, ...)
+    explicit_headers: list[str] = field(default_factory=list)
 
     def header(self, name: str) -> Value | None:
         return next((v for n, v in self.headers if n.lower() == name.lower()), None)
@@ -172,6 +174,7 @@ def build_request(
         wire.headers.append(
             (name, scope.resolve(header.value or "", secret_as=secret_as))
         )
+    wire.explicit_headers = sorted({name.lower() for name, _ in wire.headers})
     wire.headers += applied.headers
     # receivers drop surrounding whitespace; some clients (h11) refuse to send it
     wire.headers = [(name, strip(value)) for name, value in wire.headers]

@@ -164,7 +164,7 @@ def test_runner_writes_table_and_json(tmp_path: Path) -> None:
             and inspect["cpu_seconds"] > 0
             and inspect["tree_rss_mb"] > 10
         )
-    assert len(data["targets"]) == 9  # eight limits and the baselines' ratios
+    assert len(data["targets"]) == 10  # nine limits and the baselines' ratios
     assert {t["status"] for t in data["targets"]} <= {"pass", "FAIL", "n/a", "ratio"}
     markdown = (out / "latest.md").read_text()
     assert "## Targets (issue 7)" in markdown and "| synth-20 | 20 |" in markdown
@@ -243,3 +243,13 @@ def test_a_short_command_gets_its_peak_pss() -> None:
     result = run_once([sys.executable, "-c", program])
     assert result.returncode == 0
     assert result.tree_pss_mb >= 80
+
+
+def test_scripted_call_benchmark_times_both_paths() -> None:
+    pytest.importorskip("quickjs", reason="the script engine is a pmgen dependency")
+    from benchmarks import scripted
+
+    result = scripted.measure()
+    assert result["ok"], result.get("error")
+    assert result["generated_us"] > 0 and result["by_hand_us"] > 0
+    assert result["ratio"] == pytest.approx(result["generated_us"] / result["by_hand_us"])

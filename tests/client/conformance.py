@@ -33,8 +33,9 @@ from generator.formatting import format_python
 from generator.importer import load
 from generator.model import Collection, Folder, Item
 from tests.client.venv import ProjectVenv, install_project
+from tests.helpers import frozen_clock
 
-__all__ = ["ProjectVenv", "recorded_collections", "run_collection"]
+__all__ = ["ProjectVenv", "recorded_collections", "run_collection", "v3_recorded_collections"]
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -48,6 +49,8 @@ class Score:
     identical: int
     not_script: tuple[int, int]
     report: dict[str, Any]
+    # False when the recording signs its host (awsv4) and Newman's port was taken
+    on_recorded_port: bool = True
 
     def line(self) -> str:
         ns_ident, ns_total = self.not_script
@@ -65,6 +68,18 @@ def recorded_collections(shared: Path = SHARED) -> list[tuple[str, Path, Path]]:
             origin = shared / "corpus" if originals is None else _seed_folder(shared, d.name)
             out.append((("seed/" if originals else "") + d.name, d, origin))
     return out
+
+
+def v3_recorded_collections(shared: Path = SHARED) -> list[tuple[str, Path, Path, Path]]:
+    """(label, expected dir, original's folder, v3 folder) for every recorded collection
+    migrated to a v3 folder (../shared/v3/migrated/RECORDINGS.tsv)."""
+    from tests.conformance.runner import discover_v3  # noqa: PLC0415
+
+    return [
+        (case.name, case.expected_dir, case.files_dir, case.v3_dir)
+        for case in discover_v3(shared)
+        if case.v3_dir is not None
+    ]
 
 
 def _seed_folder(shared: Path, name: str) -> Path:
@@ -93,12 +108,20 @@ def _retarget(node: Any, port: str, key: str | None = None) -> Any:
 class EchoProcess:
     """The shared echo server (`conformance/echo_server.py`) as a subprocess."""
 
-    def __init__(self, log: Path, shared: Path = SHARED) -> None:
-        self.log = log
+    def __init__(self, log: Path, shared: Path = SHARED, port: int = 0) -> None:
+        self.log, self.shared = log, shared
+        try:
+            self._start(port)
+        except RuntimeError:
+            if not port:
+                raise
+            self._start(0)  # Newman's port is taken: any free port
+
+    def _start(self, port: int) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, str(shared / "conformance" / "echo_server.py"), "--port", "0",
-             "--log", str(log), "--idle", "900"],
-            stdout=subprocess.PIPE, text=True,
+            [sys.executable, str(self.shared / "conformance" / "echo_server.py"), "--port",
+             str(port), "--log", str(self.log), "--idle", "900"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
@@ -125,12 +148,18 @@ def run_collection(
     work: Path,
     sample: int | None = None,
     seed: int = 7,
+    v3_dir: Path | None = None,
 ) -> Score:
-    """Generate, install, run and score one recorded collection (optionally a sample)."""
+    """Generate, install, run and score one recorded collection (optionally a sample).
+
+    With `v3_dir` the client is generated from that v3 folder (migrated from the recorded
+    collection); requests whose sending the format lost (FORMAT.md §16) are left out."""
     work.mkdir(parents=True, exist_ok=True)
     log = work / "echo.jsonl"
     log.write_text("")
-    echo = EchoProcess(log)
+    # a signature over the host (awsv4) matches Newman's on its port only (when free)
+    recorded = frozen_clock.signs_host(expected_dir)
+    echo = EchoProcess(log, port=frozen_clock.RECORDED_PORT if recorded else 0)
     try:
         port = str(echo.port)
         coll = _retarget(json.loads((expected_dir / "collection.json").read_text()), port)
@@ -141,9 +170,16 @@ def run_collection(
             (work / "environment.json").write_text(json.dumps(env))
             env_files.append(str(work / "environment.json"))
         collection = load(str(work / "collection.json"), env_files=env_files)
+        lost: dict[str, str] = {}
+        if v3_dir is not None:
+            from tests.conformance.runner import copy_v3_retargeted, v3_losses  # noqa: PLC0415
+
+            original = collection
+            collection = load(str(copy_v3_retargeted(v3_dir, int(port), work)), env_files=env_files)
+            lost = v3_losses(original, collection)
         expected_rows = [json.loads(line) for line in (expected_dir / "expected.jsonl").open() if line.strip()]
         ops = {op.key: op for op in collection.operations()}
-        keys = [r["key"] for r in expected_rows if r["key"] in ops]
+        keys = [r["key"] for r in expected_rows if r["key"] in ops and r["key"] not in lost]
         if sample is not None and len(keys) > sample:
             keys = sorted(random.Random(seed).sample(keys, sample), key=keys.index)
             collection = prune(collection, set(keys))  # generate a client for the sample only
@@ -158,6 +194,9 @@ def run_collection(
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         env = dict(os.environ)
+        moment = frozen_clock.recorded(expected_dir)
+        if moment is not None:  # Newman's frozen clock: signatures over the time can match
+            env[frozen_clock.VARIABLE] = moment
         if venv is not None:  # a real install
             install_project(venv, project)
             python = str(venv.python)
@@ -184,7 +223,9 @@ def run_collection(
     )
     report = json.loads((work / "report.json").read_text())
     ns = report["identical_not_script_affected"]
-    return Score(label, report["comparable"], report["identical"], (ns[0], ns[1]), report)
+    on_port = not recorded or echo.port == frozen_clock.RECORDED_PORT
+    return Score(label, report["comparable"], report["identical"], (ns[0], ns[1]), report,
+                 on_recorded_port=on_port)
 
 
 def prune(collection: Collection, keys: set[str]) -> Collection:
@@ -208,16 +249,20 @@ def main(argv: list[str]) -> int:
     sample: int | None = None
     if argv[:1] == ["--sample"]:
         sample, argv = int(argv[1]), argv[2:]
+    v3 = argv[:1] == ["--v3"]  # the v3 folders migrated from the recordings
+    argv = argv[1:] if v3 else argv
     wanted = set(argv)
     started = time.time()
+    sources = (v3_recorded_collections() if v3
+               else [(label, e, o, None) for label, e, o in recorded_collections()])
     with tempfile.TemporaryDirectory(prefix="pmgen-conformance-") as tmp:
         venv = ProjectVenv.create(Path(tmp) / "venv")
         totals = [0, 0, 0, 0]
-        for label, expected_dir, origin in recorded_collections():
+        for label, expected_dir, origin, v3_dir in sources:
             if wanted and label not in wanted and label.split("/")[-1] not in wanted:
                 continue
             score = run_collection(label, expected_dir, origin, venv, Path(tmp) / label.replace("/", "_"),
-                                   sample=sample)
+                                   sample=sample, v3_dir=v3_dir)
             print(score.line(), flush=True)
             for item in score.report["items"]:
                 if not item["identical"] and not item["script_affected"]:

@@ -38,13 +38,20 @@ def recordings(shared: Path = SHARED) -> list[tuple[str, Path]]:
         if not base.is_dir():
             continue
         prefix = "seed/" if source == "seed-collections" else ""
-        for folder in sorted(p for p in base.iterdir() if (p / "expected.jsonl").is_file()):
+        for folder in sorted(
+            p for p in base.iterdir() if (p / "expected.jsonl").is_file()
+        ):
             found.append((prefix + folder.name, folder))
     return found
 
 
 def frozen(recording: Path, command: list[str]) -> list[str]:
-    return ["bash", str(SHARED / "conformance" / "frozen_clock.sh"), str(recording), *command]
+    return [
+        "bash",
+        str(SHARED / "conformance" / "frozen_clock.sh"),
+        str(recording),
+        *command,
+    ]
 
 
 def _echo_rows(log: Path) -> list[dict[str, Any]]:
@@ -64,8 +71,14 @@ def actual_rows(report: dict[str, Any], log: Path, port: int) -> list[dict[str, 
             record = next(echoed, None)
             if record is not None:
                 (own if sent["by"] == "request" else by_script).append(record)
-        rows.append({"key": item["key"], "requests": own, "script_requests": by_script,
-                     "error": item["error"]})
+        rows.append(
+            {
+                "key": item["key"],
+                "requests": own,
+                "script_requests": by_script,
+                "error": item["error"],
+            }
+        )
     return rows
 
 
@@ -81,45 +94,76 @@ def run_recording(label: str, recording: Path, venv: ProjectVenv, work: Path) ->
         (work / "collection.json").write_text(json.dumps(coll))
         env_files = []
         if (recording / "environment.json").is_file():
-            env = _retarget(json.loads((recording / "environment.json").read_text()), port)
+            env = _retarget(
+                json.loads((recording / "environment.json").read_text()), port
+            )
             (work / "environment.json").write_text(json.dumps(env))
             env_files.append(str(work / "environment.json"))
         collection = load(str(work / "collection.json"), env_files=env_files)
         package = package_name_for(collection)
-        files = format_python(emit(collection, package_name=package, reveal_secrets=True))
+        files = format_python(
+            emit(collection, package_name=package, reveal_secrets=True)
+        )
         project = work / "project"
         for rel, text in files.items():
             path = project / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         install_project(venv, project)
-        command = [str(venv.python), "-m", package, "run", "--report", str(work / "run.json")]
-        done = subprocess.run(frozen(recording, command), cwd=work, capture_output=True,
-                              text=True, timeout=1800)
+        command = [
+            str(venv.python),
+            "-m",
+            package,
+            "run",
+            "--report",
+            str(work / "run.json"),
+        ]
+        done = subprocess.run(
+            frozen(recording, command),
+            cwd=work,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
         (work / "run.log").write_text(done.stdout + done.stderr)
         if not (work / "run.json").is_file():
-            raise RuntimeError(f"{label}: the run wrote no report:\n{done.stderr[-2000:]}")
+            raise RuntimeError(
+                f"{label}: the run wrote no report:\n{done.stderr[-2000:]}"
+            )
         report = json.loads((work / "run.json").read_text())
     finally:
         echo.close()
     rows = actual_rows(report, log, echo.port)
     (work / "actual.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     subprocess.run(
-        [sys.executable, str(SHARED / "conformance" / "compare.py"),
-         str(recording / "expected.jsonl"), str(work / "actual.jsonl"),
-         "--report", str(work / "report.json"), "--label", label, "-q"],
-        check=True, stdout=subprocess.DEVNULL,
+        [
+            sys.executable,
+            str(SHARED / "conformance" / "compare.py"),
+            str(recording / "expected.jsonl"),
+            str(work / "actual.jsonl"),
+            "--report",
+            str(work / "report.json"),
+            "--label",
+            label,
+            "-q",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     scored = json.loads((work / "report.json").read_text())
     ns = scored["identical_not_script_affected"]
-    return Score(label, scored["comparable"], scored["identical"], (ns[0], ns[1]), scored)
+    return Score(
+        label, scored["comparable"], scored["identical"], (ns[0], ns[1]), scored
+    )
 
 
 def main(argv: list[str]) -> int:
     wanted = set(argv)
     started = time.time()
     totals = [0, 0, 0, 0]
-    keep = os.environ.get("PMGEN_KEEP")  # a folder to keep the work in (for reading misses)
+    keep = os.environ.get(
+        "PMGEN_KEEP"
+    )  # a folder to keep the work in (for reading misses)
     with tempfile.TemporaryDirectory(prefix="pmgen-run-conformance-") as tmp:
         root = Path(keep or tmp)
         venv = ProjectVenv.create(root / "venv")
@@ -127,23 +171,30 @@ def main(argv: list[str]) -> int:
             if wanted and label not in wanted and label.split("/")[-1] not in wanted:
                 continue
             try:
-                score = run_recording(label, recording, venv, root / label.replace("/", "_"))
+                score = run_recording(
+                    label, recording, venv, root / label.replace("/", "_")
+                )
             except Exception as error:  # reported, the others still run
                 print(f"{label}: FAILED {type(error).__name__}: {error}", flush=True)
                 continue
             print(score.line(), flush=True)
             for item in score.report["items"]:
                 if item.get("comparable", True) and not item["identical"]:
-                    print("   ", item["key"], [d["kind"] + ": " + d["detail"][:150]
-                                               for d in item["diffs"]])
+                    print(
+                        "   ",
+                        item["key"],
+                        [d["kind"] + ": " + d["detail"][:150] for d in item["diffs"]],
+                    )
             totals[0] += score.identical
             totals[1] += score.comparable
             totals[2] += score.not_script[0]
             totals[3] += score.not_script[1]
     pct = lambda a, b: 100.0 * a / b if b else 0.0  # noqa: E731
-    print(f"TOTAL all comparable: {totals[0]}/{totals[1]} ({pct(totals[0], totals[1]):.1f}%); "
-          f"not script-shaped: {totals[2]}/{totals[3]} ({pct(totals[2], totals[3]):.1f}%) "
-          f"in {time.time() - started:.0f}s")
+    print(
+        f"TOTAL all comparable: {totals[0]}/{totals[1]} ({pct(totals[0], totals[1]):.1f}%); "
+        f"not script-shaped: {totals[2]}/{totals[3]} ({pct(totals[2], totals[3]):.1f}%) "
+        f"in {time.time() - started:.0f}s"
+    )
     return 0
 
 

@@ -210,7 +210,8 @@ def test_oauth1_without_consumer_key_or_secret_signs_nothing(pkg: ModuleType) ->
 
     assert "authorization" not in sent({"consumerKey": "", "consumerSecret": "s"}).headers
     assert "authorization" not in sent({"consumerKey": "k", "consumerSecret": ""}).headers
-    signed = sent({"consumerKey": "k", "consumerSecret": "s", "timestamp": "1", "nonce": "n"})
+    signed = sent({"consumerKey": "k", "consumerSecret": "s", "timestamp": "1", "nonce": "n",
+                   "addParamsToHeader": True})
     assert signed.headers["authorization"].startswith('OAuth oauth_consumer_key="k"')
 
 

@@ -129,6 +129,8 @@ def test_script_values_and_result_share_one_decode(
         return original(self, **kwargs)
 
     monkeypatch.setattr(httpx.Response, "json", counting_json)
+    # the static path: test scripts that only store JSON values run without the engine
+    monkeypatch.setattr(pkg._scripting, "engine_installed", lambda: False)
     client = pkg.SpeedPathsApi()
     result = client.get_order("5")
     assert len(decodes) == 1  # three values from the JSON body, and the result

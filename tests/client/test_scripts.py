@@ -24,7 +24,9 @@ import pytest
 from tests.client.generated import generate, import_package
 from tests.helpers.echo_server import EchoServer, Record
 
-pytest.importorskip("quickjs", reason="the script engine (quickjs-ng) is a pmgen dependency")
+pytest.importorskip(
+    "quickjs", reason="the script engine (quickjs-ng) is a pmgen dependency"
+)
 
 PACKAGE = "scripted_api"
 SECRET = "s3cret-key"
@@ -54,41 +56,77 @@ JUMP_TEST = "postman.setNextRequest('Last');"
 
 def _collection(base: str) -> dict[str, Any]:
     def request(name: str, path: str, **extra: Any) -> dict[str, Any]:
-        return {"name": name, "request": {"method": "GET", "url": f"{{{{base}}}}/{path}",
-                                          **extra}}
+        return {
+            "name": name,
+            "request": {"method": "GET", "url": f"{{{{base}}}}/{path}", **extra},
+        }
 
     login = request("Login", "login?user=ada&ts={{ts}}")
     login["event"] = [{"listen": "test", "script": {"exec": LOGIN_TEST.splitlines()}}]
-    me = request("Me", "me", header=[{"key": "Authorization", "value": "Bearer {{token}}"}])
+    me = request(
+        "Me", "me", header=[{"key": "Authorization", "value": "Bearer {{token}}"}]
+    )
     skipped = request("Skipped", "skipped")
     skipped["event"] = [{"listen": "prerequest", "script": {"exec": [SKIPPED_PRE]}}]
     jump = request("Jump", "jump")
     jump["event"] = [{"listen": "test", "script": {"exec": [JUMP_TEST]}}]
-    order = request("Order", "order", body={"mode": "raw", "raw": ORDER_BODY,
-                                            "options": {"raw": {"language": "json"}}})
+    order = request(
+        "Order",
+        "order",
+        body={
+            "mode": "raw",
+            "raw": ORDER_BODY,
+            "options": {"raw": {"language": "json"}},
+        },
+    )
     order["request"]["method"] = "POST"
     order["event"] = [{"listen": "prerequest", "script": {"exec": [ORDER_PRE]}}]
-    form = request("Form", "form", body={"mode": "urlencoded",
-                                         "urlencoded": [{"key": "a", "value": "1"}]},
-                   header=[{"key": "Content-Type", "value": "application/json"}])
+    form = request(
+        "Form",
+        "form",
+        body={"mode": "urlencoded", "urlencoded": [{"key": "a", "value": "1"}]},
+        header=[{"key": "Content-Type", "value": "application/json"}],
+    )
     form["request"]["method"] = "POST"
-    multi = request("Multi", "multi", body={"mode": "formdata", "formdata": [
-        {"key": "a", "value": "1", "type": "text"}]},
-        header=[{"key": "Content-Type", "value": "application/json"}])
+    multi = request(
+        "Multi",
+        "multi",
+        body={
+            "mode": "formdata",
+            "formdata": [{"key": "a", "value": "1", "type": "text"}],
+        },
+        header=[{"key": "Content-Type", "value": "application/json"}],
+    )
     multi["request"]["method"] = "POST"
     whole = {"name": "Whole", "request": {"method": "GET", "url": "{{whole_url}}"}}
     return {
-        "info": {"name": "Scripted API", "schema":
-                 "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-        "event": [{"listen": "prerequest", "script": {"exec": COLLECTION_PRE.splitlines()}}],
-        "variable": [{"key": "base", "value": base}, {"key": "folder_value", "value": "f1"},
-                     {"key": "secret", "value": SECRET},
-                     {"key": "whole_url", "value": f"{base}/whole?x=1&flag"}],
+        "info": {
+            "name": "Scripted API",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "event": [
+            {"listen": "prerequest", "script": {"exec": COLLECTION_PRE.splitlines()}}
+        ],
+        "variable": [
+            {"key": "base", "value": base},
+            {"key": "folder_value", "value": "f1"},
+            {"key": "secret", "value": SECRET},
+            {"key": "whole_url", "value": f"{base}/whole?x=1&flag"},
+        ],
         "item": [
-            {"name": "Auth", "event": [{"listen": "prerequest",
-                                        "script": {"exec": [FOLDER_PRE]}}],
-             "item": [login, me]},
-            skipped, jump, request("Never", "never"), order, form, multi, whole, request("Last", "last"),
+            {
+                "name": "Auth",
+                "event": [{"listen": "prerequest", "script": {"exec": [FOLDER_PRE]}}],
+                "item": [login, me],
+            },
+            skipped,
+            jump,
+            request("Never", "never"),
+            order,
+            form,
+            multi,
+            whole,
+            request("Last", "last"),
         ],
     }
 
@@ -127,8 +165,9 @@ def _signed(query: str) -> tuple[dict[str, str], str]:
     return dict(pairs), unsigned
 
 
-def test_pre_request_chain_signs_and_test_scripts_capture(pkg: ModuleType,
-                                                          server: EchoServer) -> None:
+def test_pre_request_chain_signs_and_test_scripts_capture(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     server.clear()
     client = pkg.ScriptedApi()
     login = client.with_raw_response.auth.login(user="ada")
@@ -143,7 +182,10 @@ def test_pre_request_chain_signs_and_test_scripts_capture(pkg: ModuleType,
     assert headers["x-folder"] == "f1"  # folder level, after the collection's
     # test results are recorded, a failing one does not raise
     assert [(t.name, t.passed) for t in login.tests] == [
-        ("status is 200", True), ("has a token", True), ("fails on purpose", False)]
+        ("status is 200", True),
+        ("has a token", True),
+        ("fails on purpose", False),
+    ]
     assert "expected 1 to equal 2" in (login.tests[2].error or "")
     # the captured token is used by the next call (one variable store per client)
     client.auth.me()
@@ -166,12 +208,20 @@ def test_failed_tests_raise_when_asked(pkg: ModuleType, server: EchoServer) -> N
 
 def test_a_throwing_script_names_request_level_and_line(pkg: ModuleType) -> None:
     client = pkg.ScriptedApi()
-    bad = {"source": "var a = 1;\nthrow new Error('boom');", "event": "prerequest",
-           "level": "folder", "owner": "Auth", "does": "runs JavaScript"}
+    bad = {
+        "source": "var a = 1;\nthrow new Error('boom');",
+        "event": "prerequest",
+        "level": "folder",
+        "owner": "Auth",
+        "does": "runs JavaScript",
+    }
     client.scripts._table = [*client.scripts.table, bad]
     spec = {**importlib.import_module(f"{PACKAGE}.resources.auth")._SPECS["login"]}
-    spec["scripts"] = {"prerequest": [len(client.scripts.table) - 1], "test": [],
-                       "engine": True}
+    spec["scripts"] = {
+        "prerequest": [len(client.scripts.table) - 1],
+        "test": [],
+        "engine": True,
+    }
     sandbox = importlib.import_module(f"{PACKAGE}._sandbox")
     with pytest.raises(sandbox.ScriptError) as caught:
         client.request(spec)
@@ -179,8 +229,9 @@ def test_a_throwing_script_names_request_level_and_line(pkg: ModuleType) -> None
     assert "boom" in text and "folder" in text and caught.value.line == 2
 
 
-def test_missing_engine_raises_with_the_extra_to_install(pkg: ModuleType,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_engine_raises_with_the_extra_to_install(
+    pkg: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(pkg._scripting, "engine_installed", lambda: False)
     with pytest.raises(pkg._scripting.ScriptsUnavailable) as caught:
         pkg.ScriptedApi().auth.me()
@@ -190,7 +241,9 @@ def test_missing_engine_raises_with_the_extra_to_install(pkg: ModuleType,
     assert "computes an HMAC signature" in message
 
 
-def test_async_client_runs_the_same_scripts(pkg: ModuleType, server: EchoServer) -> None:
+def test_async_client_runs_the_same_scripts(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     import asyncio
 
     async def calls() -> None:
@@ -205,13 +258,17 @@ def test_async_client_runs_the_same_scripts(pkg: ModuleType, server: EchoServer)
     assert _headers(me)["authorization"] == "Bearer tok-123"
 
 
-def test_collection_run_reports_every_request_in_order(project: Path, server: EchoServer,
-                                                       tmp_path: Path) -> None:
+def test_collection_run_reports_every_request_in_order(
+    project: Path, server: EchoServer, tmp_path: Path
+) -> None:
     server.clear()
     report_path = tmp_path / "report.json"
     done = subprocess.run(
         [sys.executable, "-m", PACKAGE, "run", "--report", str(report_path)],
-        cwd=project, capture_output=True, text=True, timeout=120,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 1, done.stderr  # one test fails on purpose
     assert "✗ fails on purpose" in done.stdout
@@ -227,7 +284,9 @@ def test_collection_run_reports_every_request_in_order(project: Path, server: Ec
     assert paths == ["/login", "/me", "/jump", "/last"]
 
 
-def test_test_scripts_see_the_request_resolved(pkg: ModuleType, server: EchoServer) -> None:
+def test_test_scripts_see_the_request_resolved(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     # Postman resolves the whole request before sending it: the test scripts' pm.request
     # (and the legacy `request`) show the URL that went out, not `{{base}}/...`
     client = pkg.ScriptedApi()
@@ -237,8 +296,9 @@ def test_test_scripts_see_the_request_resolved(pkg: ModuleType, server: EchoServ
     assert seen.startswith(f"{server.url}/login?user=ada&ts=") and "{{" not in seen
 
 
-def test_saved_json_body_reaches_the_scripts_as_written(pkg: ModuleType,
-                                                        server: EchoServer) -> None:
+def test_saved_json_body_reaches_the_scripts_as_written(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     # the run passes the saved body parsed; the scripts must still read its saved text (a
     # signature over `pm.request.body.raw` covers the whitespace), and that text is sent
     runner = importlib.import_module(f"{PACKAGE}._runner")
@@ -252,7 +312,9 @@ def test_saved_json_body_reaches_the_scripts_as_written(pkg: ModuleType,
     assert _headers(record)["x-body-sha"] == expected
 
 
-def test_form_body_gets_its_own_content_type(pkg: ModuleType, server: EchoServer) -> None:
+def test_form_body_gets_its_own_content_type(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     # Postman's HTTP library types a urlencoded body itself, over a Content-Type the request
     # names (unless that one is already the form type)
     runner = importlib.import_module(f"{PACKAGE}._runner")
@@ -262,18 +324,24 @@ def test_form_body_gets_its_own_content_type(pkg: ModuleType, server: EchoServer
     record = server.requests[-1]
     assert base64.b64decode(record["body_b64"]) == b"a=1"
     assert [v for k, v in record["headers"] if k.lower() == "content-type"] == [
-        "application/x-www-form-urlencoded"]
+        "application/x-www-form-urlencoded"
+    ]
     # and a form-data body its multipart type
     plan = {i["key"]: i for i in runner._run_plan()["items"]}["Multi"]
     runner._target(pkg.ScriptedApi(), plan["call"])(*plan["args"], **plan["kwargs"])
-    types = [v for k, v in server.requests[-1]["headers"] if k.lower() == "content-type"]
+    types = [
+        v for k, v in server.requests[-1]["headers"] if k.lower() == "content-type"
+    ]
     assert len(types) == 1 and types[0].startswith("multipart/form-data; boundary=")
 
 
-def test_a_variable_holding_a_whole_url_brings_its_query(pkg: ModuleType,
-                                                         server: EchoServer) -> None:
+def test_a_variable_holding_a_whole_url_brings_its_query(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     server.clear()
     pkg.ScriptedApi().whole()
     record = server.requests[-1]
     assert record["path"] == "/whole"  # not /whole%3Fx=1...
-    assert record["query"].startswith("x=1&flag&signature=")  # the collection script signs
+    assert record["query"].startswith(
+        "x=1&flag&signature="
+    )  # the collection script signs

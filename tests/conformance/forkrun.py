@@ -32,6 +32,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from tests.helpers import frozen_clock
+
 # what snippets import: loaded once in the server, shared by every child
 PRELOAD = ("requests", "httpx", "http.client", "json", "uuid", "asyncio", "ssl")
 
@@ -51,6 +53,7 @@ def _child(job: dict[str, Any]) -> None:
         err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(err, 2)
         argv = job["argv"]
+        frozen_clock.apply()  # the recording's moment, when the runner gives one
         if argv[:2] == ["-m", "generator.wire.send"]:
             sys.argv = ["send", *argv[2:]]
             runpy.run_module("generator.wire.send", run_name="__main__", alter_sys=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,7 @@ from typing import Any
 from generator.importer import load
 from generator.model import Collection, Operation
 from tests.conformance.forkrun import ForkRunner, HttpieShim
+from tests.helpers import frozen_clock
 from tests.helpers.echo_server import EchoServer
 
 # (collection, operation, files_dir) -> (file name, program text, extra environment) or a reason
@@ -77,6 +79,9 @@ class Case:
     name: str
     expected_dir: Path
     files_dir: Path  # the original collection's folder (Newman's working directory)
+    # set for a v3 folder migrated from the recorded v2.1 collection (../shared/v3/migrated):
+    # the program is generated from it and must send what Newman sent for the original
+    v3_dir: Path | None = None
 
 
 @dataclass
@@ -90,6 +95,10 @@ class StyleResult:
     unscorable: dict[str, str] = field(
         default_factory=dict
     )  # key -> why compare.py cannot match any program against Newman's request
+    lost: dict[str, str] = field(
+        default_factory=dict
+    )  # key -> what the v3 format lost of the v2.1 original (FORMAT.md §16)
+    auth: dict[str, str] = field(default_factory=dict)  # key -> the request's auth type
 
 
 def unscorable_reason(row: dict[str, Any]) -> str | None:
@@ -121,6 +130,70 @@ def discover(shared: Path) -> list[Case]:
     return cases
 
 
+def discover_v3(shared: Path) -> list[Case]:
+    """The recorded collections migrated to v3 folders (`v3/migrated/RECORDINGS.tsv`)."""
+    migrated = shared / "v3" / "migrated"
+    table = migrated / "RECORDINGS.tsv"
+    if not table.is_file():
+        return []
+    cases = []
+    for line in table.read_text("utf-8").splitlines()[1:]:
+        name, _, recording = line.partition("\t")
+        expected = (migrated / recording.strip()).resolve()
+        if not (expected / "expected.jsonl").is_file():
+            continue
+        corpus = expected.parent.parent  # ../shared/<corpus>/expected/<name>
+        files_dir = corpus
+        if corpus.name == "seed-collections":
+            originals = list(corpus.glob(f"*/{expected.name}.postman_collection.json"))
+            files_dir = originals[0].parent if originals else expected
+        cases.append(Case(f"v3-{name}", expected, files_dir, v3_dir=migrated / name))
+    return cases
+
+
+_PRUNED = {"GET", "HEAD", "COPY", "PURGE", "UNLOCK"}
+
+
+def v3_losses(original: Collection, migrated: Collection) -> dict[str, str]:
+    """Requests of the v2.1 original whose sending the v3 format cannot express, by the
+    narrow rules of FORMAT.md §4/§16 (anything else must be sent as Newman sent it)."""
+    ops = {op.key: op for op in migrated.operations()}
+    lost = {}
+    for op in original.operations():
+        body = op.request.body
+        if op.key not in ops:
+            lost[op.key] = "name changed by the migration (file-name sanitising, §4)"
+        elif body is not None and body.disabled:
+            lost[op.key] = "body.disabled: the migration drops the body (§16)"
+        elif (
+            op.request.method.upper() in _PRUNED
+            and body is not None
+            and not op.protocol_profile_behavior.get("disableBodyPruning")
+            and ops[op.key].protocol_profile_behavior.get("disableBodyPruning")
+        ):
+            lost[op.key] = (
+                "GET-like body Newman pruned; v3 has no disableBodyPruning (§8.2)"
+            )
+    return lost
+
+
+def copy_v3_retargeted(v3_dir: Path, port: int, dest: Path) -> Path:
+    """A copy of a v3 folder with 127.0.0.1:18080 -> 127.0.0.1:PORT in every YAML file
+    (the address only occurs inside scalars, so a text replacement keeps the YAML valid).
+    """
+    target = dest / v3_dir.name
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(v3_dir, target, symlinks=True)
+    for path in target.rglob("*.y*ml"):
+        text = path.read_text("utf-8")
+        if "127.0.0.1:18080" in text:
+            path.write_text(
+                text.replace("127.0.0.1:18080", f"127.0.0.1:{port}"), "utf-8"
+            )
+    return target
+
+
 def retarget(node: Any, port: int, key: str | None = None) -> Any:
     """`../shared/conformance/retarget.py`'s rule: 127.0.0.1:18080 -> 127.0.0.1:PORT."""
     if isinstance(node, dict):
@@ -144,6 +217,8 @@ def load_retargeted(case: Case, port: int, workdir: Path) -> Collection:
                 json.dumps(retarget(json.loads(src.read_text("utf-8")), port)), "utf-8"
             )
             paths.append(str(dst))
+    if case.v3_dir is not None:
+        paths[0] = str(copy_v3_retargeted(case.v3_dir, port, workdir))
     return load(paths[0], env_files=paths[1:])
 
 
@@ -155,8 +230,8 @@ def sample(rows: list[dict[str, Any]], limit: int | None, seed: str) -> set[str]
 
 
 def command_for(path: Path) -> list[str]:
-    if path.suffix == ".py":
-        return [sys.executable, str(path)]
+    if path.suffix == ".py":  # (forked children apply the frozen clock themselves)
+        return [sys.executable, "-m", "tests.helpers.frozen_clock", str(path)]
     if path.suffix == ".http":
         return [sys.executable, "-m", "generator.wire.send", str(path)]
     return ["bash", str(path)]
@@ -195,11 +270,24 @@ def run_case(
         PYTHONPATH=str(Path(__file__).resolve().parents[2]),
         PATH=os.pathsep.join(path),
     )
-    with EchoServer() as server:
+    moment = frozen_clock.recorded(case.expected_dir)
+    if moment is not None:  # Newman's frozen clock: signatures over the time can match
+        env[frozen_clock.VARIABLE] = moment
+        env["PATH"] = os.pathsep.join([str(frozen_clock.shim_dir()), env["PATH"]])
+    port = (
+        frozen_clock.RECORDED_PORT if frozen_clock.signs_host(case.expected_dir) else 0
+    )
+    with EchoServer(port=port) as server:
         collection = load_retargeted(case, server.port, case_dir)
+        lost: dict[str, str] = {}
+        if case.v3_dir is not None:
+            lost = v3_losses(load(str(case_dir / "collection.json")), collection)
         ops = [op for op in collection.operations() if op.key in chosen]
         for style, program in programs.items():
-            result = StyleResult(style, case.name)
+            result = StyleResult(style, case.name, lost=lost)
+            result.auth = {
+                op.key: op.auth.auth.type for op in ops if op.auth.auth is not None
+            }
             for row in expected_rows:
                 why = unscorable_reason(row) if row["key"] in chosen else None
                 if why:
@@ -259,7 +347,10 @@ def _run_one(  # noqa: PLR0917 (one call site, all needed)
     forks = FORK_RUNNERS.get() if FORK and command[0] == sys.executable else None
     if forks is not None:
         status, stderr = forks.run(
-            command[1:], cwd=case.files_dir, env={**env, **secrets}, timeout=RUN_TIMEOUT
+            _forked_argv(command),
+            cwd=case.files_dir,
+            env={**env, **secrets},
+            timeout=RUN_TIMEOUT,
         )
         if status != 0 and not server.requests:
             error = (
@@ -283,6 +374,12 @@ def _run_one(  # noqa: PLR0917 (one call site, all needed)
     except subprocess.TimeoutExpired:
         error = "timed out"
     return {"key": op.key, "requests": server.requests, "error": error}
+
+
+def _forked_argv(command: list[str]) -> list[str]:
+    """The argv a forked child runs (it applies the frozen clock itself)."""
+    wrapper = ["-m", "tests.helpers.frozen_clock"]
+    return command[3:] if command[1:3] == wrapper else command[1:]
 
 
 def tmp_workdir() -> Path:

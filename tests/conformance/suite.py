@@ -10,7 +10,7 @@ The test run samples `SAMPLE` requests per collection; `--full` or PMGEN_CONFORM
 
 Each style ends with `conformance STYLE: N/M identical (P%)` over the comparable requests
 no script shapes, leaving out (and listing) those no program of the style could match:
-nonce-signed auth, requests the style declares it cannot express (index.json notes) and
+nonce-signed auth (by scheme), requests the style declares it cannot express (index.json notes) and
 Newman requests compare.py cannot score; URL-encoding-only differences count as
 identical for the tools that re-encode URLs with no way to turn it off (wget, HTTPie).
 Every remaining difference is printed with its reason.
@@ -37,6 +37,7 @@ from tests.conformance.runner import (
     Program,
     StyleResult,
     discover,
+    discover_v3,
     run_case,
     tmp_workdir,
 )
@@ -55,6 +56,8 @@ def snippet_program(style: str) -> Program:
             text = render_snippet(collection, op, style, files_dir=files_dir)
         except Unsupported as why:
             return str(why)
+        if style == "http" and text.startswith(RAW_CANNOT):
+            return text.splitlines()[0][2:]  # the raw message's own first line says so
         name = f"{op.identifier}.{ext}"
         if ext == "py":
             text = format_python({name: text})[name]
@@ -71,8 +74,12 @@ def run_styles(
     full: bool = FULL,
     cases: list[str] | None = None,
     workers: int = 2,
+    v3: bool = False,
 ) -> dict[str, list[StyleResult]]:
-    all_cases = [c for c in discover(shared) if not cases or c.name in cases]
+    """`v3`: the v3 folders migrated from the recorded collections instead of the
+    recorded v2.1 collections themselves."""
+    found = discover_v3(shared) if v3 else discover(shared)
+    all_cases = [c for c in found if not cases or c.name in cases]
     workdir = tmp_workdir()
     compare_py = shared / "conformance" / "compare.py"
     programs = {style: snippet_program(style) for style in styles}
@@ -111,23 +118,21 @@ REENCODING_TOOLS = {
     "httpie": "HTTPie (urllib3) re-encodes [ ] { } | ^ `",
 }
 EXACT_ONLY = {"path_exact", "query_exact"}
-# Auth signed over a timestamp and a nonce: Newman's recorded signature cannot be reproduced
-# by any program; such requests are listed, and left out of the target figure.
-SIGNED_WITH_NONCE = (
-    "awsv4 auth",
-    "oauth1 auth",
-    "hawk auth",
-    "edgegrid auth",
-    "akamai auth",
-)
+# Auth signed over a nonce (or randomized: JWT PS/ES, ASAP's jti): Newman's recorded
+# signature cannot be reproduced by any program, even at the recording's frozen clock
+# (which the runner applies: AWS SigV4, signed over the time alone, must be identical).
+# Such requests are counted by scheme, listed, and left out of the target figure.
+NONCE_SCHEMES = ("oauth1", "hawk", "edgegrid", "akamai", "asap", "jwt")
+RAW_CANNOT = "# this raw message cannot compute"
 
 
 def classify(item: dict[str, Any], res: StyleResult) -> str:
     """Why a request no script shapes is not identical: a category of `REASONS`."""
     kinds = {d["kind"] for d in item["diffs"]}
-    details = " ".join(d["detail"] for d in item["diffs"])
-    if any(a in details for a in SIGNED_WITH_NONCE) or _only_signature(item):
+    if res.auth.get(item["key"]) in NONCE_SCHEMES and _only_signature(item):
         return "signed"
+    if item["key"] in res.lost:
+        return "lost"
     if item["key"] in res.skipped:
         return "unexpressed"
     if item["key"] in res.unscorable:
@@ -138,8 +143,8 @@ def classify(item: dict[str, Any], res: StyleResult) -> str:
 
 
 # a style that computes nonce-signed auth differs from Newman in the signature alone
-SIGNATURE_MARKS = ("oauth_nonce=", "AWS4-HMAC-SHA256", "Hawk id=")
-SIGNATURE_HEADERS = ("authorization:", "x-amz-date:", "x-amz-content-sha256:")
+SIGNATURE_MARKS = ("oauth_nonce", "Hawk id=", "EG1-HMAC-SHA256", "eyJ")
+SIGNATURE_HEADERS = ("authorization:",)
 
 
 def _only_signature(item: dict[str, Any]) -> bool:
@@ -147,8 +152,11 @@ def _only_signature(item: dict[str, Any]) -> bool:
     return (
         bool(diffs)
         and all(
-            d["kind"] == "header_value"
-            and d["detail"].lower().startswith(SIGNATURE_HEADERS)
+            (
+                d["kind"] == "header_value"
+                and d["detail"].lower().startswith(SIGNATURE_HEADERS)
+            )
+            or d["kind"] in ("query", "query_exact", "body_form")
             for d in diffs
         )
         and any(m in d["detail"] for d in diffs for m in SIGNATURE_MARKS)
@@ -156,14 +164,15 @@ def _only_signature(item: dict[str, Any]) -> bool:
 
 
 REASONS = {
-    "signed": "signed over a timestamp/nonce (no program can repeat Newman's signature)",
+    "signed": "signed over a nonce (no program can repeat Newman's signature)",
     "unexpressed": "the style cannot express it (declared in index.json notes)",
     "unscorable": "compare.py cannot score Newman's own request",
     "encoding": "differs only in URL encoding",
+    "lost": "v3 folder: the format lost what Newman used (FORMAT.md §16)",
     "miss": "a difference pmgen should fix",
 }
 # left out of the target figure (listed): no program of this style could match
-EXCLUDED = {"signed", "unexpressed", "unscorable"}
+EXCLUDED = {"signed", "unexpressed", "unscorable", "lost"}
 
 
 def summarize(
@@ -173,6 +182,7 @@ def summarize(
     comparable = identical = ns_total = ns_ident = 0
     kinds: Counter[str] = Counter()
     why: Counter[str] = Counter()
+    signed_by: Counter[str] = Counter()
     listed: list[str] = []
     print(f"\n== {style}")
     print(f"{'collection':32} {'identical':>10} {'no-script':>10}")
@@ -191,7 +201,13 @@ def summarize(
                 continue
             category = classify(item, res)
             why[category] += 1
-            reason = res.skipped.get(item["key"]) or res.unscorable.get(item["key"])
+            if category == "signed":
+                signed_by[res.auth.get(item["key"], "")] += 1
+            reason = (
+                res.skipped.get(item["key"])
+                or res.unscorable.get(item["key"])
+                or res.lost.get(item["key"])
+            )
             detail = reason or "; ".join(
                 f"{d['kind']}: {d['detail'][:120]}" for d in item["diffs"]
             )
@@ -227,10 +243,17 @@ def summarize(
         "target": (target_ident, target_total),
         "unexpressed": why["unexpressed"],
         "signed": why["signed"],
+        "signed_by": dict(sorted(signed_by.items())),
         "unscorable": why["unscorable"],
         "ns_encoding": why["encoding"],
         "pct": pct,
     }
+
+
+def _by_scheme(counts: dict[str, int]) -> str:
+    return (
+        " (" + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")" if counts else ""
+    )
 
 
 def figure_line(style: str, t: dict[str, Any]) -> str:
@@ -238,7 +261,8 @@ def figure_line(style: str, t: dict[str, Any]) -> str:
     return (
         f"conformance {style}: {t['target'][0]}/{t['target'][1]} identical "
         f"({t['target_pct']:.1f}%) [raw not-script-affected {t['ns_ident']}/{t['ns_total']}; "
-        f"left out: {t['unexpressed']} not expressible, {t['signed']} nonce-signed, "
+        f"left out: {t['unexpressed']} not expressible, {t['signed']} nonce-signed"
+        f"{_by_scheme(t['signed_by'])}, "
         f"{t['unscorable']} unscorable; all comparable: {t['identical']}/{t['comparable']} "
         f"({t['pct']:.1f}%)]"
     )
@@ -250,12 +274,17 @@ def main() -> int:
     ap.add_argument("--case", action="append")
     ap.add_argument("--full", action="store_true")
     ap.add_argument(
+        "--v3",
+        action="store_true",
+        help="the v3 folders of ../shared/v3/migrated instead of the v2.1 originals",
+    )
+    ap.add_argument(
         "--shared", default=str(Path(__file__).resolve().parents[2].parent / "shared")
     )
     args = ap.parse_args()
     styles = args.style or DEFAULT_STYLES
     results = run_styles(
-        Path(args.shared), styles, full=args.full or FULL, cases=args.case
+        Path(args.shared), styles, full=args.full or FULL, cases=args.case, v3=args.v3
     )
     show = 10_000 if args.full or FULL else 60
     totals = {s: summarize(s, r, show=show) for s, r in results.items()}

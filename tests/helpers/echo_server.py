@@ -81,8 +81,8 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, responder: Responder | None) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, responder: Responder | None, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
         self.responder = responder
         self.records: list[Record] = []
         self.lock = threading.Lock()
@@ -96,8 +96,12 @@ class _Server(ThreadingHTTPServer):
 class EchoServer:
     """`with EchoServer() as server:` -> `server.url`, `server.port`, `server.requests`."""
 
-    def __init__(self, responder: Responder | None = None) -> None:
-        self._server = _Server(responder)
+    def __init__(self, responder: Responder | None = None, *, port: int = 0) -> None:
+        """`port`: the port to listen on when it is free (else any free port)."""
+        try:
+            self._server = _Server(responder, port)
+        except OSError:
+            self._server = _Server(responder)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property

@@ -31,7 +31,8 @@ def test_chain_runs_in_order_sharing_request_and_variables(sandbox: Sandbox) -> 
         sandbox,
         "pm.request.headers.add({key: 'X-Col', value: '1'}); pm.variables.set('step', 'c');",
         "pm.request.headers.add({key: 'X-Fold', value: pm.variables.get('step') + 'f'});",
-        "pm.request.headers.upsert({key: 'X-Col', value: '3'}); console.log(pm.request.headers.count());",
+        "pm.request.headers.upsert({key: 'X-Col', value: '3'});"
+        " console.log(pm.request.headers.count());",
     )
     assert console_values(result) == ["3"]
     assert [(h["key"], h["value"]) for h in result.request["header"]] == [
@@ -64,7 +65,8 @@ def test_helper_shared_through_variables_and_eval(sandbox: Sandbox) -> None:
 
 
 def test_direct_eval_sees_script_locals(sandbox: Sandbox) -> None:
-    src = "var x = 20; const y = 1; function add() { return eval('x + y + 1'); } console.log(add());"
+    src = "var x = 20; const y = 1; function add() { return eval('x + y + 1'); }"
+    src += " console.log(add());"
     assert console_values(run(sandbox, src)) == ["22"]
 
 
@@ -72,7 +74,8 @@ def test_new_function_of_code_in_variable(sandbox: Sandbox) -> None:
     scopes = VariableScopes(collection={"code": "return a + b;"})
     result = run(
         sandbox,
-        "const f = new Function('a', 'b', pm.collectionVariables.get('code')); console.log(f(2, 3));",
+        "const f = new Function('a', 'b', pm.collectionVariables.get('code'));"
+        " console.log(f(2, 3));",
         scopes=scopes,
     )
     assert console_values(result) == ["5"]
@@ -124,6 +127,19 @@ def test_error_in_timer_and_async_code_has_line(sandbox: Sandbox) -> None:
     with pytest.raises(ScriptError) as info:
         run(sandbox, "await null;\n\nnull.x;")
     assert info.value.line == 3
+
+
+def test_uncaught_messages_read_as_v8_words_them(sandbox: Sandbox) -> None:
+    with pytest.raises(ScriptError) as info:
+        run(sandbox, "var body = {};\nbody.data.indexOf('x');")
+    assert (
+        info.value.message
+        == "TypeError: Cannot read properties of undefined (reading 'indexOf')"
+    )
+    result = run(sandbox, "try { null.x = 1 } catch (e) { console.log(e) }")
+    assert console_values(result) == [
+        "TypeError: Cannot set properties of null (setting 'x')"
+    ]
 
 
 def test_thrown_non_error(sandbox: Sandbox) -> None:
@@ -208,7 +224,8 @@ def test_console_goes_to_logger(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.DEBUG, logger="test.sandbox.console"):
         result = run(
             sb,
-            "console.log('a', 1, {b: [1, 'c']}); console.warn('w'); console.error(new Error('e')); console.debug('d');",
+            "console.log('a', 1, {b: [1, 'c']}); console.warn('w');"
+            " console.error(new Error('e')); console.debug('d');",
         )
     assert result.console == [
         ("log", "a 1 { b: [ 1, 'c' ] }"),
@@ -252,7 +269,10 @@ def module_sandbox(monkeypatch: pytest.MonkeyPatch) -> Sandbox:
     monkeypatch.setattr(
         sandbox_modules,
         "globals_source",
-        lambda: "var Tiny = require('tiny'); globalThis.UP = function (s) { return __native_upper(s); };",
+        lambda: "var Tiny = require('tiny');"
+        " globalThis.UP = function (s) { return __native_upper(s); };"
+        " Object.defineProperty(globalThis, 'Old', {configurable: true, get() {"
+        "   __pmgen_deprecated('Old', 'Using \"Old\" is deprecated.'); return 1; }});",
     )
     return Sandbox()
 
@@ -261,7 +281,8 @@ def test_loader_caches_per_script_and_resolves_aliases(module_sandbox: Sandbox) 
     src = """
     const t = require('tiny');
     console.log(t === Tiny, t.next(), require('tiny').next(), t.dep, require('selfref').same);
-    console.log(pm.require('npm:jsrsasign@10.9.0').KJUR.version, require('npm:tiny@1.0.0') === t, UP('abc'));
+    console.log(pm.require('npm:jsrsasign@10.9.0').KJUR.version,
+                require('npm:tiny@1.0.0') === t, UP('abc'));
     """
     assert console_values(run(module_sandbox, src)) == [
         "true 1 2 dep-object true",
@@ -275,6 +296,14 @@ def test_loader_caches_per_script_and_resolves_aliases(module_sandbox: Sandbox) 
     assert console_values(run(module_sandbox, src)) == ["3 4"]
     src = "console.log(Tiny.next(), typeof require('dep'))"
     assert console_values(run(module_sandbox, src)) == ["5 object"]
+
+
+def test_library_globals_report_deprecated_use_once_per_script(
+    module_sandbox: Sandbox,
+) -> None:
+    for _ in range(2):
+        result = run(module_sandbox, "console.log(Old + Old)")
+        assert result.console == [("warn", 'Using "Old" is deprecated.'), ("log", "2")]
 
 
 def test_unknown_module_is_a_clear_error(module_sandbox: Sandbox) -> None:
@@ -298,12 +327,13 @@ def test_native_errors_become_js_errors(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(
         sandbox_modules,
         "native_functions",
-        lambda: {"__native_broken": broken, "__native_obj": lambda: object()},
+        lambda: {"__native_broken": broken, "__native_obj": object},
     )
     sb = Sandbox()
     result = run(
         sb,
-        "try { __native_broken('x') } catch (e) { console.log(e.message) } try { __native_obj() } catch (e) { console.log(e.message) }",
+        "try { __native_broken('x') } catch (e) { console.log(e.message) }"
+        " try { __native_obj() } catch (e) { console.log(e.message) }",
     )
     assert console_values(result) == [
         "__native_broken: bad input x",

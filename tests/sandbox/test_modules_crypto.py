@@ -317,3 +317,28 @@ def test_hmac_sha3_construction(host: ModHost) -> None:
             f"CryptoJS.HmacSHA3('message', CryptoJS.enc.Hex.parse('{key.hex()}'), {{ outputLength: {bits} }}).toString()"
         )
         assert got == want
+
+
+def test_long_concatenated_strings_reach_the_natives(host: ModHost) -> None:
+    """quickjs-ng keeps long concatenations as ropes, which its Python binding cannot convert;
+    the shims flatten every string they pass to a native."""
+    host.eval(
+        "var part = 'x'.repeat(50000); var rope = part + 'yy' + part;"
+        " var built = ''; for (var i = 0; i < 20000; i++) built += 'abcdefgh'; 0"
+    )
+    rope = "x" * 50000 + "yy" + "x" * 50000
+    assert (
+        host.eval("CryptoJS.SHA256(rope).toString()")
+        == hashlib.sha256(rope.encode()).hexdigest()
+    )
+    assert host.eval("CryptoJS.HmacSHA512(built, rope).toString()") == (
+        hmac.new(rope.encode(), b"abcdefgh" * 20000, "sha512").hexdigest()
+    )
+    assert host.eval("CryptoJS.MD5(CryptoJS.enc.Latin1.parse(built)).toString()") == (
+        hashlib.md5(b"abcdefgh" * 20000).hexdigest()
+    )
+    got = host.json(
+        "(function () { var xml = '<r>'; for (var i = 0; i < 3000; i++) xml += '<i>' + i + '</i>';"
+        " xml += '</r>'; return xml2Json(xml).r.i.length; })()"
+    )
+    assert got == 3000

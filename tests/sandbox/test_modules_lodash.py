@@ -224,6 +224,14 @@ CASES = [
         "[_.escape('fred, barney, & <pebbles>'), _.repeat('ab', 3), _.truncate('hi-diddly-ho there, neighborino', {length: 24, separator: ' '})]",
         ["fred, barney, &amp; &lt;pebbles&gt;", "ababab", "hi-diddly-ho there,..."],
     ),
+    (
+        "[_.camelCase('\u00dcn\u00efc\u00f6d\u00e9 w\u00f6rds'), _.kebabCase('caf\u00e9Cr\u00e8me'), _.words('HTTPServer2Go')]",
+        [
+            "\u00fcn\u00efc\u00f6d\u00e9W\u00f6rds",
+            "caf\u00e9-cr\u00e8me",
+            ["HTTP", "Server", "2", "Go"],
+        ],
+    ),
     # utilities
     ("[_.identity(5), _.noop(), typeof _.now()]", [5, None, "number"]),
     (

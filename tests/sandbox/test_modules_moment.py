@@ -147,6 +147,9 @@ UTC_CASES = [
         "2024-03-15T01:00:00.000Z",
     ),
     ("moment.utc('not a date').isValid()", False),
+    ("moment.utc([50, 5, 15]).format('YYYY-MM-DD')", "0050-06-15"),
+    ("moment.utc('0050-06-15T00:00:00Z').year()", 50),
+    ("moment([50, 5, 15]).year()", 50),
     ("moment.utc('not a date').format()", "Invalid date"),
     ("moment.utc('2024-02-30', 'YYYY-MM-DD').isValid()", False),
     ("moment.isMoment(moment()) && !moment.isMoment(new Date())", True),
@@ -244,6 +247,27 @@ ZONE_CASES = {
             25,
         ),
         ("moment('2024-11-04').diff(moment('2024-11-03'), 'days')", 1),
+        # a wall time in the spring-forward gap moves forward; an ambiguous one is the earlier
+        ("moment('2024-03-10T02:30:00').format()", "2024-03-10T03:30:00-04:00"),
+        ("moment('2024-11-03T01:30:00').format()", "2024-11-03T01:30:00-04:00"),
+    ],
+    # East of UTC, where QuickJS's own local-to-UTC conversion misses DST changes.
+    "Australia/Sydney": [
+        ("moment('2024-10-06T00:00:00').toISOString()", "2024-10-05T14:00:00.000Z"),
+        (
+            "moment('2024-10-06T12:00:00').startOf('day').format()",
+            "2024-10-06T00:00:00+10:00",
+        ),
+        ("moment('2024-10-06T02:30:00').format()", "2024-10-06T03:30:00+11:00"),
+        ("moment('2024-04-07T02:30:00').format()", "2024-04-07T02:30:00+11:00"),
+        (
+            "moment('2024-10-05T12:00:00').add(1, 'day').format()",
+            "2024-10-06T12:00:00+11:00",
+        ),
+        (
+            "moment('2024-10-06T12:00:00').diff(moment('2024-10-05T12:00:00'), 'hours')",
+            23,
+        ),
     ],
     "Asia/Kolkata": [
         (
@@ -278,3 +302,74 @@ def test_local_time_follows_the_process_time_zone(zone: str) -> None:
     got = json.loads(out.stdout)
     for (expr, want), value in zip(cases, got):
         assert value == want, expr
+
+
+def _py_format(dt: "datetime.datetime") -> str:
+    off = dt.utcoffset()
+    assert off is not None
+    mins = int(off.total_seconds() // 60)
+    sign = "-" if mins < 0 else "+"
+    mins = abs(mins)
+    return (
+        dt.strftime("%Y-%m-%d %H:%M:%S.")
+        + f"{dt.microsecond // 1000:03d} {sign}{mins // 60:02d}:{mins % 60:02d} "
+        + dt.strftime("%a %b %j")
+    )
+
+
+_RANDOM_ZONE_SCRIPT = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from tests.sandbox.modhost import ModHost
+h = ModHost()
+h.eval("var moment = require('moment');")
+stamps = json.loads(sys.argv[2])
+print(json.dumps(h.json("%s.map(function (t) { var m = moment(t); return [m.format('YYYY-MM-DD HH:mm:ss.SSS Z ddd MMM DDDD'),"
+                        " m.clone().add(1, 'day').format('YYYY-MM-DD HH:mm'), m.clone().startOf('day').valueOf()]; })" % json.dumps(stamps))))
+"""
+
+
+@pytest.mark.parametrize(
+    "zone", ["UTC", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"]
+)
+def test_random_instants_match_zoneinfo(zone: str) -> None:
+    """Local formatting, day arithmetic and startOf('day') against Python's zoneinfo."""
+    import datetime
+    import random
+    from zoneinfo import ZoneInfo
+
+    if not Path("/usr/share/zoneinfo", zone).exists():
+        pytest.skip(f"no tzdata for {zone}")
+    rng = random.Random(zone)
+    stamps = [rng.randrange(0, 4102444800000) for _ in range(300)]
+    env = dict(os.environ, TZ=zone)
+    out = subprocess.run(
+        [sys.executable, "-c", _RANDOM_ZONE_SCRIPT, str(REPO), json.dumps(stamps)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    tz = ZoneInfo(zone)
+    for t, (fmt, plus_day, start) in zip(stamps, json.loads(out.stdout)):
+        dt = datetime.datetime.fromtimestamp(t / 1000, tz)
+        assert fmt == _py_format(dt), (t, zone)
+        wall = dt.replace(tzinfo=None) + datetime.timedelta(days=1)
+        assert plus_day == wall.strftime("%Y-%m-%d %H:%M") or _in_gap(wall, tz), (
+            t,
+            zone,
+        )
+        midnight = datetime.datetime(dt.year, dt.month, dt.day, tzinfo=tz)
+        assert start == int(midnight.timestamp() * 1000) or _in_gap(
+            midnight.replace(tzinfo=None), tz
+        ), (t, zone)
+
+
+def _in_gap(wall: "datetime.datetime", tz: object) -> bool:
+    """A wall time that does not exist in the zone (DST gap): moment moves it, Python does not."""
+    import datetime
+
+    aware = wall.replace(tzinfo=tz)  # type: ignore[arg-type]
+    back = datetime.datetime.fromtimestamp(aware.timestamp(), tz)  # type: ignore[arg-type]
+    return back.replace(tzinfo=None) != wall

@@ -232,3 +232,67 @@ def test_buffer_api_used_by_collections(host: ModHost) -> None:
         0x6162,
         True,
     ]
+
+
+def _der(key: object, private: bool) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
+    if private:
+        return key.private_bytes(  # type: ignore[attr-defined]
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    return key.public_key().public_bytes(  # type: ignore[attr-defined]
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
+@pytest.mark.parametrize("name", ["RSASSA-PKCS1-v1_5", "RSA-PSS"])
+def test_subtle_rsa_sign_verified_by_cryptography(host: ModHost, name: str) -> None:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    alg = "{ name: '%s', saltLength: 32 }" % name if name == "RSA-PSS" else f"'{name}'"
+    sig = host.await_json(
+        f"crypto.subtle.importKey('pkcs8', {u8(_der(key, True))}, {{ name: '{name}', hash: 'SHA-256' }},"
+        f" false, ['sign']).then(k => crypto.subtle.sign({alg}, k, new TextEncoder().encode('payload')))"
+        f".then({HEX_OF})"
+    )
+    pad = (
+        padding.PKCS1v15()
+        if name == "RSASSA-PKCS1-v1_5"
+        else padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
+    )
+    key.public_key().verify(bytes.fromhex(sig), b"payload", pad, hashes.SHA256())
+    ok = host.await_json(
+        f"crypto.subtle.importKey('spki', {u8(_der(key, False))}, {{ name: '{name}', hash: 'SHA-256' }},"
+        f" false, ['verify']).then(k => Promise.all([crypto.subtle.verify({alg}, k, {u8(bytes.fromhex(sig))},"
+        f" new TextEncoder().encode('payload')), crypto.subtle.verify({alg}, k, {u8(bytes.fromhex(sig))},"
+        " new TextEncoder().encode('other'))]))"
+    )
+    assert ok == [True, False]
+
+
+def test_subtle_ecdsa_p256(host: ModHost) -> None:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, utils
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    sig = host.await_json(
+        f"crypto.subtle.importKey('pkcs8', {u8(_der(key, True))}, {{ name: 'ECDSA', namedCurve: 'P-256' }},"
+        " false, ['sign']).then(k => crypto.subtle.sign({ name: 'ECDSA', hash: { name: 'SHA-256' } }, k,"
+        f" new TextEncoder().encode('payload'))).then({HEX_OF})"
+    )
+    raw = bytes.fromhex(sig)
+    assert len(raw) == 64  # WebCrypto's IEEE P1363 r||s
+    der = utils.encode_dss_signature(
+        int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big")
+    )
+    key.public_key().verify(der, b"payload", ec.ECDSA(hashes.SHA256()))
+    with pytest.raises(RuntimeError, match="DataError|does not fit"):
+        host.await_json(
+            f"crypto.subtle.importKey('pkcs8', {u8(_der(key, True))}, {{ name: 'RSA-PSS', hash: 'SHA-256' }},"
+            " false, ['sign'])"
+        )

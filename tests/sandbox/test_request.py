@@ -53,7 +53,8 @@ def test_url_getters(sandbox: Sandbox) -> None:
     console.log(u.getHost(), u.getPath(), u.getPath(true), u.getQueryString());
     console.log(u.getPathWithQuery(), u.getRemote(), u.protocol, u.port);
     console.log(JSON.stringify(u.host), JSON.stringify(u.path));
-    console.log(u.query.count(), u.query.get('a'), u.query.has('off'), JSON.stringify(u.query.toObject()));
+    console.log(u.query.count(), u.query.get('a'), u.query.has('off'),
+                JSON.stringify(u.query.toObject()));
     """
     assert console_values(run(sandbox, src, request=req)) == [
         "https://api.example.com:8443/v1/users/:id?a=1&b=&c#frag",
@@ -148,7 +149,8 @@ def test_headers_add_upsert_remove(sandbox: Sandbox) -> None:
     """
     result = run(sandbox, src, request=req)
     assert console_values(result) == [
-        'application/json true false 5 {"content-type":"application/json","off":"1","x-two":"2","x-legacy":"L","x-str":"s"}',
+        'application/json true false 5 {"content-type":"application/json","off":"1",'
+        '"x-two":"2","x-legacy":"L","x-str":"s"}',
         "content-type,Off,X-Two,X-Legacy,X-Str",
     ]
     assert result.request["header"] == [
@@ -210,14 +212,16 @@ def test_body_urlencoded_and_formdata(sandbox: Sandbox) -> None:
     src = """
     pm.request.body.urlencoded.add({key: 'c', value: '3'});
     pm.request.body.urlencoded.upsert({key: 'a', value: 'x'});
-    console.log(pm.request.body.toString(), JSON.stringify(pm.request.body.urlencoded.toObject(true)));
+    console.log(pm.request.body.toString(),
+                JSON.stringify(pm.request.body.urlencoded.toObject(true)));
     """
     result = run(sandbox, src, request=req)
     assert console_values(result) == ['a=x&c=3 {"a":"x","c":"3"}']
     assert [p["key"] for p in result.request["body"]["urlencoded"]] == ["a", "b", "c"]
     result = run(
         sandbox,
-        "pm.request.body.update({mode: 'formdata', formdata: [{key: 'f', value: 'v', type: 'text'}]});",
+        "pm.request.body.update("
+        "{mode: 'formdata', formdata: [{key: 'f', value: 'v', type: 'text'}]});",
     )
     assert result.request["body"] == {
         "mode": "formdata",
@@ -291,7 +295,10 @@ def test_legacy_request_global(sandbox: Sandbox) -> None:
     req = make_request(
         body={"mode": "urlencoded", "urlencoded": [{"key": "u", "value": "1"}]}
     )
-    src = "console.log(request.method, request.url, JSON.stringify(request.headers), JSON.stringify(request.data), request.name)"
+    src = (
+        "console.log(request.method, request.url, JSON.stringify(request.headers),"
+        " JSON.stringify(request.data), request.name)"
+    )
     result = run(sandbox, src, request=req)
     assert (
         console_values(result)[-1] == 'POST {{base}}/v1/x?a=1 {"A":"b"} {"u":"1"} Req'
@@ -307,3 +314,30 @@ def test_request_json_is_plain(sandbox: Sandbox) -> None:
     assert json.loads(console_values(result)[0]) == [
         {"key": "a", "value": "1", "disabled": False}
     ]
+
+
+def test_postman_collection_sdk_module(sandbox: Sandbox) -> None:
+    src = """
+    const sdk = require('postman-collection');
+    const url = new sdk.Url('https://h.example/a/b?x=1&y=2');
+    url.query.add(new sdk.QueryParam('z=3'));
+    console.log(url.getPathWithQuery(), url.getHost(), new sdk.Header('K: v').toString());
+    console.log(JSON.stringify(pm.request.getHeaders({enabled: true, ignoreCase: true})));
+    """
+    assert console_values(run(sandbox, src)) == [
+        "/a/b?x=1&y=2&z=3 h.example K: v",
+        '{"a":"b"}',
+    ]
+
+
+def test_url_parts_assigned_as_strings(sandbox: Sandbox) -> None:
+    src = "pm.request.url.host = 'api.example.com'; pm.request.url.path = '/v2/items';"
+    src += " pm.request.url.port = 8080;"
+    result = run(sandbox, src)
+    url = result.request["url"]
+    assert url["raw"] == "api.example.com:8080/v2/items?a=1"
+    assert (url["host"], url["port"], url["path"]) == (
+        ["api", "example", "com"],
+        "8080",
+        ["v2", "items"],
+    )

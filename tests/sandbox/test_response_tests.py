@@ -26,12 +26,12 @@ def run_test(sandbox: Sandbox, src: str, **kw: object):  # type: ignore[no-untyp
 
 def test_response_accessors(sandbox: Sandbox) -> None:
     src = """
-    console.log(pm.response.code, pm.response.status, pm.response.reason(), pm.response.responseTime,
-                pm.response.responseSize);
-    console.log(pm.response.json().nested.token, pm.response.text() === %s);
+    console.log(pm.response.code, pm.response.status, pm.response.reason(),
+                pm.response.responseTime, pm.response.responseSize);
+    console.log(pm.response.json().nested.token, pm.response.text() === BODY_TEXT);
     console.log(pm.response.headers.get('content-type'), pm.response.headers.has('X-RATE'));
     console.log(pm.cookies.get('sid'), pm.response.json('tags[1]'));
-    """ % json.dumps(json.dumps(BODY))
+    """.replace("BODY_TEXT", json.dumps(json.dumps(BODY)))
     result = run_test(sandbox, src)
     raw = json.dumps(BODY).encode()
     assert console_values(result) == [
@@ -108,7 +108,8 @@ def test_legacy_tests_object_recorded(sandbox: Sandbox) -> None:
     tests['status is 200'] = responseCode.code === 200;
     tests['has name'] = responseBody.has ? false : JSON.parse(responseBody).name === 'Bob';
     tests['time'] = responseTime < 1000;
-    tests['header'] = postman.getResponseHeader('x-rate') === '10' && responseHeaders['X-Rate'] === '10';
+    tests['header'] = postman.getResponseHeader('x-rate') === '10'
+                      && responseHeaders['X-Rate'] === '10';
     """
     result = run_test(sandbox, src)
     assert [(t.name, t.passed) for t in result.tests] == [
@@ -291,3 +292,44 @@ def test_binary_and_invalid_json_body(sandbox: Sandbox) -> None:
     assert console_values(result) == [
         "10"
     ]  # two U+FFFD replacement characters + 8 ASCII
+
+
+def test_json_parse_of_empty_body_fails_with_postmans_words(sandbox: Sandbox) -> None:
+    with pytest.raises(ScriptError) as info:
+        run(
+            sandbox,
+            "var data = JSON.parse(responseBody);",
+            event="test",
+            response=make_response(b""),
+        )
+    assert info.value.message == "SyntaxError: No data, empty input at 1:1\n\n^"
+    src = "try { pm.response.json() } catch (e) { console.log(e.message) }"
+    src += " console.log(JSON.parse('[1]')[0])"
+    result = run(sandbox, src, event="test", response=make_response(b""))
+    assert console_values(result) == ["No data, empty input at 1:1\n\n^", "1"]
+
+
+def test_deprecation_notices_in_postmans_order(sandbox: Sandbox) -> None:
+    # Newman's console for this line shows responseCode's notice before tests'
+    result = run_test(
+        sandbox, "tests['ok'] = responseCode.code === 200; tests['b'] = true;"
+    )
+    assert [t for lvl, t in result.console if lvl == "warn"] == [
+        'Using "responseCode" is deprecated. Use "pm.response.code" instead.',
+        'Using "tests" is deprecated. Use "pm.test()" instead.',
+    ]
+    assert [(t.name, t.passed) for t in result.tests] == [("ok", True), ("b", True)]
+
+
+def test_legacy_function_notice_comes_before_its_arguments_run(
+    sandbox: Sandbox,
+) -> None:
+    src = "try { postman.setEnvironmentVariable('x', JSON.parse(responseBody).a.b); } catch (e) {}"
+    result = run_test(sandbox, src)
+    assert result.console == [
+        (
+            "warn",
+            'Using "postman.setEnvironmentVariable" is deprecated.'
+            ' Use "pm.environment.set()" instead.',
+        )
+    ]

@@ -41,10 +41,11 @@ def test_no_host_objects(sandbox: Sandbox) -> None:
         "__pmgen_dynamic",
         "__pmgen_probe",
     ]
-    src = "console.log(JSON.stringify([%s]))" % ",".join(
+    probes = ",".join(
         f"(function () {{ try {{ return typeof {n}; }} catch (e) {{ return 'undefined'; }} }})()"
         for n in names
     )
+    src = f"console.log(JSON.stringify([{probes}]))"
     assert console_values(run(sandbox, src)) == [
         '["' + '","'.join(["undefined"] * len(names)) + '"]'
     ]
@@ -71,13 +72,19 @@ def test_environment_variables_do_not_leak(
     sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PMGEN_SECRET_PROBE", "s3cr3t-value")
-    src = "console.log(JSON.stringify(Object.getOwnPropertyNames(globalThis)), JSON.stringify(pm.environment.toObject()))"
+    src = (
+        "console.log(JSON.stringify(Object.getOwnPropertyNames(globalThis)),"
+        " JSON.stringify(pm.environment.toObject()))"
+    )
     text = console_values(run(sandbox, src))[0]
     assert "s3cr3t-value" not in text and "PMGEN_SECRET_PROBE" not in text
 
 
 def test_pmgen_driver_cannot_be_replaced(sandbox: Sandbox) -> None:
-    src = "try { globalThis.__pmgen = {}; __pmgen.begin = null; delete globalThis.__pmgen; } catch (e) {} console.log(typeof __pmgen.begin)"
+    src = (
+        "try { globalThis.__pmgen = {}; __pmgen.begin = null; delete globalThis.__pmgen; }"
+        " catch (e) {} console.log(typeof __pmgen.begin)"
+    )
     assert console_values(run(sandbox, src)) == ["function"]
     assert console_values(run(sandbox, "console.log('still works')")) == ["still works"]
 
@@ -178,8 +185,9 @@ def test_natives_only_pass_primitives(monkeypatch: pytest.MonkeyPatch) -> None:
     sb = Sandbox()
     src = """
     const out = [];
-    for (const f of [() => __native_keep({a: 1}), () => __native_keep([1]), () => __native_keep(() => 1),
-                     () => __native_pyobj(), () => __native_func(), () => __native_bytes(), () => __native_nul()]) {
+    for (const f of [() => __native_keep({a: 1}), () => __native_keep([1]),
+                     () => __native_keep(() => 1), () => __native_pyobj(), () => __native_func(),
+                     () => __native_bytes(), () => __native_nul()]) {
       try { out.push(typeof f()); } catch (e) { out.push('refused'); }
     }
     out.push(__native_keep('s', 1, 1.5, true, null), __native_big() === 2 ** 60);
@@ -220,7 +228,8 @@ def test_variables_with_odd_keys_and_values_round_trip(sandbox: Sandbox) -> None
     )
     result = run(
         sandbox,
-        "console.log(pm.environment.get('__proto__'), pm.environment.get('constructor'), pm.environment.get('nul').length);"
+        "console.log(pm.environment.get('__proto__'), pm.environment.get('constructor'),"
+        " pm.environment.get('nul').length);"
         " pm.environment.set('toString', 'x');",
         scopes=scopes,
     )
@@ -232,3 +241,24 @@ def test_variables_with_odd_keys_and_values_round_trip(sandbox: Sandbox) -> None
         "u": "\u2028\U0001f600",
         "toString": "x",
     }
+
+
+def test_long_concatenated_strings_cross_the_boundary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # QuickJS keeps concatenations as ropes, which the binding cannot hand to Python
+    monkeypatch.setattr(
+        sandbox_modules, "native_functions", lambda: {"__native_len": len}
+    )
+    sb = Sandbox()
+    scopes = VariableScopes()
+    src = """
+    const big = 'x'.repeat(5000) + 'y'.repeat(5000);
+    pm.environment.set('big', big + big);
+    pm.request.body.update(big + '!');
+    console.log(__native_len(big + big), __native_len(`${big}`));
+    """
+    result = run(sb, src, scopes=scopes)
+    assert console_values(result) == ["20000 10000"]
+    assert len(scopes.environment["big"]) == 20000
+    assert result.request["body"]["raw"] == "x" * 5000 + "y" * 5000 + "!"

@@ -133,7 +133,8 @@ def test_urlencoded_body_object(server: EchoServer, client: httpx.Client) -> Non
     sb = Sandbox(send_request=http_sender(client))
     src = f"""
     pm.sendRequest({{url: '{server.url}/form', method: 'POST',
-                    body: {{mode: 'urlencoded', urlencoded: [{{key: 'grant_type', value: 'client_credentials'}}]}}}},
+                    body: {{mode: 'urlencoded',
+                           urlencoded: [{{key: 'grant_type', value: 'client_credentials'}}]}}}},
                    (err, res) => console.log(res.code));
     """
     assert console_values(run(sb, src)) == ["200"]
@@ -146,8 +147,10 @@ def test_urlencoded_body_object(server: EchoServer, client: httpx.Client) -> Non
 def test_transport_error_goes_to_callback_and_rejects(client: httpx.Client) -> None:
     sb = Sandbox(send_request=http_sender(client))
     src = """
-    pm.sendRequest('http://127.0.0.1:9/closed', (err, res) => console.log('cb', !!err, res === undefined));
-    try { await pm.sendRequest('http://127.0.0.1:9/closed'); } catch (e) { console.log('rejected', typeof e.message); }
+    pm.sendRequest('http://127.0.0.1:9/closed',
+                   (err, res) => console.log('cb', !!err, res === undefined));
+    try { await pm.sendRequest('http://127.0.0.1:9/closed'); }
+    catch (e) { console.log('rejected', typeof e.message); }
     """
     assert console_values(run(sb, src)) == ["cb true true", "rejected string"]
 
@@ -212,3 +215,17 @@ def test_downloaded_code_refused_in_the_same_script(
     console.log(typeof Function, (() => 1) instanceof Function, eval('1 + 1'));
     """
     assert console_values(run(sb, src)) == ["EvalError", "EvalError", "function true 2"]
+
+
+def test_response_arrives_between_short_and_long_timers(
+    server: EchoServer, client: httpx.Client
+) -> None:
+    sb = Sandbox(send_request=http_sender(client))
+    src = f"""
+    const out = [];
+    setTimeout(() => out.push('timer 0'), 0);
+    setTimeout(() => out.push('timer 60s'), 60000);
+    pm.sendRequest('{server.url}/x', () => out.push('response'));
+    setTimeout(() => console.log(out.join(',')), 120000);
+    """
+    assert console_values(run(sb, src)) == ["timer 0,response,timer 60s"]

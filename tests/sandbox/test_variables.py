@@ -86,7 +86,7 @@ def test_dynamic_resolver_used_for_dollar_names(sandbox: Sandbox) -> None:
         s.replace_in("{{$guid}}|{{$x}}", lambda name: "G" if name == "$guid" else None)
         == "G|{{$x}}"
     )
-    sb = Sandbox(dynamic=lambda name: {"$timestamp": "1767225600"}.get(name))
+    sb = Sandbox(dynamic={"$timestamp": "1767225600"}.get)
     result = run(sb, "console.log(pm.variables.replaceIn('{{$timestamp}} {{$nope}}'))")
     assert console_values(result) == ["1767225600 {{$nope}}"]
 
@@ -212,7 +212,8 @@ def test_scopes_shared_across_runs_and_mutated_in_place(sandbox: Sandbox) -> Non
     run(sandbox, "pm.environment.set('token', 't-1')", scopes=s, event="test")
     result = run(
         sandbox,
-        "pm.request.headers.add({key: 'Authorization', value: 'Bearer ' + pm.environment.get('token')})",
+        "pm.request.headers.add("
+        "{key: 'Authorization', value: 'Bearer ' + pm.environment.get('token')})",
         scopes=s,
     )
     assert env is s.environment and env["token"] == "t-1"

@@ -314,3 +314,70 @@ def environment(draw: st.DrawFn) -> Json:
         "values": values,
         "_postman_variable_scope": "environment",
     }
+
+
+# --- Postman format 3.0.0 folders (YAML files) ---------------------------------------
+
+# File and folder names as real repositories and hostile ones have them: spaces, unicode,
+# dots, braces, quotes, very long; never `/` or NUL (the file system refuses those).
+_NAME_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00")
+V3_NAMES = st.one_of(
+    st.sampled_from(
+        ["a", "Get users", "..x", "{{baseUrl}}", "ünï cødé", "$kind", "-", "~"]
+    ),
+    st.text(_NAME_CHARS, min_size=1, max_size=40).filter(
+        lambda s: s not in (".", "..")
+    ),
+)
+_YAML_SCALARS = st.one_of(
+    st.sampled_from(["yes", "on", "2024-01-01", "1:20", "=", "~", "null", "{{v}}",
+                     "'q'", '"x\\ty"', "|-", ">", "*a", "&a x", "!!binary aGk=", "[", "]"]),
+    st.text(max_size=30),
+)  # fmt: skip
+
+
+@st.composite
+def v3_yaml_text(draw: st.DrawFn) -> str:
+    """A request file: valid block YAML with hostile scalars, or random text."""
+    if draw(st.booleans()):
+        return draw(st.text(max_size=200))
+    lines = ["$kind: " + draw(st.sampled_from(["http-request", "graphql-request",
+                                                 "grpc-request", "", "http-example"]))]  # fmt: skip
+    for key in draw(st.lists(st.sampled_from(
+        ["url", "method", "name", "order", "description", "auth", "body", "headers",
+         "queryParams", "pathVariables", "scripts", "settings", "examples", "variables"]),
+        max_size=8, unique=True)):  # fmt: skip
+        lines.append(f"{key}: {draw(_YAML_SCALARS)}")
+        if draw(st.booleans()):
+            lines.append(f"  - key: {draw(_YAML_SCALARS)}")
+            lines.append(f"    value: {draw(_YAML_SCALARS)}")
+    return "\n".join(lines) + "\n"
+
+
+@st.composite
+def v3_folder(draw: st.DrawFn) -> dict[str, Any]:
+    """{relative path: text} of a v3 collection folder, deep and oddly named, plus
+    `"__links__"`: relative paths to make symlinks pointing outside the folder."""
+    files: dict[str, Any] = {}
+    depth = draw(st.integers(0, 12))
+    folders = [""]
+    for level in range(depth):
+        folders.append(
+            folders[-1] + draw(V3_NAMES).replace(".", "_")[:30] + f"{level}/"
+        )
+    for folder in draw(st.lists(st.sampled_from(folders), min_size=1, max_size=6)):
+        name = draw(V3_NAMES)[:60].replace(".", "_")
+        files[f"{folder}{name}.request.yaml"] = draw(v3_yaml_text())
+        if draw(st.booleans()):
+            files[f"{folder}.resources/definition.yaml"] = draw(v3_yaml_text())
+        if draw(st.booleans()):
+            files[f"{folder}.resources/{name}.resources/examples/e.example.yaml"] = (
+                draw(v3_yaml_text())
+            )
+    files["__links__"] = draw(
+        st.lists(st.sampled_from(folders), max_size=3).map(
+            lambda picked: [f"{f}link{i}.request.yaml" for i, f in enumerate(picked)]
+            + ([f"{picked[0]}linkdir"] if picked else [])
+        )
+    )
+    return files

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_plus
 
 import pytest
 
@@ -70,11 +71,16 @@ def test_signer_matches_the_documented_signature(tmp_path: Path, style: str) -> 
         {path: files[path]}
     )
     source = files[path]
-    prefix = source[: source.index("authorization = oauth1_authorization(")]
+    prefix = source[: source.index("signed = sign_oauth1(")]
     namespace: dict[str, Any] = {}
-    # the constants and the signer, without sending the request
+    # the signer and its parameters, without sending the request
     exec(compile(prefix, path, "exec"), namespace)
-    header = namespace["oauth1_authorization"]("POST", url, [("status", STATUS)])
+    form = [("Content-Type", "application/x-www-form-urlencoded")]
+    body = b"status=" + quote_plus(STATUS).encode()
+    _, headers, _ = namespace["sign_oauth1"](
+        namespace["auth_params"], "POST", url, form, body, None
+    )
+    header = dict(headers)["Authorization"]
     assert 'oauth_signature="hCtSmYh%2BiHYCEqBWrE7C7hYmtUk%3D"' in header
     assert header.startswith(
         'OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog",oauth_token='

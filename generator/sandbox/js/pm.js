@@ -276,10 +276,15 @@ class Url {
     });
   }
   getHost() {
-    return this.host ? this.host.join(".") : "";
+    if (!this.host) return "";
+    return Array.isArray(this.host) ? this.host.join(".") : String(this.host);
+  }
+  _pathSegments() {
+    if (!this.path) return [];
+    return Array.isArray(this.path) ? this.path : String(this.path).replace(/^\//, "").split("/");
   }
   getPath(unresolved) {
-    const segs = (this.path || []).map((seg) => {
+    const segs = this._pathSegments().map((seg) => {
       if (!unresolved && typeof seg === "string" && seg.startsWith(":")) {
         const v = this.variables.get(seg.slice(1));
         if (v !== undefined && v !== null && v !== "") return String(v);
@@ -314,7 +319,7 @@ class Url {
     }
     s += this.getHost();
     if (this.port) s += ":" + this.port;
-    if (this.path) s += "/" + this.path.join("/");
+    if (this.path) s += "/" + this._pathSegments().join("/");
     const q = this.getQueryString();
     if (q || this.query.members.some((m) => !m.disabled)) s += "?" + q;
     if (this.hash !== undefined) s += "#" + this.hash;
@@ -324,9 +329,9 @@ class Url {
     return {
       protocol: this.protocol || null,
       auth: this.auth || null,
-      host: this.host || null,
-      port: this.port || null,
-      path: this.path || null,
+      host: this.host ? (Array.isArray(this.host) ? this.host : String(this.host).split(".")) : null,
+      port: this.port === undefined || this.port === null || this.port === "" ? null : String(this.port),
+      path: this.path ? this._pathSegments() : null,
       query: this.query.toJSON(),
       variable: this.variables.toJSON(),
       hash: this.hash === undefined ? null : this.hash,
@@ -564,7 +569,7 @@ class PmResponse {
   json(filter, reviver) {
     let t = this._text;
     if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
-    const value = jsonParse(t, reviver);
+    const value = parseJson(t, reviver);
     return filter ? getPath(value, filter).value : value;
   }
   reason() {
@@ -673,6 +678,24 @@ class MergedScope extends VariableScope {
   }
 }
 
+// ---------------------------------------------------------------- built-in modules
+// `require('postman-collection')`: the SDK classes scripts use (`new sdk.Url(...)`), served by
+// the sandbox's own implementations (the library shims may provide a fuller one).
+const builtinModules = {
+  "postman-collection": () => ({
+    Url,
+    QueryParam,
+    Header,
+    PropertyList,
+    Variable,
+    Request: PmRequest,
+    Response: PmResponse,
+    RequestBody,
+    RequestAuth,
+    VariableScope,
+  }),
+};
+
 // ---------------------------------------------------------------- sendRequest
 function requestFromArg(arg) {
   if (arg instanceof PmRequest) return arg;
@@ -710,6 +733,15 @@ function sendRequest(arg, callback) {
   state.sends.set(id, { id, req, callback, resolve, reject, queued: true });
   if (typeof callback === "function") promise.catch(() => {});
   return promise;
+}
+
+// The response is handed to the script as a timer due when it arrived, so timers shorter
+// than the request's duration fire first, as they would in Postman. The host sends one
+// request after the other, so concurrent requests arrive in the order they were made.
+function scheduleDelivery(id, outcome, ms) {
+  const at = Math.max(state.vnow, state.lastArrival) + Math.max(0, Number(ms) || 0);
+  state.lastArrival = at;
+  addTimer(() => deliverSend(id, outcome), at - state.vnow, [], false);
 }
 
 function deliverSend(id, outcome) {
@@ -859,29 +891,35 @@ function installGlobals(p) {
   pm.variables.unset = (k) => scopes.local.delete(String(k));
   pm.variables.clear = () => scopes.local.clear();
 
+  // Postman's notice comes when the function is looked up (before its arguments run).
+  const postman = {};
   const legacy = (what, instead, fn) =>
-    function (...args) {
-      deprecated(`postman.${what}`, instead);
-      return fn(...args);
-    };
-  const postman = {
-    setEnvironmentVariable: legacy("setEnvironmentVariable", "pm.environment.set()", (k, v) => env.set(k, v)),
-    getEnvironmentVariable: legacy("getEnvironmentVariable", "pm.environment.get()", (k) => env.get(k)),
-    clearEnvironmentVariable: legacy("clearEnvironmentVariable", "pm.environment.unset()", (k) => env.unset(k)),
-    clearEnvironmentVariables: legacy("clearEnvironmentVariables", "pm.environment.clear()", () => env.clear()),
-    setGlobalVariable: legacy("setGlobalVariable", "pm.globals.set()", (k, v) => globalsScope.set(k, v)),
-    getGlobalVariable: legacy("getGlobalVariable", "pm.globals.get()", (k) => globalsScope.get(k)),
-    clearGlobalVariable: legacy("clearGlobalVariable", "pm.globals.unset()", (k) => globalsScope.unset(k)),
-    clearGlobalVariables: legacy("clearGlobalVariables", "pm.globals.clear()", () => globalsScope.clear()),
-    setNextRequest: legacy("setNextRequest", "pm.execution.setNextRequest()", (n) => execution.setNextRequest(n)),
-    getResponseHeader: legacy("getResponseHeader", "pm.response.headers.get()", (k) =>
-      response ? response.headers.get(k) : undefined),
-    getResponseCookie: legacy("getResponseCookie", "pm.cookies.get()", (name) => {
-      if (!response) return undefined;
-      const c = response.cookies.members.find((m) => m.name === name);
-      return c ? Object.assign({}, c, { _extra: undefined }) : undefined;
-    }),
-  };
+    defineProperty(postman, what, {
+      get() {
+        deprecated(`postman.${what}`, instead);
+        return fn;
+      },
+      set(v) {
+        defineProperty(postman, what, { value: v, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+      enumerable: true,
+    });
+  legacy("setEnvironmentVariable", "pm.environment.set()", (k, v) => env.set(k, v));
+  legacy("getEnvironmentVariable", "pm.environment.get()", (k) => env.get(k));
+  legacy("clearEnvironmentVariable", "pm.environment.unset()", (k) => env.unset(k));
+  legacy("clearEnvironmentVariables", "pm.environment.clear()", () => env.clear());
+  legacy("setGlobalVariable", "pm.globals.set()", (k, v) => globalsScope.set(k, v));
+  legacy("getGlobalVariable", "pm.globals.get()", (k) => globalsScope.get(k));
+  legacy("clearGlobalVariable", "pm.globals.unset()", (k) => globalsScope.unset(k));
+  legacy("clearGlobalVariables", "pm.globals.clear()", () => globalsScope.clear());
+  legacy("setNextRequest", "pm.execution.setNextRequest()", (n) => execution.setNextRequest(n));
+  legacy("getResponseHeader", "pm.response.headers.get()", (k) => (response ? response.headers.get(k) : undefined));
+  legacy("getResponseCookie", "pm.cookies.get()", (name) => {
+    if (!response) return undefined;
+    const c = response.cookies.members.find((m) => m.name === name);
+    return c ? Object.assign({}, c, { _extra: undefined }) : undefined;
+  });
 
   const timers = makeTimers();
   const values = {
@@ -902,8 +940,26 @@ function installGlobals(p) {
   for (const k of objectKeys(values)) {
     defineProperty(G, k, { value: values[k], writable: true, configurable: true, enumerable: false });
   }
+  // Postman warns about `tests` when the object is used, not when the name is read: in
+  // `tests[name] = responseCode.code === 200` its notice comes after responseCode's.
   state.legacyTests = {};
-  legacyGetter("tests", state.legacyTests, "pm.test()");
+  const testsNotice = () => deprecated("tests", "pm.test()");
+  const tests = new Proxy(state.legacyTests, {
+    set(target, key, value) {
+      testsNotice();
+      target[key] = value;
+      return true;
+    },
+    get(target, key) {
+      testsNotice();
+      return target[key];
+    },
+    deleteProperty(target, key) {
+      testsNotice();
+      return delete target[key];
+    },
+  });
+  defineProperty(G, "tests", { value: tests, writable: true, configurable: true });
   const reqHeaders = {};
   for (const h of request.headers.members) if (!h.disabled) reqHeaders[h.key] = h.value;
   let reqData = {};
@@ -952,6 +1008,7 @@ function begin(payloadText) {
     vnow: 0,
     sends: new Map(),
     sendSeq: 0,
+    lastArrival: 0,
     error: null,
     failed: false,
     skip: false,
@@ -1050,7 +1107,6 @@ function finish() {
   }
   state = null;
   const clean = restoreBaseline();
-  // Joined, not `+`: a long concatenation is a rope string, which the Python binding cannot
-  // read back ("Unknown quickjs tag: -6").
-  return [text.slice(0, -1), `,"clean":${clean}}`].join("");
+  // one flat string: the binding cannot return a concatenation (rope) to Python
+  return jsonStringify([clean, text]);
 }

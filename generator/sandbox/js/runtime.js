@@ -95,6 +95,15 @@ for (const [unit, get, set, factor] of [
   });
 }
 
+// Postman's JSON.parse of an empty text fails with its parser's words (Newman's console shows
+// them for `JSON.parse(responseBody)` on an empty body).
+const EMPTY_JSON = "No data, empty input at 1:1\n\n^";
+const parseJson = function parse(text, reviver) {
+  if (text === "") throw new SyntaxError(EMPTY_JSON);
+  return jsonParse(text, reviver);
+};
+defineProperty(JSON, "parse", { value: parseJson, writable: true, configurable: true });
+
 // ---------------------------------------------------------------- module loader
 const factories = new Map(); // compiled once per context, instantiated once per script
 
@@ -117,6 +126,11 @@ function makeRequire() {
     if (!factory) {
       const src = native.moduleSource(key);
       if (typeof src !== "string") {
+        if (Object.prototype.hasOwnProperty.call(builtinModules, key)) {
+          const module = { exports: builtinModules[key]() };
+          cache.set(key, module);
+          return module.exports;
+        }
         throw new Error(`module ${key} is not available in pmgen's sandbox`);
       }
       factory = intrinsicEval(MODULE_PAD + "(function (module, exports, require) {" + src + "\n})");
@@ -250,6 +264,14 @@ function restoreBaseline() {
 }
 
 // ---------------------------------------------------------------- console
+// Postman runs V8: uncaught errors and logged errors read as V8 words them where QuickJS's
+// wording differs only in form (the message on the error object itself is left alone).
+function v8Message(message) {
+  return String(message)
+    .replace(/^cannot read property '(.*)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')")
+    .replace(/^cannot set property '(.*)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')");
+}
+
 function inspect(value, depth, seen) {
   depth = depth || 0;
   seen = seen || [];
@@ -260,7 +282,7 @@ function inspect(value, depth, seen) {
   if (t === "number" || t === "boolean" || t === "bigint") return String(value);
   if (t === "symbol") return value.toString();
   if (t === "function") return `[Function: ${value.name || "anonymous"}]`;
-  if (value instanceof Error) return value.stack ? `${value.name}: ${value.message}` : String(value);
+  if (value instanceof Error) return `${value.name}: ${v8Message(value.message)}`;
   if (value instanceof Date) return isNaN(value) ? "Invalid Date" : value.toISOString();
   if (value instanceof RegExp) return String(value);
   if (seen.includes(value)) return "[Circular]";
@@ -295,11 +317,22 @@ function makeConsole() {
   return con;
 }
 
-function deprecated(what, instead) {
-  if (state.warned.has(what)) return;
+// Postman's notice for a legacy name, once per script and name.
+function deprecated(what, instead, message) {
+  if (!state || state.warned.has(what)) return;
   state.warned.add(what);
-  state.console.push(["warn", `Using "${what}" is deprecated. Use "${instead}" instead.`]);
+  state.console.push(["warn", message || `Using "${what}" is deprecated. Use "${instead}" instead.`]);
 }
+// For the library shims' globals (`_`, `CryptoJS`, `xml2Json`): defined once per context, they
+// report their use through this hook: __pmgen_deprecated(name, fullMessage).
+defineProperty(G, "__pmgen_deprecated", {
+  value: function __pmgen_deprecated(what, message) {
+    deprecated(String(what), "", String(message));
+  },
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
 
 // ---------------------------------------------------------------- timers (virtual clock)
 function addTimer(fn, delay, args, repeat) {
@@ -369,7 +402,7 @@ function describeError(e) {
     let stack = "";
     try {
       name = String(e.name || "Error");
-      message = String(e.message === undefined ? e : e.message);
+      message = v8Message(e.message === undefined ? e : e.message);
       stack = typeof e.stack === "string" ? e.stack : "";
     } catch (x) {
       message = "(unprintable error)";

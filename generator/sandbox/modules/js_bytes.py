@@ -155,9 +155,20 @@ function safeText(s, what) {
 // is not a CSPRNG). AES, RSA/EC and XML parsing have no fallback.
 var nativeState = null; // null: untried, true: working, false: unavailable
 function nativeUnavailable(e) { return e && /call into Python|not defined/.test(String(e.message)); }
+// quickjs-ng builds long concatenations as ropes, which its Python binding cannot convert
+// ("could not convert args"); substring() hands over a flat copy.
+function flatArgs(args) {
+  return args.map(function (a) { return typeof a === 'string' ? a.substring(0) : a; });
+}
+// Call a native by name: flat string arguments, '!message' results thrown as errors.
+function callNative(name, args) {
+  var f = globalThis[name];
+  if (typeof f !== 'function') throw new Error(name + ' is not available in this sandbox');
+  return check(f.apply(null, flatArgs(args)));
+}
 function viaNative(name, args, fallback) {
   if (nativeState !== false && typeof globalThis[name] === 'function') {
-    try { var r = check(globalThis[name].apply(null, args)); nativeState = true; return r; }
+    try { var r = callNative(name, args); nativeState = true; return r; }
     catch (e) { if (!nativeUnavailable(e)) throw e; nativeState = false; }
   }
   return fallback();
@@ -205,6 +216,6 @@ module.exports = {
   b64Encode: b64Encode, b64Decode: b64Decode, toBytes: toBytes,
   wordsToBytes: wordsToBytes, bytesToWords: bytesToWords, randomBytes: randomBytes,
   textArg: textArg, safeText: safeText, digestHex: digestHex, hmacHex: hmacHex, pbkdf2Hex: pbkdf2Hex,
-  randomHex: randomHex
+  randomHex: randomHex, callNative: callNative
 };
 """

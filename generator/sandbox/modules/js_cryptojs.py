@@ -339,7 +339,7 @@ function aesRun(op, data, key, cfg) {
   if (op === 'encrypt' && !stream) p.pad(d, 4);
   var hex = Hex.stringify(d);
   // Stream modes work on whole blocks in crypto-js too; cryptography accepts any length.
-  var out = fromHex(check(__native_aes(op, m, Hex.stringify(key), iv, hex)));
+  var out = fromHex(B.callNative('__native_aes', [op, m, Hex.stringify(key), iv, hex]));
   if (op === 'decrypt' && !stream) p.unpad(out);
   return out;
 }

@@ -69,7 +69,7 @@ SOURCE = r"""
   if (typeof g.TextEncoder !== 'function') define('TextEncoder', TextEncoder);
   if (typeof g.TextDecoder !== 'function') define('TextDecoder', TextDecoder);
 
-  // ---- crypto: getRandomValues, randomUUID, subtle (HMAC + digests) ----
+  // ---- crypto: getRandomValues, randomUUID, subtle (HMAC, digests, RSA/ECDSA signatures) ----
   function domError(name, msg) { var e = new Error(msg); e.name = name; return e; }
   var DIGESTS = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
   var BLOCKBITS = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 };
@@ -109,7 +109,9 @@ SOURCE = r"""
     },
     importKey: function (format, keyData, alg, extractable, usages) {
       return later(function () {
-        if (String(algName(alg)).toUpperCase() !== 'HMAC') throw domError('NotSupportedError', 'only HMAC keys are supported');
+        var name = String(algName(alg)).toUpperCase();
+        if (ASYM[name]) return importAsym(format, keyData, alg, ASYM[name], extractable, usages);
+        if (name !== 'HMAC') throw domError('NotSupportedError', 'only HMAC, RSASSA-PKCS1-v1_5, RSA-PSS and ECDSA keys are supported');
         var hash = hashName(alg.hash), raw;
         if (format === 'raw') raw = new Uint8Array(ensureBytes(keyData));
         else if (format === 'jwk') raw = B.b64Decode(keyData.k || '');
@@ -121,6 +123,10 @@ SOURCE = r"""
     exportKey: function (format, key) {
       return later(function () {
         if (!key.extractable) throw domError('InvalidAccessError', 'key is not extractable');
+        if (key.type !== 'secret') {
+          if ((format === 'pkcs8' && key.type === 'private') || (format === 'spki' && key.type === 'public')) return new Uint8Array(key._raw).buffer;
+          throw domError('NotSupportedError', 'key format ' + format + ' is not supported for this key');
+        }
         if (format === 'raw') return new Uint8Array(key._raw).buffer;
         if (format === 'jwk') return { kty: 'oct', k: B.b64Encode(key._raw, true, false), alg: 'HS' + key.algorithm.hash.name.slice(4), ext: true, key_ops: key.usages };
         throw domError('NotSupportedError', 'key format ' + format + ' is not supported');
@@ -133,10 +139,14 @@ SOURCE = r"""
       });
     },
     sign: function (alg, key, data) {
-      return later(function () { return bufferOf(hmacHex(hmacKey(key, 'sign'), data)); });
+      return later(function () {
+        if (key instanceof CryptoKey && key.type === 'private') return bufferOf(asymSign(alg, key, data));
+        return bufferOf(hmacHex(hmacKey(key, 'sign'), data));
+      });
     },
     verify: function (alg, key, signature, data) {
       return later(function () {
+        if (key instanceof CryptoKey && key.type === 'public') return asymVerify(alg, key, signature, data);
         var want = hmacHex(hmacKey(key, 'verify'), data), got = B.bytesToHex(ensureBytes(signature));
         var diff = want.length ^ got.length;
         for (var i = 0; i < want.length && i < got.length; i++) diff |= want.charCodeAt(i) ^ got.charCodeAt(i);
@@ -144,6 +154,42 @@ SOURCE = r"""
       });
     }
   };
+
+  // ---- RSA and ECDSA keys: DER (pkcs8/spki) becomes PEM for the Python signer ----
+  var ASYM = { 'RSASSA-PKCS1-V1_5': ['RSASSA-PKCS1-v1_5', 'RS'], 'RSA-PSS': ['RSA-PSS', 'PS'], 'ECDSA': ['ECDSA', 'ES'] };
+  function pem(der, label) {
+    return '-----BEGIN ' + label + '-----\n' + B.b64Encode(der, false, true).replace(/(.{64})/g, '$1\n').replace(/\n$/, '') +
+           '\n-----END ' + label + '-----\n';
+  }
+  function importAsym(format, keyData, alg, spec, extractable, usages) {
+    var label = format === 'pkcs8' ? 'PRIVATE KEY' : format === 'spki' ? 'PUBLIC KEY' : null;
+    if (!label) throw domError('NotSupportedError', spec[0] + ' keys are imported as pkcs8 or spki here, not ' + format);
+    var text = pem(ensureBytes(keyData), label), info;
+    try { info = JSON.parse(B.callNative('__native_pem_info', [text, null])); } catch (e) { throw domError('DataError', e.message); }
+    if ((spec[1] === 'ES') !== (info.type === 'EC')) throw domError('DataError', 'the key does not fit ' + spec[0]);
+    var algorithm = { name: spec[0] };
+    if (spec[1] !== 'ES') { algorithm.hash = { name: hashName(alg.hash) }; algorithm.modulusLength = info.bits; algorithm.publicExponent = new Uint8Array([1, 0, 1]); }
+    else algorithm.namedCurve = alg.namedCurve;
+    var key = new CryptoKey(info.private ? 'private' : 'public', !!extractable, algorithm, Array.from(usages || []), ensureBytes(keyData).slice());
+    Object.defineProperty(key, '_pem', { value: text, enumerable: false });
+    return key;
+  }
+  function asymAlg(alg, key, usage) {
+    var spec = ASYM[String(algName(alg)).toUpperCase()];
+    if (!spec || spec[0] !== key.algorithm.name) throw domError('InvalidAccessError', 'the key is a ' + key.algorithm.name + ' key');
+    if (key.usages.indexOf(usage) < 0) throw domError('InvalidAccessError', 'key does not allow ' + usage);
+    var hash = spec[1] === 'ES' ? hashName(alg.hash) : key.algorithm.hash.name;
+    if (spec[1] === 'PS' && alg.saltLength !== undefined && alg.saltLength !== { 'SHA-1': 20, 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 }[hash])
+      throw domError('NotSupportedError', 'RSA-PSS is supported with saltLength equal to the hash length');
+    return spec[1] + hash.slice(4);
+  }
+  function asymSign(alg, key, data) {
+    return B.callNative('__native_pk_sign', [asymAlg(alg, key, 'sign'), key._pem, null, B.bytesToHex(ensureBytes(data))]);
+  }
+  function asymVerify(alg, key, signature, data) {
+    return B.callNative('__native_pk_verify', [asymAlg(alg, key, 'verify'), key._pem, B.bytesToHex(ensureBytes(data)),
+                                      B.bytesToHex(ensureBytes(signature))]) === '1';
+  }
   var cryptoObj = {
     subtle: subtle,
     getRandomValues: function (arr) {

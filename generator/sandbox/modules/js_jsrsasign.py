@@ -106,7 +106,7 @@ var KEYUTIL = {
       throw new Error('KEYUTIL.getKey: only PEM keys are supported in pmgen\'s sandbox');
     param = B.safeText(param, 'a PEM key');
     if (passcode !== undefined && passcode !== null) passcode = B.safeText(passcode, 'a passphrase');
-    var info = JSON.parse(check(__native_pem_info(param, passcode === undefined ? null : passcode)));
+    var info = JSON.parse(B.callNative('__native_pem_info', [param, passcode === undefined ? null : passcode]));
     var key = info.type === 'RSA' ? new RSAKey() : new ECDSA();
     key._pem = param; key._pass = passcode === undefined ? null : String(passcode);
     key.isPrivate = info.private; key.isPublic = !info.private;
@@ -146,7 +146,7 @@ Signature.prototype.updateString = function (s) { this._hex += utf8tohex(s); };
 Signature.prototype.updateHex = function (h) { this._hex += hexArg(h); };
 // jsrsasign returns ECDSA signatures DER-encoded from Signature; JWS uses raw r||s.
 Signature.prototype.sign = function () {
-  var raw = check(__native_pk_sign(this.algName, this._key._pem, this._key._pass, this._hex));
+  var raw = B.callNative('__native_pk_sign', [this.algName, this._key._pem, this._key._pass, this._hex]);
   this._hex = '';
   return this.algName[0] === 'E' ? concatToDer(raw) : raw;
 };
@@ -154,7 +154,7 @@ Signature.prototype.signString = function (s) { this.updateString(s); return thi
 Signature.prototype.signHex = function (h) { this.updateHex(h); return this.sign(); };
 Signature.prototype.verify = function (sigHex) {
   var sig = this.algName[0] === 'E' ? derToConcat(sigHex, this._key) : sigHex;
-  var r = check(__native_pk_verify(this.algName, this._key._pem, this._hex, sig)) === '1';
+  var r = B.callNative('__native_pk_verify', [this.algName, this._key._pem, this._hex, sig]) === '1';
   this._hex = '';
   return r;
 };
@@ -194,7 +194,7 @@ var JWS = {
       sigHex = mac.doFinalString(input);
     } else {
       var k = keyOf(key, pass);
-      sigHex = check(__native_pk_sign(sigAlg(alg), k._pem, k._pass, utf8tohex(input)));
+      sigHex = B.callNative('__native_pk_sign', [sigAlg(alg), k._pem, k._pass, utf8tohex(input)]);
     }
     return input + '.' + hextob64u(sigHex);
   },
@@ -210,7 +210,7 @@ var JWS = {
     if (hm) return new Mac({ alg: 'HmacSHA' + hm[1], pass: key }).doFinalString(input) === sigHex;
     if (alg === 'none') return false;
     var k = keyOf(key);
-    return check(__native_pk_verify(sigAlg(alg), k._pem, utf8tohex(input), sigHex)) === '1';
+    return B.callNative('__native_pk_verify', [sigAlg(alg), k._pem, utf8tohex(input), sigHex]) === '1';
   },
   parse: function (sJWS) {
     var parts = String(sJWS).split('.');

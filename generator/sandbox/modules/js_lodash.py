@@ -436,7 +436,7 @@ function transform(o, f, acc) {
 
 // ---- strings ----
 function str(s) { return s === null || s === undefined ? '' : String(s); }
-var reWords = /[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|[^A-Za-z]|$)|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g;
+var reWords = /\p{Lu}{2,}(?=\p{Lu}\p{Ll}+\p{N}*|[^\p{L}]|$)|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{Lo}+|\p{N}+/gu;
 function words(s, pattern) { s = str(s); if (pattern !== undefined) return s.match(pattern) || []; return s.replace(/['\u2019]/g, '').match(reWords) || []; }
 function upperFirst(s) { s = str(s); return s.charAt(0).toUpperCase() + s.slice(1); }
 function lowerFirst(s) { s = str(s); return s.charAt(0).toLowerCase() + s.slice(1); }

@@ -41,11 +41,26 @@ proto._fields = function () {
   var u = new Date(this._t + this._offset * 60000);
   return { y: u.getUTCFullYear(), M: u.getUTCMonth(), D: u.getUTCDate(), h: u.getUTCHours(), m: u.getUTCMinutes(), s: u.getUTCSeconds(), ms: u.getUTCMilliseconds(), dow: u.getUTCDay() };
 };
+// Wall-clock fields in the process time zone to an instant. Not new Date(y, m, d, ...):
+// QuickJS picks the offset at the wrong instant near a DST change in zones east of UTC
+// (Australia/Sydney's spring-forward day, say). The UTC-to-local direction is right, so the
+// offset is found from it: a time in a DST gap is read with the offset before the change
+// (so it moves forward), an ambiguous one is the earlier instant, as moment does under V8.
+function offsetAt(t) { return -new Date(t).getTimezoneOffset(); }
+function localMs(y, M, D, h, mi, s, ms) {
+  var t0 = Date.UTC(y, M, D, h, mi, s, ms);
+  if (y >= 0 && y < 100) { var x = new Date(t0); x.setUTCFullYear(x.getUTCFullYear() - 1900); t0 = x.getTime(); }
+  // The offsets a day before and after; candidates are the instants each would give.
+  var oa = offsetAt(t0 - 864e5), ob = offsetAt(t0 + 864e5);
+  var ta = t0 - oa * 60000, tb = t0 - ob * 60000;
+  var va = offsetAt(ta) === oa, vb = offsetAt(tb) === ob;
+  if (va && vb) return Math.min(ta, tb);
+  if (vb) return tb;
+  return ta; // valid, or in a gap: read with the offset before the change
+}
 proto._setFields = function (f) {
   if (!this._isUTC) {
-    var d = new Date(f.y, f.M, f.D, f.h, f.m, f.s, f.ms);
-    if (f.y >= 0 && f.y < 100) d.setFullYear(f.y);
-    this._t = d.getTime();
+    this._t = localMs(f.y, f.M, f.D, f.h, f.m, f.s, f.ms);
   } else {
     var t = Date.UTC(f.y, f.M, f.D, f.h, f.m, f.s, f.ms);
     if (f.y >= 0 && f.y < 100) { var x = new Date(t); x.setUTCFullYear(f.y); t = x.getTime(); }
@@ -418,8 +433,8 @@ function fromParts(p, utcMode, offset) {
   var t;
   if (offset !== undefined && offset !== null) t = Date.UTC(p.y, p.M, p.D, p.h, p.m, p.s, p.ms) - offset * 60000;
   else if (utcMode) t = Date.UTC(p.y, p.M, p.D, p.h, p.m, p.s, p.ms);
-  else t = new Date(p.y, p.M, p.D, p.h, p.m, p.s, p.ms).getTime();
-  if (p.y >= 0 && p.y < 100) { var d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() + (p.y - new Date(t).getUTCFullYear())); t = d.getTime(); }
+  else return new Moment(localMs(p.y, p.M, p.D, p.h, p.m, p.s, p.ms), 'local', 0);
+  if (p.y >= 0 && p.y < 100) { var d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() - 1900); t = d.getTime(); }
   return new Moment(t, utcMode ? 'fixed' : 'local', 0);
 }
 function invalid() { var m = new Moment(NaN, 'local'); m._invalid = true; return m; }

@@ -90,7 +90,7 @@ function parseSync(str, o) {
   str = String(str);
   if (str.charCodeAt(0) === 0xfeff) str = str.slice(1);
   if (str.trim() === '') return null;
-  return build(JSON.parse(B.check(__native_xml_parse(B.safeText(str, 'XML')))), o);
+  return build(JSON.parse(B.callNative('__native_xml_parse', [B.safeText(str, 'XML')])), o);
 }
 class Parser {
   constructor(opts) { this.options = options(opts); }

@@ -4,13 +4,14 @@ Every helper takes only str/int/float/bool/None and returns a str. Bytes travel 
 structures as JSON text. None of them touches files, the environment, sockets or Python
 objects: a hash helper takes data, never a path. quickjs-ng cannot turn a Python exception
 into a JavaScript one (the eval fails with SystemError), so every helper catches its own
-errors and returns them as ``"!" + message``; the JS side (``__nat`` in the globals) throws.
-Hex results never start with ``!``.
+errors and returns them as ``"!" + message``; the JS side (``callNative`` in
+``__pmgen_bytes``) throws them. Hex results never start with ``!``. Strings going the other
+way must be flat (quickjs-ng's binding cannot convert rope strings), which ``callNative``
+ensures.
 """
 
 from __future__ import annotations
 
-import base64
 import functools
 import hashlib
 import hmac
@@ -171,6 +172,13 @@ _RSA_HASH = {
 
 def _load_private_key(pem: str, passphrase: Any) -> Any:
     _need_cryptography("RSA/EC signing (RS256, PS256, ES256)")
+    return _cached_private_key(pem, passphrase if isinstance(passphrase, str) else None)
+
+
+# Loading validates an RSA key (about 30 ms for 2048 bits); a collection signs every request
+# with the same key, so the last few loaded keys are kept.
+@functools.lru_cache(maxsize=8)
+def _cached_private_key(pem: str, passphrase: str | None) -> Any:
     from cryptography.hazmat.primitives import serialization
 
     password = (
@@ -349,17 +357,6 @@ def _xml_parse(text: str) -> str:
     return json.dumps(elements[0], ensure_ascii=False)
 
 
-def _b64_to_hex(data: str) -> str:
-    """Lenient base64/base64url decode (Node's Buffer ignores bad characters)."""
-    cleaned = "".join(
-        c for c in data.replace("-", "+").replace("_", "/") if c.isalnum() or c in "+/"
-    )
-    cleaned += "=" * (-len(cleaned) % 4)
-    if len(cleaned) % 4 == 1:
-        cleaned = cleaned[:-1]
-    return base64.b64decode(cleaned).hex()
-
-
 def native_functions() -> dict[str, Native]:
     return {
         "__native_digest": _native(_digest),
@@ -371,5 +368,4 @@ def native_functions() -> dict[str, Native]:
         "__native_pk_verify": _native(_pk_verify),
         "__native_pem_info": _native(_pem_info),
         "__native_xml_parse": _native(_xml_parse),
-        "__native_b64_to_hex": _native(_b64_to_hex),
     }

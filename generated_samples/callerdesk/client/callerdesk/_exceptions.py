@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 
@@ -33,6 +35,8 @@ class APIStatusError(APIError):
     """The server answered with a status code >= 400."""
 
     status_code: int
+    tests: list[Any] = []  # the test scripts' `pm.test` results (clients with scripts)
+    script_errors: list[str] = []  # what their test scripts threw on this response
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
         super().__init__(message, request=response.request)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 PACKAGE = "carrierx_core"
+# Global variables: the lowest of the scopes the collection's scripts see (also in VARIABLES).
+GLOBALS: dict[str, str] = {}
 # Collection variables (globals, collection, `--var` overrides); secrets are not here.
 VARIABLES: dict[str, str] = {
     "base_url": "https://api.carrierx.com",

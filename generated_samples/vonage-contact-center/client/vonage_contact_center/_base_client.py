@@ -9,7 +9,7 @@ import functools
 import os
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
@@ -69,7 +69,8 @@ class BaseClient:
             elif from_env is not None:
                 values[name] = from_env
         values.update(variables or {})
-        self.variables: dict[str, str] = values  # scripts' results land here too
+        # the values scripts store land here too
+        self.variables: MutableMapping[str, str] = values
         self.environment = environment
         self.base_url = base_url
         self.timeout = timeout
@@ -138,9 +139,11 @@ class BaseClient:
         extra_headers: Mapping[str, str] | None,
         extra_query: Query | None,
         timeout: TimeoutTypes | NotGiven,
+        with_defaults: bool = True,
     ) -> tuple[httpx.Request, httpx.Auth | None]:
         auth, auth_params = self._auth_for(spec)
-        headers = {**self.default_headers, **(extra_headers or {})}
+        defaults = self.default_headers if with_defaults else {}
+        headers = {**defaults, **(extra_headers or {})}
         request = build(
             http,
             spec,
@@ -235,6 +238,15 @@ class SyncAPIClient(BaseClient):
             extra_query=extra_query,
             timeout=timeout,
         )
+        response = self._send(request, auth, max_retries)
+        return self._result(spec, response, raw, model)
+
+    def _send(
+        self,
+        request: httpx.Request,
+        auth: httpx.Auth | None,
+        max_retries: int | NotGiven,
+    ) -> httpx.Response:
         retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
         attempt = 0
         while True:
@@ -257,7 +269,7 @@ class SyncAPIClient(BaseClient):
                 time.sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
-            return self._result(spec, response, raw, model)
+            return response
 
 
 async def _sleep(seconds: float) -> None:
@@ -295,6 +307,15 @@ class AsyncAPIClient(BaseClient):
             extra_query=extra_query,
             timeout=timeout,
         )
+        response = await self._send(request, auth, max_retries)
+        return self._result(spec, response, raw, model)
+
+    async def _send(
+        self,
+        request: httpx.Request,
+        auth: httpx.Auth | None,
+        max_retries: int | NotGiven,
+    ) -> httpx.Response:
         retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
         attempt = 0
         while True:
@@ -317,4 +338,4 @@ class AsyncAPIClient(BaseClient):
                 await _sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
-            return self._result(spec, response, raw, model)
+            return response

@@ -61,6 +61,8 @@ def parse(
 class APIResponse:
     """What `with_raw_response` returns: status, headers, the `httpx.Response`, and `parse()`."""
 
+    tests: list[Any] = []  # the test scripts' `pm.test` results (clients with scripts)
+
     def __init__(
         self, response: httpx.Response, model: type[BaseModel] | None = None
     ) -> None:

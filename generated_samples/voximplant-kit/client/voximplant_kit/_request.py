@@ -310,6 +310,8 @@ def build(
             )
     headers.extend((extra_headers or {}).items())
     names = {k.lower() for k, _ in headers}
+    # what Postman signs (awsv4, edgegrid): the request's own headers
+    explicit = tuple(sorted(names - set(spec.get("unsigned", ()))))
     content = _body(spec, body, fields, variables)
     multipart_type = content.pop("multipart", None)
     if multipart_type:  # our boundary replaces a copied multipart type
@@ -328,7 +330,7 @@ def build(
         spec["method"],
         parse_url(origin + target),
         headers=headers,
-        extensions={"target": target.encode()},
+        extensions={"target": target.encode(), "explicit_headers": explicit},
         timeout=timeout,
         **content,
     )

@@ -23,12 +23,9 @@ from ._types import (
 import httpx
 
 from . import _config
-from ._base_client import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    AsyncAPIClient,
-    SyncAPIClient,
-)
+from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._scripting import ScriptedAsyncAPIClient as AsyncAPIClient
+from ._scripting import ScriptedSyncAPIClient as SyncAPIClient
 from ._resource import _Resources, load_specs
 
 if TYPE_CHECKING:

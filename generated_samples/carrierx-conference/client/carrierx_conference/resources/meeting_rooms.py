@@ -99,6 +99,9 @@ class MeetingRoomsResource(SyncAPIResource):
         Args:
             body: `body` (body).  Example: `{'name': 'My meeting room', 'access_codes': [{'access_code': '<host access code>...`.
 
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create Meeting Room): sets variables, checks the response
+
         Stores meeting_room_sid in `client.variables` from the response, as its test script does.
         """
         result = self._client.request(

@@ -146,6 +146,9 @@ class EndpointsResource(SyncAPIResource):
         Args:
             body: `body` (body).  Example: `{'name': 'my_conf', 'type': 'conference'}`.
 
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create Endpoint): sets variables, checks the response
+
         Stores endpoint_sid in `client.variables` from the response, as its test script does.
         """
         result = self._client.request(

@@ -102,6 +102,9 @@ class TrunkGroupsResource(SyncAPIResource):
             with_trunks: `with_trunks` (query). Create the trunks listed in the body together with the group. Example: `true`.
             body: `body` (body).  Example: `{ "name": "New Trunk Group", "trunks": [ { "name": "Trunk1", "endpoint_sid": "{{...`.
 
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create Trunk Group): sets variables, checks the response
+
         Stores trunk_group_sid in `client.variables` from the response, as its test script does.
         """
         return self._client.request(

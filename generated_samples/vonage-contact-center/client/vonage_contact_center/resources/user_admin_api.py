@@ -82,6 +82,9 @@ class UserAdminApiResource(SyncAPIResource):
             client_secret: `client_secret` (field). Client secret of your API credentials, read from the active environment. Example: `{{secret}}`.
             scope: `scope` (field). Space-separated scopes. The token only works for the API these scopes belong to. Example: `users:read users:write`.
 
+        Scripts (run by the client, as Postman runs them):
+            request test script (POST /auth/connect/token): sets variables
+
         Stores token in `client.variables` from the response, as its test script does.
         """
         result = self._client.request(

@@ -62,6 +62,9 @@ class AuthenticationResource(SyncAPIResource):
             access_token: `access_token` (query). API token generated in Administration > Security > API tokens. Example: `{{access_token}}`.
             channel_uuid: `channel_uuid` (field). Channel UUID from the custom channel settings. Example: `{{channel_uuid}}`.
 
+        Scripts (run by the client, as Postman runs them):
+            request test script (login): sets variables, checks the response
+
         Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
         """
         result = self._client.request(
@@ -100,6 +103,9 @@ class AuthenticationResource(SyncAPIResource):
 
         Args:
             refresh_token: `refresh_token` (field). Refresh token returned by login. Example: `{{refresh_token}}`.
+
+        Scripts (run by the client, as Postman runs them):
+            request test script (refreshToken): sets variables, checks the response
 
         Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
         """

@@ -58,7 +58,8 @@ class EventsResource(SyncAPIResource):
         Args:
             body: `body` (body).  Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
 
-        Not translated: the request's prerequest script (pmgen cannot run JavaScript).
+        Scripts (run by the client, as Postman runs them):
+            request pre-request script (Send message event): writes to the console
         """
         result = self._client.request(
             _SPECS["send_message_event"],

@@ -60,6 +60,9 @@ class MessagesResource(SyncAPIResource):
         Args:
             body: `body` (body).  Example: `{ "roomId": "{{roomId}}", "text": "Hello World!" }`.
 
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create a Message): sets variables
+
         Stores messageId in `client.variables` from the response, as its test script does.
         """
         result = self._client.request(

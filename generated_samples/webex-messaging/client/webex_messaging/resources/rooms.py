@@ -103,6 +103,9 @@ class RoomsResource(SyncAPIResource):
         Args:
             body: `body` (body).  Example: `{'title': 'Test Space'}`.
 
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create a Room): sets variables, checks the response
+
         Stores roomId in `client.variables` from the response, as its test script does.
         """
         result = self._client.request(
