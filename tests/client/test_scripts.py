@@ -6,6 +6,7 @@ call, and `python -m PACKAGE run` runs the whole collection. Against a real HTTP
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import importlib
 import hmac
@@ -45,7 +46,10 @@ pm.test('status is 200', function () { pm.response.to.have.status(200); });
 pm.test('has a token', function () { pm.expect(pm.response.json().token).to.be.a('string'); });
 pm.test('fails on purpose', function () { pm.expect(1).to.equal(2); });
 pm.collectionVariables.set('token', pm.response.json().token);
+pm.collectionVariables.set('seen_url', pm.request.url.toString() + ' ' + request.url);
 """
+ORDER_BODY = '{\n    "symbol": "BTC",\n    "qty": 1,\n    "reduce": false\n}'
+ORDER_PRE = "pm.request.headers.add({key: 'X-Body-Sha', value: CryptoJS.SHA256(pm.request.body.raw).toString()});"
 SKIPPED_PRE = "pm.execution.skipRequest();"
 JUMP_TEST = "postman.setNextRequest('Last');"
 
@@ -66,6 +70,35 @@ def _collection(base: str) -> dict[str, Any]:
     skipped["event"] = [{"listen": "prerequest", "script": {"exec": [SKIPPED_PRE]}}]
     jump = request("Jump", "jump")
     jump["event"] = [{"listen": "test", "script": {"exec": [JUMP_TEST]}}]
+    order = request(
+        "Order",
+        "order",
+        body={
+            "mode": "raw",
+            "raw": ORDER_BODY,
+            "options": {"raw": {"language": "json"}},
+        },
+    )
+    order["request"]["method"] = "POST"
+    order["event"] = [{"listen": "prerequest", "script": {"exec": [ORDER_PRE]}}]
+    form = request(
+        "Form",
+        "form",
+        body={"mode": "urlencoded", "urlencoded": [{"key": "a", "value": "1"}]},
+        header=[{"key": "Content-Type", "value": "application/json"}],
+    )
+    form["request"]["method"] = "POST"
+    multi = request(
+        "Multi",
+        "multi",
+        body={
+            "mode": "formdata",
+            "formdata": [{"key": "a", "value": "1", "type": "text"}],
+        },
+        header=[{"key": "Content-Type", "value": "application/json"}],
+    )
+    multi["request"]["method"] = "POST"
+    whole = {"name": "Whole", "request": {"method": "GET", "url": "{{whole_url}}"}}
     return {
         "info": {
             "name": "Scripted API",
@@ -78,6 +111,7 @@ def _collection(base: str) -> dict[str, Any]:
             {"key": "base", "value": base},
             {"key": "folder_value", "value": "f1"},
             {"key": "secret", "value": SECRET},
+            {"key": "whole_url", "value": f"{base}/whole?x=1&flag"},
         ],
         "item": [
             {
@@ -88,6 +122,10 @@ def _collection(base: str) -> dict[str, Any]:
             skipped,
             jump,
             request("Never", "never"),
+            order,
+            form,
+            multi,
+            whole,
             request("Last", "last"),
         ],
     }
@@ -244,3 +282,66 @@ def test_collection_run_reports_every_request_in_order(
     assert report["failed_tests"] == 1
     paths = [r["path"] for r in server.requests]
     assert paths == ["/login", "/me", "/jump", "/last"]
+
+
+def test_test_scripts_see_the_request_resolved(
+    pkg: ModuleType, server: EchoServer
+) -> None:
+    # Postman resolves the whole request before sending it: the test scripts' pm.request
+    # (and the legacy `request`) show the URL that went out, not `{{base}}/...`
+    client = pkg.ScriptedApi()
+    client.auth.login(user="ada")
+    seen, legacy = client.variables["seen_url"].split(" ")
+    assert seen == legacy
+    assert seen.startswith(f"{server.url}/login?user=ada&ts=") and "{{" not in seen
+
+
+def test_saved_json_body_reaches_the_scripts_as_written(
+    pkg: ModuleType, server: EchoServer
+) -> None:
+    # the run passes the saved body parsed; the scripts must still read its saved text (a
+    # signature over `pm.request.body.raw` covers the whitespace), and that text is sent
+    runner = importlib.import_module(f"{PACKAGE}._runner")
+    plan = {i["key"]: i for i in runner._run_plan()["items"]}["Order"]
+    client = pkg.ScriptedApi()
+    server.clear()
+    runner._target(client, plan["call"])(*plan["args"], **plan["kwargs"])
+    record = server.requests[-1]
+    assert base64.b64decode(record["body_b64"]) == ORDER_BODY.encode()
+    expected = hashlib.sha256(ORDER_BODY.encode()).hexdigest()
+    assert _headers(record)["x-body-sha"] == expected
+
+
+def test_form_body_gets_its_own_content_type(
+    pkg: ModuleType, server: EchoServer
+) -> None:
+    # Postman's HTTP library types a urlencoded body itself, over a Content-Type the request
+    # names (unless that one is already the form type)
+    runner = importlib.import_module(f"{PACKAGE}._runner")
+    plan = {i["key"]: i for i in runner._run_plan()["items"]}["Form"]
+    server.clear()
+    runner._target(pkg.ScriptedApi(), plan["call"])(*plan["args"], **plan["kwargs"])
+    record = server.requests[-1]
+    assert base64.b64decode(record["body_b64"]) == b"a=1"
+    assert [v for k, v in record["headers"] if k.lower() == "content-type"] == [
+        "application/x-www-form-urlencoded"
+    ]
+    # and a form-data body its multipart type
+    plan = {i["key"]: i for i in runner._run_plan()["items"]}["Multi"]
+    runner._target(pkg.ScriptedApi(), plan["call"])(*plan["args"], **plan["kwargs"])
+    types = [
+        v for k, v in server.requests[-1]["headers"] if k.lower() == "content-type"
+    ]
+    assert len(types) == 1 and types[0].startswith("multipart/form-data; boundary=")
+
+
+def test_a_variable_holding_a_whole_url_brings_its_query(
+    pkg: ModuleType, server: EchoServer
+) -> None:
+    server.clear()
+    pkg.ScriptedApi().whole()
+    record = server.requests[-1]
+    assert record["path"] == "/whole"  # not /whole%3Fx=1...
+    assert record["query"].startswith(
+        "x=1&flag&signature="
+    )  # the collection script signs
