@@ -197,7 +197,6 @@ def _render(
         script_extra=(
             client_run.engine_requirements(planner.scripts) if scripted else None
         ),
-        sandbox_module=f"{pkg}._sandbox.*",
     )
     files["README.md"] = r(
         "README.md.jinja",
