@@ -10,14 +10,26 @@ import re
 _DOES = (
     (re.compile(r"Hmac|HMAC|createHmac|subtle\.sign"), "computes an HMAC signature"),
     (re.compile(r"KJUR|jsrsasign|JWS\.sign"), "signs a JWT"),
-    (re.compile(r"^(?!.*Hmac)(?=.*(?:SHA\d|MD5|digest\())", re.DOTALL), "computes a hash"),
+    (
+        re.compile(r"^(?!.*Hmac)(?=.*(?:SHA\d|MD5|digest\())", re.DOTALL),
+        "computes a hash",
+    ),
     (re.compile(r"sendRequest"), "sends a request of its own (pm.sendRequest)"),
-    (re.compile(r"request\.(?:headers|addHeader|removeHeader)"), "changes the request's headers"),
+    (
+        re.compile(r"request\.(?:headers|addHeader|removeHeader)"),
+        "changes the request's headers",
+    ),
     (re.compile(r"request\.url|request\.body"), "changes the request's URL or body"),
-    (re.compile(r"moment|Date\.now|new Date|getTime\(|\$timestamp"), "uses the current time"),
+    (
+        re.compile(r"moment|Date\.now|new Date|getTime\(|\$timestamp"),
+        "uses the current time",
+    ),
     (re.compile(r"uuid|random", re.IGNORECASE), "uses random values"),
     (re.compile(r"setNextRequest|skipRequest"), "changes the run order"),
-    (re.compile(r"\.set\s*\(|setEnvironmentVariable|setGlobalVariable"), "sets variables"),
+    (
+        re.compile(r"\.set\s*\(|setEnvironmentVariable|setGlobalVariable"),
+        "sets variables",
+    ),
     (re.compile(r"pm\.test|pm\.expect|tests\["), "checks the response"),
     (re.compile(r"console\."), "writes to the console"),
 )
@@ -34,7 +46,9 @@ _SCOPE = r"(?:environment|globals|variables|collectionVariables|iterationData)"
 _READS = re.compile(
     rf"(?:{_SCOPE}\.(?:get|has)|getEnvironmentVariable|getGlobalVariable)" + _NAME
 )
-_SETS = re.compile(rf"(?:{_SCOPE}\.set|setEnvironmentVariable|setGlobalVariable)" + _NAME)
+_SETS = re.compile(
+    rf"(?:{_SCOPE}\.set|setEnvironmentVariable|setGlobalVariable)" + _NAME
+)
 _TEMPLATE = re.compile(r"\{\{([^{}$][^{}]*)\}\}")
 
 

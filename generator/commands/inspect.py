@@ -90,7 +90,11 @@ def render_text(collection: Collection) -> str:
             f"published: {collection.publish.published_id} {collection.publish.public_url or ''}"
         )
     lines.append("")
-    top = [("collection", collection.info.name, s) for s in collection.scripts if s.exec.strip()]
+    top = [
+        ("collection", collection.info.name, s)
+        for s in collection.scripts
+        if s.exec.strip()
+    ]
     _tree(collection.items, 0, lines, top)
     if not collection.items:
         lines.append("(no requests)")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.emitters.snippet_code import (
     Unsupported,
@@ -282,7 +283,8 @@ def shell_signer(
         "headers": [h["colon_sh"] for h in ctx["headers"]],
         "kind": signer["kind"],
         "cryptography": signer["cryptography"],
-        "openssl": _openssl_jwt(signer["auth"], ctx, style),
+        "openssl": _openssl_jwt(signer["auth"], ctx, style)
+        or _openssl_edgegrid(signer["auth"], ctx, style),
     }
 
 
@@ -350,6 +352,7 @@ def _openssl_jwt(
     separator = ":" if style == "httpie" else ": "
     sep = "&" if "?" in url_text else "?"
     return {
+        "kind": "jwt",
         "input": shquote(signing_input),
         "sign": sign,
         "headers": headers,
@@ -363,4 +366,82 @@ def _openssl_jwt(
             if where == "header"
             else shquote(sep + key_name + "=") + '"$jwt_token"'
         ),
+    }
+
+
+def _openssl_edgegrid(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """Akamai EdgeGrid signed with openssl: the URL, the headers to sign and the settings
+    fixed text; the timestamp, nonce, body hash and signature computed when it runs.
+    None when the URL or a signed header has run-time parts (python3 signs then)."""
+    if auth.type not in ("edgegrid", "akamai"):
+        return None
+    wire = ctx["wire"]
+
+    def text(name: str) -> str | None:
+        value = auth.params.get(name)
+        if value is None:
+            return ""
+        return literal(value) if is_literal(value) else None
+
+    fixed = [text(n) for n in ("baseURL", "headersToSign", "maxBodySize")]
+    fixed += [text(n) for n in ("timestamp", "nonce")]
+    if any(t is None for t in fixed) or not is_literal(wire.url):
+        return None
+    base_url, to_sign, max_body_text, timestamp, nonce = (t or "" for t in fixed)
+    try:
+        max_body = int(max_body_text or 131072)
+    except ValueError:
+        return None
+    url = literal(wire.url)
+    present: dict[str, list[Value]] = {}
+    for name, value in wire.headers:
+        if name.lower() in wire.explicit_headers:
+            present.setdefault(name.lower(), []).append(value)
+    canonical = []
+    for name in to_sign.split(","):
+        values = present.get(name.strip().lower(), [])
+        if len(values) == 1 and values[0]:
+            if not is_literal(values[0]):
+                return None
+            canonical.append(
+                f"{name.strip().lower()}:{' '.join(literal(values[0]).split())}"
+            )
+    host = signing.host_of(base_url) if base_url else signing.host_of(url)
+    body = ctx["body"]
+    hashed = ""
+    if wire.method == "POST" and body["mode"] in ("raw", "urlencoded", "file"):
+        source = (
+            "printf '%s' \"$body\""
+            if body["mode"] != "file"
+            else "cat -- " + body["file_src_sh"]
+        )
+        limit = f"head -c {max_body}" if max_body > 0 else "head -c 0"
+        hashed = (
+            f"$({source} | {limit} | openssl dgst -sha256 -binary | openssl base64 -A)"
+        )
+    flag, word = _TOOL_HEADER[style]
+    headers = [
+        flag + h[word] for h in ctx["headers"] if h["name"].lower() != "authorization"
+    ]
+    word_of = {
+        k: sh(auth.params.get(k) or text_value(""))
+        for k in ("clientToken", "accessToken", "clientSecret")
+    }
+    fields = [wire.method, urlsplit(url).scheme, host, signing.target_of(url)]
+    return {
+        "kind": "edgegrid",
+        "timestamp": (
+            shquote(timestamp) if timestamp else '"$(date -u +%Y%m%dT%H:%M:%S+0000)"'
+        ),
+        "nonce": shquote(nonce) if nonce else '"$(openssl rand -hex 16)"',
+        "client_token": word_of["clientToken"],
+        "access_token": word_of["accessToken"],
+        "client_secret": word_of["clientSecret"],
+        "data_head": shquote("\t".join(fields) + "\t" + "\t".join(canonical) + "\t"),
+        "body_hash": f'"{hashed}"' if hashed else "''",
+        "headers": headers,
+        "authorization": flag
+        + shquote("Authorization" + (":" if style == "httpie" else ": ")),
     }

@@ -537,12 +537,15 @@ def test_oauth1_form_body_placement_client_and_snippets(tmp_path: Path) -> None:
 
 
 def test_shell_jwt_uses_openssl_where_it_can(emitted: dict[str, str]) -> None:
-    """HS/RS/PS tokens are signed by openssl (their header and payload are fixed text);
-    ES (a DER signature to re-encode) and everything else by python3."""
+    """HS/RS/PS tokens and EdgeGrid are signed by openssl (what is fixed is text, the
+    rest made at run time); ES (a DER signature to re-encode) and the others by python3.
+    """
     for style in SHELL_STYLES:
         for name in ("jwt_hs256", "jwt_hs512_b64_query", "jwt_rs256", "jwt_ps384"):
             text = emitted[f"{style}/{name}.sh"]
             assert "openssl dgst" in text and "python3" not in text, (style, name)
             head = text.split("set -euo pipefail", 1)[0]  # the first comment lines
-            assert "computed by openssl (requires openssl)" in " ".join(head.split())
+            assert "is computed by openssl (requires openssl)" in " ".join(head.split())
         assert "python3 -" in emitted[f"{style}/jwt_es256.sh"]
+        assert "openssl dgst" in emitted[f"{style}/edgegrid.sh"]
+        assert "python3" not in emitted[f"{style}/edgegrid.sh"]
