@@ -284,7 +284,8 @@ def shell_signer(
         "kind": signer["kind"],
         "cryptography": signer["cryptography"],
         "openssl": _openssl_jwt(signer["auth"], ctx, style)
-        or _openssl_edgegrid(signer["auth"], ctx, style),
+        or _openssl_edgegrid(signer["auth"], ctx, style)
+        or _openssl_hawk(signer["auth"], ctx, style),
     }
 
 
@@ -442,6 +443,83 @@ def _openssl_edgegrid(
         "data_head": shquote("\t".join(fields) + "\t" + "\t".join(canonical) + "\t"),
         "body_hash": f'"{hashed}"' if hashed else "''",
         "headers": headers,
+        "authorization": flag
+        + shquote("Authorization" + (":" if style == "httpie" else ": ")),
+    }
+
+
+def _openssl_hawk(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """Hawk signed with openssl: the URL and settings fixed text; the timestamp, nonce,
+    payload hash and MAC computed when it runs (None: python3 signs)."""
+    if auth.type != "hawk":
+        return None
+    wire = ctx["wire"]
+    names = ("algorithm", "extraData", "app", "delegation", "timestamp", "nonce")
+    values = [auth.params.get(n) for n in (*names, "includePayloadHash")]
+    if not all(v is None or is_literal(v) for v in values) or not is_literal(wire.url):
+        return None
+    algorithm, ext, app, dlg, ts, nonce, with_hash = (
+        literal(v) if v is not None else "" for v in values
+    )
+    algorithm = (algorithm or "sha256").lower()
+    if algorithm not in ("sha1", "sha256"):
+        return None
+    url = literal(wire.url)
+    parts = urlsplit(url)
+    port = parts.port or (80 if parts.scheme == "http" else 443)
+    body = ctx["body"]
+    payload = ""
+    if with_hash.strip().lower() == "true" and body["mode"] in (
+        "raw",
+        "urlencoded",
+        "file",
+    ):
+        ctype = wire.header("content-type")
+        if ctype is not None and not is_literal(ctype):
+            return None
+        kind = literal(ctype).split(";")[0].strip().lower() if ctype else ""
+        head = shquote(f"hawk.1.payload\n{kind}\n")
+        content = (
+            "printf '%s' \"$body\""
+            if body["mode"] != "file"
+            else "cat -- " + body["file_src_sh"]
+        )
+        payload = (
+            f"$({{ printf '%s' {head}; {content}; printf '\\n'; }}"
+            f" | openssl dgst -{algorithm} -binary | openssl base64 -A)"
+        )
+    escaped = ext.replace("\\", "\\\\").replace("\n", "\\n")
+    fixed = [
+        wire.method,
+        signing.target_of(url),
+        (parts.hostname or "").lower(),
+        str(port),
+    ]
+    tail = escaped + "\n" + (f"{app}\n{dlg}\n" if app else "")
+    value_ext = (
+        ', ext="' + ext.replace("\\", "\\\\").replace('"', '\\"') + '"' if ext else ""
+    )
+    value_app = (f', app="{app}"' + (f', dlg="{dlg}"' if dlg else "")) if app else ""
+    flag, word = _TOOL_HEADER[style]
+    return {
+        "kind": "hawk",
+        "timestamp": shquote(ts) if ts else '"$(date +%s)"',
+        "nonce": shquote(nonce) if nonce else '"$(openssl rand -hex 3)"',
+        "fixed": shquote("\n".join(fixed) + "\n"),
+        "payload": f'"{payload}"' if payload else "''",
+        "tail": shquote(tail),
+        "algorithm": algorithm,
+        "key": sh(auth.params.get("authKey") or text_value("")),
+        "id": sh(auth.params.get("authId") or text_value("")),
+        "ext": shquote(value_ext),
+        "app": shquote(value_app),
+        "headers": [
+            flag + h[word]
+            for h in ctx["headers"]
+            if h["name"].lower() != "authorization"
+        ],
         "authorization": flag
         + shquote("Authorization" + (":" if style == "httpie" else ": ")),
     }
