@@ -285,7 +285,8 @@ def shell_signer(
         "cryptography": signer["cryptography"],
         "openssl": _openssl_jwt(signer["auth"], ctx, style)
         or _openssl_edgegrid(signer["auth"], ctx, style)
-        or _openssl_hawk(signer["auth"], ctx, style),
+        or _openssl_hawk(signer["auth"], ctx, style)
+        or _openssl_awsv4(signer["auth"], ctx, style),
     }
 
 
@@ -378,6 +379,8 @@ def _openssl_edgegrid(
     None when the URL or a signed header has run-time parts (python3 signs then)."""
     if auth.type not in ("edgegrid", "akamai"):
         return None
+    if not _present(auth, "clientToken", "clientSecret", "accessToken"):
+        return None  # (Postman signs nothing then: python3 keeps that rule)
     wire = ctx["wire"]
 
     def text(name: str) -> str | None:
@@ -453,8 +456,8 @@ def _openssl_hawk(
 ) -> dict[str, Any] | None:
     """Hawk signed with openssl: the URL and settings fixed text; the timestamp, nonce,
     payload hash and MAC computed when it runs (None: python3 signs)."""
-    if auth.type != "hawk":
-        return None
+    if auth.type != "hawk" or not _present(auth, "authId", "authKey"):
+        return None  # (without both Postman signs nothing: python3 keeps that rule)
     wire = ctx["wire"]
     names = ("algorithm", "extraData", "app", "delegation", "timestamp", "nonce")
     values = [auth.params.get(n) for n in (*names, "includePayloadHash")]
@@ -523,3 +526,141 @@ def _openssl_hawk(
         "authorization": flag
         + shquote("Authorization" + (":" if style == "httpie" else ": ")),
     }
+
+
+def _openssl_awsv4(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """AWS SigV4 (signature in the headers) with openssl: the canonical path, query and
+    fixed headers made here; the date, body hash, key chain and signature when it runs.
+    None for the signature in the query, or run-time parts in the URL or a signed header
+    (python3 signs then)."""
+    if auth.type != "awsv4":
+        return None
+    wire = ctx["wire"]
+    names = ("service", "region", "addAuthDataToQuery")
+    values = [auth.params.get(n) for n in names]
+    if not all(v is None or is_literal(v) for v in values) or not is_literal(wire.url):
+        return None
+    service, region, in_query = (literal(v) if v is not None else "" for v in values)
+    if in_query.strip().lower() in ("true", "1"):
+        return None
+    service = {"": "execute-api", "email": "ses"}.get(service, service)
+    region = region or "us-east-1"
+    url = literal(wire.url)
+    dropped = (
+        "authorization",
+        "x-amz-date",
+        "x-amz-security-token",
+        "x-amz-content-sha256",
+    )
+    signed: dict[str, str] = {}
+    for name, value in wire.headers:
+        key = name.lower()
+        if key in wire.explicit_headers and key not in dropped:
+            if not is_literal(value):
+                return None
+            text = literal(value)
+            signed[key] = f"{signed[key]},{text}" if key in signed else text
+    signed.setdefault("host", signing.host_of(url))
+    body = ctx["body"]
+    has_body = body["mode"] in ("file",) or (
+        body["mode"] in ("raw", "urlencoded") and body["text_sh"] != "''"
+    )
+    token = auth.params.get("sessionToken")
+    runtime = {"x-amz-date": '"$amz_date"'}
+    if has_body or service == "s3":
+        runtime["x-amz-content-sha256"] = '"$amz_payload"'
+    if token:
+        runtime["x-amz-security-token"] = sh(token)
+    all_names = sorted(n for n in {*signed, *runtime} if n not in signing.AWS_UNSIGNED)
+    lines, args = [], []
+    for n in all_names:
+        if n in runtime:
+            lines.append(f"{n}:%s")
+            args.append(runtime[n])
+        else:
+            lines.append(_printf_text(f"{n}:{' '.join(signed[n].split())}"))
+    query = url.partition("?")[2]
+    head = "\n".join(
+        [
+            wire.method,
+            signing.aws_path(urlsplit(url).path or "/", service),
+            signing.aws_query(query, service),
+        ]
+    )
+    canonical_format = shquote(
+        _printf_text(head)
+        + "\n"
+        + "\n".join(lines)
+        + "\n\n"
+        + ";".join(all_names)
+        + "\n"
+    )
+    if body["mode"] == "file":
+        payload = f"$(openssl dgst -sha256 -r < {body['file_src_sh']} | cut -d' ' -f1)"
+    elif has_body:
+        payload = "$(printf '%s' \"$body\" | openssl dgst -sha256 -r | cut -d' ' -f1)"
+    else:
+        payload = signing.hashlib.sha256().hexdigest()
+    flag, word = _TOOL_HEADER[style]
+    separator = ":" if style == "httpie" else ": "
+    headers = [
+        flag + h[word] for h in ctx["headers"] if h["name"].lower() not in dropped
+    ]
+    added = []
+    if has_body:
+        added.append(
+            flag + shquote("X-Amz-Content-Sha256" + separator) + '"$amz_payload"'
+        )
+    if token:
+        added.append(flag + shquote("X-Amz-Security-Token" + separator) + sh(token))
+    if service == "s3" and not has_body:
+        added.append(
+            flag + shquote("X-Amz-Content-Sha256" + separator) + '"$amz_payload"'
+        )
+    added.append(flag + shquote("X-Amz-Date" + separator) + '"$amz_date"')
+    return {
+        "kind": "awsv4",
+        "payload": f'"{payload}"',
+        "canonical_format": canonical_format,
+        "canonical_args": " ".join(args),
+        "scope_tail": shquote(f"/{region}/{service}/aws4_request"),
+        "region": shquote(region),
+        "service": shquote(service),
+        "secret": sh(auth.params.get("secretKey") or text_value("")),
+        "access": sh(auth.params.get("accessKey") or text_value("")),
+        "signed_names": shquote(";".join(all_names)),
+        "headers": headers + added,
+        "authorization": flag + shquote("Authorization" + separator),
+    }
+
+
+def _printf_text(text: str) -> str:
+    """Text that printf's format prints as is (its escapes and conversions doubled)."""
+    return text.replace("\\", "\\\\").replace("%", "%%")
+
+
+def _present(auth: RuntimeAuth, *names: str) -> bool:
+    """Every parameter given and not empty text (an environment variable counts)."""
+    for name in names:
+        value = auth.params.get(name)
+        if not value or (is_literal(value) and not literal(value)):
+            return False
+    return True
+
+
+def signs(auth: RuntimeAuth) -> bool:
+    """Whether Postman signs at all with these parameters (it skips Hawk, EdgeGrid and
+    OAuth 1 without their credentials and sends the request as it is)."""
+    if auth.type == "hawk":
+        return _present(auth, "authId", "authKey")
+    if auth.type in ("edgegrid", "akamai"):
+        return _present(auth, "clientToken", "clientSecret", "accessToken")
+    if auth.type == "oauth1":
+        method = auth.params.get("signatureMethod")
+        rsa = method is not None and (
+            not is_literal(method) or literal(method).upper().startswith("RSA")
+        )
+        return _present(auth, "consumerKey", "privateKey" if rsa else "consumerSecret")
+    return True
