@@ -162,6 +162,7 @@ def sign_awsv4(  # noqa: PLR0917 (one signature for every scheme)
     explicit: list[str] | None = None,
 ) -> Signed:
     service = param(params, "service", "execute-api")
+    service = "ses" if service == "email" else service  # as `aws4` renames it
     region = param(params, "region", "us-east-1")
     token = param(params, "sessionToken")
     in_query = flag(params, "addAuthDataToQuery")
