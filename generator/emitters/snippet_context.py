@@ -286,7 +286,8 @@ def shell_signer(
         "openssl": _openssl_jwt(signer["auth"], ctx, style)
         or _openssl_edgegrid(signer["auth"], ctx, style)
         or _openssl_hawk(signer["auth"], ctx, style)
-        or _openssl_awsv4(signer["auth"], ctx, style),
+        or _openssl_awsv4(signer["auth"], ctx, style)
+        or _openssl_oauth1(signer["auth"], ctx, style),
     }
 
 
@@ -664,3 +665,111 @@ def signs(auth: RuntimeAuth) -> bool:
         )
         return _present(auth, "consumerKey", "privateKey" if rsa else "consumerSecret")
     return True
+
+
+_OAUTH1_FIXED: tuple[str, ...] = (
+    "signatureMethod",
+    "version",
+    "callback",
+    "verifier",
+    "realm",
+    "timestamp",
+    "nonce",
+    "addParamsToHeader",
+    "includeBodyHash",
+    "addEmptyParamsToSign",
+    "disableHeaderEncoding",
+)
+
+
+def _openssl_oauth1(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """OAuth 1.0a HMAC-SHA1/256/512 or PLAINTEXT in the Authorization header with openssl:
+    the parameter order and fixed values made here; the timestamp, nonce, the credentials'
+    encoding (`pct`) and the HMAC when it runs. None otherwise (python3 signs)."""
+    if auth.type != "oauth1" or not signs(auth):
+        return None
+    wire = ctx["wire"]
+    values = {n: auth.params.get(n) for n in _OAUTH1_FIXED}
+    if not all(v is None or is_literal(v) for v in values.values()):
+        return None
+    fixed = {n: (literal(v) if v is not None else "") for n, v in values.items()}
+    flags = {n: fixed[n].strip().lower() in ("true", "1") for n in _OAUTH1_FIXED[-4:]}
+    method = fixed["signatureMethod"] or "HMAC-SHA1"
+    if method not in ("HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512", "PLAINTEXT"):
+        return None
+    if not flags["addParamsToHeader"] or flags["addEmptyParamsToSign"]:
+        return None
+    if flags["disableHeaderEncoding"] or not is_literal(wire.url):
+        return None
+    if flags["includeBodyHash"] and method != "PLAINTEXT":
+        return None
+    if ctx["body"]["mode"] == "urlencoded":
+        return None  # the form's fields are signed too: python3 does that
+    url = literal(wire.url)
+    parts = urlsplit(url)
+    netloc = parts.netloc.lower()
+    if (parts.scheme.lower(), parts.port) in (("http", 80), ("https", 443)):
+        netloc = netloc.rsplit(":", 1)[0]
+    base_url = f"{parts.scheme.lower()}://{netloc}{parts.path or '/'}"
+    query = [
+        (k, v or "")
+        for k, v in signing.oauth1_pairs(parts.query)
+        if k not in signing.OAUTH1_NAMES
+    ]
+    if any(v is None for _, v in signing.oauth1_pairs(parts.query)):
+        return None  # a key without `=`: Postman re-encodes the URL then (python3 does)
+    # (name, bash word of the value, literal value or None when known only at run time)
+    oauth: list[tuple[str, str, str | None]] = []
+    for name, key in (("oauth_consumer_key", "consumerKey"), ("oauth_token", "token")):
+        value = auth.params.get(key)
+        if not value or (is_literal(value) and not literal(value).strip()):
+            continue
+        oauth.append((name, sh(value), literal(value) if is_literal(value) else None))
+    oauth.append(("oauth_signature_method", shquote(method), method))
+    oauth.append(("oauth_timestamp", '"$oauth_timestamp"', None))
+    oauth.append(("oauth_nonce", '"$oauth_nonce"', None))
+    for name, key in (
+        ("oauth_version", "version"),
+        ("oauth_callback", "callback"),
+        ("oauth_verifier", "verifier"),
+    ):
+        if fixed[key].strip():
+            oauth.append((name, shquote(fixed[key]), fixed[key]))
+    entries = [(k, shquote(v), v) for k, v in query] + oauth
+    # sorted as Postman sorts: by encoded name, then encoded value (run-time values are
+    # the oauth_* ones, whose names are unique)
+    entries.sort(key=lambda e: f"{signing.pct(e[0])} {signing.pct(e[2] or '')}")
+    normalized = []
+    for name, word, text in entries:
+        piece = shquote(signing.pct(text)) if text is not None else f'"$(pct {word})"'
+        normalized.append((shquote(signing.pct(name) + "="), piece))
+    header = []
+    realm = fixed["realm"]
+    if realm.strip():
+        header.append(shquote(f'realm="{signing.pct(realm)}",'))
+    for name, word, text in oauth:
+        if text is not None:
+            header.append(shquote(f'{name}="{signing.pct(text.strip())}",'))
+        else:
+            header.append(shquote(f'{name}="') + f'"$(pct {word})"' + shquote('",'))
+    flag, word_key = _TOOL_HEADER[style]
+    return {
+        "kind": "oauth1",
+        "method": shquote(wire.method.upper()),
+        "base_url": shquote(signing.pct(base_url)),
+        "normalized": "'&'".join(n + v for n, v in normalized),
+        "plaintext": method == "PLAINTEXT",
+        "digest": "-" + method.split("-")[-1].lower(),
+        "consumer_secret": sh(auth.params.get("consumerSecret") or text_value("")),
+        "token_secret": sh(auth.params.get("tokenSecret") or text_value("")),
+        "header": "".join(header),
+        "headers": [
+            flag + h[word_key]
+            for h in ctx["headers"]
+            if h["name"].lower() != "authorization"
+        ],
+        "authorization": flag
+        + shquote("Authorization" + (":" if style == "httpie" else ": ")),
+    }

@@ -548,7 +548,7 @@ def test_shell_jwt_uses_openssl_where_it_can(emitted: dict[str, str]) -> None:
             head = text.split("set -euo pipefail", 1)[0]  # the first comment lines
             assert "is computed by openssl (requires openssl)" in " ".join(head.split())
         assert "python3 -" in emitted[f"{style}/jwt_es256.sh"]
-        for name in ("edgegrid", "hawk", "hawk_payload", "awsv4"):
+        for name in ("edgegrid", "hawk", "hawk_payload", "awsv4", "oauth1_hmac_sha256"):
             assert "openssl dgst" in emitted[f"{style}/{name}.sh"]
             assert "python3" not in emitted[f"{style}/{name}.sh"]
 
