@@ -52,7 +52,9 @@ def _url_shape(op: Operation) -> str:
     return host + ("/" + "/".join(segments) if segments else "")
 
 
-def _json_fields(value: Any, prefix: str = "", out: list[str] | None = None) -> list[str]:
+def _json_fields(
+    value: Any, prefix: str = "", out: list[str] | None = None
+) -> list[str]:
     out = [] if out is None else out
     if len(out) >= MAX_BODY_FIELDS:
         return out
@@ -112,7 +114,9 @@ def snapshot(collection: Collection) -> dict[str, Any]:
                 "source": op.auth.source,
                 "from": op.auth.source_name,
             },
-            "examples": [f"{e.name} ({e.code})" if e.code else e.name for e in op.examples],
+            "examples": [
+                f"{e.name} ({e.code})" if e.code else e.name for e in op.examples
+            ],
             "description": _short_hash(op.description),
         }
     return {
@@ -183,12 +187,22 @@ def _list_diff(
     addition_breaks: bool = False,
 ) -> list[tuple[str, bool]]:
     old_set, new_set = list(dict.fromkeys(old)), list(dict.fromkeys(new))
-    out = [(f"{name} {_code(x)} added", addition_breaks) for x in new_set if x not in old_set]
-    out += [(f"{name} {_code(x)} removed", removal_breaks) for x in old_set if x not in new_set]
+    out = [
+        (f"{name} {_code(x)} added", addition_breaks)
+        for x in new_set
+        if x not in old_set
+    ]
+    out += [
+        (f"{name} {_code(x)} removed", removal_breaks)
+        for x in old_set
+        if x not in new_set
+    ]
     return out
 
 
-def _compare_op(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[str, bool]]:
+def _compare_op(
+    old: Mapping[str, Any], new: Mapping[str, Any]
+) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     if old.get("identifier") != new.get("identifier"):
         out.append(
@@ -270,7 +284,9 @@ def _shape(op: Mapping[str, Any]) -> str:
     return json.dumps([op.get(k) for k in keys], sort_keys=True)
 
 
-def _pair_renames(old_ops: Mapping[str, Any], new_ops: Mapping[str, Any]) -> dict[str, str]:
+def _pair_renames(
+    old_ops: Mapping[str, Any], new_ops: Mapping[str, Any]
+) -> dict[str, str]:
     """removed id -> added id for requests that only changed name (or folder).
 
     Collections without Postman ids get ids from folder path + name, so a rename looks
@@ -351,7 +367,8 @@ def _md_detail(text: str) -> str:
     """A detail line: `_code` spans become code spans, the rest escaped markdown."""
     parts = re.split(r"\x01(.*?)\x02", text)
     return "".join(
-        _md(p) if i % 2 == 0 else "`" + p.replace("`", "'") + "`" for i, p in enumerate(parts)
+        _md(p) if i % 2 == 0 else "`" + p.replace("`", "'") + "`"
+        for i, p in enumerate(parts)
     )
 
 
@@ -381,7 +398,9 @@ def render_entry(changes: Changes, current: Mapping[str, Any], when: str | None)
             lines.append(f"- {_md(change.label)}{mark}")
             if title != "Removed":
                 for what, breaking in change.details:
-                    lines.append(f"  - {_md_detail(what)}{' (breaking)' if breaking else ''}")
+                    lines.append(
+                        f"  - {_md_detail(what)}{' (breaking)' if breaking else ''}"
+                    )
         lines.append("")
     return "\n".join(lines)
 
@@ -393,7 +412,9 @@ def update(
     if changes.empty:
         return existing or TITLE
     text = existing or ""
-    rest = text[len(TITLE) :] if text.startswith(TITLE) else text  # keep whatever was there
+    rest = (
+        text[len(TITLE) :] if text.startswith(TITLE) else text
+    )  # keep whatever was there
     entry = render_entry(changes, current, when)
     rest = rest.strip("\n")
     return TITLE + "\n" + entry + ("\n" + rest + "\n" if rest else "")

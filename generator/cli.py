@@ -40,7 +40,9 @@ class LazyGroup(click.Group):
         command: click.Command = module.command
         return command
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_commands(
+        self, ctx: click.Context, formatter: click.HelpFormatter
+    ) -> None:
         rows = [(name, COMMANDS[name]) for name in self.list_commands(ctx)]
         if rows:
             with formatter.section("Commands"):
@@ -84,7 +86,10 @@ def main(argv: list[str] | None = None) -> Any:
     except Exception as exc:  # a bug: still one line, the traceback behind --debug
         if debug:
             raise
-        click.echo(f"pmgen: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True)
+        click.echo(
+            f"pmgen: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
+            err=True,
+        )
         sys.exit(3)
 
 

@@ -30,7 +30,9 @@ class Diagnostic(Frozen):
 
 class Variable(Frozen):
     key: str
-    value: str | None = None  # always text; non-string JSON values are stringified like Postman
+    value: str | None = (
+        None  # always text; non-string JSON values are stringified like Postman
+    )
     description: str = ""
     type: str | None = None  # "secret", "string", "default", "any", ...
     disabled: bool = False
@@ -56,7 +58,9 @@ class FormField(Frozen):
     key: str
     type: Literal["text", "file"] = "text"
     value: str | None = None  # text parts
-    src: list[str] | None = None  # file parts: one entry per file; None when no file was chosen
+    src: list[str] | None = (
+        None  # file parts: one entry per file; None when no file was chosen
+    )
     content_type: str | None = None
     description: str = ""
     disabled: bool = False
@@ -77,17 +81,23 @@ class Url(Frozen):
     protocol: str | None = None
     host: list[str] | None = None  # segments, joined with "."; may hold `{{vars}}`
     port: str | None = None
-    path: list[str] = Field(default_factory=list)  # segments as written: ":id", "{{var}}", "<id>"
+    path: list[str] = Field(
+        default_factory=list
+    )  # segments as written: ":id", "{{var}}", "<id>"
     query: list[KeyValue] = Field(default_factory=list)
     hash: str | None = None
-    variables: list[KeyValue] = Field(default_factory=list)  # `url.variable` (path variables)
+    variables: list[KeyValue] = Field(
+        default_factory=list
+    )  # `url.variable` (path variables)
     path_params: list[PathParam] = Field(default_factory=list)
 
 
 class Body(Frozen):
     mode: Literal["raw", "urlencoded", "formdata", "file", "graphql", "none"]
     raw: str | None = None
-    language: str | None = None  # options.raw.language: json, xml, text, javascript, html
+    language: str | None = (
+        None  # options.raw.language: json, xml, text, javascript, html
+    )
     json_value: Any = None  # parsed raw JSON when `json_valid`
     json_valid: bool = False
     urlencoded: list[KeyValue] = Field(default_factory=list)
@@ -119,7 +129,9 @@ class ScriptVariable(Frozen):
     name: str
     expression: str  # the JavaScript expression assigned, verbatim
     source: Literal["json", "header", "text", "literal", "other"] = "other"
-    json_path: list[str | int] | None = None  # when `source == "json"`: keys into the body
+    json_path: list[str | int] | None = (
+        None  # when `source == "json"`: keys into the body
+    )
 
 
 class Script(Frozen):
@@ -158,9 +170,13 @@ class Operation(Frozen):
     description: str = ""  # markdown
     request: RequestSpec
     auth: EffectiveAuth
-    protocol_profile_behavior: dict[str, Any] = Field(default_factory=dict)  # merged root-down
+    protocol_profile_behavior: dict[str, Any] = Field(
+        default_factory=dict
+    )  # merged root-down
     scripts: list[Script] = Field(default_factory=list)  # own scripts
-    inherited_scripts: list[Script] = Field(default_factory=list)  # folders' and collection's
+    inherited_scripts: list[Script] = Field(
+        default_factory=list
+    )  # folders' and collection's
     examples: list[Example] = Field(default_factory=list)
 
 
@@ -192,7 +208,9 @@ class PublishInfo(Frozen):
     collection_url: str | None = None  # where the full collection (with requests) lives
     publish_date: str | None = None
     version: str | None = None
-    languages: list[str] = Field(default_factory=list)  # snippet targets the publisher chose
+    languages: list[str] = Field(
+        default_factory=list
+    )  # snippet targets the publisher chose
 
 
 class Info(Frozen):

@@ -25,7 +25,9 @@ _RESERVED = (
 
 def words(text: str) -> list[str]:
     """Split any text into ASCII words: 'Get user\u2019s ID (v2)' -> ['Get', 'user', 's', 'ID', 'v2']."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = (
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    )
     return _WORD.findall(ascii_text)
 
 

@@ -19,7 +19,11 @@ from generator.emitters import client
 @click.command(name="client")
 @source_options
 @output_options
-@click.option("--name", "package_name", help="Python package name (default: from the collection name).")
+@click.option(
+    "--name",
+    "package_name",
+    help="Python package name (default: from the collection name).",
+)
 @click.option(
     "--reveal-secrets",
     is_flag=True,
@@ -44,7 +48,9 @@ def command(
     name = client.package_name_for(collection, package_name)
 
     def emit(c: Any) -> dict[str, str]:
-        return client.emit(c, package_name=name, reveal_secrets=reveal_secrets, templates_dir=templates)
+        return client.emit(
+            c, package_name=name, reveal_secrets=reveal_secrets, templates_dir=templates
+        )
 
     run_emitters(
         collection,

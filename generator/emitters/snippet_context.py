@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.emitters.snippet_code import (
     Unsupported,
@@ -282,7 +283,11 @@ def shell_signer(
         "headers": [h["colon_sh"] for h in ctx["headers"]],
         "kind": signer["kind"],
         "cryptography": signer["cryptography"],
-        "openssl": _openssl_jwt(signer["auth"], ctx, style),
+        "openssl": _openssl_jwt(signer["auth"], ctx, style)
+        or _openssl_edgegrid(signer["auth"], ctx, style)
+        or _openssl_hawk(signer["auth"], ctx, style)
+        or _openssl_awsv4(signer["auth"], ctx, style)
+        or _openssl_oauth1(signer["auth"], ctx, style),
     }
 
 
@@ -350,6 +355,7 @@ def _openssl_jwt(
     separator = ":" if style == "httpie" else ": "
     sep = "&" if "?" in url_text else "?"
     return {
+        "kind": "jwt",
         "input": shquote(signing_input),
         "sign": sign,
         "headers": headers,
@@ -363,4 +369,407 @@ def _openssl_jwt(
             if where == "header"
             else shquote(sep + key_name + "=") + '"$jwt_token"'
         ),
+    }
+
+
+def _openssl_edgegrid(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """Akamai EdgeGrid signed with openssl: the URL, the headers to sign and the settings
+    fixed text; the timestamp, nonce, body hash and signature computed when it runs.
+    None when the URL or a signed header has run-time parts (python3 signs then)."""
+    if auth.type not in ("edgegrid", "akamai"):
+        return None
+    if not _present(auth, "clientToken", "clientSecret", "accessToken"):
+        return None  # (Postman signs nothing then: python3 keeps that rule)
+    wire = ctx["wire"]
+
+    def text(name: str) -> str | None:
+        value = auth.params.get(name)
+        if value is None:
+            return ""
+        return literal(value) if is_literal(value) else None
+
+    fixed = [text(n) for n in ("baseURL", "headersToSign", "maxBodySize")]
+    fixed += [text(n) for n in ("timestamp", "nonce")]
+    if any(t is None for t in fixed) or not is_literal(wire.url):
+        return None
+    base_url, to_sign, max_body_text, timestamp, nonce = (t or "" for t in fixed)
+    try:
+        max_body = int(max_body_text or 131072)
+    except ValueError:
+        return None
+    url = literal(wire.url)
+    present: dict[str, list[Value]] = {}
+    for name, value in wire.headers:
+        if name.lower() in wire.explicit_headers:
+            present.setdefault(name.lower(), []).append(value)
+    canonical = []
+    for name in to_sign.split(","):
+        values = present.get(name.strip().lower(), [])
+        if len(values) == 1 and values[0]:
+            if not is_literal(values[0]):
+                return None
+            canonical.append(
+                f"{name.strip().lower()}:{' '.join(literal(values[0]).split())}"
+            )
+    host = signing.host_of(base_url) if base_url else signing.host_of(url)
+    body = ctx["body"]
+    hashed = ""
+    if wire.method == "POST" and body["mode"] in ("raw", "urlencoded", "file"):
+        source = (
+            "printf '%s' \"$body\""
+            if body["mode"] != "file"
+            else "cat -- " + body["file_src_sh"]
+        )
+        limit = f"head -c {max_body}" if max_body > 0 else "head -c 0"
+        hashed = (
+            f"$({source} | {limit} | openssl dgst -sha256 -binary | openssl base64 -A)"
+        )
+    flag, word = _TOOL_HEADER[style]
+    headers = [
+        flag + h[word] for h in ctx["headers"] if h["name"].lower() != "authorization"
+    ]
+    word_of = {
+        k: sh(auth.params.get(k) or text_value(""))
+        for k in ("clientToken", "accessToken", "clientSecret")
+    }
+    fields = [wire.method, urlsplit(url).scheme, host, signing.target_of(url)]
+    return {
+        "kind": "edgegrid",
+        "timestamp": (
+            shquote(timestamp) if timestamp else '"$(date -u +%Y%m%dT%H:%M:%S+0000)"'
+        ),
+        "nonce": shquote(nonce) if nonce else '"$(openssl rand -hex 16)"',
+        "client_token": word_of["clientToken"],
+        "access_token": word_of["accessToken"],
+        "client_secret": word_of["clientSecret"],
+        "data_head": shquote("\t".join(fields) + "\t" + "\t".join(canonical) + "\t"),
+        "body_hash": f'"{hashed}"' if hashed else "''",
+        "headers": headers,
+        "authorization": flag
+        + shquote("Authorization" + (":" if style == "httpie" else ": ")),
+    }
+
+
+def _openssl_hawk(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """Hawk signed with openssl: the URL and settings fixed text; the timestamp, nonce,
+    payload hash and MAC computed when it runs (None: python3 signs)."""
+    if auth.type != "hawk" or not _present(auth, "authId", "authKey"):
+        return None  # (without both Postman signs nothing: python3 keeps that rule)
+    wire = ctx["wire"]
+    names = ("algorithm", "extraData", "app", "delegation", "timestamp", "nonce")
+    values = [auth.params.get(n) for n in (*names, "includePayloadHash")]
+    if not all(v is None or is_literal(v) for v in values) or not is_literal(wire.url):
+        return None
+    algorithm, ext, app, dlg, ts, nonce, with_hash = (
+        literal(v) if v is not None else "" for v in values
+    )
+    algorithm = (algorithm or "sha256").lower()
+    if algorithm not in ("sha1", "sha256"):
+        return None
+    url = literal(wire.url)
+    parts = urlsplit(url)
+    port = parts.port or (80 if parts.scheme == "http" else 443)
+    body = ctx["body"]
+    payload = ""
+    if with_hash.strip().lower() == "true" and body["mode"] in (
+        "raw",
+        "urlencoded",
+        "file",
+    ):
+        ctype = wire.header("content-type")
+        if ctype is not None and not is_literal(ctype):
+            return None
+        kind = literal(ctype).split(";")[0].strip().lower() if ctype else ""
+        head = shquote(f"hawk.1.payload\n{kind}\n")
+        content = (
+            "printf '%s' \"$body\""
+            if body["mode"] != "file"
+            else "cat -- " + body["file_src_sh"]
+        )
+        payload = (
+            f"$({{ printf '%s' {head}; {content}; printf '\\n'; }}"
+            f" | openssl dgst -{algorithm} -binary | openssl base64 -A)"
+        )
+    escaped = ext.replace("\\", "\\\\").replace("\n", "\\n")
+    fixed = [
+        wire.method,
+        signing.target_of(url),
+        (parts.hostname or "").lower(),
+        str(port),
+    ]
+    tail = escaped + "\n" + (f"{app}\n{dlg}\n" if app else "")
+    value_ext = (
+        ', ext="' + ext.replace("\\", "\\\\").replace('"', '\\"') + '"' if ext else ""
+    )
+    value_app = (f', app="{app}"' + (f', dlg="{dlg}"' if dlg else "")) if app else ""
+    flag, word = _TOOL_HEADER[style]
+    return {
+        "kind": "hawk",
+        "timestamp": shquote(ts) if ts else '"$(date +%s)"',
+        "nonce": shquote(nonce) if nonce else '"$(openssl rand -hex 3)"',
+        "fixed": shquote("\n".join(fixed) + "\n"),
+        "payload": f'"{payload}"' if payload else "''",
+        "tail": shquote(tail),
+        "algorithm": algorithm,
+        "key": sh(auth.params.get("authKey") or text_value("")),
+        "id": sh(auth.params.get("authId") or text_value("")),
+        "ext": shquote(value_ext),
+        "app": shquote(value_app),
+        "headers": [
+            flag + h[word]
+            for h in ctx["headers"]
+            if h["name"].lower() != "authorization"
+        ],
+        "authorization": flag
+        + shquote("Authorization" + (":" if style == "httpie" else ": ")),
+    }
+
+
+def _openssl_awsv4(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """AWS SigV4 (signature in the headers) with openssl: the canonical path, query and
+    fixed headers made here; the date, body hash, key chain and signature when it runs.
+    None for the signature in the query, or run-time parts in the URL or a signed header
+    (python3 signs then)."""
+    if auth.type != "awsv4":
+        return None
+    wire = ctx["wire"]
+    names = ("service", "region", "addAuthDataToQuery")
+    values = [auth.params.get(n) for n in names]
+    if not all(v is None or is_literal(v) for v in values) or not is_literal(wire.url):
+        return None
+    service, region, in_query = (literal(v) if v is not None else "" for v in values)
+    if in_query.strip().lower() in ("true", "1"):
+        return None
+    service = {"": "execute-api", "email": "ses"}.get(service, service)
+    region = region or "us-east-1"
+    url = literal(wire.url)
+    dropped = (
+        "authorization",
+        "x-amz-date",
+        "x-amz-security-token",
+        "x-amz-content-sha256",
+    )
+    signed: dict[str, str] = {}
+    for name, value in wire.headers:
+        key = name.lower()
+        if key in wire.explicit_headers and key not in dropped:
+            if not is_literal(value):
+                return None
+            text = literal(value)
+            signed[key] = f"{signed[key]},{text}" if key in signed else text
+    signed.setdefault("host", signing.host_of(url))
+    body = ctx["body"]
+    has_body = body["mode"] in ("file",) or (
+        body["mode"] in ("raw", "urlencoded") and body["text_sh"] != "''"
+    )
+    token = auth.params.get("sessionToken")
+    runtime = {"x-amz-date": '"$amz_date"'}
+    if has_body or service == "s3":
+        runtime["x-amz-content-sha256"] = '"$amz_payload"'
+    if token:
+        runtime["x-amz-security-token"] = sh(token)
+    all_names = sorted(n for n in {*signed, *runtime} if n not in signing.AWS_UNSIGNED)
+    lines, args = [], []
+    for n in all_names:
+        if n in runtime:
+            lines.append(f"{n}:%s")
+            args.append(runtime[n])
+        else:
+            lines.append(_printf_text(f"{n}:{' '.join(signed[n].split())}"))
+    query = url.partition("?")[2]
+    head = "\n".join(
+        [
+            wire.method,
+            signing.aws_path(urlsplit(url).path or "/", service),
+            signing.aws_query(query, service),
+        ]
+    )
+    canonical_format = shquote(
+        _printf_text(head)
+        + "\n"
+        + "\n".join(lines)
+        + "\n\n"
+        + ";".join(all_names)
+        + "\n"
+    )
+    if body["mode"] == "file":
+        payload = f"$(openssl dgst -sha256 -r < {body['file_src_sh']} | cut -d' ' -f1)"
+    elif has_body:
+        payload = "$(printf '%s' \"$body\" | openssl dgst -sha256 -r | cut -d' ' -f1)"
+    else:
+        payload = signing.hashlib.sha256().hexdigest()
+    flag, word = _TOOL_HEADER[style]
+    separator = ":" if style == "httpie" else ": "
+    headers = [
+        flag + h[word] for h in ctx["headers"] if h["name"].lower() not in dropped
+    ]
+    added = []
+    if has_body:
+        added.append(
+            flag + shquote("X-Amz-Content-Sha256" + separator) + '"$amz_payload"'
+        )
+    if token:
+        added.append(flag + shquote("X-Amz-Security-Token" + separator) + sh(token))
+    if service == "s3" and not has_body:
+        added.append(
+            flag + shquote("X-Amz-Content-Sha256" + separator) + '"$amz_payload"'
+        )
+    added.append(flag + shquote("X-Amz-Date" + separator) + '"$amz_date"')
+    return {
+        "kind": "awsv4",
+        "payload": f'"{payload}"',
+        "canonical_format": canonical_format,
+        "canonical_args": " ".join(args),
+        "scope_tail": shquote(f"/{region}/{service}/aws4_request"),
+        "region": shquote(region),
+        "service": shquote(service),
+        "secret": sh(auth.params.get("secretKey") or text_value("")),
+        "access": sh(auth.params.get("accessKey") or text_value("")),
+        "signed_names": shquote(";".join(all_names)),
+        "headers": headers + added,
+        "authorization": flag + shquote("Authorization" + separator),
+    }
+
+
+def _printf_text(text: str) -> str:
+    """Text that printf's format prints as is (its escapes and conversions doubled)."""
+    return text.replace("\\", "\\\\").replace("%", "%%")
+
+
+def _present(auth: RuntimeAuth, *names: str) -> bool:
+    """Every parameter given and not empty text (an environment variable counts)."""
+    for name in names:
+        value = auth.params.get(name)
+        if not value or (is_literal(value) and not literal(value)):
+            return False
+    return True
+
+
+def signs(auth: RuntimeAuth) -> bool:
+    """Whether Postman signs at all with these parameters (it skips Hawk, EdgeGrid and
+    OAuth 1 without their credentials and sends the request as it is)."""
+    if auth.type == "hawk":
+        return _present(auth, "authId", "authKey")
+    if auth.type in ("edgegrid", "akamai"):
+        return _present(auth, "clientToken", "clientSecret", "accessToken")
+    if auth.type == "oauth1":
+        method = auth.params.get("signatureMethod")
+        rsa = method is not None and (
+            not is_literal(method) or literal(method).upper().startswith("RSA")
+        )
+        return _present(auth, "consumerKey", "privateKey" if rsa else "consumerSecret")
+    return True
+
+
+_OAUTH1_FIXED: tuple[str, ...] = (
+    "signatureMethod",
+    "version",
+    "callback",
+    "verifier",
+    "realm",
+    "timestamp",
+    "nonce",
+    "addParamsToHeader",
+    "includeBodyHash",
+    "addEmptyParamsToSign",
+    "disableHeaderEncoding",
+)
+
+
+def _openssl_oauth1(
+    auth: RuntimeAuth, ctx: dict[str, Any], style: str
+) -> dict[str, Any] | None:
+    """OAuth 1.0a HMAC-SHA1/256/512 or PLAINTEXT in the Authorization header with openssl:
+    the parameter order and fixed values made here; the timestamp, nonce, the credentials'
+    encoding (`pct`) and the HMAC when it runs. None otherwise (python3 signs)."""
+    if auth.type != "oauth1" or not signs(auth):
+        return None
+    wire = ctx["wire"]
+    values = {n: auth.params.get(n) for n in _OAUTH1_FIXED}
+    if not all(v is None or is_literal(v) for v in values.values()):
+        return None
+    fixed = {n: (literal(v) if v is not None else "") for n, v in values.items()}
+    flags = {n: fixed[n].strip().lower() in ("true", "1") for n in _OAUTH1_FIXED[-4:]}
+    method = fixed["signatureMethod"] or "HMAC-SHA1"
+    if method not in ("HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512", "PLAINTEXT"):
+        return None
+    if not flags["addParamsToHeader"] or flags["addEmptyParamsToSign"]:
+        return None
+    if flags["disableHeaderEncoding"] or not is_literal(wire.url):
+        return None
+    if flags["includeBodyHash"] and method != "PLAINTEXT":
+        return None
+    if ctx["body"]["mode"] == "urlencoded":
+        return None  # the form's fields are signed too: python3 does that
+    url = literal(wire.url)
+    parts = urlsplit(url)
+    netloc = parts.netloc.lower()
+    if (parts.scheme.lower(), parts.port) in (("http", 80), ("https", 443)):
+        netloc = netloc.rsplit(":", 1)[0]
+    base_url = f"{parts.scheme.lower()}://{netloc}{parts.path or '/'}"
+    query = [
+        (k, v or "")
+        for k, v in signing.oauth1_pairs(parts.query)
+        if k not in signing.OAUTH1_NAMES
+    ]
+    if any(v is None for _, v in signing.oauth1_pairs(parts.query)):
+        return None  # a key without `=`: Postman re-encodes the URL then (python3 does)
+    # (name, bash word of the value, literal value or None when known only at run time)
+    oauth: list[tuple[str, str, str | None]] = []
+    for name, key in (("oauth_consumer_key", "consumerKey"), ("oauth_token", "token")):
+        value = auth.params.get(key)
+        if not value or (is_literal(value) and not literal(value).strip()):
+            continue
+        oauth.append((name, sh(value), literal(value) if is_literal(value) else None))
+    oauth.append(("oauth_signature_method", shquote(method), method))
+    oauth.append(("oauth_timestamp", '"$oauth_timestamp"', None))
+    oauth.append(("oauth_nonce", '"$oauth_nonce"', None))
+    for name, key in (
+        ("oauth_version", "version"),
+        ("oauth_callback", "callback"),
+        ("oauth_verifier", "verifier"),
+    ):
+        if fixed[key].strip():
+            oauth.append((name, shquote(fixed[key]), fixed[key]))
+    entries = [(k, shquote(v), v) for k, v in query] + oauth
+    # sorted as Postman sorts: by encoded name, then encoded value (run-time values are
+    # the oauth_* ones, whose names are unique)
+    entries.sort(key=lambda e: f"{signing.pct(e[0])} {signing.pct(e[2] or '')}")
+    normalized = []
+    for name, word, text in entries:
+        piece = shquote(signing.pct(text)) if text is not None else f'"$(pct {word})"'
+        normalized.append((shquote(signing.pct(name) + "="), piece))
+    header = []
+    realm = fixed["realm"]
+    if realm.strip():
+        header.append(shquote(f'realm="{signing.pct(realm)}",'))
+    for name, word, text in oauth:
+        if text is not None:
+            header.append(shquote(f'{name}="{signing.pct(text.strip())}",'))
+        else:
+            header.append(shquote(f'{name}="') + f'"$(pct {word})"' + shquote('",'))
+    flag, word_key = _TOOL_HEADER[style]
+    return {
+        "kind": "oauth1",
+        "method": shquote(wire.method.upper()),
+        "base_url": shquote(signing.pct(base_url)),
+        "normalized": "'&'".join(n + v for n, v in normalized),
+        "plaintext": method == "PLAINTEXT",
+        "digest": "-" + method.split("-")[-1].lower(),
+        "consumer_secret": sh(auth.params.get("consumerSecret") or text_value("")),
+        "token_secret": sh(auth.params.get("tokenSecret") or text_value("")),
+        "header": "".join(header),
+        "headers": [
+            flag + h[word_key]
+            for h in ctx["headers"]
+            if h["name"].lower() != "authorization"
+        ],
+        "authorization": flag
+        + shquote("Authorization" + (":" if style == "httpie" else ": ")),
     }

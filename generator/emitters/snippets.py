@@ -32,6 +32,7 @@ from generator.emitters.snippet_context import (
     Unsupported,
     context,
     shell_signer,
+    signs,
 )
 from generator.errors import UsageError
 from generator.formatting import BlackStable
@@ -143,8 +144,10 @@ def render_snippet(
         # run it with python3, the raw message asks for the values (see _raw_auth)
         signer = signer_pieces(wire)
         wire = dataclasses.replace(wire, runtime_auth=None)
-        if style == "http":
+        if style == "http" and signs(auth):
             wire = _raw_auth(wire, auth.type)
+        elif style == "http":
+            signer = None  # Postman sends it unsigned: so does the raw message
     ctx = context(
         collection,
         operation,

@@ -36,7 +36,9 @@ _BIG_INPUT = 1_000_000  # bytes: above this, reading a file reports progress
 Progress = Callable[[str], None]
 
 
-def load_document(document: Document, limits: Limits, fetch: Fetch | None = None) -> Collection:
+def load_document(
+    document: Document, limits: Limits, fetch: Fetch | None = None
+) -> Collection:
     """One read or fetched document -> Collection. `fetch` (online only) follows published
     metadata to the full collection."""
     text_value = jsontext.decode(document.data, document.where)
@@ -180,10 +182,14 @@ def _workspace_environments(source: str, limits: Limits) -> list[Environment]:
 def _join_published(collection: Collection, metadata: Collection) -> Collection:
     """Attach a metadata file's publish info and environments to the collection it describes."""
     if metadata.publish is None:
-        raise UsageError(f"{metadata.source}: --published expects published-documentation metadata")
+        raise UsageError(
+            f"{metadata.source}: --published expects published-documentation metadata"
+        )
     diagnostics = list(collection.diagnostics)
     ids = {
-        i for i in (metadata.publish.collection_id, metadata.info.postman_id) if i is not None
+        i
+        for i in (metadata.publish.collection_id, metadata.info.postman_id)
+        if i is not None
     }
     if collection.info.postman_id and ids and collection.info.postman_id not in ids:
         diagnostics.append(
@@ -199,7 +205,10 @@ def _join_published(collection: Collection, metadata: Collection) -> Collection:
             "publish": metadata.publish,
             "environments": [*metadata.environments, *collection.environments],
             "info": collection.info.model_copy(
-                update={"description": collection.info.description or metadata.info.description}
+                update={
+                    "description": collection.info.description
+                    or metadata.info.description
+                }
             ),
             "diagnostics": diagnostics,
         }
@@ -212,7 +221,9 @@ def _environment_fetcher(
     def fetch(url: str) -> Document:
         from generator.importer import remote  # noqa: PLC0415 (httpx only for URLs)
 
-        return remote.fetch_document(url, limits, api_key=api_key, progress=progress, hosts=hosts)
+        return remote.fetch_document(
+            url, limits, api_key=api_key, progress=progress, hosts=hosts
+        )
 
     return fetch
 

@@ -131,6 +131,14 @@ def auths() -> dict[str, dict[str, Any]]:
             authKey="werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn",
             algorithm="sha256",
         ),
+        "hawk_payload": _auth(
+            "hawk",
+            authId="dh37fgj492je",
+            authKey="werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn",
+            algorithm="sha256",
+            includePayloadHash=True,
+            extraData="app-data: v1",
+        ),
     }
 
 

@@ -36,6 +36,7 @@ from oauthlib.oauth1.rfc5849 import signature as sig
 
 from generator.emitters import snippets
 from generator.importer import load
+from generator.wire import build_request
 from tests.auth.cases import auths, collection, ec_key, public_pem, rsa_key
 from tests.client.generated import generate, import_package
 from tests.helpers.echo_server import EchoServer, Record
@@ -537,12 +538,49 @@ def test_oauth1_form_body_placement_client_and_snippets(tmp_path: Path) -> None:
 
 
 def test_shell_jwt_uses_openssl_where_it_can(emitted: dict[str, str]) -> None:
-    """HS/RS/PS tokens are signed by openssl (their header and payload are fixed text);
-    ES (a DER signature to re-encode) and everything else by python3."""
+    """HS/RS/PS tokens and EdgeGrid are signed by openssl (what is fixed is text, the
+    rest made at run time); ES (a DER signature to re-encode) and the others by python3.
+    """
     for style in SHELL_STYLES:
         for name in ("jwt_hs256", "jwt_hs512_b64_query", "jwt_rs256", "jwt_ps384"):
             text = emitted[f"{style}/{name}.sh"]
             assert "openssl dgst" in text and "python3" not in text, (style, name)
             head = text.split("set -euo pipefail", 1)[0]  # the first comment lines
-            assert "computed by openssl (requires openssl)" in " ".join(head.split())
+            assert "is computed by openssl (requires openssl)" in " ".join(head.split())
         assert "python3 -" in emitted[f"{style}/jwt_es256.sh"]
+        for name in ("edgegrid", "hawk", "hawk_payload", "awsv4", "oauth1_hmac_sha256"):
+            assert "openssl dgst" in emitted[f"{style}/{name}.sh"]
+            assert "python3" not in emitted[f"{style}/{name}.sh"]
+
+
+def test_secrets_from_the_environment_sign_the_same(
+    server: EchoServer, tmp_path: Path
+) -> None:
+    """Without --reveal-secrets every credential comes from an environment variable: the
+    Python and shell programs read them when they run and sign with them."""
+    source = tmp_path / "collection.json"
+    source.write_text(json.dumps(collection(server.url)), encoding="utf-8")
+    loaded = load(str(source))
+    files = snippets.emit(loaded)
+    path = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+    for op in loaded.operations():
+        name = op.name
+        # each request's own values (requests of one auth type share the variable names)
+        env = {
+            **path,
+            **{k: s.value for k, s in build_request(loaded, op).secrets.items()},
+        }
+        for style, command in (("python-httpx", sys.executable), ("curl", "bash")):
+            ext = "py" if style.startswith("python") else "sh"
+            script = tmp_path / f"{style}-{name}.{ext}"
+            script.write_text(files[f"{style}/{name}.{ext}"], encoding="utf-8")
+            run = subprocess.run(
+                [command, str(script)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+                env=env,
+            )
+            assert run.returncode == 0, (style, name, run.stderr[-2000:])
+            verify(name, server.requests[-1], server.url, real_clock=True)

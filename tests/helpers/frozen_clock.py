@@ -7,7 +7,8 @@ moment. The runners put the moment in PMGEN_TEST_FROZEN_CLOCK (seconds) and:
 
 - the fork server's children and the client driver call `apply()` before running code;
 - shell programs find `python3` in `shim_dir()` first on PATH: this module, which
-  applies the clock and then runs `python3 FILE ARGS` or `python3 - ARGS` (stdin).
+  applies the clock and then runs `python3 FILE ARGS` or `python3 - ARGS` (stdin); and
+  `date` there prints that moment (GNU date's `-d @SECONDS`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import functools
 import json
 import os
 import runpy
+import shutil
 import sys
 import tempfile
 import time
@@ -74,6 +76,18 @@ def shim_dir() -> Path:
         "utf-8",
     )
     script.chmod(0o755)
+    # shell programs that sign with openssl read the time from `date`
+    real_date = shutil.which("date") or "/bin/date"
+    clock = shim / "date"
+    clock.write_text(
+        "#!/bin/sh\n"
+        f'if [ -n "${{{VARIABLE}:-}}" ]; then\n'
+        f'  exec "{real_date}" -d "@${{{VARIABLE}%.*}}" "$@"\n'
+        "fi\n"
+        f'exec "{real_date}" "$@"\n',
+        "utf-8",
+    )
+    clock.chmod(0o755)
     return shim
 
 
