@@ -9,8 +9,8 @@ v2.1 place (FORMAT.md §15), so going through it keeps every field and one code 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.importer.fields import text
@@ -19,8 +19,8 @@ from generator.importer.urls import parse_raw
 from generator.importer.v3 import shapes
 from generator.importer.v3.discover import Dir, Found
 from generator.importer.v3.yaml12 import YamlProblem, load_text
-from generator.parallel import forked
 from generator.model import Diagnostic
+from generator.parallel import forked
 
 HTTP = "http-request"
 GRAPHQL = "graphql-request"
