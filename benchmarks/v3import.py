@@ -10,9 +10,9 @@ per request, folder definitions, saved examples). Both are imported in one run, 
 interpreter each time (`generator.importer.load`, the cyclic GC off as `pmgen` has it,
 both readers' modules imported first), timing the import only; also `pmgen inspect` end
 to end. With ../shared present, the same for a real pair: sabre-booking-management's
-recorded v2.1 collection and the v3 folder Postman's CLI migrated it to. Target: the folder's median import
-time at most 2x the JSON's (the ratio, measured in the same run, is what is checked:
-`--check` exits 1 above it). Results: `benchmarks/results/v3-import.json`.
+recorded v2.1 collection and the v3 folder Postman's CLI migrated it to. Target: the
+folder's median import time at most 2x the JSON's (the ratio, measured in the same run, is
+what is checked: `--check` exits 1 above it). Results: `benchmarks/results/v3-import.json`.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 covers every file of the collection and only those; `watch` notices an edited, added or
 removed request file; the changelog names the requests changed."""
 
+# ruff: noqa: E501  (YAML fixtures stay one line per file: easier to read than split)
+
 from __future__ import annotations
 
 import json
@@ -11,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.manifest import MANIFEST_NAME
 from generator.importer.v3.inputs import collection_files, folder_sha256
+from generator.manifest import MANIFEST_NAME
 from tests.importer.v3.helpers import request_yaml, write_tree
 from tests.lifecycle.test_watch import Watch
 

@@ -9,8 +9,8 @@ v2.1 place (FORMAT.md §15), so going through it keeps every field and one code 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.importer.fields import text
@@ -19,8 +19,8 @@ from generator.importer.urls import parse_raw
 from generator.importer.v3 import shapes
 from generator.importer.v3.discover import Dir, Found
 from generator.importer.v3.yaml12 import YamlProblem, load_text
-from generator.parallel import forked
 from generator.model import Diagnostic
+from generator.parallel import forked
 
 HTTP = "http-request"
 GRAPHQL = "graphql-request"
@@ -115,6 +115,11 @@ def _order(value: Any) -> float:
     return float(value)
 
 
+def _description(value: Any) -> Any:
+    """A string (v3); a hand-written `{content: ...}` object is read as v2.1 reads it."""
+    return value if isinstance(value, dict) else shapes.string(value)
+
+
 def _name(doc: dict[str, Any], fallback: str) -> str:
     name = doc.get("name")  # present, even empty, it wins (§4)
     return text(name) if name is not None else fallback
@@ -184,7 +189,7 @@ def _request(
     if auth is not None:
         request["auth"] = auth
     if doc.get("description") is not None:
-        request["description"] = shapes.string(doc["description"])
+        request["description"] = _description(doc["description"])
     return request, shapes.prunes_body(method, v2_body)
 
 
@@ -240,7 +245,7 @@ class Converter:
         if definition.get("id") is not None:
             info["_postman_id"] = shapes.string(definition["id"])
         if definition.get("description") is not None:
-            info["description"] = shapes.string(definition["description"])
+            info["description"] = _description(definition["description"])
         value: dict[str, Any] = {"info": info, "item": self._items(root)}
         auth = shapes.auth(definition.get("auth"), warn, container=True)
         if auth is not None:
@@ -308,7 +313,7 @@ class Converter:
         if definition.get("id") is not None:
             node["id"] = shapes.string(definition["id"])
         if definition.get("description") is not None:
-            node["description"] = shapes.string(definition["description"])
+            node["description"] = _description(definition["description"])
         node["item"] = self._items(folder)
         auth = shapes.auth(definition.get("auth"), warn, container=True)
         if auth is not None:

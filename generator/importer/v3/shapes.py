@@ -155,7 +155,8 @@ def scripts(
             if not (isinstance(kind, str) and kind.startswith(OTHER_PROTOCOL_SCRIPTS)):
                 expected = " or ".join(f"`{k}`" for k in kinds)
                 warn(
-                    f"script type {kind!r} is not valid at {level} level (expected {expected}): dropped"
+                    f"script type {kind!r} is not valid at {level} level "
+                    f"(expected {expected}): dropped"
                 )
             continue
         code = script.get("code")

@@ -38,7 +38,8 @@ _TAB_STANDIN = "\ue000"  # private-use: stands for a TAB the pure scanner refuse
 class Core12Resolver(BaseResolver):
     """The YAML 1.2 core schema's implicit tags, nothing from 1.1."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    # a mutable class attribute, as the base class declares it
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
 
     def __init__(
         self, version: Any = None, loader: Any = None, loadumper: Any = None
@@ -141,8 +142,9 @@ def _retry_tabs(text: str) -> Any:
             indent = len(line) - len(line.lstrip(" "))
             head, body = line[:indent], line[indent:]
             body = re.sub(r"(?<=[^\s:])\t(?=\S)", _TAB_STANDIN, body).replace("\t", " ")
-            line = head + body
-        lines.append(line)
+            lines.append(head + body)
+        else:
+            lines.append(line)
     return _restore(_yaml(True).load("\n".join(lines)))
 
 

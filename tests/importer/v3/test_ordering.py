@@ -1,6 +1,8 @@
 """Ordering (FORMAT.md §5): one `order` space for folders and requests of a directory,
 missing = 0, ties by display name code point by code point; examples alike."""
 
+# ruff: noqa: E501  (YAML fixtures stay one line per file: easier to read than split)
+
 from __future__ import annotations
 
 from pathlib import Path

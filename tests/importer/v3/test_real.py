@@ -21,6 +21,7 @@ import yaml
 
 from generator.importer import load
 from generator.model import Collection
+from tests.conftest import SHARED
 from tests.importer.helpers import run_pmgen
 
 HTTP_KINDS = {"http-request", "graphql-request"}
@@ -73,8 +74,6 @@ def _parsing_http_files(root: Path) -> int:
 
 
 def _repos() -> list[str]:
-    from tests.conftest import SHARED
-
     real = SHARED / "v3" / "real"
     return sorted(p.name for p in real.iterdir() if p.is_dir()) if real.is_dir() else []
 
@@ -184,8 +183,6 @@ def _examples(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _migrated() -> list[str]:
-    from tests.conftest import SHARED
-
     table = SHARED / "v3" / "migrated" / "RECORDINGS.tsv"
     if not table.is_file():
         return []

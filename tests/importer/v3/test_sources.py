@@ -2,6 +2,8 @@
 globals YAML (`--env`, `--globals`, `--environment NAME`), and bad input: one clear line,
 non-zero exit, the rest of the collection imported when one file is bad."""
 
+# ruff: noqa: E501  (YAML fixtures stay one line per file: easier to read than split)
+
 from __future__ import annotations
 
 import os
@@ -82,7 +84,7 @@ def test_collection_root_inside_a_workspace_finds_its_environments(
     c = load(str(ws / "postman/collections/Admin"), environment="Prod")
     assert c.environment == "Prod"
     assert [op.key for op in c.operations()] == ["Users / Get"]
-    with pytest.raises(UsageError, match="known: .*'Prod'"):
+    with pytest.raises(UsageError, match=r"known: .*'Prod'"):
         load(str(ws / "postman/collections/Admin"), environment="Missing")
 
 
