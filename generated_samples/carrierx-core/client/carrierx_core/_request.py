@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import os
+import re
 import secrets
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -203,6 +204,21 @@ def _urlencoded(
     ).encode()
 
 
+_FORM_TYPE = re.compile(r"application/x-www-form-urlencoded\b")
+
+
+def same_json(text: str, value: object) -> bool:
+    """Whether a saved raw body is the JSON text of `value` (the run passes saved bodies
+    parsed; Postman sends, and its scripts read, the text as written, whitespace included)."""
+    if not isinstance(value, (dict, list)):
+        return False
+    try:  # compared as JSON text: 1 and true differ
+        saved = json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False)
+        return saved == json.dumps(value, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return False
+
+
 def _json_bytes(value: object) -> bytes:
     # a model's class has loaded pydantic.main; without it, no value can be a model (and
     # importing pydantic's BaseModel here would cost every client ~30 ms)
@@ -226,6 +242,8 @@ def _body(
             return {"content": resolve(b["raw"], variables).encode()}
         if isinstance(body, (str, bytes)):
             return {"content": body.encode() if isinstance(body, str) else body}
+        if same_json(b["raw"], body):  # the saved text, as Postman sends it
+            return {"content": resolve(b["raw"], variables).encode()}
         return {"content": _json_bytes(body)}
     if mode == "graphql":
         query = args.get("query", NOT_GIVEN)
@@ -281,12 +299,16 @@ def build(
     timeout: Any,
     parse_url: Callable[[str], httpx.URL] = httpx.URL,
 ) -> httpx.Request:
+    base_query = ""
     if (
         base_url
     ):  # an explicit base URL replaces scheme, host and port (and any path prefix)
         origin, prefix = split_origin(base_url.rstrip("/"))
     else:
-        origin, prefix = split_origin(resolve(spec["base"], variables))
+        # a variable holding a whole URL may bring a query along (Postman parses the URL
+        # once its variables are substituted)
+        resolved_base, _, base_query = resolve(spec["base"], variables).partition("?")
+        origin, prefix = split_origin(resolved_base)
     if prefix == "/":
         prefix = ""
     segments = _path(spec, path, variables)
@@ -294,6 +316,9 @@ def build(
     encode = spec.get("encode", True)
     raw_path = (percent_encode(raw_path, PATH_SET) if encode else raw_path) or "/"
     pairs = _query(spec, query, variables, extra_query)
+    if base_query:
+        base_pairs = [p.partition("=") for p in base_query.partition("#")[0].split("&") if p]
+        pairs = [(k, v if eq else None) for k, eq, v in base_pairs] + pairs
     if auth_params is not None:
         pairs += query_auth(spec["auth_type"], auth_params)
     target = raw_path + (
@@ -314,14 +339,17 @@ def build(
     explicit = tuple(sorted(names - set(spec.get("unsigned", ()))))
     content = _body(spec, body, fields, variables)
     multipart_type = content.pop("multipart", None)
-    if multipart_type:  # our boundary replaces a copied multipart type
+    if multipart_type:  # our boundary's type replaces any the request names, as Postman's
+        headers = [(k, v) for k, v in headers if k.lower() != "content-type"]
+        headers.append(("Content-Type", multipart_type))
+        names = {k.lower() for k, _ in headers}
+    if (spec.get("body") or {}).get("mode") == "urlencoded" and content.get("content"):
+        # Postman's HTTP library gives a form body its own type over another one named
         headers = [
             (k, v)
             for k, v in headers
-            if not (k.lower() == "content-type" and "multipart/" in v.lower())
+            if k.lower() != "content-type" or _FORM_TYPE.match(v)
         ]
-        if not any(k.lower() == "content-type" for k, _ in headers):
-            headers.append(("Content-Type", multipart_type))
         names = {k.lower() for k, _ in headers}
     content_type = spec.get("content_type")
     if content_type and "content-type" not in names and content:

@@ -27,7 +27,9 @@ from . import _config
 from ._base_client import AsyncAPIClient, BaseClient, SyncAPIClient
 from ._exceptions import status_error
 from ._response import APIResponse, parse
+from ._request import same_json
 from ._types import NOT_GIVEN, NotGiven, Query, TimeoutTypes
+from ._variables import resolve
 
 if TYPE_CHECKING:  # the sandbox imports its engine when the first script runs
     from pydantic import BaseModel
@@ -470,6 +472,8 @@ def _body_to_postman(
             raw = body.decode("utf-8", "replace")
         elif isinstance(body, str):
             raw = body
+        elif same_json(b["raw"], body):
+            raw = b["raw"]  # the saved text, as the scripts (signatures) read it
         else:
             from ._request import _json_bytes
 
@@ -657,6 +661,19 @@ def _body_from_postman(body: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return None
 
 
+def resolved_postman(value: Any, variables: Mapping[str, str]) -> Any:
+    """A Postman-shaped request with `{{variables}}` substituted everywhere: what the test
+    scripts see as `pm.request` (Postman resolves the whole request before sending it).
+    """
+    if isinstance(value, str):
+        return resolve(value, variables)
+    if isinstance(value, list):
+        return [resolved_postman(v, variables) for v in value]
+    if isinstance(value, dict):
+        return {k: resolved_postman(v, variables) for k, v in value.items()}
+    return value
+
+
 def iter_failed(tests: list[TestResult]) -> Iterator[TestResult]:
     return (t for t in tests if not t.passed and not t.skipped)
 
@@ -705,7 +722,7 @@ class ScriptedClient(BaseClient):
         )
         if not spec["scripts"]["prerequest"]:
             request, auth = self._prepare(http, spec, **call)
-            return pm_request, request, auth
+            return self._sent_view(spec, pm_request), request, auth
         result = self.scripts.run(spec, "prerequest", pm_request)
         if result.skip_request:
             return None
@@ -721,7 +738,15 @@ class ScriptedClient(BaseClient):
             timeout=call["timeout"],
             with_defaults=False,
         )
-        return result.request, request, auth
+        return self._sent_view(spec, result.request), request, auth
+
+    def _sent_view(self, spec: Spec, pm_request: dict[str, Any]) -> dict[str, Any]:
+        """The request as the test scripts see it: resolved with the variables it was sent
+        with (nothing to resolve when the operation has no test script)."""
+        if not spec["scripts"]["test"]:
+            return pm_request
+        resolved: dict[str, Any] = resolved_postman(pm_request, self.variables)
+        return resolved
 
     def _after_scripts(
         self,

@@ -204,7 +204,8 @@ class Sandbox:
         logger: logging.Logger | None = None,
     ) -> None:
         try:
-            import quickjs  # noqa: PLC0415 (the engine is optional: imported on use)
+            # the engine is optional: imported on use; it ships no type information
+            import quickjs  # type: ignore[import-untyped]  # noqa: PLC0415
         except ImportError as exc:
             raise EngineMissing(
                 "running this collection's scripts needs a JavaScript engine: "

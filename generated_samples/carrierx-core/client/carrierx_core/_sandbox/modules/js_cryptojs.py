@@ -154,6 +154,14 @@ function natArg(data) {
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return [B.bytesToHex(B.toBytes(data)), 'hex'];
   return B.textArg(String(data));
 }
+// crypto-js hashes nothing for a falsy message (`if (messageUpdate)`), and an HMAC key that
+// is neither text nor a WordArray fails in its init (reading key.sigBytes / key.clamp).
+function msgArg(msg) { return natArg(msg ? msg : ''); }
+function keyArg(key) {
+  if (key === undefined || key === null) throw new TypeError("Cannot read properties of " + key + " (reading 'sigBytes')");
+  if (typeof key === 'number' || typeof key === 'boolean') throw new TypeError('key.clamp is not a function');
+  return natArg(key);
+}
 function toWA(data) {
   if (typeof data === 'string') return Utf8.parse(data);
   if (data && data.words && typeof data.sigBytes === 'number') return data;
@@ -167,7 +175,7 @@ var Hasher = Base.extend({
   reset: function () { this._data = WordArray.create(); return this; },
   update: function (msg) { this._data.concat(toWA(msg)); return this; },
   finalize: function (msg) {
-    if (msg !== undefined) this.update(msg);
+    if (msg) this.update(msg);
     var a = natArg(this._data);
     var out = fromHex(B.digestHex(this._nat, a[0], a[1]));
     this.reset();
@@ -184,11 +192,11 @@ var BLOCK = { md5: 64, sha1: 64, sha224: 64, sha256: 64, sha384: 128, sha512: 12
   var H = Hasher.extend({ _nat: nat, blockSize: BLOCK[nat] / 4 });
   algo[name] = H;
   C[name] = function (msg) {
-    var a = natArg(msg);
+    var a = msgArg(msg);
     return fromHex(B.digestHex(nat, a[0], a[1]));
   };
   C['Hmac' + name] = function (msg, key) {
-    var m = natArg(msg), k = natArg(key);
+    var k = keyArg(key), m = msgArg(msg);
     return fromHex(B.hmacHex(nat, k[0], k[1], m[0], m[1]));
   };
 });
@@ -198,7 +206,7 @@ var BLOCK = { md5: 64, sha1: 64, sha224: 64, sha256: 64, sha384: 128, sha512: 12
 algo.SHA3 = Hasher.extend({
   init: function (cfg) { this.cfg = Object.assign({ outputLength: 512 }, cfg || {}); this.reset(); },
   finalize: function (msg) {
-    if (msg !== undefined) this.update(msg);
+    if (msg) this.update(msg);
     var bits = this.cfg.outputLength;
     if ([224, 256, 384, 512].indexOf(bits) < 0) throw new Error('SHA3 outputLength must be 224, 256, 384 or 512');
     var out = fromHex(require('__pmgen_hashes').keccak(toU8(this._data), bits, 0x01));
@@ -222,13 +230,13 @@ algo.HMAC = Base.extend({
   init: function (hasher, key) {
     this._nat = hasher && hasher._nat;
     if (!this._nat) throw new Error('HMAC needs a hasher such as CryptoJS.algo.SHA256');
-    this._key = natArg(key);
+    this._key = keyArg(key);
     this.reset();
   },
   reset: function () { this._data = WordArray.create(); return this; },
   update: function (msg) { this._data.concat(toWA(msg)); return this; },
   finalize: function (msg) {
-    if (msg !== undefined) this.update(msg);
+    if (msg) this.update(msg);
     var out = fromHex(B.hmacHex(this._nat, this._key[0], this._key[1],
                                           hexOfWords(this._data.words, this._data.sigBytes), 'hex'));
     this.reset();

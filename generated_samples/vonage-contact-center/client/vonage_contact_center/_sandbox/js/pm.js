@@ -347,6 +347,34 @@ class Url {
   }
 }
 
+// A query assigned as a string ("a=1&b=2"), an array or an object becomes a list of params,
+// as the SDK's Url does when it reads it back.
+defineProperty(Url.prototype, "query", {
+  get() {
+    return this._query;
+  },
+  set(v) {
+    const list = v instanceof PropertyList ? v : new PropertyList(QueryParam, v || []);
+    defineProperty(this, "_query", { value: list, writable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+});
+
+Url.parse = (text) => parseUrl(String(text === undefined || text === null ? "" : text));
+// The SDK's getOAuth1BaseUrl: lower-cased protocol and host, default ports dropped, no query.
+Url.prototype.getOAuth1BaseUrl = function () {
+  let protocol = this.protocol || "http";
+  if (!protocol.endsWith("://")) protocol += "://";
+  const port = this.port === undefined ? undefined : String(this.port);
+  const host = port === undefined || port === "80" || port === "443" ? this.getHost() : this.getHost() + ":" + port;
+  return protocol.toLowerCase() + host.toLowerCase() + this.getPath();
+};
+QueryParam.parse = (text) =>
+  typeof text !== "string" ? [] : text.replace(/^\?/, "").split("&").map((p) => new QueryParam(p).toJSON());
+Header.parse = (text) =>
+  typeof text !== "string" ? [] : text.split(/\r?\n/).filter((l) => l.trim()).map((l) => new Header(l).toJSON());
+
 // ---------------------------------------------------------------- request
 const BODY_MODES = ["raw", "urlencoded", "formdata", "file", "graphql"];
 
@@ -739,6 +767,27 @@ function deliverSend(id, outcome) {
   else s.resolve(res);
 }
 
+// ---------------------------------------------------------------- require('postman-collection')
+// The SDK classes scripts build with (`new sdk.Url(...)`, `sdk.QueryParam.parse(...)`), as this
+// sandbox models them.
+factories.set("postman-collection", function (module) {
+  module.exports = {
+    Url,
+    QueryParam,
+    Header,
+    FormParam,
+    Variable,
+    Property,
+    PropertyList,
+    Request: PmRequest,
+    RequestBody,
+    RequestAuth,
+    Response: PmResponse,
+    Cookie,
+    VariableScope,
+  };
+});
+
 // ---------------------------------------------------------------- tests
 function recordTest(name, fn, skipped) {
   const slot = { name: String(name), passed: true, error: null, skipped: !!skipped, pending: false };
@@ -826,7 +875,7 @@ function installGlobals(p) {
       eventName: p.event,
       iteration: info.iteration,
       iterationCount: info.iterationCount,
-      requestName: p.requestName,
+      requestName: info.requestName || p.requestName,
       requestId: info.requestId,
     },
     cookies: response ? response.cookies : new PropertyList(Cookie, []),
@@ -924,7 +973,7 @@ function installGlobals(p) {
     method: request.method,
     headers: reqHeaders,
     data: reqData,
-    name: p.requestName,
+    name: info.requestName || p.requestName,
     id: info.requestId,
   }, "pm.request");
   if (response) {
@@ -1040,7 +1089,9 @@ function finish() {
       out.scopes = {};
       for (const k of objectKeys(state.scopes)) {
         const obj = Object.create(null); // a key "__proto__" stays a key
-        for (const [name, v] of state.scopes[k]) obj[name] = jsonable(v);
+        // As Newman's runs show: an environment (globals, collection) value set to undefined
+        // comes back null and is substituted "null"; a local one is substituted ""
+        for (const [name, v] of state.scopes[k]) obj[name] = k === "local" && v === undefined ? "" : jsonable(v);
         out.scopes[k] = obj;
       }
     }

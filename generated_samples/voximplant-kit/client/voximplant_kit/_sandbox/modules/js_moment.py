@@ -536,8 +536,9 @@ function parseWithFormat(s, fmt, utcMode, strict) {
 }
 function create(input, fmt, strict, utcMode) {
   if (typeof fmt === 'boolean') { strict = fmt; fmt = undefined; }
-  if (input === undefined) return new Moment(Date.now(), utcMode ? 'fixed' : 'local', 0);
-  if (input === null || input === '') return invalid();
+  // moment(undefined) is now, but with a format moment parses the text "undefined": invalid
+  if (input === undefined && (fmt === undefined || fmt === null)) return new Moment(Date.now(), utcMode ? 'fixed' : 'local', 0);
+  if (input === undefined || input === null || input === '') return invalid();
   if (isMoment(input)) { var c = input.clone(); if (utcMode) c.utc(); return c; }
   if (input instanceof Date) return new Moment(input.getTime(), utcMode ? 'fixed' : 'local', 0);
   if (typeof input === 'number') return new Moment(input, utcMode ? 'fixed' : 'local', 0);
