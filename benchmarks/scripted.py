@@ -28,9 +28,9 @@ const ts = Date.now();
 pm.variables.set('timestamp', ts);
 const query = pm.request.url.query.filter(q => q.key !== 'signature')
     .map(q => q.key + '=' + pm.variables.replaceIn(q.value)).join('&');
-const signature = CryptoJS.HmacSHA256(query, pm.environment.get('secret')).toString();
+const signature = CryptoJS.HmacSHA256(query, pm.variables.get('secret')).toString();
 pm.request.url.query.upsert({key: 'signature', value: signature});
-pm.request.headers.upsert({key: 'X-API-KEY', value: pm.environment.get('api_key')});
+pm.request.headers.upsert({key: 'X-API-KEY', value: pm.variables.get('api_key')});
 """
 
 
