@@ -209,7 +209,8 @@ _FORM_TYPE = re.compile(r"application/x-www-form-urlencoded\b")
 
 def same_json(text: str, value: object) -> bool:
     """Whether a saved raw body is the JSON text of `value` (the run passes saved bodies
-    parsed; Postman sends, and its scripts read, the text as written, whitespace included)."""
+    parsed; Postman sends, and its scripts read, the text as written, whitespace included).
+    """
     if not isinstance(value, (dict, list)):
         return False
     try:  # compared as JSON text: 1 and true differ
@@ -317,7 +318,9 @@ def build(
     raw_path = (percent_encode(raw_path, PATH_SET) if encode else raw_path) or "/"
     pairs = _query(spec, query, variables, extra_query)
     if base_query:
-        base_pairs = [p.partition("=") for p in base_query.partition("#")[0].split("&") if p]
+        base_pairs = [
+            p.partition("=") for p in base_query.partition("#")[0].split("&") if p
+        ]
         pairs = [(k, v if eq else None) for k, eq, v in base_pairs] + pairs
     if auth_params is not None:
         pairs += query_auth(spec["auth_type"], auth_params)
@@ -339,7 +342,8 @@ def build(
     explicit = tuple(sorted(names - set(spec.get("unsigned", ()))))
     content = _body(spec, body, fields, variables)
     multipart_type = content.pop("multipart", None)
-    if multipart_type:  # our boundary's type replaces any the request names, as Postman's
+    # our boundary's type replaces any the request names, as Postman's does
+    if multipart_type:
         headers = [(k, v) for k, v in headers if k.lower() != "content-type"]
         headers.append(("Content-Type", multipart_type))
         names = {k.lower() for k, _ in headers}
