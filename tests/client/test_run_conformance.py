@@ -1,8 +1,9 @@
 """The generated package's collection run against Newman's recordings, scripts included
 (`tests/client/run_conformance.py`): whole collections in collection order under each
 recording's frozen clock. The default run takes a few small script-driven collections
-(HMAC-signed exchanges, token captures, a seed API); `-m slow` runs every recording and
-asserts the overall target."""
+(an exchange signing with crypto.subtle, token captures, seed APIs); `-m slow` runs every
+recording. Every request must be identical to Newman's but the few listed with a reason.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ pytest.importorskip(
 
 # small, script-driven, fast: the default run
 SAMPLE = {
+    "binance-spot",
     "ibanity-xs2a",
     "paymob-intention",
     "aps-model-derivative",
@@ -30,13 +32,18 @@ SAMPLE = {
     "seed/vonage-contact-center",
     "contentstack-graphql",
 }
-TARGET = 97.0
 # What no program can send as Newman did, with the reason (every other request must match).
 KNOWN = {
-    "bruno-awsv4": "AWS SigV4 signs the current time of the client's clock",
+    # AWS SigV4 signs the host: identical on Newman's port, which may be taken
+    "bruno-awsv4": "AWS SigV4 signs the host and port (the echo server's port may differ)",
     "bruno-oauth2-grants": "the client fetches an OAuth 2 token Newman never asked for",
+    "newman-echo-v2: Auth: Others / OAuth1.0 Verify Signature": "a fresh nonce is signed",
     "pcg-http-v2.0: POST File": "Newman's multipart body has no boundary (compare.py cannot parse it)",
+    "postman-collection-v2-draft: This is a folder / 400 bad request": "Newman turns URL credentials into Basic auth; pmgen keeps credentials out of URLs",
+    "seed/webex-messaging: Messages / Create a Message with a File Attachment": "the attachment is looked up relative to where Newman ran",
 }
+# Bodies built from values scripts draw at random (uuid, $randomFirstName) cannot match.
+RANDOM = {"sabre-booking-management": 9}
 
 
 def _faketime() -> bool:
@@ -75,12 +82,4 @@ def test_collection_run_sends_what_newman_sent(
         and not item["identical"]
         and not _known(label, item["key"])
     ]
-    if (
-        label in SAMPLE
-    ):  # each collection of the default run is sent exactly as Newman did
-        assert not misses, "\n".join(misses)
-    else:
-        assert (
-            score.comparable == 0
-            or 100.0 * score.identical / score.comparable >= TARGET
-        ), "\n".join(misses)
+    assert len(misses) <= RANDOM.get(label, 0), "\n".join(misses)
