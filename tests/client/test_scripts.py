@@ -345,3 +345,25 @@ def test_a_variable_holding_a_whole_url_brings_its_query(
     assert record["query"].startswith(
         "x=1&flag&signature="
     )  # the collection script signs
+
+
+def test_a_runaway_script_stops_at_the_clients_time_limit(pkg: ModuleType) -> None:
+    client = pkg.ScriptedApi()
+    client.scripts.time_limit = 0.3  # changed after creation: used by the next script
+    loop = {
+        "source": "while (true) {}",
+        "event": "prerequest",
+        "level": "request",
+        "owner": "Login",
+        "does": "runs JavaScript",
+    }
+    client.scripts._table = [*client.scripts.table, loop]
+    spec = {**importlib.import_module(f"{PACKAGE}.resources.auth")._SPECS["login"]}
+    spec["scripts"] = {
+        "prerequest": [len(client.scripts.table) - 1],
+        "test": [],
+        "engine": True,
+    }
+    sandbox = importlib.import_module(f"{PACKAGE}._sandbox")
+    with pytest.raises(sandbox.ScriptTimeout):
+        client.request(spec)

@@ -155,6 +155,7 @@ class Scripts:
             None  # set by the runner: requests made
         )
         self._sandbox: Sandbox | None = None
+        self._settings: tuple[float, int, bool] | None = None
         self._table: list[dict[str, Any]] | None = None
         self._http: httpx.Client | None = None
         self.iteration = 0
@@ -190,8 +191,13 @@ class Scripts:
         )
 
     def sandbox(self) -> Sandbox:
-        if self._sandbox is None:
+        """The sandbox for the current settings (changing a limit or `allow_remote_code`
+        takes effect on the next script)."""
+        settings = (self.time_limit, self.memory_limit, self.allow_remote_code)
+        if self._sandbox is None or settings != self._settings:
             from . import _sandbox as sandbox  # the engine is imported only here
+
+            self._settings = settings
             from ._variables import dynamic_value
 
             self._sandbox = sandbox.Sandbox(
