@@ -11,6 +11,7 @@ import hashlib
 import importlib
 import hmac
 import json
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -367,3 +368,38 @@ def test_a_runaway_script_stops_at_the_clients_time_limit(pkg: ModuleType) -> No
     sandbox = importlib.import_module(f"{PACKAGE}._sandbox")
     with pytest.raises(sandbox.ScriptTimeout):
         client.request(spec)
+
+
+def test_console_output_goes_to_logging_with_secrets_masked(
+    project: Path,
+    server: EchoServer,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    collection = _collection(server.url)
+    collection["variable"].append(
+        {"key": "api_token", "value": ""}
+    )  # a secret by its name
+    collection["item"][0]["item"][1]["event"] = [
+        {
+            "listen": "prerequest",
+            "script": {
+                "exec": [
+                    "console.log('token is ' + pm.variables.get('api_token') + ', ok');"
+                ]
+            },
+        }
+    ]
+    generate(collection, tmp_path, "masked_api")
+    pkg = import_package(tmp_path / "project", "masked_api")
+    secrets = importlib.import_module("masked_api._config").SECRETS
+    assert "api_token" in secrets
+    monkeypatch.setenv(secrets["api_token"], "tok-SECRET-value-42")
+    if "secret" in secrets:  # the signing key is a secret by its name too
+        monkeypatch.setenv(secrets["secret"], SECRET)
+    with caplog.at_level(logging.INFO, logger="masked_api.scripts"):
+        pkg.MaskedApi().auth.me()
+    logged = [r.getMessage() for r in caplog.records if r.name == "masked_api.scripts"]
+    assert any("token is ****, ok" in line for line in logged), logged
+    assert not any("tok-SECRET-value-42" in line for line in logged)

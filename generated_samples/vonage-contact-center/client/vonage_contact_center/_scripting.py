@@ -17,6 +17,7 @@ import logging
 import os
 import sys
 import time
+import weakref
 from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,29 @@ if TYPE_CHECKING:  # the sandbox imports its engine when the first script runs
 
 EXTRA = "scripts"
 log = logging.getLogger(f"{_config.PACKAGE}.scripts")
+MASK = "****"
+
+
+class _SecretMask(logging.Filter):
+    """What scripts log never shows a secret variable's value (`_config.SECRETS`, read from
+    environment variables) of any live client."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.owners: weakref.WeakSet[Scripts] = weakref.WeakSet()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        values = {v for owner in list(self.owners) for v in owner.secret_values()}
+        message = record.getMessage()
+        if any(v in message for v in values):
+            for value in sorted(values, key=len, reverse=True):
+                message = message.replace(value, MASK)
+            record.msg, record.args = message, ()
+        return True
+
+
+_MASK_FILTER = _SecretMask()
+log.addFilter(_MASK_FILTER)
 
 
 class ScriptsUnavailable(ImportError):
@@ -159,6 +183,12 @@ class Scripts:
         self._table: list[dict[str, Any]] | None = None
         self._http: httpx.Client | None = None
         self.iteration = 0
+        _MASK_FILTER.owners.add(self)
+
+    def secret_values(self) -> list[str]:
+        """The current values of the collection's secret variables (4+ characters)."""
+        found = (self.variables.get(name) for name in _config.SECRETS)
+        return [value for value in found if value and len(value) >= 4]
 
     # -- what runs --------------------------------------------------------------------------
     @property
