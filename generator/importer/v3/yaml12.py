@@ -32,6 +32,8 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.resolver import BaseResolver
 
+from generator.importer.v3 import fastyaml
+
 _TAB_STANDIN = "\ue000"  # private-use: stands for a TAB the pure scanner refuses
 
 
@@ -209,6 +211,10 @@ _SHOW = str.maketrans({"\ue001": "\x85", "\ue002": "\u2028", "\ue003": "\u2029"}
 
 
 def _load_text(text: str, max_depth: int) -> Any:
+    try:
+        return fastyaml.load(text, _plain_scalar, max_depth)
+    except fastyaml.Fallback:
+        pass
     if _FAST:
         try:
             return _from_events(text, max_depth)
