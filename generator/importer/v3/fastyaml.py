@@ -19,7 +19,7 @@ from typing import Any
 # anything outside printable ASCII and the printable non-ASCII ranges (TAB, CR, NEL, BOM,
 # controls, surrogates): left to the full parser
 _ODD = re.compile(
-    "[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 _PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v",
@@ -27,7 +27,7 @@ _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v",
             "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}  # fmt: skip
 _HEX = {"x": 2, "u": 4, "U": 8}
 _NOT_JSON = re.compile(r'\\(?:[^"\\/bfnrtu]|u[dD][89a-fA-F])')
-_json_string = json.JSONDecoder().decode
+_json_string = json.JSONDecoder(strict=False).decode  # raw TABs, as YAML
 _HEX_DIGITS = re.compile(r"^[0-9a-fA-F]+$")
 _MAX_DEPTH = 40  # deeper than Postman writes: the full parser (and its limit) decides
 
@@ -62,6 +62,8 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
         if not body:
             i += 1
             continue
+        if "\t" in body:
+            raise Fallback  # TABs only inside block and multi-line quoted text
         col = len(line) - len(body)
         dash = body[0] == "-" and (body == "-" or body[1] == " ")
         if pending is not _NO_KEY:
@@ -91,12 +93,14 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
             first = rest[0]
             if first == "'" or first == '"':
                 end = _quoted_end(rest)
-                entry = end < len(rest) and rest[end] == ":"
+                entry = 0 <= end < len(rest) and rest[end] == ":"
             else:
                 entry = ": " in rest or rest[-1] == ":"
             if not entry:
                 if first == "|" or first == ">":
                     value, i = _block(lines, rest, i, col)
+                elif first == '"' and _quoted_end(rest) < 0:
+                    value, i = _multiline(lines, rest, i, col)
                 else:
                     value = _value(rest, resolve, typed, bad_start)
                 container.append(value)
@@ -116,7 +120,7 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
         first = body[0]
         if first == "'" or first == '"':
             end = _quoted_end(body)
-            if end >= len(body) or body[end] != ":" or end > 1000:
+            if end < 0 or end >= len(body) or body[end] != ":" or end > 1000:
                 raise Fallback
             key: Any = _quoted(body[:end])
             rest = body[end + 1 :]
@@ -150,8 +154,11 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
             container[key] = None
             pending, pending_col = key, col
             continue
-        if rest[0] == "|" or rest[0] == ">":
+        first = rest[0]
+        if first == "|" or first == ">":
             container[key], i = _block(lines, rest, i, col)
+        elif first == '"' and _quoted_end(rest) < 0:
+            container[key], i = _multiline(lines, rest, i, col)
         else:
             container[key] = _value(rest, resolve, typed, bad_start)
     return root
@@ -192,8 +199,8 @@ def _block(lines: list[str], header: str, i: int, indent: int) -> tuple[str, int
         raise Fallback
     first = lines[j]
     width = len(first) - len(first.lstrip(" "))
-    if width <= indent:
-        raise Fallback
+    if width <= indent or first[width] == "\t":
+        raise Fallback  # libyaml refuses a TAB where it looks for the indentation
     pad = " " * width
     content: list[str] = []
     k = i
@@ -243,13 +250,13 @@ def _fold(content: list[str], kept: int) -> str:
     if not content[0]:
         raise Fallback  # leading empty lines: not written by Postman
     out = [content[0]]
-    prev_blank = content[0][0] == " "
+    prev_blank = content[0][0] == " " or content[0][0] == "\t"
     empty = 0
     for line in content[1:kept]:
         if not line:
             empty += 1
             continue
-        blank = line[0] == " "
+        blank = line[0] == " " or line[0] == "\t"
         if prev_blank or blank:
             out.append("\n" * (empty + 1))
         elif empty:
@@ -271,23 +278,76 @@ def _quoted_end(text: str) -> int:
         while True:
             i = text.find("'", i)
             if i < 0:
-                raise Fallback
+                return -1
             if i + 1 < n and text[i + 1] == "'":
                 i += 2
                 continue
             return i + 1
+    j = _dq_close(text, 1)
+    return j + 1 if j >= 0 else -1
+
+
+def _dq_close(text: str, i: int) -> int:
+    """Index of the first `"` from `i` that no backslash escapes, or -1."""
     while True:
         j = text.find('"', i)
         if j < 0:
-            raise Fallback
-        backslashes = 0
+            return -1
         k = j - 1
-        while k > 0 and text[k] == "\\":
-            backslashes += 1
+        while k >= i and text[k] == "\\":
             k -= 1
-        if backslashes % 2 == 0:
-            return j + 1
+        if (j - 1 - k) % 2 == 0:
+            return j
         i = j + 1
+
+
+def _multiline(lines: list[str], rest: str, i: int, indent: int) -> tuple[str, int]:
+    """A double-quoted scalar over several lines (how Postman writes CRLF text), its
+    first line `rest`, the next line `i`, its parent at column `indent`. Folding as
+    libyaml does: white space around a line break goes; a lone break is a space, a run
+    of empty lines gives one break each; an escaped break (`\\` at the end) gives
+    nothing. Continuation lines must sit deeper than the parent."""
+    n = len(lines)
+    pieces: list[str] = []
+    raw = lines[i - 1]  # `rest` lost the line's trailing spaces: they count here
+    seg = rest[1:] + " " * (len(raw) - len(raw.rstrip(" ")))
+    while True:
+        trail = len(seg) - len(seg.rstrip("\\"))
+        escaped = trail % 2 == 1
+        if escaped:
+            pieces.append(seg[:-1])
+        else:
+            seg = seg.rstrip(" \t")
+            if (len(seg) - len(seg.rstrip("\\"))) % 2:
+                raise Fallback  # an escaped space right before the break
+            pieces.append(seg)
+        empty = 0
+        while i < n and not lines[i].strip(" \t"):
+            if "\t" in lines[i]:
+                raise Fallback
+            empty += 1
+            i += 1
+        if i >= n:
+            raise Fallback
+        line = lines[i]
+        body = line.lstrip(" ")
+        if len(line) - len(body) <= indent:
+            raise Fallback
+        body = body.lstrip(" \t")
+        i += 1
+        if empty or escaped:
+            pieces.append("\\n" * empty)
+        else:
+            pieces.append(" ")
+        end = _dq_close(body, 0)
+        if end >= 0:
+            if body[end + 1 :].strip(" \t"):
+                raise Fallback
+            pieces.append(body[:end])
+            # the raw pieces joined (breaks as `\\n` escapes; no piece ends inside an
+            # escape), then decoded once
+            return _quoted('"' + "".join(pieces) + '"'), i
+        seg = body
 
 
 def _quoted(token: str) -> str:
