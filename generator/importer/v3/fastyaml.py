@@ -47,6 +47,7 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
     n = len(lines)
     typed = _MAYBE_TYPED
     bad_start = _PLAIN_BAD_START
+    tabs = "\t" in text
     root: dict[str, Any] = {}
     # open containers: (container, is a mapping, column of its keys or dashes)
     stack: list[tuple[Any, bool, int]] = []
@@ -62,7 +63,7 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
         if not body:
             i += 1
             continue
-        if "\t" in body:
+        if tabs and "\t" in body:
             raise Fallback  # TABs only inside block and multi-line quoted text
         col = len(line) - len(body)
         dash = body[0] == "-" and (body == "-" or body[1] == " ")
@@ -155,10 +156,20 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
             pending, pending_col = key, col
             continue
         first = rest[0]
-        if first == "|" or first == ">":
+        if first not in bad_start:  # a plain scalar: the usual case, inline
+            if ": " in rest or " #" in rest or rest[-1] == ":":
+                raise Fallback
+            container[key] = resolve(rest) if first in typed else rest
+        elif first == "|" or first == ">":
             container[key], i = _block(lines, rest, i, col)
-        elif first == '"' and _quoted_end(rest) < 0:
-            container[key], i = _multiline(lines, rest, i, col)
+        elif first == '"':
+            end = _dq_close(rest, 1)
+            if end < 0:
+                container[key], i = _multiline(lines, rest, i, col)
+            elif end != len(rest) - 1:
+                raise Fallback
+            else:
+                container[key] = _quoted(rest)
         else:
             container[key] = _value(rest, resolve, typed, bad_start)
     return root
@@ -289,16 +300,11 @@ def _quoted_end(text: str) -> int:
 
 def _dq_close(text: str, i: int) -> int:
     """Index of the first `"` from `i` that no backslash escapes, or -1."""
-    while True:
-        j = text.find('"', i)
-        if j < 0:
-            return -1
-        k = j - 1
-        while k >= i and text[k] == "\\":
-            k -= 1
-        if (j - 1 - k) % 2 == 0:
-            return j
-        i = j + 1
+    j = _DQ_BODY.match(text, i).end()  # type: ignore[union-attr]  # always matches
+    return j if j < len(text) and text[j] == '"' else -1
+
+
+_DQ_BODY = re.compile(r'(?:[^"\\]++|\\.)*+')
 
 
 def _multiline(lines: list[str], rest: str, i: int, indent: int) -> tuple[str, int]:
