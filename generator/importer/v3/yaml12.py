@@ -9,6 +9,10 @@ int (decimal, `0o`, `0x`) and float. Quoted scalars are never resolved.
 libyaml (ruamel.yaml.clib) parses ten times faster and accepts a raw TAB inside a plain
 scalar, which Postman writes; without it the pure parser is used and such TABs are hidden
 from its scanner (see `_retry_tabs`).
+
+The plain block YAML Postman writes is read by `fastyaml` first (faster than turning
+libyaml's events into objects); it hands anything it is not sure of back to the parsers
+here.
 """
 
 from __future__ import annotations
