@@ -9,6 +9,10 @@ int (decimal, `0o`, `0x`) and float. Quoted scalars are never resolved.
 libyaml (ruamel.yaml.clib) parses ten times faster and accepts a raw TAB inside a plain
 scalar, which Postman writes; without it the pure parser is used and such TABs are hidden
 from its scanner (see `_retry_tabs`).
+
+The plain block YAML Postman writes is read by `fastyaml` first (faster than turning
+libyaml's events into objects); it hands anything it is not sure of back to the parsers
+here.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 from ruamel.yaml.resolver import BaseResolver
+
+from generator.importer.v3 import fastyaml
 
 _TAB_STANDIN = "\ue000"  # private-use: stands for a TAB the pure scanner refuses
 
@@ -209,6 +215,10 @@ _SHOW = str.maketrans({"\ue001": "\x85", "\ue002": "\u2028", "\ue003": "\u2029"}
 
 
 def _load_text(text: str, max_depth: int) -> Any:
+    try:
+        return fastyaml.load(text, _plain_scalar, max_depth)
+    except fastyaml.Fallback:
+        pass
     if _FAST:
         try:
             return _from_events(text, max_depth)
