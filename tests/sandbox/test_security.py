@@ -301,3 +301,20 @@ def test_a_cached_script_gets_a_fresh_function_each_run(sandbox: Sandbox) -> Non
     )
     assert console_values(run(sandbox, src)) == ["1 1"]
     assert console_values(run(sandbox, src)) == ["1 1"]
+
+
+def test_a_descriptor_that_changes_its_answer_is_read_once(sandbox: Sandbox) -> None:
+    # `has` says "no getter" on the first ask only; the define must see what was checked
+    run(
+        sandbox,
+        "const m = Array.prototype.map; let asks = 0;"
+        " const d = new Proxy({get() { return m; }, configurable: true},"
+        " {has(t, k) { return k === 'get' ? asks++ > 0 : k in t; }});"
+        " try { Object.defineProperty(Array.prototype, 'map', d); } catch (e) {}"
+        " Object.defineProperty(Array.prototype, 'map', d);",
+    )
+    out = run(
+        sandbox,
+        "console.log('value' in Object.getOwnPropertyDescriptor(Array.prototype, 'map'))",
+    )
+    assert console_values(out) == ["true"]

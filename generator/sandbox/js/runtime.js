@@ -207,8 +207,8 @@ function snapshot(obj) {
   return { extensible: Object.isExtensible(obj), descriptors, keys, dataKeys, values, accessorKeys };
 }
 
-// Set when anything defines a property on a guarded object through the define family
-// (the only way to turn a data property into an accessor); cleared after each restore.
+// Set when an accessor is defined on a guarded object through the define family (the only
+// way to turn a data property into an accessor); cleared after each restore.
 // Without it, data properties can be compared by reading them (no getter can run), which
 // is several times cheaper than building a descriptor per property.
 let definedOnGuarded = true;
@@ -227,17 +227,34 @@ function wrapDefiner(owner, name, length, wrapper) {
   const reflectDefine = Reflect.defineProperty;
   const defineGetter = Object.prototype.__defineGetter__;
   const defineSetter = Object.prototype.__defineSetter__;
+  // A data descriptor does not flag: the lazy library globals (CryptoJS, _) turn
+  // themselves into data properties on first use, in most runs.
+  const DESCRIPTOR_FIELDS = ["enumerable", "configurable", "value", "writable", "get", "set"];
+  const plainDescriptor = (d) => {
+    if (d === null || (typeof d !== "object" && typeof d !== "function")) return d; // engine throws
+    // read once, in the engine's order, so the check and the define see the same fields
+    const c = {};
+    for (const f of DESCRIPTOR_FIELDS) if (f in d) c[f] = d[f];
+    if ("get" in c || "set" in c) noteAccessor = true;
+    return c;
+  };
+  let noteAccessor = false;
+  const defineVia = (define, o, k, d) => {
+    if (!guardedSet.has(o)) return define(o, k, d);
+    noteAccessor = false;
+    const c = plainDescriptor(d);
+    if (noteAccessor) definedOnGuarded = true;
+    return define(o, k, c);
+  };
   wrapDefiner(Object, "defineProperty", 3, function (o, k, d) {
-    noteDefine(o);
-    return objectDefine(o, k, d);
+    return defineVia(objectDefine, o, k, d);
   });
   wrapDefiner(Object, "defineProperties", 2, function (o, d) {
     noteDefine(o);
     return objectDefineAll(o, d);
   });
   wrapDefiner(Reflect, "defineProperty", 3, function (o, k, d) {
-    noteDefine(o);
-    return reflectDefine(o, k, d);
+    return defineVia(reflectDefine, o, k, d);
   });
   wrapDefiner(Object.prototype, "__defineGetter__", 2, function (k, f) {
     noteDefine(this);
