@@ -318,3 +318,19 @@ def test_a_descriptor_that_changes_its_answer_is_read_once(sandbox: Sandbox) -> 
         "console.log('value' in Object.getOwnPropertyDescriptor(Array.prototype, 'map'))",
     )
     assert console_values(out) == ["true"]
+
+
+def test_added_and_replaced_globals_and_symbols_are_undone(sandbox: Sandbox) -> None:
+    run(
+        sandbox,
+        "globalThis[Symbol.for('pmgen.x')] = 1; globalThis.added = 2;"
+        " Array.prototype[Symbol.for('pmgen.y')] = 3; Array.prototype.extra = 4;"
+        " String.prototype.trim = null; Math.max = () => 0; NaN;",
+    )
+    out = run(
+        sandbox,
+        "console.log(globalThis[Symbol.for('pmgen.x')], typeof added,"
+        " [][Symbol.for('pmgen.y')], [].extra, ' a '.trim(), Math.max(1, 2),"
+        " Number.isNaN(Number.NaN))",
+    )
+    assert console_values(out) == ["undefined undefined undefined undefined a 2 true"]

@@ -204,7 +204,8 @@ function snapshot(obj) {
       values.push(d.value);
     } else accessorKeys.push(k);
   }
-  return { extensible: Object.isExtensible(obj), descriptors, keys, dataKeys, values, accessorKeys };
+  const stringCount = keys.filter((k) => typeof k !== "symbol").length;
+  return { extensible: Object.isExtensible(obj), descriptors, keys, stringCount, dataKeys, values, accessorKeys };
 }
 
 // Set when an accessor is defined on a guarded object through the define family (the only
@@ -314,13 +315,21 @@ function takeBaseline() {
   definedOnGuarded = false;
 }
 
-// The snapshot's keys, in order, then only keys added since (appended: ownKeys order).
+// Keys added since the snapshot, or null when a snapshot key is gone or moved. ownKeys lists
+// strings then symbols, each in creation order: additions come after each group's own.
 function addedKeys(obj, snap) {
   const keys = ownKeys(obj);
-  const n = snap.keys.length;
+  const base = snap.keys;
+  const n = base.length;
+  const strings = snap.stringCount;
   if (keys.length < n) return null;
-  for (let i = 0; i < n; i++) if (keys[i] !== snap.keys[i]) return null;
-  return keys.length === n ? [] : keys.slice(n);
+  for (let i = 0; i < strings; i++) if (keys[i] !== base[i]) return null;
+  const added = [];
+  let j = strings;
+  while (j < keys.length && typeof keys[j] !== "symbol") added.push(keys[j++]);
+  for (let i = strings; i < n; i++, j++) if (keys[j] !== base[i]) return null;
+  while (j < keys.length) added.push(keys[j++]);
+  return added;
 }
 
 // Returns false when something could not be undone (the host then drops the context).
@@ -329,6 +338,26 @@ function restoreBaseline() {
   for (const [obj, snap, full] of baseline) {
     if (snap.extensible && !Object.isExtensible(obj)) ok = false;
     const added = addedKeys(obj, snap);
+    if (added !== null && full && !definedOnGuarded) {
+      // No accessor was defined: only the properties that differ are put back (globalThis
+      // differs in every run: the per-script bindings and the lazy library globals).
+      try {
+        for (const k of added) if (!delete obj[k]) ok = false;
+        const { dataKeys, values, accessorKeys, descriptors } = snap;
+        for (let i = 0; i < dataKeys.length; i++) {
+          const k = dataKeys[i];
+          if (!same(obj[k], values[i])) defineProperty(obj, k, descriptors[k]);
+        }
+        for (const k of accessorKeys) {
+          const d = getOwnPropertyDescriptor(obj, k);
+          const saved = descriptors[k];
+          if (!d || d.get !== saved.get || d.set !== saved.set) defineProperty(obj, k, saved);
+        }
+      } catch (e) {
+        ok = false;
+      }
+      continue;
+    }
     if (added !== null && (!full || unchanged(obj, snap))) {
       for (const k of added) {
         try {
