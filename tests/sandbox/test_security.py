@@ -262,3 +262,75 @@ def test_long_concatenated_strings_cross_the_boundary(
     assert console_values(result) == ["20000 10000"]
     assert len(scopes.environment["big"]) == 20000
     assert result.request["body"]["raw"] == "x" * 5000 + "y" * 5000 + "!"
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "Object.defineProperty(Array.prototype, 'map', {get() { calls++; return m; },"
+        " configurable: true});",
+        "Reflect.defineProperty(Array.prototype, 'map', {get() { calls++; return m; },"
+        " configurable: true});",
+        "Object.defineProperties(Array.prototype, {map: {get() { calls++; return m; },"
+        " configurable: true}});",
+        "Array.prototype.__defineGetter__('map', function () { calls++; return m; });",
+        "Math.__defineGetter__('max', function () { calls++; return mx; });",
+    ],
+)
+def test_an_accessor_that_returns_the_original_is_undone(
+    sandbox: Sandbox, tamper: str
+) -> None:
+    # the getter hands back the same value, so only the descriptor tells the change
+    run(
+        sandbox,
+        "globalThis.calls = 0; const m = Array.prototype.map, mx = Math.max; " + tamper,
+    )
+    out = run(
+        sandbox,
+        "const d = Object.getOwnPropertyDescriptor(Array.prototype, 'map');"
+        " const p = Object.getOwnPropertyDescriptor(Math, 'max');"
+        " console.log(typeof calls, 'value' in d, 'value' in p)",
+    )
+    assert console_values(out) == ["undefined true true"]
+
+
+def test_a_cached_script_gets_a_fresh_function_each_run(sandbox: Sandbox) -> None:
+    src = (
+        "const f = __pmgen_script__; f.runs = (f.runs || 0) + 1;"
+        " globalThis.count = (globalThis.count || 0) + 1; console.log(f.runs, count)"
+    )
+    assert console_values(run(sandbox, src)) == ["1 1"]
+    assert console_values(run(sandbox, src)) == ["1 1"]
+
+
+def test_a_descriptor_that_changes_its_answer_is_read_once(sandbox: Sandbox) -> None:
+    # `has` says "no getter" on the first ask only; the define must see what was checked
+    run(
+        sandbox,
+        "const m = Array.prototype.map; let asks = 0;"
+        " const d = new Proxy({get() { return m; }, configurable: true},"
+        " {has(t, k) { return k === 'get' ? asks++ > 0 : k in t; }});"
+        " try { Object.defineProperty(Array.prototype, 'map', d); } catch (e) {}"
+        " Object.defineProperty(Array.prototype, 'map', d);",
+    )
+    out = run(
+        sandbox,
+        "console.log('value' in Object.getOwnPropertyDescriptor(Array.prototype, 'map'))",
+    )
+    assert console_values(out) == ["true"]
+
+
+def test_added_and_replaced_globals_and_symbols_are_undone(sandbox: Sandbox) -> None:
+    run(
+        sandbox,
+        "globalThis[Symbol.for('pmgen.x')] = 1; globalThis.added = 2;"
+        " Array.prototype[Symbol.for('pmgen.y')] = 3; Array.prototype.extra = 4;"
+        " String.prototype.trim = null; Math.max = () => 0; NaN;",
+    )
+    out = run(
+        sandbox,
+        "console.log(globalThis[Symbol.for('pmgen.x')], typeof added,"
+        " [][Symbol.for('pmgen.y')], [].extra, ' a '.trim(), Math.max(1, 2),"
+        " Number.isNaN(Number.NaN))",
+    )
+    assert console_values(out) == ["undefined undefined undefined undefined a 2 true"]
