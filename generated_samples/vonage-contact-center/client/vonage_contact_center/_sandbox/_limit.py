@@ -24,6 +24,7 @@ import threading
 from typing import Any
 
 _ATTEMPTS = 100
+_PAUSE = 0.00002  # seconds; grows by this much per failed attempt
 
 
 class _Flipper:
@@ -34,24 +35,24 @@ class _Flipper:
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    def request(self, ctx: Any) -> None:
+    def request(self, ctx: Any, pause: float) -> None:
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(
                     target=self._loop, name="pmgen-sandbox-limit", daemon=True
                 )
                 self._thread.start()
-        self._queue.put(ctx)
+        self._queue.put((ctx, pause))
 
     def _loop(self) -> None:
         pause = (
             threading.Event()
         )  # never set: wait() is a sleep that works under libfaketime
         while True:
-            ctx = self._queue.get()
+            ctx, seconds = self._queue.get()
             # Leave the requesting thread time to enter the engine (it installs the handler
-            # there); an early switch is detected by arm() and retried.
-            pause.wait(0.00005)
+            # there); an early switch is detected by arm() and retried with a longer pause.
+            pause.wait(seconds)
             try:
                 ctx.set_time_limit(-1)
             except Exception:  # a context being torn down: nothing to switch off
@@ -67,9 +68,10 @@ class ArmFailed(RuntimeError):
 
 def arm(ctx: Any, seconds: float) -> None:
     """Install a fresh deadline of ``seconds`` CPU seconds on ``ctx`` (Python calls allowed)."""
-    for _ in range(_ATTEMPTS):
+    for attempt in range(_ATTEMPTS):
         ctx.set_time_limit(max(seconds, 0.001))
-        _FLIPPER.request(ctx)
+        # short first (most of an idle machine's arm is this pause), longer when too early
+        _FLIPPER.request(ctx, _PAUSE * (1 + attempt))
         try:
             refused = ctx.eval("__pmgen.arm()")
         finally:

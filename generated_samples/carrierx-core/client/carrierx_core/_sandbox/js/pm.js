@@ -1023,7 +1023,7 @@ function begin(payloadText) {
   try {
     installGlobals(p);
     if (p.anyTaint) enableTaintChecks();
-    const fn = intrinsicEval(SCRIPT_PREFIX + p.source + "\n})");
+    const fn = scriptFunction(p.source);
     fn.call(undefined).then(
       () => {
         state.done = true;

@@ -17,7 +17,22 @@ const ownKeys = Reflect.ownKeys;
 // the script eval'd (small lines) and this runtime / module shims (lines >= 300000). The
 // script's offset is paid on every compile, so it is kept small.
 const SCRIPT_BASE = 10000;
-const SCRIPT_PREFIX = "\n".repeat(SCRIPT_BASE) + "(async function __pmgen_script__() {";
+// A script compiles to a factory (cached by source: compiling the padded text is most of a
+// small script's cost); each run calls the factory for a fresh function object, so nothing
+// a script hangs on its function survives into the next run.
+const SCRIPT_PREFIX = "\n".repeat(SCRIPT_BASE) + "(function () { return async function __pmgen_script__() {";
+const SCRIPT_SUFFIX = "\n} })";
+const SCRIPT_CACHE_SIZE = 32;
+const scriptFactories = new Map();
+function scriptFunction(source) {
+  let factory = scriptFactories.get(source);
+  if (factory === undefined) {
+    factory = intrinsicEval(SCRIPT_PREFIX + source + SCRIPT_SUFFIX);
+    if (scriptFactories.size >= SCRIPT_CACHE_SIZE) scriptFactories.delete(scriptFactories.keys().next().value);
+    scriptFactories.set(source, factory);
+  }
+  return factory();
+}
 const GLOBALS_PAD = "\n".repeat(400000);
 const MODULE_PAD = "\n".repeat(500000);
 
@@ -190,17 +205,82 @@ function snapshot(obj) {
       values.push(d.value);
     } else accessorKeys.push(k);
   }
-  return { extensible: Object.isExtensible(obj), descriptors, keys, dataKeys, values, accessorKeys };
+  const stringCount = keys.filter((k) => typeof k !== "symbol").length;
+  return { extensible: Object.isExtensible(obj), descriptors, keys, stringCount, dataKeys, values, accessorKeys };
 }
 
-// Cheap test first: same keys, same values (data properties are read directly; accessors
-// are compared by descriptor).
+// Set when an accessor is defined on a guarded object through the define family (the only
+// way to turn a data property into an accessor); cleared after each restore.
+// Without it, data properties can be compared by reading them (no getter can run), which
+// is several times cheaper than building a descriptor per property.
+let definedOnGuarded = true;
+const guardedSet = new Set();
+function noteDefine(target) {
+  if (guardedSet.has(target)) definedOnGuarded = true;
+}
+function wrapDefiner(owner, name, length, wrapper) {
+  defineProperty(wrapper, "name", { value: name });
+  defineProperty(wrapper, "length", { value: length });
+  defineProperty(owner, name, { value: wrapper, writable: true, configurable: true, enumerable: false });
+}
+{
+  const objectDefine = Object.defineProperty;
+  const objectDefineAll = Object.defineProperties;
+  const reflectDefine = Reflect.defineProperty;
+  const defineGetter = Object.prototype.__defineGetter__;
+  const defineSetter = Object.prototype.__defineSetter__;
+  // A data descriptor does not flag: the lazy library globals (CryptoJS, _) turn
+  // themselves into data properties on first use, in most runs.
+  const DESCRIPTOR_FIELDS = ["enumerable", "configurable", "value", "writable", "get", "set"];
+  const plainDescriptor = (d) => {
+    if (d === null || (typeof d !== "object" && typeof d !== "function")) return d; // engine throws
+    // read once, in the engine's order, so the check and the define see the same fields
+    const c = {};
+    for (const f of DESCRIPTOR_FIELDS) if (f in d) c[f] = d[f];
+    if ("get" in c || "set" in c) noteAccessor = true;
+    return c;
+  };
+  let noteAccessor = false;
+  const defineVia = (define, o, k, d) => {
+    if (!guardedSet.has(o)) return define(o, k, d);
+    noteAccessor = false;
+    const c = plainDescriptor(d);
+    if (noteAccessor) definedOnGuarded = true;
+    return define(o, k, c);
+  };
+  wrapDefiner(Object, "defineProperty", 3, function (o, k, d) {
+    return defineVia(objectDefine, o, k, d);
+  });
+  wrapDefiner(Object, "defineProperties", 2, function (o, d) {
+    noteDefine(o);
+    return objectDefineAll(o, d);
+  });
+  wrapDefiner(Reflect, "defineProperty", 3, function (o, k, d) {
+    return defineVia(reflectDefine, o, k, d);
+  });
+  wrapDefiner(Object.prototype, "__defineGetter__", 2, function (k, f) {
+    noteDefine(this);
+    return defineGetter.call(this, k, f);
+  });
+  wrapDefiner(Object.prototype, "__defineSetter__", 2, function (k, f) {
+    noteDefine(this);
+    return defineSetter.call(this, k, f);
+  });
+}
+
+// NaN (globalThis.NaN, Number.NaN) is the same NaN
+const same = (a, b) => a === b || (a !== a && b !== b);
+
+// Same values: data properties compared by identity, accessors by their functions.
 function unchanged(obj, snap) {
-  if (!sameKeys(obj, snap)) return false;
   const { dataKeys, values, accessorKeys, descriptors } = snap;
-  for (let i = 0; i < dataKeys.length; i++) {
-    const d = getOwnPropertyDescriptor(obj, dataKeys[i]);
-    if (!("value" in d) || d.value !== values[i]) return false;
+  if (definedOnGuarded) {
+    for (let i = 0; i < dataKeys.length; i++) {
+      const d = getOwnPropertyDescriptor(obj, dataKeys[i]);
+      if (!("value" in d) || !same(d.value, values[i])) return false;
+    }
+  } else {
+    for (let i = 0; i < dataKeys.length; i++) if (!same(obj[dataKeys[i]], values[i])) return false;
   }
   for (const k of accessorKeys) {
     const d = getOwnPropertyDescriptor(obj, k);
@@ -232,13 +312,25 @@ function takeBaseline() {
   baseline = full
     .map((o) => [o, snapshot(o), true])
     .concat(keysOnly.map((o) => [o, snapshot(o), false]));
+  for (const [o] of baseline) guardedSet.add(o);
+  definedOnGuarded = false;
 }
 
-function sameKeys(obj, snap) {
+// Keys added since the snapshot, or null when a snapshot key is gone or moved. ownKeys lists
+// strings then symbols, each in creation order: additions come after each group's own.
+function addedKeys(obj, snap) {
   const keys = ownKeys(obj);
-  if (keys.length !== snap.keys.length) return false;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== snap.keys[i]) return false;
-  return true;
+  const base = snap.keys;
+  const n = base.length;
+  const strings = snap.stringCount;
+  if (keys.length < n) return null;
+  for (let i = 0; i < strings; i++) if (keys[i] !== base[i]) return null;
+  const added = [];
+  let j = strings;
+  while (j < keys.length && typeof keys[j] !== "symbol") added.push(keys[j++]);
+  for (let i = strings; i < n; i++, j++) if (keys[j] !== base[i]) return null;
+  while (j < keys.length) added.push(keys[j++]);
+  return added;
 }
 
 // Returns false when something could not be undone (the host then drops the context).
@@ -246,7 +338,37 @@ function restoreBaseline() {
   let ok = true;
   for (const [obj, snap, full] of baseline) {
     if (snap.extensible && !Object.isExtensible(obj)) ok = false;
-    if (full ? unchanged(obj, snap) : sameKeys(obj, snap)) continue;
+    const added = addedKeys(obj, snap);
+    if (added !== null && full && !definedOnGuarded) {
+      // No accessor was defined: only the properties that differ are put back (globalThis
+      // differs in every run: the per-script bindings and the lazy library globals).
+      try {
+        for (const k of added) if (!delete obj[k]) ok = false;
+        const { dataKeys, values, accessorKeys, descriptors } = snap;
+        for (let i = 0; i < dataKeys.length; i++) {
+          const k = dataKeys[i];
+          if (!same(obj[k], values[i])) defineProperty(obj, k, descriptors[k]);
+        }
+        for (const k of accessorKeys) {
+          const d = getOwnPropertyDescriptor(obj, k);
+          const saved = descriptors[k];
+          if (!d || d.get !== saved.get || d.set !== saved.set) defineProperty(obj, k, saved);
+        }
+      } catch (e) {
+        ok = false;
+      }
+      continue;
+    }
+    if (added !== null && (!full || unchanged(obj, snap))) {
+      for (const k of added) {
+        try {
+          if (!delete obj[k]) ok = false;
+        } catch (e) {
+          ok = false; // non-configurable: the host drops the context
+        }
+      }
+      continue;
+    }
     try {
       const now = Object.getOwnPropertyDescriptors(obj);
       const saved = snap.descriptors;
@@ -261,6 +383,7 @@ function restoreBaseline() {
       ok = false;
     }
   }
+  definedOnGuarded = false;
   return ok;
 }
 
