@@ -16,20 +16,13 @@ import httpx
 
 from ._client import Callerdesk as _Client
 from ._exceptions import APIError, APIStatusError
+from ._resource import package_data
 
 MAX_STEPS_PER_ITEM = 10  # setNextRequest loops stop after this many runs per request
 
 
 def _run_plan() -> dict[str, Any]:
-    package = sys.modules[__name__.rpartition(".")[0]]
-    found = package.__spec__
-    get_data = getattr(found.loader, "get_data", None) if found else None
-    if found is not None and found.origin and get_data is not None:
-        data = get_data(os.path.join(os.path.dirname(found.origin), "_run.json"))
-    else:  # a loader without get_data
-        from importlib import resources
-
-        data = resources.files(package.__name__).joinpath("_run.json").read_bytes()
+    data = package_data(__name__.rpartition(".")[0], "_run.json")
     plan: dict[str, Any] = json.loads(data)
     return plan
 
@@ -142,19 +135,31 @@ def run(
     return {"items": items, "failed_tests": failed, "errors": errors}
 
 
+# collection text on a terminal: no escape sequences, line breaks or bidi controls
+_CONTROL = {
+    c: " "
+    for c in [
+        *range(0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+}
+
+
 def _print(out: IO[str], entry: dict[str, Any]) -> None:
     requests = [s for s in entry["sent"] if s["by"] == "request"]
     what = f"{requests[0]['method']} {entry['status']}" if requests else "not sent"
-    out.write(f"→ {entry['key']}  {what}\n")
+    out.write(f"→ {entry['key'].translate(_CONTROL)}  {what}\n")
     for test in entry["tests"]:
         mark = "-" if test["skipped"] else "✓" if test["passed"] else "✗"
         detail = f": {test['error']}" if test["error"] else ""
-        out.write(f"    {mark} {test['name']}{detail}\n")
+        out.write(f"    {mark} {test['name']}{detail}".translate(_CONTROL) + "\n")
     for problem in [
         *entry["script_errors"],
         *([entry["error"]] if entry["error"] else []),
     ]:
-        out.write(f"    error: {problem}\n")
+        out.write(f"    error: {problem}".translate(_CONTROL) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,19 +14,24 @@ if TYPE_CHECKING:
 _R = TypeVar("_R")
 
 
+def package_data(package: str, filename: str) -> bytes:
+    """A data file of a package of this client (resource specs, scripts, run plan), read
+    by the package's own loader (a directory or a zip file) as `pkgutil.get_data` does:
+    importing importlib.resources would cost every client ~5 ms."""
+    found = sys.modules[package].__spec__
+    get_data = getattr(found.loader, "get_data", None) if found else None
+    if found is not None and found.origin and get_data is not None:
+        data: bytes = get_data(os.path.join(os.path.dirname(found.origin), filename))
+        return data
+    from importlib import resources  # a loader without get_data
+
+    return resources.files(package).joinpath(filename).read_bytes()
+
+
 def load_specs(module: str) -> dict[str, Any]:
     """The operation specs of a resource module (plain data, stored next to it as JSON)."""
     package, _, name = module.rpartition(".")
-    found = sys.modules[package].__spec__
-    # read by the package's own loader (a directory or a zip file), as `pkgutil.get_data`
-    # does: importing importlib.resources would cost every client ~5 ms
-    get_data = getattr(found.loader, "get_data", None) if found else None
-    if found is not None and found.origin and get_data is not None:
-        data = get_data(os.path.join(os.path.dirname(found.origin), f"{name}.json"))
-    else:  # a loader without get_data
-        from importlib import resources
-
-        data = resources.files(package).joinpath(f"{name}.json").read_bytes()
+    data = package_data(package, f"{name}.json")
     specs: dict[str, Any] = json.loads(data)["operations"]
     return specs
 

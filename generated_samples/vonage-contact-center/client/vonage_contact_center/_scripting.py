@@ -11,11 +11,10 @@ response values the generator recognised also run without it (the static path).
 from __future__ import annotations
 
 import base64
+import functools
 import importlib.util
 import json
 import logging
-import os
-import sys
 import time
 import weakref
 from collections import ChainMap
@@ -28,7 +27,8 @@ from . import _config
 from ._base_client import AsyncAPIClient, BaseClient, SyncAPIClient
 from ._exceptions import status_error
 from ._response import APIResponse, parse
-from ._request import same_json
+from ._request import _given, _text, same_json
+from ._resource import package_data
 from ._types import NOT_GIVEN, NotGiven, Query, TimeoutTypes
 from ._variables import resolve
 
@@ -136,19 +136,12 @@ class Variables(ChainMap[str, str]):
 
 
 def _read_table() -> list[dict[str, Any]]:
-    package = sys.modules[__name__.rpartition(".")[0]]
-    found = package.__spec__
-    get_data = getattr(found.loader, "get_data", None) if found else None
-    if found is not None and found.origin and get_data is not None:
-        data = get_data(os.path.join(os.path.dirname(found.origin), "_scripts.json"))
-    else:  # a loader without get_data
-        from importlib import resources
-
-        data = resources.files(package.__name__).joinpath("_scripts.json").read_bytes()
+    data = package_data(__name__.rpartition(".")[0], "_scripts.json")
     table: list[dict[str, Any]] = json.loads(data)["scripts"]
     return table
 
 
+@functools.cache  # asked on every scripted call: one look-up per process
 def engine_installed() -> bool:
     return importlib.util.find_spec("quickjs") is not None
 
@@ -383,16 +376,6 @@ def response_dict(response: httpx.Response, elapsed: float) -> dict[str, Any]:
 # -- the operation spec <-> Postman's request shape ---------------------------------------
 def _kv(key: str, value: str | None) -> dict[str, Any]:
     return {"key": key, "value": value, "disabled": False}
-
-
-def _text(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _given(value: object) -> bool:
-    return not isinstance(value, NotGiven)
 
 
 def _split_base(base: str) -> tuple[str | None, list[str], str | None]:
