@@ -8,11 +8,12 @@ synthetic collection (`generator.emitters.client_usage.render_usage`); the serve
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +50,10 @@ def _pick_operation(collection: Any) -> Any:
     )
 
 
-def _time_calls(path_entry: Path, config: dict[str, Any], work: Path) -> dict[str, Any]:
+@contextlib.contextmanager
+def keepalive_server() -> Iterator[str]:
+    """`percall_server.py` in its own process; yields its URL, stops it on exit (it ends
+    when its stdin closes, so it cannot outlive the benchmark)."""
     server = subprocess.Popen(
         [sys.executable, str(HERE / "percall_server.py")],
         stdin=subprocess.PIPE,
@@ -58,8 +62,16 @@ def _time_calls(path_entry: Path, config: dict[str, Any], work: Path) -> dict[st
     )
     try:
         assert server.stdout is not None
-        port = int(server.stdout.readline())
-        config = {**config, "server": f"http://127.0.0.1:{port}"}
+        yield f"http://127.0.0.1:{int(server.stdout.readline())}"
+    finally:
+        if server.stdin is not None:
+            server.stdin.close()
+        server.wait(timeout=10)
+
+
+def _time_calls(path_entry: Path, config: dict[str, Any], work: Path) -> dict[str, Any]:
+    with keepalive_server() as url:
+        config = {**config, "server": url}
         config_path = work / "percall.json"
         config_path.write_text(json.dumps(config), encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(path_entry)}
@@ -71,10 +83,6 @@ def _time_calls(path_entry: Path, config: dict[str, Any], work: Path) -> dict[st
             timeout=600,
             check=False,
         )
-    finally:
-        if server.stdin is not None:
-            server.stdin.close()
-        server.wait(timeout=10)
     if out.returncode != 0:
         lines = out.stderr.strip().splitlines()
         return {"ok": False, "error": lines[-1] if lines else f"exit {out.returncode}"}

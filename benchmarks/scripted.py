@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from benchmarks.percall import keepalive_server
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 CALLS, BATCHES = 50, 7
@@ -76,39 +78,29 @@ def _generate(server: str, out: Path) -> None:
 
 
 def measure() -> dict[str, Any]:
-    server = subprocess.Popen(
-        [sys.executable, str(HERE / "percall_server.py")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        url = f"http://127.0.0.1:{int(server.stdout.readline())}"
-        with tempfile.TemporaryDirectory(prefix="pmgen-scripted-bench-") as tmp:
-            _generate(url, Path(tmp))
-            env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "project")}
-            config = json.dumps(
-                {
-                    "package": PACKAGE,
-                    "server": url,
-                    "secret": SECRET,
-                    "calls": CALLS,
-                    "batches": BATCHES,
-                }
-            )
-            done = subprocess.run(
-                [sys.executable, str(HERE / "scripted_child.py"), config],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=600,
-                check=False,
-            )
-    finally:
-        if server.stdin is not None:
-            server.stdin.close()
-        server.wait(timeout=10)
+    with (
+        keepalive_server() as url,
+        tempfile.TemporaryDirectory(prefix="pmgen-scripted-bench-") as tmp,
+    ):
+        _generate(url, Path(tmp))
+        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "project")}
+        config = json.dumps(
+            {
+                "package": PACKAGE,
+                "server": url,
+                "secret": SECRET,
+                "calls": CALLS,
+                "batches": BATCHES,
+            }
+        )
+        done = subprocess.run(
+            [sys.executable, str(HERE / "scripted_child.py"), config],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
     if done.returncode != 0:
         lines = done.stderr.strip().splitlines()
         return {"ok": False, "error": lines[-1] if lines else f"exit {done.returncode}"}

@@ -252,4 +252,5 @@ def test_scripted_call_benchmark_times_both_paths() -> None:
     result = scripted.measure()
     assert result["ok"], result.get("error")
     assert result["generated_us"] > 0 and result["by_hand_us"] > 0
-    assert result["ratio"] == pytest.approx(result["generated_us"] / result["by_hand_us"])
+    # the sandboxed call does strictly more than the hand-written one
+    assert result["generated_us"] > result["by_hand_us"] and result["ratio"] > 1

@@ -105,6 +105,19 @@ def _retarget(node: Any, port: str, key: str | None = None) -> Any:
     return node
 
 
+def load_retargeted(recording: Path, port: int, work: Path) -> tuple[Collection, list[str]]:
+    """The recording's collection (and environment) pointed at an echo server on `port`,
+    written into `work` and loaded; also the environment files it was loaded with."""
+    coll = _retarget(json.loads((recording / "collection.json").read_text()), str(port))
+    (work / "collection.json").write_text(json.dumps(coll))
+    env_files = []
+    if (recording / "environment.json").is_file():
+        env = _retarget(json.loads((recording / "environment.json").read_text()), str(port))
+        (work / "environment.json").write_text(json.dumps(env))
+        env_files.append(str(work / "environment.json"))
+    return load(str(work / "collection.json"), env_files=env_files), env_files
+
+
 class EchoProcess:
     """The shared echo server (`conformance/echo_server.py`) as a subprocess."""
 
@@ -161,21 +174,13 @@ def run_collection(
     recorded = frozen_clock.signs_host(expected_dir)
     echo = EchoProcess(log, port=frozen_clock.RECORDED_PORT if recorded else 0)
     try:
-        port = str(echo.port)
-        coll = _retarget(json.loads((expected_dir / "collection.json").read_text()), port)
-        (work / "collection.json").write_text(json.dumps(coll))
-        env_files = []
-        if (expected_dir / "environment.json").is_file():
-            env = _retarget(json.loads((expected_dir / "environment.json").read_text()), port)
-            (work / "environment.json").write_text(json.dumps(env))
-            env_files.append(str(work / "environment.json"))
-        collection = load(str(work / "collection.json"), env_files=env_files)
+        collection, env_files = load_retargeted(expected_dir, echo.port, work)
         lost: dict[str, str] = {}
         if v3_dir is not None:
             from tests.conformance.runner import copy_v3_retargeted, v3_losses  # noqa: PLC0415
 
             original = collection
-            collection = load(str(copy_v3_retargeted(v3_dir, int(port), work)), env_files=env_files)
+            collection = load(str(copy_v3_retargeted(v3_dir, echo.port, work)), env_files=env_files)
             lost = v3_losses(original, collection)
         expected_rows = [json.loads(line) for line in (expected_dir / "expected.jsonl").open() if line.strip()]
         ops = {op.key: op for op in collection.operations()}

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from generator.emitters.client import emit, package_name_for
 from generator.formatting import format_python
 from generator.importer import load
-from tests.client.conformance import SHARED, EchoProcess, Score, _retarget
+from tests.client.conformance import SHARED, EchoProcess, Score, load_retargeted
 from tests.client.venv import ProjectVenv, install_project
 from tests.helpers import frozen_clock
 
@@ -92,17 +92,7 @@ def run_recording(label: str, recording: Path, venv: ProjectVenv, work: Path) ->
     recorded = frozen_clock.signs_host(recording)
     echo = EchoProcess(log, port=frozen_clock.RECORDED_PORT if recorded else 0)
     try:
-        port = str(echo.port)
-        coll = _retarget(json.loads((recording / "collection.json").read_text()), port)
-        (work / "collection.json").write_text(json.dumps(coll))
-        env_files = []
-        if (recording / "environment.json").is_file():
-            env = _retarget(
-                json.loads((recording / "environment.json").read_text()), port
-            )
-            (work / "environment.json").write_text(json.dumps(env))
-            env_files.append(str(work / "environment.json"))
-        collection = load(str(work / "collection.json"), env_files=env_files)
+        collection, _ = load_retargeted(recording, echo.port, work)
         package = package_name_for(collection)
         files = format_python(
             emit(collection, package_name=package, reveal_secrets=True)

@@ -207,22 +207,32 @@ def test_failed_tests_raise_when_asked(pkg: ModuleType, server: EchoServer) -> N
         client.auth.login()
 
 
-def test_a_throwing_script_names_request_level_and_line(pkg: ModuleType) -> None:
-    client = pkg.ScriptedApi()
-    bad = {
-        "source": "var a = 1;\nthrow new Error('boom');",
+def _login_with_script(
+    client: Any, source: str, level: str, owner: str
+) -> dict[str, Any]:
+    """The login operation's spec with one extra pre-request script of the given level."""
+    extra = {
+        "source": source,
         "event": "prerequest",
-        "level": "folder",
-        "owner": "Auth",
+        "level": level,
+        "owner": owner,
         "does": "runs JavaScript",
     }
-    client.scripts._table = [*client.scripts.table, bad]
+    client.scripts._table = [*client.scripts.table, extra]
     spec = {**importlib.import_module(f"{PACKAGE}.resources.auth")._SPECS["login"]}
     spec["scripts"] = {
         "prerequest": [len(client.scripts.table) - 1],
         "test": [],
         "engine": True,
     }
+    return spec
+
+
+def test_a_throwing_script_names_request_level_and_line(pkg: ModuleType) -> None:
+    client = pkg.ScriptedApi()
+    spec = _login_with_script(
+        client, "var a = 1;\nthrow new Error('boom');", "folder", "Auth"
+    )
     sandbox = importlib.import_module(f"{PACKAGE}._sandbox")
     with pytest.raises(sandbox.ScriptError) as caught:
         client.request(spec)
@@ -351,20 +361,7 @@ def test_a_variable_holding_a_whole_url_brings_its_query(
 def test_a_runaway_script_stops_at_the_clients_time_limit(pkg: ModuleType) -> None:
     client = pkg.ScriptedApi()
     client.scripts.time_limit = 0.3  # changed after creation: used by the next script
-    loop = {
-        "source": "while (true) {}",
-        "event": "prerequest",
-        "level": "request",
-        "owner": "Login",
-        "does": "runs JavaScript",
-    }
-    client.scripts._table = [*client.scripts.table, loop]
-    spec = {**importlib.import_module(f"{PACKAGE}.resources.auth")._SPECS["login"]}
-    spec["scripts"] = {
-        "prerequest": [len(client.scripts.table) - 1],
-        "test": [],
-        "engine": True,
-    }
+    spec = _login_with_script(client, "while (true) {}", "request", "Login")
     sandbox = importlib.import_module(f"{PACKAGE}._sandbox")
     with pytest.raises(sandbox.ScriptTimeout):
         client.request(spec)
