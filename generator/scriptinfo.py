@@ -62,3 +62,13 @@ def reads(source: str) -> list[str]:
 def sets(source: str) -> list[str]:
     """Variables the script sets (`pm.*.set("x", ...)`, legacy setters), sorted."""
     return sorted({m.group(2) for m in _SETS.finditer(source)})
+
+
+def summary(source: str) -> str:
+    """`computes an HMAC signature; reads secret; sets timestamp` (for inspect and docs)."""
+    parts = [describe(source)]
+    if reads(source):
+        parts.append("reads " + ", ".join(reads(source)))
+    if sets(source):
+        parts.append("sets " + ", ".join(sets(source)))
+    return "; ".join(parts)

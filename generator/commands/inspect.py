@@ -12,7 +12,7 @@ import click
 from generator.commands._source_options import load_from_options, source_options
 from generator.importer.redact import redact
 from generator.model import Collection, EffectiveAuth, Folder, Item, Script
-from generator.scriptinfo import describe, reads, sets
+from generator.scriptinfo import summary
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -35,12 +35,7 @@ _EVENTS = {"prerequest": "pre-request", "test": "test"}
 
 def script_line(level: str, owner: str, script: Script) -> str:
     """`collection pre-request (Name): computes an HMAC signature; reads a, b; sets c`."""
-    parts = [describe(script.exec)]
-    if reads(script.exec):
-        parts.append("reads " + ", ".join(reads(script.exec)))
-    if sets(script.exec):
-        parts.append("sets " + ", ".join(sets(script.exec)))
-    return clean(f"{level} {_EVENTS[script.event]} ({owner}): " + "; ".join(parts))
+    return clean(f"{level} {_EVENTS[script.event]} ({owner}): {summary(script.exec)}")
 
 
 def _tree(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from generator.emitters.docs_masking import Masker
 from generator.emitters.docs_sanitize import LinkMap, sanitize_description
 from generator.model import Auth, Body, EffectiveAuth, Example, KeyValue, Operation, Url
-from generator.scriptinfo import describe, reads, sets
+from generator.scriptinfo import summary
 from generator.secrets import is_secret_name, literal_part, mask, url_credentials
 
 EXAMPLE_BODY_LIMIT = 20_000  # characters of a saved response shown before truncating
@@ -375,16 +375,11 @@ def script_views(op: Operation, masker: Masker) -> list[ScriptView]:
         for origin, script in chain:
             if script.event != event or not script.exec.strip():
                 continue
-            summary = [describe(script.exec)]
-            if reads(script.exec):
-                summary.append("reads " + ", ".join(reads(script.exec)))
-            if sets(script.exec):
-                summary.append("sets " + ", ".join(sets(script.exec)))
             views.append(
                 ScriptView(
                     "pre-request" if event == "prerequest" else "test",
                     origin,
-                    masker.text("; ".join(summary)),
+                    masker.text(summary(script.exec)),
                     masker.text(script.exec),
                 )
             )
