@@ -183,6 +183,20 @@ class _Clock:
         self.deadline += seconds
 
 
+# what __pmgen.tick() returns when nothing is left to run
+_IDLE = '{"kind":"idle"}'
+
+
+class _Driver:
+    """The runtime's entry points of one context, looked up once (calls skip compiling)."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.begin = ctx.eval("__pmgen.begin")
+        self.tick = ctx.eval("__pmgen.tick")
+        self.finish = ctx.eval("__pmgen.finish")
+        self.deliver = ctx.eval("__pmgen.deliver")
+
+
 class _LimitHit(Exception):
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
@@ -233,6 +247,8 @@ class Sandbox:
         if ctx is None:
             ctx = self._new_context()
             self._local.ctx = ctx
+            self._local.deadline = _limit.Deadline()
+            self._local.driver = _Driver(ctx)
         return ctx
 
     def _drop_context(self) -> None:
@@ -339,7 +355,9 @@ class Sandbox:
         if isinstance(new_scopes, dict):
             for name in ("globals", "collection", "environment", "data", "local"):
                 target: dict[str, Any] = getattr(scopes, name)
-                fresh = new_scopes.get(name) or {}
+                fresh = new_scopes.get(name)
+                if not isinstance(fresh, dict):
+                    continue  # unchanged: the script left it as it was
                 for key in [k for k in target if k not in fresh]:
                     del target[key]
                 for key, value in fresh.items():
@@ -420,23 +438,24 @@ class Sandbox:
             "anyTaint": bool(self._tainted),
             "allowRemote": self._allow_remote_code,
         }
-        text = json.dumps(json.dumps(payload, default=str))
+        text = json.dumps(payload, default=str)
         ctx = self._context()
+        driver = self._local.driver
         clock = _Clock(self.limits.time_s)
         try:
             try:
-                _limit.arm(ctx, self.limits.time_s)
+                self._local.deadline.ensure(ctx, self.limits.time_s)
             except self._quickjs.JSException as exc:
                 self._classify(exc, clock)
                 raise
-            self._eval(ctx, clock, f"__pmgen.begin({text})")
+            self._call(clock, driver.begin, text)
             while True:
                 self._drain(ctx, clock)
-                step = json.loads(self._eval(ctx, clock, "__pmgen.tick()"))
-                kind = step.get("kind")
-                if kind == "idle":
+                step_text = self._call(clock, driver.tick)
+                if step_text == _IDLE:
                     break
-                if kind == "send":
+                step = json.loads(step_text)
+                if step.get("kind") == "send":
                     started = time.monotonic()
                     outcome = self._send(step.get("request") or {})
                     spent = time.monotonic() - started
@@ -445,11 +464,14 @@ class Sandbox:
                     took = (outcome.get("response") or {}).get("responseTime")
                     if not isinstance(took, (int, float)) or isinstance(took, bool):
                         took = spent * 1000
-                    arg = json.dumps(json.dumps(outcome))
-                    call = f"__pmgen.deliver({int(step['id'])}, {arg}, {float(took)!r})"
-                    self._eval(ctx, clock, call)
-            clean, text_out = json.loads(self._eval(ctx, clock, "__pmgen.finish()"))
-            out: dict[str, Any] = json.loads(text_out)
+                    self._call(
+                        clock,
+                        driver.deliver,
+                        int(step["id"]),
+                        json.dumps(outcome),
+                        float(took),
+                    )
+            out: dict[str, Any] = json.loads(self._call(clock, driver.finish))
         except _LimitHit as hit:
             self._drop_context()
             cls = ScriptTimeout if hit.kind == "time" else ScriptMemoryError
@@ -476,17 +498,18 @@ class Sandbox:
             # still holds this script's globals
             self._drop_context()
             raise
-        if not clean:
+        if not out.pop("clean", False):
             self._drop_context()
         return out
 
-    def _eval(self, ctx: Any, clock: _Clock, code: str) -> Any:
+    def _call(self, clock: _Clock, fn: Any, *args: Any) -> Any:
+        """One call of a driver function (a JS function object: no source to compile)."""
         if clock.remaining() <= 0:
             raise _LimitHit(
                 "time", f"the script ran longer than {self.limits.time_s:g} s"
             )
         try:
-            return ctx.eval(code)
+            return fn(*args)
         except self._quickjs.JSException as exc:
             self._classify(exc, clock)
             raise

@@ -839,6 +839,7 @@ function installGlobals(p) {
     scopes[name] = new Map(objectKeys(p.scopes[name] || {}).map((k) => [k, p.scopes[name][k]]));
   }
   state.scopes = scopes;
+  state.scopesGiven = p.scopes;
   const request = new PmRequest(p.request);
   state.request = request;
   const response = p.response ? new PmResponse(p.response) : undefined;
@@ -1067,6 +1068,18 @@ function tick() {
   return '{"kind":"idle"}';
 }
 
+// A scope still holding exactly the primitive values the host sent: it is not sent back.
+// (A scope holding an object is always sent: the script may have changed it in place.)
+const hasOwn = Object.prototype.hasOwnProperty;
+function sameScope(map, given) {
+  if (!given) return map.size === 0;
+  if (objectKeys(given).length !== map.size) return false;
+  for (const [name, v] of map) {
+    if (!hasOwn.call(given, name) || given[name] !== v || (typeof v === "object" && v !== null)) return false;
+  }
+  return true;
+}
+
 function finish() {
   const tests = [];
   for (const t of state.tests) {
@@ -1087,6 +1100,7 @@ function finish() {
     if (state.scopes) {
       out.scopes = {};
       for (const k of objectKeys(state.scopes)) {
+        if (sameScope(state.scopes[k], state.scopesGiven[k])) continue; // the host keeps it
         const obj = Object.create(null); // a key "__proto__" stays a key
         // As Newman's runs show: an environment (globals, collection) value set to undefined
         // comes back null and is substituted "null"; a local one is substituted ""
@@ -1098,15 +1112,14 @@ function finish() {
   } catch (e) {
     if (!out.error) out.error = describeError(e);
   }
-  let text;
+  state = null;
+  // Built-ins are restored before the results are serialized: a toJSON a script hung on a
+  // prototype does not get to run in the driver.
+  out.clean = restoreBaseline();
   try {
-    text = jsonStringify(out, (k, v) => (typeof v === "bigint" ? String(v) : v));
+    return jsonStringify(out, (k, v) => (typeof v === "bigint" ? String(v) : v));
   } catch (e) {
-    text = jsonStringify({ tests: [], console: [], skip: false, next: null, nextSet: false,
+    return jsonStringify({ tests: [], console: [], skip: false, next: null, nextSet: false, clean: out.clean,
       error: { name: "TypeError", message: "pmgen could not read the script's results: " + e.message, stack: "" } });
   }
-  state = null;
-  const clean = restoreBaseline();
-  // one flat string: the binding cannot return a concatenation (rope) to Python
-  return jsonStringify([clean, text]);
 }

@@ -265,6 +265,16 @@ function wrapDefiner(owner, name, length, wrapper) {
     noteDefine(this);
     return defineSetter.call(this, k, f);
   });
+  // The engine's V8 extension defines a non-enumerable `stack` on its target.
+  const captureStackTrace = Error.captureStackTrace;
+  if (typeof captureStackTrace === "function") {
+    const wrapper = function (o, constructorOpt) {
+      noteDefine(o);
+      // without the caller's own cut-off, the stack starts at the caller (not this wrapper)
+      return captureStackTrace(o, constructorOpt === undefined ? wrapper : constructorOpt);
+    };
+    wrapDefiner(Error, "captureStackTrace", captureStackTrace.length, wrapper);
+  }
 }
 
 // NaN (globalThis.NaN, Number.NaN) is the same NaN
@@ -300,6 +310,60 @@ function sameDescriptor(a, b) {
 }
 
 let baseline = null;
+let unchangedChecks = null; // one compiled check per baseline entry; see compileChecks()
+let withoutEnumerable = null; // the guarded objects that had no enumerable own property
+
+// The quick check after a run, valid while no define-family call touched a guarded object
+// (definedOnGuarded false): without those, a script can only add enumerable properties
+// (assignment, Object.assign, declarations in an indirect eval), replace or delete existing
+// ones, or change extensibility. So an object passes when it has no enumerable own property
+// it did not have (one Object.assign of all of them into an empty object: a tenth of the cost
+// of listing their keys), the same extensibility, the same data values and the same accessor
+// functions; then nothing needs restoring. Objects that had enumerable properties (globalThis)
+// count their keys instead.
+const objectAssign = Object.assign;
+const objectCreate = Object.create;
+let assignSink = objectCreate(null);
+function noEnumerableAdded(objects) {
+  objectAssign(assignSink, ...objects);
+  if (ownKeys(assignSink).length === 0) return true;
+  assignSink = objectCreate(null);
+  return false;
+}
+
+// One function per guarded object, compiled once per context: true when the object still has
+// its snapshot's extensibility, data values (read by literal name where possible: several
+// times cheaper than a loop over computed keys) and accessor functions. No getter can run
+// during the reads: only the define family (flagged) turns a data property into an accessor.
+// Values that cannot change (non-writable and non-configurable, such as NaN) are skipped.
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+function hasEnumerable(snap) {
+  return snap.keys.some((k) => snap.descriptors[k].enumerable);
+}
+function compileChecks(entries) {
+  const values = [];
+  const keys = [];
+  const slot = (list, v) => list.push(v) - 1;
+  const bodies = entries.map(([obj, snap], i) => {
+    const lines = [`const o = O[${i}];`, `if (isExtensible(o) !== ${snap.extensible}) return false;`];
+    if (hasEnumerable(snap)) lines.push(`if (ownKeys(o).length !== ${snap.keys.length}) return false;`);
+    snap.dataKeys.forEach((k, j) => {
+      const d = snap.descriptors[k];
+      if (!d.writable && !d.configurable) return;
+      const read = typeof k === "string" && IDENTIFIER.test(k) ? `o.${k}` : `o[K[${slot(keys, k)}]]`;
+      lines.push(`if (${read} !== V[${slot(values, snap.values[j])}]) return false;`);
+    });
+    for (const k of snap.accessorKeys) {
+      const d = snap.descriptors[k];
+      lines.push(`d = gopd(o, K[${slot(keys, k)}]);`,
+        `if (d === undefined || d.get !== V[${slot(values, d.get)}] || d.set !== V[${slot(values, d.set)}]) return false;`);
+    }
+    return "function () { let d; " + lines.join("\n") + "\nreturn true; }";
+  });
+  const make = intrinsicEval(GLOBALS_PAD + "(function (O, V, K, gopd, ownKeys, isExtensible) { return [" +
+    bodies.join(",\n") + "]; })");
+  return make(entries.map((e) => e[0]), values, keys, getOwnPropertyDescriptor, ownKeys, Object.isExtensible);
+}
 
 function takeBaseline() {
   const full = [G].concat(guardedObjects(FULL));
@@ -312,6 +376,8 @@ function takeBaseline() {
     .map((o) => [o, snapshot(o), true])
     .concat(keysOnly.map((o) => [o, snapshot(o), false]));
   for (const [o] of baseline) guardedSet.add(o);
+  unchangedChecks = compileChecks(baseline);
+  withoutEnumerable = baseline.filter(([, snap]) => !hasEnumerable(snap)).map(([o]) => o);
   definedOnGuarded = false;
 }
 
@@ -335,7 +401,10 @@ function addedKeys(obj, snap) {
 // Returns false when something could not be undone (the host then drops the context).
 function restoreBaseline() {
   let ok = true;
-  for (const [obj, snap, full] of baseline) {
+  const quick = !definedOnGuarded && noEnumerableAdded(withoutEnumerable);
+  for (let i = 0; i < baseline.length; i++) {
+    if (quick && unchangedChecks[i]()) continue;
+    const [obj, snap, full] = baseline[i];
     if (snap.extensible && !Object.isExtensible(obj)) ok = false;
     const added = addedKeys(obj, snap);
     if (added !== null && full && !definedOnGuarded) {
