@@ -833,6 +833,41 @@ function legacyGetter(name, value, instead) {
   });
 }
 
+// ---------------------------------------------------------------- per-run globals
+// `pm`, `postman`, `console`, the timers and the legacy globals are accessors on the global
+// object, defined once per context (part of its baseline): each reads the current run's value
+// (built on first use), so a run defines and deletes nothing on the global object. Assigning
+// one keeps the new value for the rest of that run only.
+const RUN_GLOBALS = ["pm", "postman", "console", "setTimeout", "setInterval", "setImmediate", "clearTimeout",
+  "clearInterval", "clearImmediate", "environment", "globals", "data", "iteration", "tests", "request"];
+function lazy(build) {
+  let value;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value;
+  };
+}
+const constant = (value) => () => value;
+function installRunGlobals() {
+  for (const name of RUN_GLOBALS) {
+    defineProperty(G, name, {
+      get() {
+        if (!state || !state.globals) return undefined;
+        return state.assigned.has(name) ? state.assigned.get(name) : state.globals[name]();
+      },
+      set(v) {
+        if (state) state.assigned.set(name, v);
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
 function installGlobals(p) {
   const scopes = {};
   for (const name of ["globals", "collection", "environment", "data", "local"]) {
@@ -892,75 +927,61 @@ function installGlobals(p) {
   pm.variables.unset = (k) => scopes.local.delete(String(k));
   pm.variables.clear = () => scopes.local.clear();
 
-  // Postman's notice comes when the function is looked up (before its arguments run).
-  const postman = {};
-  const legacy = (what, instead, fn) =>
-    defineProperty(postman, what, {
-      get() {
-        deprecated(`postman.${what}`, instead);
-        return fn;
-      },
-      set(v) {
-        defineProperty(postman, what, { value: v, writable: true, configurable: true, enumerable: true });
-      },
-      configurable: true,
-      enumerable: true,
+  const postmanObject = () => {
+    // Postman's notice comes when the function is looked up (before its arguments run).
+    const postman = {};
+    const legacy = (what, instead, fn) =>
+      defineProperty(postman, what, {
+        get() {
+          deprecated(`postman.${what}`, instead);
+          return fn;
+        },
+        set(v) {
+          defineProperty(postman, what, { value: v, writable: true, configurable: true, enumerable: true });
+        },
+        configurable: true,
+        enumerable: true,
+      });
+    legacy("setEnvironmentVariable", "pm.environment.set()", (k, v) => env.set(k, v));
+    legacy("getEnvironmentVariable", "pm.environment.get()", (k) => env.get(k));
+    legacy("clearEnvironmentVariable", "pm.environment.unset()", (k) => env.unset(k));
+    legacy("clearEnvironmentVariables", "pm.environment.clear()", () => env.clear());
+    legacy("setGlobalVariable", "pm.globals.set()", (k, v) => globalsScope.set(k, v));
+    legacy("getGlobalVariable", "pm.globals.get()", (k) => globalsScope.get(k));
+    legacy("clearGlobalVariable", "pm.globals.unset()", (k) => globalsScope.unset(k));
+    legacy("clearGlobalVariables", "pm.globals.clear()", () => globalsScope.clear());
+    legacy("setNextRequest", "pm.execution.setNextRequest()", (n) => execution.setNextRequest(n));
+    legacy("getResponseHeader", "pm.response.headers.get()", (k) => (response ? response.headers.get(k) : undefined));
+    legacy("getResponseCookie", "pm.cookies.get()", (name) => {
+      if (!response) return undefined;
+      const c = response.cookies.members.find((m) => m.name === name);
+      return c ? Object.assign({}, c, { _extra: undefined }) : undefined;
     });
-  legacy("setEnvironmentVariable", "pm.environment.set()", (k, v) => env.set(k, v));
-  legacy("getEnvironmentVariable", "pm.environment.get()", (k) => env.get(k));
-  legacy("clearEnvironmentVariable", "pm.environment.unset()", (k) => env.unset(k));
-  legacy("clearEnvironmentVariables", "pm.environment.clear()", () => env.clear());
-  legacy("setGlobalVariable", "pm.globals.set()", (k, v) => globalsScope.set(k, v));
-  legacy("getGlobalVariable", "pm.globals.get()", (k) => globalsScope.get(k));
-  legacy("clearGlobalVariable", "pm.globals.unset()", (k) => globalsScope.unset(k));
-  legacy("clearGlobalVariables", "pm.globals.clear()", () => globalsScope.clear());
-  legacy("setNextRequest", "pm.execution.setNextRequest()", (n) => execution.setNextRequest(n));
-  legacy("getResponseHeader", "pm.response.headers.get()", (k) => (response ? response.headers.get(k) : undefined));
-  legacy("getResponseCookie", "pm.cookies.get()", (name) => {
-    if (!response) return undefined;
-    const c = response.cookies.members.find((m) => m.name === name);
-    return c ? Object.assign({}, c, { _extra: undefined }) : undefined;
-  });
-
-  const timers = makeTimers();
-  const values = {
-    pm,
-    postman,
-    console: makeConsole(),
-    setTimeout: timers.setTimeout,
-    setInterval: timers.setInterval,
-    setImmediate: timers.setImmediate,
-    clearTimeout: timers.clearTimeout,
-    clearInterval: timers.clearInterval,
-    clearImmediate: timers.clearImmediate,
-    environment: Object.fromEntries(scopes.environment),
-    globals: Object.fromEntries(scopes.globals),
-    data: Object.fromEntries(scopes.data),
-    iteration: info.iteration,
+    return postman;
   };
-  for (const k of objectKeys(values)) {
-    defineProperty(G, k, { value: values[k], writable: true, configurable: true, enumerable: false });
-  }
+
   // Postman warns about `tests` when the object is used, not when the name is read: in
   // `tests[name] = responseCode.code === 200` its notice comes after responseCode's.
   state.legacyTests = {};
-  const testsNotice = () => deprecated("tests", "pm.test()");
-  const tests = new Proxy(state.legacyTests, {
-    set(target, key, value) {
-      testsNotice();
-      target[key] = value;
-      return true;
-    },
-    get(target, key) {
-      testsNotice();
-      return target[key];
-    },
-    deleteProperty(target, key) {
-      testsNotice();
-      return delete target[key];
-    },
-  });
-  defineProperty(G, "tests", { value: tests, writable: true, configurable: true });
+  const testsObject = () => {
+    const testsNotice = () => deprecated("tests", "pm.test()");
+    return new Proxy(state.legacyTests, {
+      set(target, key, value) {
+        testsNotice();
+        target[key] = value;
+        return true;
+      },
+      get(target, key) {
+        testsNotice();
+        return target[key];
+      },
+      deleteProperty(target, key) {
+        testsNotice();
+        return delete target[key];
+      },
+    });
+  };
+  // The legacy `request` is what the request was when the script started.
   const reqHeaders = {};
   for (const h of request.headers.members) if (!h.disabled) reqHeaders[h.key] = h.value;
   let reqData = {};
@@ -968,14 +989,35 @@ function installGlobals(p) {
   else if (request.body && request.body[request.body.mode] instanceof PropertyList) {
     reqData = request.body[request.body.mode].toObject(true);
   }
-  legacyGetter("request", {
+  const legacyRequest = {
     url: request.url.toString(),
     method: request.method,
     headers: reqHeaders,
     data: reqData,
     name: info.requestName || p.requestName,
     id: info.requestId,
-  }, "pm.request");
+  };
+  const timers = lazy(makeTimers);
+  state.globals = {
+    pm: () => pm,
+    postman: lazy(postmanObject),
+    console: lazy(makeConsole),
+    setTimeout: () => timers().setTimeout,
+    setInterval: () => timers().setInterval,
+    setImmediate: () => timers().setImmediate,
+    clearTimeout: () => timers().clearTimeout,
+    clearInterval: () => timers().clearInterval,
+    clearImmediate: () => timers().clearImmediate,
+    environment: constant(Object.fromEntries(scopes.environment)),
+    globals: constant(Object.fromEntries(scopes.globals)),
+    data: constant(Object.fromEntries(scopes.data)),
+    iteration: constant(info.iteration),
+    tests: lazy(testsObject),
+    request: () => {
+      deprecated("request", "pm.request");
+      return legacyRequest;
+    },
+  };
   if (response) {
     const headers = {};
     for (const h of response.headers.members) headers[h.key] = h.value;
@@ -993,6 +1035,7 @@ function installGlobals(p) {
 // that context, while the global bindings themselves are restored after each script.
 let sharedRequire = null;
 function installLibraries() {
+  installRunGlobals();
   sharedRequire = makeRequire();
   defineProperty(G, "require", { value: sharedRequire, writable: true, configurable: true });
   if (config.globalsSource) intrinsicEval(GLOBALS_PAD + config.globalsSource);
@@ -1012,6 +1055,8 @@ function begin(payloadText) {
     lastArrival: 0,
     error: null,
     failed: false,
+    globals: null,
+    assigned: new Map(),
     skip: false,
     next: null,
     nextSet: false,
@@ -1070,12 +1115,11 @@ function tick() {
 
 // A scope still holding exactly the primitive values the host sent: it is not sent back.
 // (A scope holding an object is always sent: the script may have changed it in place.)
-const hasOwn = Object.prototype.hasOwnProperty;
 function sameScope(map, given) {
   if (!given) return map.size === 0;
   if (objectKeys(given).length !== map.size) return false;
   for (const [name, v] of map) {
-    if (!hasOwn.call(given, name) || given[name] !== v || (typeof v === "object" && v !== null)) return false;
+    if (!hasOwn(given, name) || given[name] !== v || (typeof v === "object" && v !== null)) return false;
   }
   return true;
 }

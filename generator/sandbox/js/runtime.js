@@ -318,11 +318,14 @@ let withoutEnumerable = null; // the guarded objects that had no enumerable own 
 // (assignment, Object.assign, declarations in an indirect eval), replace or delete existing
 // ones, or change extensibility. So an object passes when it has no enumerable own property
 // it did not have (one Object.assign of all of them into an empty object: a tenth of the cost
-// of listing their keys), the same extensibility, the same data values and the same accessor
-// functions; then nothing needs restoring. Objects that had enumerable properties (globalThis)
-// count their keys instead.
+// of listing their keys), the same extensibility, the same data values and still its
+// accessors (a deleted one added back by assignment is enumerable); then nothing needs
+// restoring. takeBaseline makes the global object's few enumerable properties non-enumerable
+// so that every guarded object takes part; one that still has some counts its keys and
+// compares its accessors' functions.
 const objectAssign = Object.assign;
 const objectCreate = Object.create;
+const hasOwn = Object.hasOwn;
 let assignSink = objectCreate(null);
 function noEnumerableAdded(objects) {
   objectAssign(assignSink, ...objects);
@@ -333,9 +336,10 @@ function noEnumerableAdded(objects) {
 
 // One function per guarded object, compiled once per context: true when the object still has
 // its snapshot's extensibility, data values (read by literal name where possible: several
-// times cheaper than a loop over computed keys) and accessor functions. No getter can run
-// during the reads: only the define family (flagged) turns a data property into an accessor.
-// Values that cannot change (non-writable and non-configurable, such as NaN) are skipped.
+// times cheaper than a loop over computed keys) and accessors. No getter can run during the
+// reads: only the define family (flagged) turns a data property into an accessor. Values and
+// keys are closure variables of the compiled code. Values that cannot change (non-writable
+// and non-configurable, such as NaN) are skipped.
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 function hasEnumerable(snap) {
   return snap.keys.some((k) => snap.descriptors[k].enumerable);
@@ -343,29 +347,43 @@ function hasEnumerable(snap) {
 function compileChecks(entries) {
   const values = [];
   const keys = [];
-  const slot = (list, v) => list.push(v) - 1;
+  const value = (v) => `v${values.push(v) - 1}`;
+  const key = (k) => `k${keys.push(k) - 1}`;
   const bodies = entries.map(([obj, snap], i) => {
-    const lines = [`const o = O[${i}];`, `if (isExtensible(o) !== ${snap.extensible}) return false;`];
-    if (hasEnumerable(snap)) lines.push(`if (ownKeys(o).length !== ${snap.keys.length}) return false;`);
+    const counted = hasEnumerable(snap);
+    const lines = [`if (isExtensible(o${i}) !== ${snap.extensible}) return false;`];
+    if (counted) lines.push(`if (ownKeys(o${i}).length !== ${snap.keys.length}) return false;`);
     snap.dataKeys.forEach((k, j) => {
       const d = snap.descriptors[k];
       if (!d.writable && !d.configurable) return;
-      const read = typeof k === "string" && IDENTIFIER.test(k) ? `o.${k}` : `o[K[${slot(keys, k)}]]`;
-      lines.push(`if (${read} !== V[${slot(values, snap.values[j])}]) return false;`);
+      const read = typeof k === "string" && IDENTIFIER.test(k) ? `o${i}.${k}` : `o${i}[${key(k)}]`;
+      lines.push(`if (${read} !== ${value(snap.values[j])}) return false;`);
     });
     for (const k of snap.accessorKeys) {
       const d = snap.descriptors[k];
-      lines.push(`d = gopd(o, K[${slot(keys, k)}]);`,
-        `if (d === undefined || d.get !== V[${slot(values, d.get)}] || d.set !== V[${slot(values, d.set)}]) return false;`);
+      if (!counted) lines.push(`if (!hasOwn(o${i}, ${key(k)})) return false;`);
+      else {
+        lines.push(`d = gopd(o${i}, ${key(k)});`,
+          `if (d === undefined || d.get !== ${value(d.get)} || d.set !== ${value(d.set)}) return false;`);
+      }
     }
     return "function () { let d; " + lines.join("\n") + "\nreturn true; }";
   });
-  const make = intrinsicEval(GLOBALS_PAD + "(function (O, V, K, gopd, ownKeys, isExtensible) { return [" +
-    bodies.join(",\n") + "]; })");
-  return make(entries.map((e) => e[0]), values, keys, getOwnPropertyDescriptor, ownKeys, Object.isExtensible);
+  const bind = (name, count, list) => Array.from({ length: count }, (_, n) => `${name}${n} = ${list}[${n}]`).join(", ");
+  const make = intrinsicEval(GLOBALS_PAD + "(function (O, V, K, gopd, ownKeys, isExtensible, hasOwn) {\n" +
+    `const ${bind("o", entries.length, "O")};\n` +
+    (values.length ? `const ${bind("v", values.length, "V")};\n` : "") +
+    (keys.length ? `const ${bind("k", keys.length, "K")};\n` : "") +
+    "return [" + bodies.join(",\n") + "]; })");
+  return make(entries.map((e) => e[0]), values, keys, getOwnPropertyDescriptor, ownKeys, Object.isExtensible, hasOwn);
 }
 
 function takeBaseline() {
+  // see noEnumerableAdded (quickjs-ng's `performance` is the one such global)
+  for (const k of ownKeys(G)) {
+    const d = getOwnPropertyDescriptor(G, k);
+    if (d.enumerable && d.configurable) defineProperty(G, k, { enumerable: false });
+  }
   const full = [G].concat(guardedObjects(FULL));
   for (const f of [async function () {}, function* () {}, async function* () {}]) {
     full.push(Object.getPrototypeOf(f));
