@@ -321,7 +321,8 @@ class Sandbox:
         place. A script that throws stops the chain with ScriptError (``.result`` holds what
         ran before it).
         """
-        result = RunResult(request=copy.deepcopy(request))
+        # each script's run returns a new request; a chain of blank scripts returns a copy
+        result = RunResult(request=request)
         response_payload = None if response is None else _response_payload(response)
         for script in scripts:
             if not script.source.strip():
@@ -338,9 +339,9 @@ class Sandbox:
             error = out.get("error")
             if error:
                 exc = self._script_error(error, script, request_name)
-                exc.result = result
+                exc.result = _own_request(result, request)
                 raise exc
-        return result
+        return _own_request(result, request)
 
     def _apply(
         self,
@@ -560,6 +561,13 @@ class Sandbox:
                     del self._tainted[i:]
                     break
         return {"response": payload}
+
+
+def _own_request(result: RunResult, given: dict[str, Any]) -> RunResult:
+    """The result never shares the caller's request (a script's run returns a new one)."""
+    if result.request is given:
+        result.request = copy.deepcopy(given)
+    return result
 
 
 def _response_payload(response: dict[str, Any]) -> dict[str, Any]:

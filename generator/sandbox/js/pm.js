@@ -868,7 +868,7 @@ function installRunGlobals() {
   }
 }
 
-function installGlobals(p) {
+function installGlobals(p, payloadText) {
   const scopes = {};
   for (const name of ["globals", "collection", "environment", "data", "local"]) {
     scopes[name] = new Map(objectKeys(p.scopes[name] || {}).map((k) => [k, p.scopes[name][k]]));
@@ -981,22 +981,26 @@ function installGlobals(p) {
       },
     });
   };
-  // The legacy `request` is what the request was when the script started.
-  const reqHeaders = {};
-  for (const h of request.headers.members) if (!h.disabled) reqHeaders[h.key] = h.value;
-  let reqData = {};
-  if (request.body && request.body.mode === "raw") reqData = request.body.raw;
-  else if (request.body && request.body[request.body.mode] instanceof PropertyList) {
-    reqData = request.body[request.body.mode].toObject(true);
-  }
-  const legacyRequest = {
-    url: request.url.toString(),
-    method: request.method,
-    headers: reqHeaders,
-    data: reqData,
-    name: info.requestName || p.requestName,
-    id: info.requestId,
-  };
+  // The legacy `request` is what the request was when the script started: built on first use
+  // from the request as the host sent it (read again from the payload's text).
+  const legacyRequest = lazy(() => {
+    const initial = new PmRequest(jsonParse(payloadText).request);
+    const reqHeaders = {};
+    for (const h of initial.headers.members) if (!h.disabled) reqHeaders[h.key] = h.value;
+    let reqData = {};
+    if (initial.body && initial.body.mode === "raw") reqData = initial.body.raw;
+    else if (initial.body && initial.body[initial.body.mode] instanceof PropertyList) {
+      reqData = initial.body[initial.body.mode].toObject(true);
+    }
+    return {
+      url: initial.url.toString(),
+      method: initial.method,
+      headers: reqHeaders,
+      data: reqData,
+      name: info.requestName || p.requestName,
+      id: info.requestId,
+    };
+  });
   const timers = lazy(makeTimers);
   state.globals = {
     pm: () => pm,
@@ -1015,7 +1019,7 @@ function installGlobals(p) {
     tests: lazy(testsObject),
     request: () => {
       deprecated("request", "pm.request");
-      return legacyRequest;
+      return legacyRequest();
     },
   };
   if (response) {
@@ -1066,7 +1070,7 @@ function begin(payloadText) {
     done: false,
   };
   try {
-    installGlobals(p);
+    installGlobals(p, payloadText);
     if (p.anyTaint) enableTaintChecks();
     const fn = scriptFunction(p.source);
     fn.call(undefined).then(
@@ -1161,7 +1165,11 @@ function finish() {
   // prototype does not get to run in the driver.
   out.clean = restoreBaseline();
   try {
-    return jsonStringify(out, (k, v) => (typeof v === "bigint" ? String(v) : v));
+    try {
+      return jsonStringify(out); // a replacer costs a call per value: only for BigInts
+    } catch (e) {
+      return jsonStringify(out, (k, v) => (typeof v === "bigint" ? String(v) : v));
+    }
   } catch (e) {
     return jsonStringify({ tests: [], console: [], skip: false, next: null, nextSet: false, clean: out.clean,
       error: { name: "TypeError", message: "pmgen could not read the script's results: " + e.message, stack: "" } });
