@@ -112,7 +112,7 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
         + "  defineProperty(w, 'name', {value: name});\n"
         + "  defineProperty(G, name, {value: w, writable: true, configurable: true});\n"
         + "} }\n"
-        + "defineProperty(globalThis, '__pmgen', {value: Object.freeze({begin, tick, finish, arm,"
+        + "defineProperty(globalThis, '__pmgen', {value: Object.freeze({begin, tick, arm,"
         + " deliver: (id, text, ms) => scheduleDelivery(id, jsonParse(text), ms)}),"
         + " writable: false, configurable: false, enumerable: false});\n"
         + "installLibraries();\ntakeBaseline();\n"
@@ -183,17 +183,12 @@ class _Clock:
         self.deadline += seconds
 
 
-# what __pmgen.tick() returns when nothing is left to run
-_IDLE = '{"kind":"idle"}'
-
-
 class _Driver:
     """The runtime's entry points of one context, looked up once (calls skip compiling)."""
 
     def __init__(self, ctx: Any) -> None:
         self.begin = ctx.eval("__pmgen.begin")
         self.tick = ctx.eval("__pmgen.tick")
-        self.finish = ctx.eval("__pmgen.finish")
         self.deliver = ctx.eval("__pmgen.deliver")
 
 
@@ -452,11 +447,12 @@ class Sandbox:
             self._call(clock, driver.begin, text)
             while True:
                 self._drain(ctx, clock)
-                step_text = self._call(clock, driver.tick)
-                if step_text == _IDLE:
+                step = json.loads(self._call(clock, driver.tick))
+                kind = step.get("kind")
+                if kind == "done":
+                    out: dict[str, Any] = step
                     break
-                step = json.loads(step_text)
-                if step.get("kind") == "send":
+                if kind == "send":
                     started = time.monotonic()
                     outcome = self._send(step.get("request") or {})
                     spent = time.monotonic() - started
@@ -472,7 +468,6 @@ class Sandbox:
                         json.dumps(outcome),
                         float(took),
                     )
-            out: dict[str, Any] = json.loads(self._call(clock, driver.finish))
         except _LimitHit as hit:
             self._drop_context()
             cls = ScriptTimeout if hit.kind == "time" else ScriptMemoryError

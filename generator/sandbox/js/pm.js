@@ -1012,9 +1012,10 @@ function installGlobals(p, payloadText) {
     clearTimeout: () => timers().clearTimeout,
     clearInterval: () => timers().clearInterval,
     clearImmediate: () => timers().clearImmediate,
-    environment: constant(Object.fromEntries(scopes.environment)),
-    globals: constant(Object.fromEntries(scopes.globals)),
-    data: constant(Object.fromEntries(scopes.data)),
+    // the values at the start of the script (the payload's objects are never changed)
+    environment: lazy(() => Object.fromEntries(Object.entries(p.scopes.environment || {}))),
+    globals: lazy(() => Object.fromEntries(Object.entries(p.scopes.globals || {}))),
+    data: lazy(() => Object.fromEntries(Object.entries(p.scopes.data || {}))),
     iteration: constant(info.iteration),
     tests: lazy(testsObject),
     request: () => {
@@ -1025,6 +1026,7 @@ function installGlobals(p, payloadText) {
   if (response) {
     const headers = {};
     for (const h of response.headers.members) headers[h.key] = h.value;
+    state.responseGlobals = ["responseCode", "responseBody", "responseHeaders", "responseTime", "responseCookies"];
     legacyGetter("responseCode", { code: response.code, name: response.status, detail: response.status }, "pm.response.code");
     for (const [k, v] of [["responseBody", response.text()], ["responseHeaders", headers],
       ["responseTime", response.responseTime], ["responseCookies", response.cookies.members.map((c) => Object.assign({}, c))]]) {
@@ -1101,8 +1103,10 @@ function arm() {
   }
 }
 
+// The next step for the host: a request to send, a timer run, or (nothing left to run) the
+// script's results, as finish() gives them.
 function tick() {
-  if (state.failed) return '{"kind":"idle"}';
+  if (state.failed) return finish();
   for (const s of state.sends.values()) {
     if (s.queued) {
       s.queued = false;
@@ -1114,7 +1118,7 @@ function tick() {
     runTimer(t);
     return '{"kind":"ran"}';
   }
-  return '{"kind":"idle"}';
+  return finish();
 }
 
 // A scope still holding exactly the primitive values the host sent: it is not sent back.
@@ -1129,6 +1133,18 @@ function sameScope(map, given) {
 }
 
 function finish() {
+  // Built-ins are restored before the results are read: what a script did to them (a
+  // replaced Array.prototype.map, a toJSON hung on Object.prototype) cannot reach this code.
+  // the test script's response globals are the only ones a run defines (see RUN_GLOBALS)
+  let dropped = true;
+  for (const k of state.responseGlobals || []) {
+    try {
+      delete G[k];
+    } catch (e) {
+      dropped = false; // made non-configurable: the context is rebuilt
+    }
+  }
+  const clean = restoreBaseline() && dropped;
   const tests = [];
   for (const t of state.tests) {
     if (t.pending) tests.push({ name: t.name, passed: false, error: "the test did not finish (its callback or promise never completed)", skipped: false });
@@ -1137,7 +1153,7 @@ function finish() {
   for (const k of objectKeys(state.legacyTests)) {
     tests.push({ name: k, passed: !!state.legacyTests[k], error: state.legacyTests[k] ? null : "", skipped: false });
   }
-  const out = { tests, console: state.console, skip: state.skip, next: state.next, nextSet: state.nextSet, error: null };
+  const out = { kind: "done", tests, console: state.console, skip: state.skip, next: state.next, nextSet: state.nextSet, error: null };
   if (state.failed) out.error = describeError(state.error);
   const jsonable = (v) => {
     if (v === undefined || typeof v === "function" || typeof v === "symbol") return null;
@@ -1161,9 +1177,7 @@ function finish() {
     if (!out.error) out.error = describeError(e);
   }
   state = null;
-  // Built-ins are restored before the results are serialized: a toJSON a script hung on a
-  // prototype does not get to run in the driver.
-  out.clean = restoreBaseline();
+  out.clean = clean;
   try {
     try {
       return jsonStringify(out); // a replacer costs a call per value: only for BigInts
@@ -1171,7 +1185,7 @@ function finish() {
       return jsonStringify(out, (k, v) => (typeof v === "bigint" ? String(v) : v));
     }
   } catch (e) {
-    return jsonStringify({ tests: [], console: [], skip: false, next: null, nextSet: false, clean: out.clean,
+    return jsonStringify({ kind: "done", tests: [], console: [], skip: false, next: null, nextSet: false, clean: out.clean,
       error: { name: "TypeError", message: "pmgen could not read the script's results: " + e.message, stack: "" } });
   }
 }

@@ -11,6 +11,8 @@ const objectKeys = Object.keys;
 const defineProperty = Object.defineProperty;
 const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const ownKeys = Reflect.ownKeys;
+const getPrototypeOf = Object.getPrototypeOf;
+const setPrototypeOf = Object.setPrototypeOf;
 
 // Line offsets that tell apart, in an error's stack, the script (lines SCRIPT_BASE+1...), code
 // the script eval'd (small lines) and this runtime / module shims (lines >= 300000). The
@@ -205,13 +207,14 @@ function snapshot(obj) {
     } else accessorKeys.push(k);
   }
   const stringCount = keys.filter((k) => typeof k !== "symbol").length;
-  return { extensible: Object.isExtensible(obj), descriptors, keys, stringCount, dataKeys, values, accessorKeys };
+  return { extensible: Object.isExtensible(obj), proto: getPrototypeOf(obj), descriptors, keys, stringCount, dataKeys, values, accessorKeys };
 }
 
-// Set when an accessor is defined on a guarded object through the define family (the only
-// way to turn a data property into an accessor); cleared after each restore.
-// Without it, data properties can be compared by reading them (no getter can run), which
-// is several times cheaper than building a descriptor per property.
+// Set when a script calls the define family (or captureStackTrace) on a guarded object: the
+// only ways to add a non-enumerable property, to change attributes or to turn a property
+// into an accessor (or back); cleared after each restore. Without it, the quick check below
+// holds and data properties can be compared by reading them (no getter can run), which is
+// several times cheaper than building a descriptor per property.
 let definedOnGuarded = true;
 const guardedSet = new Set();
 function noteDefine(target) {
@@ -228,24 +231,9 @@ function wrapDefiner(owner, name, length, wrapper) {
   const reflectDefine = Reflect.defineProperty;
   const defineGetter = Object.prototype.__defineGetter__;
   const defineSetter = Object.prototype.__defineSetter__;
-  // A data descriptor does not flag: the lazy library globals (CryptoJS, _) turn
-  // themselves into data properties on first use, in most runs.
-  const DESCRIPTOR_FIELDS = ["enumerable", "configurable", "value", "writable", "get", "set"];
-  const plainDescriptor = (d) => {
-    if (d === null || (typeof d !== "object" && typeof d !== "function")) return d; // engine throws
-    // read once, in the engine's order, so the check and the define see the same fields
-    const c = {};
-    for (const f of DESCRIPTOR_FIELDS) if (f in d) c[f] = d[f];
-    if ("get" in c || "set" in c) noteAccessor = true;
-    return c;
-  };
-  let noteAccessor = false;
   const defineVia = (define, o, k, d) => {
-    if (!guardedSet.has(o)) return define(o, k, d);
-    noteAccessor = false;
-    const c = plainDescriptor(d);
-    if (noteAccessor) definedOnGuarded = true;
-    return define(o, k, c);
+    noteDefine(o);
+    return define(o, k, d);
   };
   wrapDefiner(Object, "defineProperty", 3, function (o, k, d) {
     return defineVia(objectDefine, o, k, d);
@@ -351,7 +339,8 @@ function compileChecks(entries) {
   const key = (k) => `k${keys.push(k) - 1}`;
   const bodies = entries.map(([obj, snap], i) => {
     const counted = hasEnumerable(snap);
-    const lines = [`if (isExtensible(o${i}) !== ${snap.extensible}) return false;`];
+    const lines = [`if (isExtensible(o${i}) !== ${snap.extensible}) return false;`,
+      `if (getPrototypeOf(o${i}) !== ${value(snap.proto)}) return false;`];
     if (counted) lines.push(`if (ownKeys(o${i}).length !== ${snap.keys.length}) return false;`);
     snap.dataKeys.forEach((k, j) => {
       const d = snap.descriptors[k];
@@ -370,12 +359,13 @@ function compileChecks(entries) {
     return "function () { let d; " + lines.join("\n") + "\nreturn true; }";
   });
   const bind = (name, count, list) => Array.from({ length: count }, (_, n) => `${name}${n} = ${list}[${n}]`).join(", ");
-  const make = intrinsicEval(GLOBALS_PAD + "(function (O, V, K, gopd, ownKeys, isExtensible, hasOwn) {\n" +
+  const make = intrinsicEval(GLOBALS_PAD + "(function (O, V, K, gopd, ownKeys, isExtensible, hasOwn, getPrototypeOf) {\n" +
     `const ${bind("o", entries.length, "O")};\n` +
     (values.length ? `const ${bind("v", values.length, "V")};\n` : "") +
     (keys.length ? `const ${bind("k", keys.length, "K")};\n` : "") +
     "return [" + bodies.join(",\n") + "]; })");
-  return make(entries.map((e) => e[0]), values, keys, getOwnPropertyDescriptor, ownKeys, Object.isExtensible, hasOwn);
+  return make(entries.map((e) => e[0]), values, keys, getOwnPropertyDescriptor, ownKeys, Object.isExtensible, hasOwn,
+    getPrototypeOf);
 }
 
 function takeBaseline() {
@@ -424,6 +414,13 @@ function restoreBaseline() {
     if (quick && unchangedChecks[i]()) continue;
     const [obj, snap, full] = baseline[i];
     if (snap.extensible && !Object.isExtensible(obj)) ok = false;
+    if (getPrototypeOf(obj) !== snap.proto) {
+      try {
+        setPrototypeOf(obj, snap.proto);
+      } catch (e) {
+        ok = false;
+      }
+    }
     const added = addedKeys(obj, snap);
     if (added !== null && full && !definedOnGuarded) {
       // No accessor was defined: only the properties that differ are put back (globalThis

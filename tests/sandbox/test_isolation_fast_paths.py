@@ -1,0 +1,234 @@
+"""The per-run shortcuts of the sandbox keep its guarantees.
+
+- the engine deadline is armed once and kept while it leaves each run its full limit;
+- the quick check after a run (no define-family call: one Object.assign for added
+  enumerables, compiled reads of every guarded value and accessor) still undoes tampering;
+- per-run globals are accessors over the run's values: assigning or deleting one lasts that
+  run only; the legacy snapshots (`environment`, `request`) are the values at the start;
+- results: built-ins are restored before serializing, scopes come back only when changed.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from generator.sandbox import Limits, Sandbox, ScriptTimeout, VariableScopes, _limit
+
+from .helpers import console_values, make_request, run
+
+
+# ------------------------------------------------------------------ the kept deadline
+def test_the_deadline_is_armed_once_for_many_quick_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sb = Sandbox(limits=Limits(time_s=5))
+    run(sb, "1")  # builds the context (its check arms too) and the first deadline
+    arms: list[float] = []
+    real_arm = _limit.arm
+    monkeypatch.setattr(
+        _limit, "arm", lambda ctx, seconds: (arms.append(seconds), real_arm(ctx, seconds))
+    )
+    for i in range(20):
+        assert console_values(run(sb, f"console.log({i})")) == [str(i)]
+    assert arms == []
+    # an endless loop after those runs is still stopped by the deadline armed before them
+    with pytest.raises(ScriptTimeout):
+        run(Sandbox(limits=Limits(time_s=0.3)), "while (true) {}")
+
+
+def test_the_deadline_is_renewed_before_a_run_could_get_less_than_its_limit() -> None:
+    # three runs of ~0.25 s of CPU each under a 0.5 s limit: together they pass the
+    # first deadline (0.55 s), so a reused deadline would interrupt the third
+    sb = Sandbox(limits=Limits(time_s=0.5))
+    run(sb, "1")
+    busy = (
+        "const until = Date.now() + 250; let n = 0;"
+        " while (Date.now() < until) n++; console.log(n > 0)"
+    )
+    for _ in range(3):
+        assert console_values(run(sb, busy)) == ["true"]
+
+
+def test_deadline_reuse_and_renewal() -> None:
+    sb = Sandbox(limits=Limits(time_s=0.5))
+    run(sb, "1")
+    ctx = sb._context()
+    deadline = _limit.Deadline()
+    assert deadline.ensure(ctx, 0.5) is True  # nothing armed yet
+    assert deadline.ensure(ctx, 0.5) is False  # 50 ms of slack left
+    spent = time.process_time() + 0.06
+    while time.process_time() < spent:  # use more than the slack
+        pass
+    assert deadline.ensure(ctx, 0.5) is True
+
+
+def test_a_loop_in_a_later_run_stops_within_the_limit_and_its_slack() -> None:
+    sb = Sandbox(limits=Limits(time_s=0.4))
+    for _ in range(5):
+        run(sb, "1")
+    started = time.process_time()
+    with pytest.raises(ScriptTimeout):
+        run(sb, "for (;;) {}")
+    spent = time.process_time() - started
+    assert 0.35 <= spent < 0.4 * (1 + _limit.SLACK) + 0.6, spent
+
+
+# ------------------------------------------------------------------ the quick check
+@pytest.mark.parametrize(
+    ("tamper", "probe", "expected"),
+    [
+        # a deleted method and an added key: the key count alone would not tell
+        (
+            "delete Array.prototype.map; Array.prototype.zzz = 1;",
+            "console.log(typeof [].map, [].zzz)",
+            "function undefined",
+        ),
+        # a deleted accessor added back by assignment
+        (
+            "delete Map.prototype.size; Map.prototype.size = 7;",
+            "console.log(new Map([[1, 2]]).size)",
+            "1",
+        ),
+        # the engine's captureStackTrace defines a non-enumerable `stack`
+        (
+            "Error.captureStackTrace(Array.prototype);",
+            "console.log(Object.getOwnPropertyNames(Array.prototype).includes('stack'))",
+            "false",
+        ),
+        (
+            "Object.assign(Object.prototype, {[Symbol.for('pmgen.z')]: 1, polluted: 2});",
+            "console.log(({})[Symbol.for('pmgen.z')], ({}).polluted)",
+            "undefined undefined",
+        ),
+        (
+            "JSON.stringify = () => '\"x\"'; Array.prototype.push = function () { return 0; };",
+            "const a = []; a.push(1); console.log(JSON.stringify(a))",
+            "[1]",
+        ),
+        (
+            "(0, eval)('var declared = 1; function declaredFn() {}');",
+            "console.log(typeof declared, typeof declaredFn)",
+            "undefined undefined",
+        ),
+        # a library global's setter (a data property replaces the accessor)
+        (
+            "CryptoJS = 'mine'; _ = null;",
+            "console.log(typeof CryptoJS.HmacSHA256, typeof _.get)",
+            "function function",
+        ),
+        # a data descriptor through the define family
+        (
+            "Object.defineProperty(Math, 'max', {value: () => 0, enumerable: false});"
+            " Reflect.defineProperty(Array.prototype, 'hidden', {value: 1});",
+            "console.log(Math.max(1, 2), [].hidden)",
+            "2 undefined",
+        ),
+        (
+            "Object.setPrototypeOf(Date.prototype, null);",
+            "console.log(typeof new Date(0).hasOwnProperty)",
+            "function",
+        ),
+    ],
+)
+def test_tampering_is_undone_before_the_next_run(
+    sandbox: Sandbox, tamper: str, probe: str, expected: str
+) -> None:
+    run(sandbox, tamper)
+    assert console_values(run(sandbox, probe)) == [expected]
+
+
+def test_a_prototype_tojson_does_not_reach_the_results(sandbox: Sandbox) -> None:
+    scopes = VariableScopes()
+    run(
+        sandbox,
+        "pm.environment.set('a', 'b'); pm.request.headers.upsert({key: 'X', value: 'y'});"
+        " Object.prototype.toJSON = function () { return 'hijacked'; };",
+        scopes=scopes,
+    )
+    assert scopes.environment == {"a": "b"}
+
+
+def test_the_results_of_a_tampered_run_are_still_read(sandbox: Sandbox) -> None:
+    result = run(
+        sandbox,
+        "pm.request.headers.upsert({key: 'X', value: 'y'});"
+        " JSON.stringify = () => '{}'; Array.prototype.map = null;",
+    )
+    assert {"key": "X", "value": "y", "disabled": False} in result.request["header"]
+
+
+# ------------------------------------------------------------------ per-run globals
+def test_assigning_or_deleting_a_per_run_global_lasts_that_run_only(
+    sandbox: Sandbox,
+) -> None:
+    out = run(
+        sandbox,
+        "const log = console.log; pm = 1; console = null; log(pm, console);"
+        " delete globalThis.setTimeout; log(typeof setTimeout);",
+    )
+    assert console_values(out) == ["1 null", "undefined"]
+    out = run(
+        sandbox,
+        "console.log(typeof pm.variables.get, typeof setTimeout, typeof postman)",
+    )
+    assert console_values(out) == ["function function object"]
+    # deleted and put back as a plain value: still restored
+    run(sandbox, "delete globalThis.pm; globalThis.pm = 5;")
+    assert console_values(run(sandbox, "console.log(typeof pm)")) == ["object"]
+
+
+def test_a_test_scripts_response_globals_end_with_it(sandbox: Sandbox) -> None:
+    from .helpers import make_response
+
+    out = run(
+        sandbox,
+        "console.log(responseCode.code, typeof responseBody)",
+        event="test",
+        response=make_response({"a": 1}),
+    )
+    assert console_values(out)[-1] == "200 string"
+    out = run(sandbox, "console.log(typeof responseBody, typeof responseCode)")
+    assert console_values(out) == ["undefined undefined"]
+
+
+def test_per_run_globals_belong_to_their_run(sandbox: Sandbox) -> None:
+    run(sandbox, "pm.kept = 1; console.kept = 2; postman.kept = 3;")
+    out = run(sandbox, "console.log(pm.kept, console.kept, postman.kept)")
+    assert console_values(out) == ["undefined undefined undefined"]
+
+
+def test_legacy_snapshots_hold_the_values_at_the_start(sandbox: Sandbox) -> None:
+    scopes = VariableScopes(environment={"e": "1"})
+    out = run(
+        sandbox,
+        "pm.environment.set('e', '2'); pm.request.url = 'http://changed/';"
+        " console.log(environment.e, request.url)",
+        scopes=scopes,
+    )
+    assert console_values(out)[-1] == "1 {{base}}/v1/x?a=1"
+    assert scopes.environment == {"e": "2"}
+
+
+# ------------------------------------------------------------------ results
+def test_unchanged_scopes_keep_their_values_and_changed_objects_come_back(
+    sandbox: Sandbox,
+) -> None:
+    scopes = VariableScopes(
+        collection={"c": "1"}, environment={"o": {"a": 1}}, globals={"g": 2}
+    )
+    result = run(
+        sandbox,
+        "pm.environment.get('o').a = 2; console.log(pm.collectionVariables.get('c'))",
+        scopes=scopes,
+    )
+    assert console_values(result) == ["1"]
+    assert scopes.collection == {"c": "1"} and scopes.globals == {"g": 2}
+    assert scopes.environment == {"o": {"a": 2}}  # changed in place: sent back
+
+
+def test_a_blank_chain_returns_a_copy_of_the_request(sandbox: Sandbox) -> None:
+    request = make_request()
+    result = run(sandbox, "   ", request=request)
+    assert result.request == request and result.request is not request
