@@ -27,9 +27,12 @@ def test_the_deadline_is_armed_once_for_many_quick_runs(
     run(sb, "1")  # builds the context (its check arms too) and the first deadline
     arms: list[float] = []
     real_arm = _limit.arm
-    monkeypatch.setattr(
-        _limit, "arm", lambda ctx, seconds: (arms.append(seconds), real_arm(ctx, seconds))
-    )
+
+    def counted_arm(ctx: object, seconds: float) -> None:
+        arms.append(seconds)
+        real_arm(ctx, seconds)
+
+    monkeypatch.setattr(_limit, "arm", counted_arm)
     for i in range(20):
         assert console_values(run(sb, f"console.log({i})")) == [str(i)]
     assert arms == []
