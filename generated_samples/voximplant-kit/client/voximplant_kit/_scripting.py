@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the sandbox imports its engine when the first script runs
     from pydantic import BaseModel
 
     from ._request import Spec
-    from ._sandbox import RunResult, Sandbox, TestResult, VariableScopes
+    from ._sandbox import RunResult, Sandbox, Script, TestResult, VariableScopes
 
 EXTRA = "scripts"
 log = logging.getLogger(f"{_config.PACKAGE}.scripts")
@@ -174,6 +174,7 @@ class Scripts:
         self._sandbox: Sandbox | None = None
         self._settings: tuple[float, int, bool] | None = None
         self._table: list[dict[str, Any]] | None = None
+        self._chains: dict[tuple[int, ...], list[Script]] = {}
         self._http: httpx.Client | None = None
         self.iteration = 0
         _MASK_FILTER.owners.add(self)
@@ -246,6 +247,25 @@ class Scripts:
             globals=v.globals,
         )
 
+    def _chain(self, indices: list[int]) -> list[Script]:
+        """The scripts at these places of the table (built once per chain)."""
+        key = tuple(indices)
+        chain = self._chains.get(key)
+        if chain is None:
+            from ._sandbox import Script
+
+            chain = [
+                Script(
+                    source=entry["source"],
+                    event=entry["event"],
+                    level=entry["level"],
+                    owner=entry["owner"],
+                )
+                for entry in (self.table[i] for i in key)
+            ]
+            self._chains[key] = chain
+        return chain
+
     def run(
         self,
         spec: Mapping[str, Any],
@@ -257,17 +277,7 @@ class Scripts:
     ) -> RunResult:
         """The chain of `event` for the operation; a throwing script raises `ScriptError`
         unless errors are recorded (`record_errors` here or on the runner)."""
-        from ._sandbox import Script
-
-        chain = [
-            Script(
-                source=entry["source"],
-                event=entry["event"],
-                level=entry["level"],
-                owner=entry["owner"],
-            )
-            for entry in (self.table[i] for i in spec["scripts"][event])
-        ]
+        chain = self._chain(spec["scripts"][event])
         info = {
             "eventName": event,
             "iteration": self.iteration,

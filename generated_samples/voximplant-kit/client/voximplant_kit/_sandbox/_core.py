@@ -113,7 +113,7 @@ def _bootstrap(config: dict[str, Any], native_names: list[str], sentinel: str) -
         + "  defineProperty(w, 'name', {value: name});\n"
         + "  defineProperty(G, name, {value: w, writable: true, configurable: true});\n"
         + "} }\n"
-        + "defineProperty(globalThis, '__pmgen', {value: Object.freeze({begin, tick, finish, arm,"
+        + "defineProperty(globalThis, '__pmgen', {value: Object.freeze({begin, tick, arm,"
         + " deliver: (id, text, ms) => scheduleDelivery(id, jsonParse(text), ms)}),"
         + " writable: false, configurable: false, enumerable: false});\n"
         + "installLibraries();\ntakeBaseline();\n"
@@ -184,6 +184,15 @@ class _Clock:
         self.deadline += seconds
 
 
+class _Driver:
+    """The runtime's entry points of one context, looked up once (calls skip compiling)."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.begin = ctx.eval("__pmgen.begin")
+        self.tick = ctx.eval("__pmgen.tick")
+        self.deliver = ctx.eval("__pmgen.deliver")
+
+
 class _LimitHit(Exception):
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
@@ -234,6 +243,8 @@ class Sandbox:
         if ctx is None:
             ctx = self._new_context()
             self._local.ctx = ctx
+            self._local.deadline = _limit.Deadline()
+            self._local.driver = _Driver(ctx)
         return ctx
 
     def _drop_context(self) -> None:
@@ -306,7 +317,8 @@ class Sandbox:
         place. A script that throws stops the chain with ScriptError (``.result`` holds what
         ran before it).
         """
-        result = RunResult(request=copy.deepcopy(request))
+        # each script's run returns a new request; a chain of blank scripts returns a copy
+        result = RunResult(request=request)
         response_payload = None if response is None else _response_payload(response)
         for script in scripts:
             if not script.source.strip():
@@ -323,9 +335,9 @@ class Sandbox:
             error = out.get("error")
             if error:
                 exc = self._script_error(error, script, request_name)
-                exc.result = result
+                exc.result = _own_request(result, request)
                 raise exc
-        return result
+        return _own_request(result, request)
 
     def _apply(
         self,
@@ -340,7 +352,9 @@ class Sandbox:
         if isinstance(new_scopes, dict):
             for name in ("globals", "collection", "environment", "data", "local"):
                 target: dict[str, Any] = getattr(scopes, name)
-                fresh = new_scopes.get(name) or {}
+                fresh = new_scopes.get(name)
+                if not isinstance(fresh, dict):
+                    continue  # unchanged: the script left it as it was
                 for key in [k for k in target if k not in fresh]:
                     del target[key]
                 for key, value in fresh.items():
@@ -421,21 +435,23 @@ class Sandbox:
             "anyTaint": bool(self._tainted),
             "allowRemote": self._allow_remote_code,
         }
-        text = json.dumps(json.dumps(payload, default=str))
+        text = json.dumps(payload, default=str)
         ctx = self._context()
+        driver = self._local.driver
         clock = _Clock(self.limits.time_s)
         try:
             try:
-                _limit.arm(ctx, self.limits.time_s)
+                self._local.deadline.ensure(ctx, self.limits.time_s)
             except self._quickjs.JSException as exc:
                 self._classify(exc, clock)
                 raise
-            self._eval(ctx, clock, f"__pmgen.begin({text})")
+            self._call(clock, driver.begin, text)
             while True:
                 self._drain(ctx, clock)
-                step = json.loads(self._eval(ctx, clock, "__pmgen.tick()"))
+                step = json.loads(self._call(clock, driver.tick))
                 kind = step.get("kind")
-                if kind == "idle":
+                if kind == "done":
+                    out: dict[str, Any] = step
                     break
                 if kind == "send":
                     started = time.monotonic()
@@ -446,11 +462,13 @@ class Sandbox:
                     took = (outcome.get("response") or {}).get("responseTime")
                     if not isinstance(took, (int, float)) or isinstance(took, bool):
                         took = spent * 1000
-                    arg = json.dumps(json.dumps(outcome))
-                    call = f"__pmgen.deliver({int(step['id'])}, {arg}, {float(took)!r})"
-                    self._eval(ctx, clock, call)
-            clean, text_out = json.loads(self._eval(ctx, clock, "__pmgen.finish()"))
-            out: dict[str, Any] = json.loads(text_out)
+                    self._call(
+                        clock,
+                        driver.deliver,
+                        int(step["id"]),
+                        json.dumps(outcome),
+                        float(took),
+                    )
         except _LimitHit as hit:
             self._drop_context()
             cls = ScriptTimeout if hit.kind == "time" else ScriptMemoryError
@@ -477,17 +495,18 @@ class Sandbox:
             # still holds this script's globals
             self._drop_context()
             raise
-        if not clean:
+        if not out.pop("clean", False):
             self._drop_context()
         return out
 
-    def _eval(self, ctx: Any, clock: _Clock, code: str) -> Any:
+    def _call(self, clock: _Clock, fn: Any, *args: Any) -> Any:
+        """One call of a driver function (a JS function object: no source to compile)."""
         if clock.remaining() <= 0:
             raise _LimitHit(
                 "time", f"the script ran longer than {self.limits.time_s:g} s"
             )
         try:
-            return ctx.eval(code)
+            return fn(*args)
         except self._quickjs.JSException as exc:
             self._classify(exc, clock)
             raise
@@ -538,6 +557,13 @@ class Sandbox:
                     del self._tainted[i:]
                     break
         return {"response": payload}
+
+
+def _own_request(result: RunResult, given: dict[str, Any]) -> RunResult:
+    """The result never shares the caller's request (a script's run returns a new one)."""
+    if result.request is given:
+        result.request = copy.deepcopy(given)
+    return result
 
 
 def _response_payload(response: dict[str, Any]) -> dict[str, Any]:

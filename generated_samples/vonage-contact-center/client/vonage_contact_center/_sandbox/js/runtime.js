@@ -12,6 +12,8 @@ const objectKeys = Object.keys;
 const defineProperty = Object.defineProperty;
 const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const ownKeys = Reflect.ownKeys;
+const getPrototypeOf = Object.getPrototypeOf;
+const setPrototypeOf = Object.setPrototypeOf;
 
 // Line offsets that tell apart, in an error's stack, the script (lines SCRIPT_BASE+1...), code
 // the script eval'd (small lines) and this runtime / module shims (lines >= 300000). The
@@ -206,13 +208,14 @@ function snapshot(obj) {
     } else accessorKeys.push(k);
   }
   const stringCount = keys.filter((k) => typeof k !== "symbol").length;
-  return { extensible: Object.isExtensible(obj), descriptors, keys, stringCount, dataKeys, values, accessorKeys };
+  return { extensible: Object.isExtensible(obj), proto: getPrototypeOf(obj), descriptors, keys, stringCount, dataKeys, values, accessorKeys };
 }
 
-// Set when an accessor is defined on a guarded object through the define family (the only
-// way to turn a data property into an accessor); cleared after each restore.
-// Without it, data properties can be compared by reading them (no getter can run), which
-// is several times cheaper than building a descriptor per property.
+// Set when a script calls the define family (or captureStackTrace) on a guarded object: the
+// only ways to add a non-enumerable property, to change attributes or to turn a property
+// into an accessor (or back); cleared after each restore. Without it, the quick check below
+// holds and data properties can be compared by reading them (no getter can run), which is
+// several times cheaper than building a descriptor per property.
 let definedOnGuarded = true;
 const guardedSet = new Set();
 function noteDefine(target) {
@@ -229,24 +232,9 @@ function wrapDefiner(owner, name, length, wrapper) {
   const reflectDefine = Reflect.defineProperty;
   const defineGetter = Object.prototype.__defineGetter__;
   const defineSetter = Object.prototype.__defineSetter__;
-  // A data descriptor does not flag: the lazy library globals (CryptoJS, _) turn
-  // themselves into data properties on first use, in most runs.
-  const DESCRIPTOR_FIELDS = ["enumerable", "configurable", "value", "writable", "get", "set"];
-  const plainDescriptor = (d) => {
-    if (d === null || (typeof d !== "object" && typeof d !== "function")) return d; // engine throws
-    // read once, in the engine's order, so the check and the define see the same fields
-    const c = {};
-    for (const f of DESCRIPTOR_FIELDS) if (f in d) c[f] = d[f];
-    if ("get" in c || "set" in c) noteAccessor = true;
-    return c;
-  };
-  let noteAccessor = false;
   const defineVia = (define, o, k, d) => {
-    if (!guardedSet.has(o)) return define(o, k, d);
-    noteAccessor = false;
-    const c = plainDescriptor(d);
-    if (noteAccessor) definedOnGuarded = true;
-    return define(o, k, c);
+    noteDefine(o);
+    return define(o, k, d);
   };
   wrapDefiner(Object, "defineProperty", 3, function (o, k, d) {
     return defineVia(objectDefine, o, k, d);
@@ -266,6 +254,16 @@ function wrapDefiner(owner, name, length, wrapper) {
     noteDefine(this);
     return defineSetter.call(this, k, f);
   });
+  // The engine's V8 extension defines a non-enumerable `stack` on its target.
+  const captureStackTrace = Error.captureStackTrace;
+  if (typeof captureStackTrace === "function") {
+    const wrapper = function (o, constructorOpt) {
+      noteDefine(o);
+      // without the caller's own cut-off, the stack starts at the caller (not this wrapper)
+      return captureStackTrace(o, constructorOpt === undefined ? wrapper : constructorOpt);
+    };
+    wrapDefiner(Error, "captureStackTrace", captureStackTrace.length, wrapper);
+  }
 }
 
 // NaN (globalThis.NaN, Number.NaN) is the same NaN
@@ -301,8 +299,82 @@ function sameDescriptor(a, b) {
 }
 
 let baseline = null;
+let unchangedChecks = null; // one compiled check per baseline entry; see compileChecks()
+let withoutEnumerable = null; // the guarded objects that had no enumerable own property
+
+// The quick check after a run, valid while no define-family call touched a guarded object
+// (definedOnGuarded false): without those, a script can only add enumerable properties
+// (assignment, Object.assign, declarations in an indirect eval), replace or delete existing
+// ones, or change extensibility. So an object passes when it has no enumerable own property
+// it did not have (one Object.assign of all of them into an empty object: a tenth of the cost
+// of listing their keys), the same extensibility, the same data values and still its
+// accessors (a deleted one added back by assignment is enumerable); then nothing needs
+// restoring. takeBaseline makes the global object's few enumerable properties non-enumerable
+// so that every guarded object takes part; one that still has some counts its keys and
+// compares its accessors' functions.
+const objectAssign = Object.assign;
+const objectCreate = Object.create;
+const hasOwn = Object.hasOwn;
+let assignSink = objectCreate(null);
+function noEnumerableAdded(objects) {
+  objectAssign(assignSink, ...objects);
+  if (ownKeys(assignSink).length === 0) return true;
+  assignSink = objectCreate(null);
+  return false;
+}
+
+// One function per guarded object, compiled once per context: true when the object still has
+// its snapshot's extensibility, data values (read by literal name where possible: several
+// times cheaper than a loop over computed keys) and accessors. No getter can run during the
+// reads: only the define family (flagged) turns a data property into an accessor. Values and
+// keys are closure variables of the compiled code. Values that cannot change (non-writable
+// and non-configurable, such as NaN) are skipped.
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+function hasEnumerable(snap) {
+  return snap.keys.some((k) => snap.descriptors[k].enumerable);
+}
+function compileChecks(entries) {
+  const values = [];
+  const keys = [];
+  const value = (v) => `v${values.push(v) - 1}`;
+  const key = (k) => `k${keys.push(k) - 1}`;
+  const bodies = entries.map(([obj, snap], i) => {
+    const counted = hasEnumerable(snap);
+    const lines = [`if (isExtensible(o${i}) !== ${snap.extensible}) return false;`,
+      `if (getPrototypeOf(o${i}) !== ${value(snap.proto)}) return false;`];
+    if (counted) lines.push(`if (ownKeys(o${i}).length !== ${snap.keys.length}) return false;`);
+    snap.dataKeys.forEach((k, j) => {
+      const d = snap.descriptors[k];
+      if (!d.writable && !d.configurable) return;
+      const read = typeof k === "string" && IDENTIFIER.test(k) ? `o${i}.${k}` : `o${i}[${key(k)}]`;
+      lines.push(`if (${read} !== ${value(snap.values[j])}) return false;`);
+    });
+    for (const k of snap.accessorKeys) {
+      const d = snap.descriptors[k];
+      if (!counted) lines.push(`if (!hasOwn(o${i}, ${key(k)})) return false;`);
+      else {
+        lines.push(`d = gopd(o${i}, ${key(k)});`,
+          `if (d === undefined || d.get !== ${value(d.get)} || d.set !== ${value(d.set)}) return false;`);
+      }
+    }
+    return "function () { let d; " + lines.join("\n") + "\nreturn true; }";
+  });
+  const bind = (name, count, list) => Array.from({ length: count }, (_, n) => `${name}${n} = ${list}[${n}]`).join(", ");
+  const make = intrinsicEval(GLOBALS_PAD + "(function (O, V, K, gopd, ownKeys, isExtensible, hasOwn, getPrototypeOf) {\n" +
+    `const ${bind("o", entries.length, "O")};\n` +
+    (values.length ? `const ${bind("v", values.length, "V")};\n` : "") +
+    (keys.length ? `const ${bind("k", keys.length, "K")};\n` : "") +
+    "return [" + bodies.join(",\n") + "]; })");
+  return make(entries.map((e) => e[0]), values, keys, getOwnPropertyDescriptor, ownKeys, Object.isExtensible, hasOwn,
+    getPrototypeOf);
+}
 
 function takeBaseline() {
+  // see noEnumerableAdded (quickjs-ng's `performance` is the one such global)
+  for (const k of ownKeys(G)) {
+    const d = getOwnPropertyDescriptor(G, k);
+    if (d.enumerable && d.configurable) defineProperty(G, k, { enumerable: false });
+  }
   const full = [G].concat(guardedObjects(FULL));
   for (const f of [async function () {}, function* () {}, async function* () {}]) {
     full.push(Object.getPrototypeOf(f));
@@ -313,6 +385,8 @@ function takeBaseline() {
     .map((o) => [o, snapshot(o), true])
     .concat(keysOnly.map((o) => [o, snapshot(o), false]));
   for (const [o] of baseline) guardedSet.add(o);
+  unchangedChecks = compileChecks(baseline);
+  withoutEnumerable = baseline.filter(([, snap]) => !hasEnumerable(snap)).map(([o]) => o);
   definedOnGuarded = false;
 }
 
@@ -336,8 +410,18 @@ function addedKeys(obj, snap) {
 // Returns false when something could not be undone (the host then drops the context).
 function restoreBaseline() {
   let ok = true;
-  for (const [obj, snap, full] of baseline) {
+  const quick = !definedOnGuarded && noEnumerableAdded(withoutEnumerable);
+  for (let i = 0; i < baseline.length; i++) {
+    if (quick && unchangedChecks[i]()) continue;
+    const [obj, snap, full] = baseline[i];
     if (snap.extensible && !Object.isExtensible(obj)) ok = false;
+    if (getPrototypeOf(obj) !== snap.proto) {
+      try {
+        setPrototypeOf(obj, snap.proto);
+      } catch (e) {
+        ok = false;
+      }
+    }
     const added = addedKeys(obj, snap);
     if (added !== null && full && !definedOnGuarded) {
       // No accessor was defined: only the properties that differ are put back (globalThis

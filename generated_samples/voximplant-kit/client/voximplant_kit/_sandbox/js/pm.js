@@ -834,12 +834,48 @@ function legacyGetter(name, value, instead) {
   });
 }
 
-function installGlobals(p) {
+// ---------------------------------------------------------------- per-run globals
+// `pm`, `postman`, `console`, the timers and the legacy globals are accessors on the global
+// object, defined once per context (part of its baseline): each reads the current run's value
+// (built on first use), so a run defines and deletes nothing on the global object. Assigning
+// one keeps the new value for the rest of that run only.
+const RUN_GLOBALS = ["pm", "postman", "console", "setTimeout", "setInterval", "setImmediate", "clearTimeout",
+  "clearInterval", "clearImmediate", "environment", "globals", "data", "iteration", "tests", "request"];
+function lazy(build) {
+  let value;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value;
+  };
+}
+const constant = (value) => () => value;
+function installRunGlobals() {
+  for (const name of RUN_GLOBALS) {
+    defineProperty(G, name, {
+      get() {
+        if (!state || !state.globals) return undefined;
+        return state.assigned.has(name) ? state.assigned.get(name) : state.globals[name]();
+      },
+      set(v) {
+        if (state) state.assigned.set(name, v);
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
+function installGlobals(p, payloadText) {
   const scopes = {};
   for (const name of ["globals", "collection", "environment", "data", "local"]) {
     scopes[name] = new Map(objectKeys(p.scopes[name] || {}).map((k) => [k, p.scopes[name][k]]));
   }
   state.scopes = scopes;
+  state.scopesGiven = p.scopes;
   const request = new PmRequest(p.request);
   state.request = request;
   const response = p.response ? new PmResponse(p.response) : undefined;
@@ -892,93 +928,106 @@ function installGlobals(p) {
   pm.variables.unset = (k) => scopes.local.delete(String(k));
   pm.variables.clear = () => scopes.local.clear();
 
-  // Postman's notice comes when the function is looked up (before its arguments run).
-  const postman = {};
-  const legacy = (what, instead, fn) =>
-    defineProperty(postman, what, {
-      get() {
-        deprecated(`postman.${what}`, instead);
-        return fn;
-      },
-      set(v) {
-        defineProperty(postman, what, { value: v, writable: true, configurable: true, enumerable: true });
-      },
-      configurable: true,
-      enumerable: true,
+  const postmanObject = () => {
+    // Postman's notice comes when the function is looked up (before its arguments run).
+    const postman = {};
+    const legacy = (what, instead, fn) =>
+      defineProperty(postman, what, {
+        get() {
+          deprecated(`postman.${what}`, instead);
+          return fn;
+        },
+        set(v) {
+          defineProperty(postman, what, { value: v, writable: true, configurable: true, enumerable: true });
+        },
+        configurable: true,
+        enumerable: true,
+      });
+    legacy("setEnvironmentVariable", "pm.environment.set()", (k, v) => env.set(k, v));
+    legacy("getEnvironmentVariable", "pm.environment.get()", (k) => env.get(k));
+    legacy("clearEnvironmentVariable", "pm.environment.unset()", (k) => env.unset(k));
+    legacy("clearEnvironmentVariables", "pm.environment.clear()", () => env.clear());
+    legacy("setGlobalVariable", "pm.globals.set()", (k, v) => globalsScope.set(k, v));
+    legacy("getGlobalVariable", "pm.globals.get()", (k) => globalsScope.get(k));
+    legacy("clearGlobalVariable", "pm.globals.unset()", (k) => globalsScope.unset(k));
+    legacy("clearGlobalVariables", "pm.globals.clear()", () => globalsScope.clear());
+    legacy("setNextRequest", "pm.execution.setNextRequest()", (n) => execution.setNextRequest(n));
+    legacy("getResponseHeader", "pm.response.headers.get()", (k) => (response ? response.headers.get(k) : undefined));
+    legacy("getResponseCookie", "pm.cookies.get()", (name) => {
+      if (!response) return undefined;
+      const c = response.cookies.members.find((m) => m.name === name);
+      return c ? Object.assign({}, c, { _extra: undefined }) : undefined;
     });
-  legacy("setEnvironmentVariable", "pm.environment.set()", (k, v) => env.set(k, v));
-  legacy("getEnvironmentVariable", "pm.environment.get()", (k) => env.get(k));
-  legacy("clearEnvironmentVariable", "pm.environment.unset()", (k) => env.unset(k));
-  legacy("clearEnvironmentVariables", "pm.environment.clear()", () => env.clear());
-  legacy("setGlobalVariable", "pm.globals.set()", (k, v) => globalsScope.set(k, v));
-  legacy("getGlobalVariable", "pm.globals.get()", (k) => globalsScope.get(k));
-  legacy("clearGlobalVariable", "pm.globals.unset()", (k) => globalsScope.unset(k));
-  legacy("clearGlobalVariables", "pm.globals.clear()", () => globalsScope.clear());
-  legacy("setNextRequest", "pm.execution.setNextRequest()", (n) => execution.setNextRequest(n));
-  legacy("getResponseHeader", "pm.response.headers.get()", (k) => (response ? response.headers.get(k) : undefined));
-  legacy("getResponseCookie", "pm.cookies.get()", (name) => {
-    if (!response) return undefined;
-    const c = response.cookies.members.find((m) => m.name === name);
-    return c ? Object.assign({}, c, { _extra: undefined }) : undefined;
-  });
-
-  const timers = makeTimers();
-  const values = {
-    pm,
-    postman,
-    console: makeConsole(),
-    setTimeout: timers.setTimeout,
-    setInterval: timers.setInterval,
-    setImmediate: timers.setImmediate,
-    clearTimeout: timers.clearTimeout,
-    clearInterval: timers.clearInterval,
-    clearImmediate: timers.clearImmediate,
-    environment: Object.fromEntries(scopes.environment),
-    globals: Object.fromEntries(scopes.globals),
-    data: Object.fromEntries(scopes.data),
-    iteration: info.iteration,
+    return postman;
   };
-  for (const k of objectKeys(values)) {
-    defineProperty(G, k, { value: values[k], writable: true, configurable: true, enumerable: false });
-  }
+
   // Postman warns about `tests` when the object is used, not when the name is read: in
   // `tests[name] = responseCode.code === 200` its notice comes after responseCode's.
   state.legacyTests = {};
-  const testsNotice = () => deprecated("tests", "pm.test()");
-  const tests = new Proxy(state.legacyTests, {
-    set(target, key, value) {
-      testsNotice();
-      target[key] = value;
-      return true;
-    },
-    get(target, key) {
-      testsNotice();
-      return target[key];
-    },
-    deleteProperty(target, key) {
-      testsNotice();
-      return delete target[key];
-    },
+  const testsObject = () => {
+    const testsNotice = () => deprecated("tests", "pm.test()");
+    return new Proxy(state.legacyTests, {
+      set(target, key, value) {
+        testsNotice();
+        target[key] = value;
+        return true;
+      },
+      get(target, key) {
+        testsNotice();
+        return target[key];
+      },
+      deleteProperty(target, key) {
+        testsNotice();
+        return delete target[key];
+      },
+    });
+  };
+  // The legacy `request` is what the request was when the script started: built on first use
+  // from the request as the host sent it (read again from the payload's text).
+  const legacyRequest = lazy(() => {
+    const initial = new PmRequest(jsonParse(payloadText).request);
+    const reqHeaders = {};
+    for (const h of initial.headers.members) if (!h.disabled) reqHeaders[h.key] = h.value;
+    let reqData = {};
+    if (initial.body && initial.body.mode === "raw") reqData = initial.body.raw;
+    else if (initial.body && initial.body[initial.body.mode] instanceof PropertyList) {
+      reqData = initial.body[initial.body.mode].toObject(true);
+    }
+    return {
+      url: initial.url.toString(),
+      method: initial.method,
+      headers: reqHeaders,
+      data: reqData,
+      name: info.requestName || p.requestName,
+      id: info.requestId,
+    };
   });
-  defineProperty(G, "tests", { value: tests, writable: true, configurable: true });
-  const reqHeaders = {};
-  for (const h of request.headers.members) if (!h.disabled) reqHeaders[h.key] = h.value;
-  let reqData = {};
-  if (request.body && request.body.mode === "raw") reqData = request.body.raw;
-  else if (request.body && request.body[request.body.mode] instanceof PropertyList) {
-    reqData = request.body[request.body.mode].toObject(true);
-  }
-  legacyGetter("request", {
-    url: request.url.toString(),
-    method: request.method,
-    headers: reqHeaders,
-    data: reqData,
-    name: info.requestName || p.requestName,
-    id: info.requestId,
-  }, "pm.request");
+  const timers = lazy(makeTimers);
+  state.globals = {
+    pm: () => pm,
+    postman: lazy(postmanObject),
+    console: lazy(makeConsole),
+    setTimeout: () => timers().setTimeout,
+    setInterval: () => timers().setInterval,
+    setImmediate: () => timers().setImmediate,
+    clearTimeout: () => timers().clearTimeout,
+    clearInterval: () => timers().clearInterval,
+    clearImmediate: () => timers().clearImmediate,
+    // the values at the start of the script (the payload's objects are never changed)
+    environment: lazy(() => Object.fromEntries(Object.entries(p.scopes.environment || {}))),
+    globals: lazy(() => Object.fromEntries(Object.entries(p.scopes.globals || {}))),
+    data: lazy(() => Object.fromEntries(Object.entries(p.scopes.data || {}))),
+    iteration: constant(info.iteration),
+    tests: lazy(testsObject),
+    request: () => {
+      deprecated("request", "pm.request");
+      return legacyRequest();
+    },
+  };
   if (response) {
     const headers = {};
     for (const h of response.headers.members) headers[h.key] = h.value;
+    state.responseGlobals = ["responseCode", "responseBody", "responseHeaders", "responseTime", "responseCookies"];
     legacyGetter("responseCode", { code: response.code, name: response.status, detail: response.status }, "pm.response.code");
     for (const [k, v] of [["responseBody", response.text()], ["responseHeaders", headers],
       ["responseTime", response.responseTime], ["responseCookies", response.cookies.members.map((c) => Object.assign({}, c))]]) {
@@ -993,6 +1042,7 @@ function installGlobals(p) {
 // that context, while the global bindings themselves are restored after each script.
 let sharedRequire = null;
 function installLibraries() {
+  installRunGlobals();
   sharedRequire = makeRequire();
   defineProperty(G, "require", { value: sharedRequire, writable: true, configurable: true });
   if (config.globalsSource) intrinsicEval(GLOBALS_PAD + config.globalsSource);
@@ -1012,6 +1062,8 @@ function begin(payloadText) {
     lastArrival: 0,
     error: null,
     failed: false,
+    globals: null,
+    assigned: new Map(),
     skip: false,
     next: null,
     nextSet: false,
@@ -1021,7 +1073,7 @@ function begin(payloadText) {
     done: false,
   };
   try {
-    installGlobals(p);
+    installGlobals(p, payloadText);
     if (p.anyTaint) enableTaintChecks();
     const fn = scriptFunction(p.source);
     fn.call(undefined).then(
@@ -1052,8 +1104,10 @@ function arm() {
   }
 }
 
+// The next step for the host: a request to send, a timer run, or (nothing left to run) the
+// script's results, as finish() gives them.
 function tick() {
-  if (state.failed) return '{"kind":"idle"}';
+  if (state.failed) return finish();
   for (const s of state.sends.values()) {
     if (s.queued) {
       s.queued = false;
@@ -1065,10 +1119,33 @@ function tick() {
     runTimer(t);
     return '{"kind":"ran"}';
   }
-  return '{"kind":"idle"}';
+  return finish();
+}
+
+// A scope still holding exactly the primitive values the host sent: it is not sent back.
+// (A scope holding an object is always sent: the script may have changed it in place.)
+function sameScope(map, given) {
+  if (!given) return map.size === 0;
+  if (objectKeys(given).length !== map.size) return false;
+  for (const [name, v] of map) {
+    if (!hasOwn(given, name) || given[name] !== v || (typeof v === "object" && v !== null)) return false;
+  }
+  return true;
 }
 
 function finish() {
+  // Built-ins are restored before the results are read: what a script did to them (a
+  // replaced Array.prototype.map, a toJSON hung on Object.prototype) cannot reach this code.
+  // the test script's response globals are the only ones a run defines (see RUN_GLOBALS)
+  let dropped = true;
+  for (const k of state.responseGlobals || []) {
+    try {
+      delete G[k];
+    } catch (e) {
+      dropped = false; // made non-configurable: the context is rebuilt
+    }
+  }
+  const clean = restoreBaseline() && dropped;
   const tests = [];
   for (const t of state.tests) {
     if (t.pending) tests.push({ name: t.name, passed: false, error: "the test did not finish (its callback or promise never completed)", skipped: false });
@@ -1077,7 +1154,7 @@ function finish() {
   for (const k of objectKeys(state.legacyTests)) {
     tests.push({ name: k, passed: !!state.legacyTests[k], error: state.legacyTests[k] ? null : "", skipped: false });
   }
-  const out = { tests, console: state.console, skip: state.skip, next: state.next, nextSet: state.nextSet, error: null };
+  const out = { kind: "done", tests, console: state.console, skip: state.skip, next: state.next, nextSet: state.nextSet, error: null };
   if (state.failed) out.error = describeError(state.error);
   const jsonable = (v) => {
     if (v === undefined || typeof v === "function" || typeof v === "symbol") return null;
@@ -1088,6 +1165,7 @@ function finish() {
     if (state.scopes) {
       out.scopes = {};
       for (const k of objectKeys(state.scopes)) {
+        if (sameScope(state.scopes[k], state.scopesGiven[k])) continue; // the host keeps it
         const obj = Object.create(null); // a key "__proto__" stays a key
         // As Newman's runs show: an environment (globals, collection) value set to undefined
         // comes back null and is substituted "null"; a local one is substituted ""
@@ -1099,15 +1177,16 @@ function finish() {
   } catch (e) {
     if (!out.error) out.error = describeError(e);
   }
-  let text;
+  state = null;
+  out.clean = clean;
   try {
-    text = jsonStringify(out, (k, v) => (typeof v === "bigint" ? String(v) : v));
+    try {
+      return jsonStringify(out); // a replacer costs a call per value: only for BigInts
+    } catch (e) {
+      return jsonStringify(out, (k, v) => (typeof v === "bigint" ? String(v) : v));
+    }
   } catch (e) {
-    text = jsonStringify({ tests: [], console: [], skip: false, next: null, nextSet: false,
+    return jsonStringify({ kind: "done", tests: [], console: [], skip: false, next: null, nextSet: false, clean: out.clean,
       error: { name: "TypeError", message: "pmgen could not read the script's results: " + e.message, stack: "" } });
   }
-  state = null;
-  const clean = restoreBaseline();
-  // one flat string: the binding cannot return a concatenation (rope) to Python
-  return jsonStringify([clean, text]);
 }

@@ -10,10 +10,13 @@ SOURCE = r"""
   function define(name, value) {
     Object.defineProperty(g, name, { value: value, writable: true, configurable: true, enumerable: false });
   }
+  // The getter keeps the module (the object every run of the context shares) and stays in
+  // place, so a run that uses it leaves the global object as it was.
   function lazy(name, load) {
+    var loaded = false, value;
     Object.defineProperty(g, name, {
       configurable: true, enumerable: false,
-      get: function () { var v = load(); define(name, v); return v; },
+      get: function () { if (!loaded) { value = load(); loaded = true; } return value; },
       set: function (v) { define(name, v); }
     });
   }
