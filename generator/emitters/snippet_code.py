@@ -179,6 +179,9 @@ def is_black_stable(text: str) -> bool:
         return True  # nearly every snippet: no line to look at
     in_docstring = text.startswith('"""')
     for number, line in enumerate(lines):
+        if number == 0 and in_docstring and len(line) > 6 and line.endswith('"""'):
+            in_docstring = False  # a one-line docstring
+            continue
         if in_docstring:
             if number and line == '"""':
                 in_docstring = False
@@ -204,7 +207,7 @@ def sh(value: Value) -> str:
         if part.kind == "text":
             pieces.append(shquote(part.text))
         elif part.kind == "env":
-            pieces.append(f'"${{{part.text}:?set {part.text}}}"')
+            pieces.append(f'"${{{part.text}?set {part.text}}}"')
         else:
             pieces.append(f'"{shell_expr(part.text)}"')
     return "".join(pieces)

@@ -31,7 +31,7 @@ from generator.wire import (
     signing,
 )
 from generator.wire.auth import RuntimeAuth
-from generator.wire.values import join, text_value
+from generator.wire.values import env_var_name, join, text_value
 
 SHELL_STYLES = {"curl", "httpie", "wget"}
 
@@ -186,6 +186,7 @@ def context(
             {"env_var": s.env_var, "description": s.description}
             for s in wire.secrets.values()
         ],
+        "secrets_line": _secrets_line(wire),
         "notes": notes,
         "files": has_files,
         "method": wire.method,
@@ -206,6 +207,20 @@ def context(
         raw_target=lambda: _needs_raw_target(wire.url),
         url_sh=lambda: sh(wire.url),
     )
+
+
+def _secrets_line(wire: WireRequest) -> str:
+    """One line naming the environment variables the snippet reads secrets from, where
+    the name alone does not say which value they hold ("" when it does:
+    `PM_ACCESS_TOKEN` is the collection's `access_token`)."""
+    unclear = [
+        f"{s.env_var} ({s.description})"
+        for s in wire.secrets.values()
+        if env_var_name(s.description) != s.env_var
+    ]
+    if not unclear:
+        return ""
+    return "Read from the environment: " + ", ".join(unclear)
 
 
 # what urllib3 (requests) sends unchanged in a request target; anything else it re-encodes

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import secrets
+from generator.emitters import snippet_python, snippet_shell
 from generator.emitters.snippet_code import (
     comment_line,
     docline,
@@ -159,12 +160,25 @@ def render_snippet(
     if style in BLACK_STABLE_STYLES:
         ctx["py"] = _python_context(ctx, operation)
         ctx["py"]["signer"] = signer
+        if style == "python-httpx-async":
+            ctx["imports"] = sorted({*ctx["imports"], "asyncio"})
+        if style != "python-http.client":
+            ctx["py"].update(_program(ctx, style, operation, signed=signer is not None))
         if signer is not None:
             ctx["imports"] = sorted(set(ctx["imports"]) | signer["imports"])
             ctx["py"]["comments"] = _signer_comments(signer) + ctx["py"]["comments"]
     ctx["signer"] = None
     if signer is not None and style in SHELL_STYLES:
         ctx["signer"] = shell_signer(signer, ctx, style)
+    # more than one command: stop at the first that fails
+    ctx["steps"] = signer is not None or (
+        style in ("wget", "httpie") and ctx["body"]["mode"] == "formdata"
+    )
+    limit = snippet_python.redirect_limit(operation.protocol_profile_behavior)
+    ctx["redirect_limit"] = limit
+    if style == "curl":
+        keep = operation.protocol_profile_behavior.get("followOriginalHttpMethod")
+        ctx["curl"] = snippet_shell.curl_command(ctx, limit, keep_method=keep is True)
     if signer is not None and style == "http":  # the first lines say what to set
         lines = [f"# {comment(n)}" for n in wire.notes[:1]]
         ctx["http_text"] = "\n".join([*lines, ctx["http_text"]])
@@ -218,12 +232,8 @@ def _python_context(ctx: dict[str, Any], operation: Operation) -> dict[str, Any]
     """Pieces of the black-stable Python templates (laid out by snippet_code)."""
     pieces = python_pieces(ctx["wire"])
     comments = []
-    if ctx["secrets"]:
-        comments.append("# Secrets are read from environment variables:")
-        comments += [
-            comment_line(f"#   {s['env_var']}: {s['description']}")
-            for s in ctx["secrets"]
-        ]
+    if ctx["secrets_line"]:
+        comments.append(comment_line("# " + ctx["secrets_line"]))
     if ctx["files"]:
         comments.append(
             "# File paths are relative to the collection's folder: run this from there."
@@ -237,6 +247,49 @@ def _python_context(ctx: dict[str, Any], operation: Operation) -> dict[str, Any]
         keep_method=behavior.get("followOriginalHttpMethod") is True,
     )
     return pieces
+
+
+_LIBRARY = {
+    "python-requests": "requests",
+    "python-httpx": "httpx",
+    "python-httpx-async": "httpx-async",
+}
+
+
+def _program(
+    ctx: dict[str, Any], style: str, operation: Operation, *, signed: bool
+) -> dict[str, list[str]]:
+    """The shortest program's lines (`snippet_python`): headers, body and the call."""
+    wire: WireRequest = ctx["wire"]
+    library = _LIBRARY[style]
+    send = snippet_python.Send(
+        redirect_limit=snippet_python.redirect_limit(
+            operation.protocol_profile_behavior
+        ),
+        exact_url=library == "requests" and snippet_python.requests_requotes(wire.url),
+    )
+    if not signed:
+        return snippet_python.program_lines(wire, ctx["py"], library, send)
+    # the signer hands back the URL, the headers and the body as bytes: send those
+    mode = ctx["body"]["mode"]
+    keyword = None
+    if mode in ("raw", "urlencoded", "file"):
+        keyword = ("data" if library == "requests" else "content") + "=body"
+    elif mode == "formdata":
+        keyword = "files=files"
+    if library == "requests":
+        lines = snippet_python.requests_send(
+            wire, send, body_keyword=keyword, headers=True
+        )
+    else:
+        lines = snippet_python.httpx_send(
+            wire,
+            send.redirect_limit,
+            body_keyword=keyword,
+            headers=True,
+            asynchronous=library == "httpx-async",
+        )
+    return {"send": lines}
 
 
 def _package_name(collection: Collection) -> str:

@@ -56,6 +56,15 @@ def _text_param(auth: Auth, scope: Scope, name: str, default: str = "") -> str:
     )
 
 
+def _empty_token(auth: Auth, name: str) -> str:
+    raw = str(auth.params.get(name) or "").strip()
+    variable = raw[2:-2] if raw.startswith("{{") and raw.endswith("}}") else "token"
+    return (
+        f"the auth token ({raw}) is empty in the collection: Postman then sends no "
+        f"Authorization header, nor does this (regenerate with --var {variable}=...)"
+    )
+
+
 def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
     out = AppliedAuth()
     if auth is None or auth.type in ("noauth", ""):
@@ -81,9 +90,11 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
         out.replaces_header = "authorization"
     elif kind == "bearer":
         token = _param(auth, scope, "token")
-        if token:  # Postman adds nothing for an empty token
+        if _text_param(auth, scope, "token"):  # Postman adds nothing for an empty token
             out.headers.append(("Authorization", join([text_value("Bearer "), token])))
             out.replaces_header = "authorization"
+        elif token:  # `{{access_token}}` empty in the collection
+            out.note = _empty_token(auth, "token")
     elif kind == "apikey":
         key_name = _text_param(auth, scope, "key")
         key_value = _param(auth, scope, "value")
@@ -94,7 +105,8 @@ def apply(auth: Auth | None, scope: Scope) -> AppliedAuth:
             out.replaces_header = key_name.lower()
     elif kind == "oauth2":
         token = _param(auth, scope, "accessToken")
-        if not token:
+        if not _text_param(auth, scope, "accessToken"):
+            out.note = _empty_token(auth, "accessToken") if token else None
             return out
         if _text_param(auth, scope, "addTokenTo", "header") == "queryParams":
             out.query.append(("access_token", token))

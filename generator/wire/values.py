@@ -142,8 +142,13 @@ class Scope:
             return ()
         if secret_as:
             resolved = self.resolve_text(text)
-            if self.reveal or _nothing_to_hide(resolved):
+            if self.reveal or (
+                _nothing_to_hide(resolved) and not self._defines_any(text)
+            ):
                 return self.resolve(text, depth=depth)
+            if self._defines_any(text) and _scheme_only(_TEMPLATE.sub("", text)):
+                # `Bearer {{token}}`: the scheme stays text, each variable is a secret
+                return self._variables_secret(text)
             only_var = _TEMPLATE.fullmatch(text.strip())
             label = only_var.group(1) if only_var else secret_as
             return (Part("env", self._secret(label, resolved)),)
@@ -177,6 +182,30 @@ class Scope:
             return (Part("env", self._secret(secret_as or "value", literal(value))),)
         return value
 
+    def _variables_secret(self, text: str) -> Value:
+        parts: list[Value] = []
+        pos = 0
+        for match in _TEMPLATE.finditer(text):
+            parts.append(text_value(text[pos : match.start()]))
+            pos = match.end()
+            name = match.group(1)
+            if name.startswith("$") or name not in self.values:
+                parts.append(self.resolve(match.group(0)))
+            else:
+                value = self.resolve_text(self.values[name])
+                parts.append((Part("env", self._secret(name, value)),))
+        parts.append(text_value(text[pos:]))
+        return join(parts)
+
+    def _defines_any(self, text: str) -> bool:
+        """Whether `text` references a variable the collection defines: in a secret
+        position it is read from the environment even when its value here is empty or a
+        placeholder (the user supplies the real one)."""
+        return any(
+            not m.group(1).startswith("$") and m.group(1) in self.values
+            for m in _TEMPLATE.finditer(text)
+        )
+
     def secret_named(self, label: str, value: str, description: str) -> Value:
         """An `env` part for a value computed from secrets (e.g. Basic credentials)."""
         name = self._secret(label, value)
@@ -193,12 +222,21 @@ class Scope:
         return name
 
 
+_SCHEMES = ("bearer", "basic", "token", "digest")
+
+
+def _scheme_only(text: str) -> bool:
+    """Nothing but whitespace and at most an auth scheme word (the text around variables)."""
+    words = text.split()
+    return not words or (len(words) == 1 and words[0].lower() in _SCHEMES)
+
+
 def _nothing_to_hide(resolved: str) -> bool:
     """Empty, a placeholder or an unresolved variable, also after a scheme (`Bearer <token>`)."""
     if "{{$" in resolved:
         return True
     words = resolved.strip().split(None, 1)
-    if words and words[0].lower() in ("bearer", "basic", "token", "digest"):
+    if words and words[0].lower() in _SCHEMES:
         return len(words) == 1 or secrets.is_placeholder(words[1])
     return secrets.is_placeholder(resolved)
 
