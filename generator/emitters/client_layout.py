@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from generator.formatting import LINE_LENGTH
+from generator.pyimports import from_import
 from generator.render import docstring
 
 
@@ -47,13 +48,8 @@ def _expand_leading_tabs(line: str) -> str:
 
 
 def import_from(module: str, names: Sequence[str], indent: str = "") -> str:
-    """`from module import a, b`, exploded one name a line when too long (black always
-    explodes a split import)."""
-    line = f"{indent}from {module} import {', '.join(names)}"
-    if len(line) <= LINE_LENGTH:
-        return line
-    inner = "".join(f"{indent}    {name},\n" for name in names)
-    return f"{indent}from {module} import (\n{inner}{indent})"
+    """`from module import a, b` (black's and isort's layout: `pyimports.from_import`)."""
+    return from_import(module, names, indent)
 
 
 def assign_list(target: str, items: Sequence[str], indent: str = "") -> str:
