@@ -236,11 +236,11 @@ class Planner:
                 continue
             # required; a `{{variable}}` the client cannot resolve is only the example (sent
             # as written, as Postman sends an undefined variable)
-            templated = value if value and "{{" in value else None
+            template = value if value and "{{" in value else None
             path_params[python] = [
                 pp.segment_index,
                 segment,
-                self.hider.text(templated, pp.name) if templated else None,
+                self.hider.text(template, pp.name) if template else None,
             ]
             example = value if pp.kind == "colon" and value else segment
             required.append(
