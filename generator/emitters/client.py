@@ -140,6 +140,8 @@ def _render(
         "assign_list": layout.assign_list,
         "call": layout.call,
         "parameter": layout.parameter,
+        "statement_call": layout.statement_call,
+        "property_head": layout.property_head,
         "member_order": member_order,
     }
 
@@ -380,8 +382,6 @@ def _decorate_method(
     # examples show a secret as the `{{variable}}` the request reads it from, as the specs
     # do (the safety net's mask would also cost the module its black-stable mark)
     m_any.doc = method_doc(m, hide=lambda text: hider.text(text, "example") or "")
-    # the async twin points at the sync docstring: half the text to write and format
-    m_any.async_doc = f"{m.operation.name}\n\nAsync version of the sync client's `{m.name}` (same arguments)."
     m_any.query_params = [p for p in m.keywords if p.kind == "query"]
     fields = [
         p

@@ -32,8 +32,6 @@ def method_names(methods: Iterable[MethodPlan]) -> set[str]:
         for p in m.params:
             used |= identifiers(p.annotation)
         used |= identifiers(m.returns)
-        if m.model:
-            used.add("cast")
     return used
 
 
@@ -48,7 +46,7 @@ def resource_imports(resource: ResourcePlan, models: Iterable[str]) -> tuple[str
     block.names("..models", used & set(models))
     block.names(".._resource", ["AsyncAPIResource", "SyncAPIResource"])
     if resource.methods:
-        block.names(".._resource", ["load_specs"])
+        block.names(".._resource", ["async_raw_response", "load_specs", "raw_response"])
     return block.render(), _children(resource, ".").render("    ")
 
 
@@ -56,7 +54,7 @@ def client_imports(
     root: ResourcePlan, models: Iterable[str], *, scripted: bool
 ) -> tuple[str, str]:
     """`_client.py`'s import blocks (as `resource_imports`)."""
-    used = method_names(root.methods) | {"Any", "Mapping", "NOT_GIVEN", "NotGiven"}
+    used = method_names(root.methods) | {"Mapping", "NOT_GIVEN", "NotGiven"}
     used.add("TimeoutTypes")
     if root.children:
         used.add("TYPE_CHECKING")
@@ -77,12 +75,13 @@ def client_imports(
         block.names("._base_client", ["AsyncAPIClient", "SyncAPIClient"])
     block.names("._resource", ["_Resources"])
     if root.methods:
-        block.names("._resource", ["load_specs"])
+        block.names("._resource", ["async_raw_response", "load_specs", "raw_response"])
     return block.render(), _children(root, ".resources.").render("    ")
 
 
 def _children(resource: ResourcePlan, prefix: str) -> ImportBlock:
     block = ImportBlock()
     for _, child in resource.children:
-        block.names(prefix + child.module, [child.class_name, "Async" + child.class_name])
+        names = [child.class_name, "Async" + child.class_name]
+        block.names(prefix + child.module, [*names, *(n + "WithRawResponse" for n in names)])
     return block
