@@ -5,10 +5,11 @@ them unchanged:
 - sections in order: `__future__`, standard library, third party, first party (the
   generated package, seen from its tests), relative; one blank line between them;
 - in a section `import x` lines first, then `from x import ...` sorted by module name
-  (case-insensitive); relative modules furthest first (`..` before `.`);
+  (case-insensitive, natural order); relative modules furthest first (`..` before `.`);
 - the names of one `from` import ordered by type (CONSTANTS, Classes, functions), then
-  case-insensitively; `a as b` on a line of its own; a line longer than black allows
-  exploded one name a line, with a trailing comma (black's layout).
+  case-insensitively in natural order (`Name2` before `Name11`); `a as b` on a line of
+  its own; a line longer than black allows exploded one name a line, with a trailing
+  comma (black's layout).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from generator.formatting import LINE_LENGTH
 
 _SECTIONS = ("future", "stdlib", "thirdparty", "firstparty", "local")
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_DIGITS = re.compile(r"(\d+)")
 
 def identifiers(annotation: str) -> set[str]:
     """The names an annotation string refers to (`Mapping[str, Any] | NotGiven`)."""
@@ -82,10 +84,15 @@ class ImportBlock:
         return "stdlib" if top in sys.stdlib_module_names else "thirdparty"
 
 
-def _module_key(module: str) -> tuple[int, str]:
+def _natural(text: str) -> tuple[str | int, ...]:
+    """isort's and ruff's natural order, case-insensitive: `name2` before `name11`."""
+    return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(text.lower()))
+
+
+def _module_key(module: str) -> tuple[int, tuple[str | int, ...]]:
     # relative modules: furthest from the package first (ruff's and isort's default)
     dots = len(module) - len(module.lstrip("."))
-    return -dots, module.lstrip(".").lower()
+    return -dots, _natural(module.lstrip("."))
 
 
 def member_order(names: Iterable[str]) -> list[str]:
@@ -103,7 +110,7 @@ def from_import(module: str, names: Sequence[str], indent: str = "") -> str:
     return f"{indent}from {module} import (\n{inner}{indent})"
 
 
-def _member_key(name: str) -> tuple[int, str]:
+def _member_key(name: str) -> tuple[int, tuple[str | int, ...]]:
     """isort's `order_by_type`: CONSTANTS, then Classes, then everything else."""
     bare = name.partition(" as ")[0]
     if len(bare) > 1 and bare.isupper():
@@ -112,7 +119,7 @@ def _member_key(name: str) -> tuple[int, str]:
         rank = 1
     else:
         rank = 2
-    return rank, bare.lower()
+    return rank, _natural(bare)
 
 
 
