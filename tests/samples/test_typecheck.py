@@ -112,7 +112,9 @@ def test_raw_responses_are_typed(tmp_path: Path) -> None:
         env={**os.environ, "MYPYPATH": str(project)},
     )  # fmt: skip
     out = proc.stdout.replace("carrierx_core.models.", "").replace("carrierx_core._response.", "")
-    revealed = [line.split("Revealed type is ")[1] for line in out.splitlines() if "Revealed" in line]
+    revealed = [
+        line.split("Revealed type is ")[1] for line in out.splitlines() if "Revealed" in line
+    ]
     assert revealed == [
         '"EndpointsGetEndpointsResponse"',
         '"APIResponse[EndpointsGetEndpointsResponse]"',
