@@ -13,6 +13,7 @@ import json
 import os
 import re
 import tempfile
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,10 @@ EMPTY = HEADER + "from __future__ import annotations\n"
 # beyond this many operations with examples, big collections keep plain JSON
 MAX_MODELS = 400
 _CLASS = re.compile(r"^class (\w+)\(", re.M)
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+_ROOT_TITLE = "PmgenModels"
+# the root's class: its line and every indented or blank line after it
+_ROOT_CLASS = re.compile(rf"^class {_ROOT_TITLE}\(.*\n(?:(?:[ \t].*)?\n)*", re.M)
 _FROM_IMPORT = re.compile(r"from (?P<module>[\w.]+) import (?P<names>\w+(?:, \w+)*)")
 
 
@@ -70,6 +75,41 @@ def _schema(examples: list[dict[str, Any]]) -> dict[str, Any]:
     return schema
 
 
+def _named(
+    schema: dict[str, Any], root: str, scope: naming.Scope, definitions: dict[str, Any]
+) -> dict[str, Any]:
+    """`schema` with every nested object moved to `definitions` under a name that says
+    where it is used, and referenced from there (datamodel-code-generator names a class
+    after its definition; left inline, it names it after the field: `Item`, `Item1`):
+    `{Root}{Field}` (`{Root}{Field}Item` for the objects of a list), or `{Parent}{Field}`
+    when a shallower object of the model took that name (breadth first: the shorter name
+    goes to the field nearer the top)."""
+    taken: set[str] = set()
+    queue: deque[tuple[dict[str, Any], str, str]] = deque([(schema, root, "")])
+    while queue:
+        node, parent, part = queue.popleft()
+        name = parent
+        if (node.get("type") == "object" or "properties" in node) and part:
+            short = root + part
+            name = scope.claim(short if short not in taken else parent + part)
+            taken.add(short)
+            definitions[name] = dict(node)
+            node.clear()
+            node["$ref"] = f"#/$defs/{name}"
+            node = definitions[name]
+        for key, child in (node.get("properties") or {}).items():
+            if isinstance(child, dict):
+                queue.append((child, name, naming.pascal(key, "Field")))
+        if isinstance(node.get("items"), dict):
+            queue.append((node["items"], parent, part + "Item"))
+        queue.extend(
+            (alternative, parent, part)
+            for alternative in node.get("anyOf") or []
+            if isinstance(alternative, dict)
+        )
+    return schema
+
+
 @dataclass
 class ModelRequest:
     """What datamodel-code-generator is asked for: one schema holding a definition per
@@ -93,13 +133,21 @@ def plan_models(root: ResourcePlan) -> ModelRequest:
     """Response models for every operation whose saved 2xx examples are JSON objects, and
     body models for JSON object bodies without `{{variables}}` (cheap: no generator yet).
     """
-    scope = naming.Scope()
+    # not the schema root's title, nor the names of the raw-response classes
+    scope = naming.Scope(
+        {_ROOT_TITLE}
+        | {
+            f"{prefix}{r.class_name}WithRawResponse"
+            for r in root.walk()
+            for prefix in ("", "Async")
+        }
+    )
     definitions: dict[str, Any] = {}
     wanted: dict[str, str] = {}
     bodies: dict[str, str] = {}
     for resource in root.walk():
         for m in resource.methods:
-            if len(definitions) >= MAX_MODELS:
+            if len(wanted) + len(bodies) >= MAX_MODELS:
                 break
             base = naming.pascal("_".join([*resource.path, m.name]), "Operation")
             key = f"{m.operation.id}\0{m.operation.key}"
@@ -114,18 +162,20 @@ def plan_models(root: ResourcePlan) -> ModelRequest:
                 and "{{" not in (body.raw or "")
             ):
                 name = scope.claim(base + "Body")
-                definitions[name] = _schema([body.json_value])
+                definitions[name] = _named(
+                    _schema([body.json_value]), name, scope, definitions
+                )
                 bodies[key] = name
             examples = _json_examples(m)
             if examples:
                 name = scope.claim(base + "Response")
-                definitions[name] = _schema(examples)
+                definitions[name] = _named(_schema(examples), name, scope, definitions)
                 wanted[key] = name
     if not definitions:
         return ModelRequest(None, wanted, bodies)
     schema = {
         "$defs": definitions,
-        "title": "PmgenModels",
+        "title": _ROOT_TITLE,
         "type": "object",
         "properties": {n: {"$ref": f"#/$defs/{n}"} for n in definitions},
     }
@@ -142,7 +192,7 @@ def finish(request: ModelRequest, text: str | None) -> InferredModels:
     classes it really holds for each operation."""
     if text is None:
         return InferredModels(EMPTY, black_stable=True)
-    text = _sorted_imports(text)
+    text = _sorted_imports(_without_root(text))
     classes = set(_CLASS.findall(text))
     laid_out = black_layout(HEADER, text)
     return InferredModels(
@@ -153,20 +203,36 @@ def finish(request: ModelRequest, text: str | None) -> InferredModels:
     )
 
 
+def _without_root(text: str) -> str:
+    """The module without the class of the schema's root (`PmgenModels`, one field per
+    model): only a container for asking datamodel-code-generator, nothing a client uses."""
+    match = _ROOT_CLASS.search(text)
+    if match is None:
+        return text
+    return (text[: match.start()].rstrip("\n") + "\n" + text[match.end() :]).rstrip("\n") + "\n"
+
+
 def _sorted_imports(text: str) -> str:
     """datamodel-code-generator's leading `from x import a, b` lines (it writes them
-    unsorted, in one block) as isort sorts them."""
+    unsorted, in one block) as isort sorts them, without names the module does not use
+    (`Field` when only the dropped root class used it)."""
     lines = text.split("\n")
     block = ImportBlock()
+    imports: list[tuple[str, list[str]]] = []
     count = 0
     for line in lines:
         match = _FROM_IMPORT.fullmatch(line)
         if match is None and line:
             break
         if match is not None:
-            block.names(match["module"], match["names"].split(", "))
+            imports.append((match["module"], match["names"].split(", ")))
         count += 1
-    return block.render() + "\n\n\n" + "\n".join(lines[count:]).lstrip("\n")
+    body = "\n".join(lines[count:]).lstrip("\n")
+    code = _STRING.sub('""', body)  # a name in a field's alias is no use of it
+    for module, names in imports:
+        used = [n for n in names if module == "__future__" or re.search(rf"\b{n}\b", code)]
+        block.names(module, used)
+    return block.render() + "\n\n\n" + body
 
 
 def infer_models(root: ResourcePlan) -> InferredModels:
@@ -207,7 +273,7 @@ def _generate(schema: dict[str, Any]) -> str:
 
 
 # what the call below asks for; change it when the call changes (old cache entries then miss)
-_OPTIONS = "pydantic-v2 py310 snake extra=allow by-name double-quotes v1"
+_OPTIONS = "pydantic-v2 py310 snake extra=allow by-name double-quotes nested-defs v2"
 
 
 def _run_datamodel_codegen(schema_text: str) -> str:
