@@ -44,6 +44,11 @@ def method_doc(m: MethodPlan, *, hide: Callable[[str], str] = str) -> str:
                     f" Defaults to `{_short(hide(_text(p.example)))}`"
                     " (resolved from `client.variables`)."
                 )
+            elif isinstance(p.example, str) and p.kind == "path" and "{{" in p.example:
+                example = (
+                    f" Example: `{_short(hide(p.example))}` (the collection's value: passed"
+                    " as it is, it is resolved from `client.variables` as Postman does)."
+                )
             else:
                 example = f" Example: `{_short(hide(_text(p.example)))}`."
             disabled = " (disabled in the collection)" if p.disabled else ""
