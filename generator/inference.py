@@ -33,6 +33,8 @@ MAX_MODELS = 400
 _CLASS = re.compile(r"^class (\w+)\(", re.M)
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
 _ROOT_TITLE = "PmgenModels"
+# names datamodel-code-generator's module imports: no class may take one
+_MODULE_NAMES = {"Any", "BaseModel", "ConfigDict", "Field", "RootModel", "Enum", "Literal"}
 # the root's class: its line and every indented or blank line after it
 _ROOT_CLASS = re.compile(rf"^class {_ROOT_TITLE}\(.*\n(?:(?:[ \t].*)?\n)*", re.M)
 _FROM_IMPORT = re.compile(r"from (?P<module>[\w.]+) import (?P<names>\w+(?:, \w+)*)")
@@ -75,39 +77,56 @@ def _schema(examples: list[dict[str, Any]]) -> dict[str, Any]:
     return schema
 
 
-def _named(
-    schema: dict[str, Any], root: str, scope: naming.Scope, definitions: dict[str, Any]
-) -> dict[str, Any]:
-    """`schema` with every nested object moved to `definitions` under a name that says
-    where it is used, and referenced from there (datamodel-code-generator names a class
-    after its definition; left inline, it names it after the field: `Item`, `Item1`):
-    `{Root}{Field}` (`{Root}{Field}Item` for the objects of a list), or `{Parent}{Field}`
-    when a shallower object of the model took that name (breadth first: the shorter name
-    goes to the field nearer the top)."""
-    taken: set[str] = set()
-    queue: deque[tuple[dict[str, Any], str, str]] = deque([(schema, root, "")])
-    while queue:
-        node, parent, part = queue.popleft()
-        name = parent
-        if (node.get("type") == "object" or "properties" in node) and part:
-            short = root + part
-            name = scope.claim(short if short not in taken else parent + part)
-            taken.add(short)
-            definitions[name] = dict(node)
-            node.clear()
-            node["$ref"] = f"#/$defs/{name}"
-            node = definitions[name]
-        for key, child in (node.get("properties") or {}).items():
-            if isinstance(child, dict):
-                queue.append((child, name, naming.pascal(key, "Field")))
-        if isinstance(node.get("items"), dict):
-            queue.append((node["items"], parent, part + "Item"))
-        queue.extend(
-            (alternative, parent, part)
-            for alternative in node.get("anyOf") or []
-            if isinstance(alternative, dict)
-        )
-    return schema
+@dataclass
+class _Definitions:
+    """The schema's definitions, one per model and one per nested object, each named where
+    it is first used (left inline, datamodel-code-generator numbers the names it takes
+    from fields: `Item`, `Item1`)."""
+
+    scope: naming.Scope
+    schemas: dict[str, Any] = field(default_factory=dict)  # name -> schema
+    shapes: dict[str, str] = field(default_factory=dict)  # a nested object's JSON -> name
+
+    def add(self, name: str, schema: dict[str, Any], context: str) -> None:
+        """`schema` as definition `name`, every nested object moved to a definition of its
+        own and referenced: named after its field (`Owner`, `ItemsItem` for the objects
+        of a list `items`), else prefixed by its parent's class (`MetaOwner`) or, for a
+        field of the model itself, by its request's name (`context`: `ListThingsOwner`),
+        else by the model's (`ListThingsResponseOwner`); numbered only when all are taken.
+        Breadth first: the shorter names go to the fields nearer the top. An object of a
+        shape named before reuses that class."""
+        queue: deque[tuple[dict[str, Any], str, str]] = deque([(schema, name, "")])
+        while queue:
+            node, parent, part = queue.popleft()
+            owner = parent
+            if (node.get("type") == "object" or "properties" in node) and part:
+                shape = json.dumps(node, sort_keys=True)
+                known = self.shapes.get(shape)
+                if known is not None:
+                    node.clear()
+                    node["$ref"] = f"#/$defs/{known}"
+                    continue  # its nested objects were named with it
+                candidates = [part, (context if parent == name else parent) + part]
+                candidates += [context + part, name + part]
+                owner = self.scope.claim(
+                    next((c for c in candidates if c not in self.scope), name + part)
+                )
+                self.shapes[shape] = owner
+                self.schemas[owner] = dict(node)
+                node.clear()
+                node["$ref"] = f"#/$defs/{owner}"
+                node = self.schemas[owner]
+            for key, child in (node.get("properties") or {}).items():
+                if isinstance(child, dict):
+                    queue.append((child, owner, naming.pascal(key, "Field")))
+            if isinstance(node.get("items"), dict):
+                queue.append((node["items"], parent, part + "Item"))
+            queue.extend(
+                (alternative, parent, part)
+                for alternative in node.get("anyOf") or []
+                if isinstance(alternative, dict)
+            )
+        self.schemas[name] = schema
 
 
 @dataclass
@@ -133,16 +152,16 @@ def plan_models(root: ResourcePlan) -> ModelRequest:
     """Response models for every operation whose saved 2xx examples are JSON objects, and
     body models for JSON object bodies without `{{variables}}` (cheap: no generator yet).
     """
-    # not the schema root's title, nor the names of the raw-response classes
+    # not the schema root's title, names the module imports, nor the raw-response classes
     scope = naming.Scope(
-        {_ROOT_TITLE}
+        {_ROOT_TITLE, *_MODULE_NAMES}
         | {
             f"{prefix}{r.class_name}WithRawResponse"
             for r in root.walk()
             for prefix in ("", "Async")
         }
     )
-    definitions: dict[str, Any] = {}
+    definitions = _Definitions(scope)
     wanted: dict[str, str] = {}
     bodies: dict[str, str] = {}
     for resource in root.walk():
@@ -150,6 +169,7 @@ def plan_models(root: ResourcePlan) -> ModelRequest:
             if len(wanted) + len(bodies) >= MAX_MODELS:
                 break
             base = naming.pascal("_".join([*resource.path, m.name]), "Operation")
+            context = naming.pascal(m.name, "Operation")
             key = f"{m.operation.id}\0{m.operation.key}"
             body = m.operation.request.body
             body_param = next((p for p in m.keywords if p.kind == "body"), None)
@@ -162,22 +182,20 @@ def plan_models(root: ResourcePlan) -> ModelRequest:
                 and "{{" not in (body.raw or "")
             ):
                 name = scope.claim(base + "Body")
-                definitions[name] = _named(
-                    _schema([body.json_value]), name, scope, definitions
-                )
+                definitions.add(name, _schema([body.json_value]), context)
                 bodies[key] = name
             examples = _json_examples(m)
             if examples:
                 name = scope.claim(base + "Response")
-                definitions[name] = _named(_schema(examples), name, scope, definitions)
+                definitions.add(name, _schema(examples), context)
                 wanted[key] = name
-    if not definitions:
+    if not definitions.schemas:
         return ModelRequest(None, wanted, bodies)
     schema = {
-        "$defs": definitions,
+        "$defs": definitions.schemas,
         "title": _ROOT_TITLE,
         "type": "object",
-        "properties": {n: {"$ref": f"#/$defs/{n}"} for n in definitions},
+        "properties": {n: {"$ref": f"#/$defs/{n}"} for n in definitions.schemas},
     }
     return ModelRequest(schema, wanted, bodies)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
 
 from generator import inference
@@ -31,26 +33,49 @@ def _models(tmp_path: Path, body: dict[str, object]) -> str:
 
 
 def test_nested_objects_are_named_after_their_place(tmp_path: Path) -> None:
-    """`{Model}{Field}` (a list's objects `{Model}{Field}Item`), `{Parent}{Field}` when a
-    shallower field took that name; the schema's root container is no class."""
+    """The field's name (`ItemsItem` for a list's objects), its parent's or request's
+    name before it when that is taken, one class for one shape; no numbered names, and
+    the schema's root container is no class."""
     text = _models(
         tmp_path,
         {
             "items": [{"id": 1, "owner": {"name": "a"}}],
             "owner": {"name": "b", "address": {"city": "c"}},
-            "meta": {"owner": {"name": "c", "email": "d"}},
+            "meta": {"owner": {"name": "c", "email": "d"}, "origin": {"city": "e"}},
         },
     )
     classes = re.findall(r"^class (\w+)\(", text, re.M)
     assert sorted(classes) == [
+        "Address",
+        "ItemsItem",
+        "ItemsItemOwner",
         "ListThingsResponse",
-        "ListThingsResponseAddress",
-        "ListThingsResponseItemsItem",
-        "ListThingsResponseItemsItemOwner",
-        "ListThingsResponseMeta",
-        "ListThingsResponseMetaOwner",
-        "ListThingsResponseOwner",
+        "Meta",
+        "MetaOwner",
+        "Owner",
     ], text
-    assert "    items: list[ListThingsResponseItemsItem]\n" in text
-    assert "    owner: ListThingsResponseOwner\n" in text
+    assert "    items: list[ItemsItem]\n" in text
+    assert "    owner: Owner\n" in text
+    assert "    origin: Address\n" in text  # the same shape as `owner.address`
     compile(text, "models.py", "exec")
+
+
+def test_fields_named_like_the_module_imports_get_other_classes(tmp_path: Path) -> None:
+    text = _models(tmp_path, {"field": {"a": 1}, "base_model": {"b": 2}, "any": {"c": 3}})
+    classes = re.findall(r"^class (\w+)\(", text, re.M)
+    assert not {"Field", "BaseModel", "Any"} & set(classes), classes
+    assert "    field: ListThingsField = Field(..., alias=" not in text  # no shadowed name
+    path = tmp_path / "things_models.py"
+    path.write_text(text, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("things_models", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["things_models"] = module  # pydantic resolves annotations in it
+    try:
+        spec.loader.exec_module(module)
+        parsed = module.ListThingsResponse.model_validate(
+            {"field": {"a": 1}, "base_model": {"b": 2}, "any": {"c": 3}}
+        )
+    finally:
+        del sys.modules["things_models"]
+    assert parsed.field.a == 1
