@@ -34,7 +34,15 @@ _CLASS = re.compile(r"^class (\w+)\(", re.M)
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
 _ROOT_TITLE = "PmgenModels"
 # names datamodel-code-generator's module imports: no class may take one
-_MODULE_NAMES = {"Any", "BaseModel", "ConfigDict", "Field", "RootModel", "Enum", "Literal"}
+_MODULE_NAMES = {
+    "Any",
+    "BaseModel",
+    "ConfigDict",
+    "Field",
+    "RootModel",
+    "Enum",
+    "Literal",
+}
 # the root's class: its line and every indented or blank line after it
 _ROOT_CLASS = re.compile(rf"^class {_ROOT_TITLE}\(.*\n(?:(?:[ \t].*)?\n)*", re.M)
 _FROM_IMPORT = re.compile(r"from (?P<module>[\w.]+) import (?P<names>\w+(?:, \w+)*)")
@@ -85,7 +93,9 @@ class _Definitions:
 
     scope: naming.Scope
     schemas: dict[str, Any] = field(default_factory=dict)  # name -> schema
-    shapes: dict[str, str] = field(default_factory=dict)  # a nested object's JSON -> name
+    shapes: dict[str, str] = field(
+        default_factory=dict
+    )  # a nested object's JSON -> name
 
     def add(self, name: str, schema: dict[str, Any], context: str) -> None:
         """`schema` as definition `name`, every nested object moved to a definition of its
@@ -223,11 +233,14 @@ def finish(request: ModelRequest, text: str | None) -> InferredModels:
 
 def _without_root(text: str) -> str:
     """The module without the class of the schema's root (`PmgenModels`, one field per
-    model): only a container for asking datamodel-code-generator, nothing a client uses."""
+    model): only a container for asking datamodel-code-generator, nothing a client uses.
+    """
     match = _ROOT_CLASS.search(text)
     if match is None:
         return text
-    return (text[: match.start()].rstrip("\n") + "\n" + text[match.end() :]).rstrip("\n") + "\n"
+    return (text[: match.start()].rstrip("\n") + "\n" + text[match.end() :]).rstrip(
+        "\n"
+    ) + "\n"
 
 
 def _sorted_imports(text: str) -> str:
@@ -248,7 +261,9 @@ def _sorted_imports(text: str) -> str:
     body = "\n".join(lines[count:]).lstrip("\n")
     code = _STRING.sub('""', body)  # a name in a field's alias is no use of it
     for module, names in imports:
-        used = [n for n in names if module == "__future__" or re.search(rf"\b{n}\b", code)]
+        used = [
+            n for n in names if module == "__future__" or re.search(rf"\b{n}\b", code)
+        ]
         block.names(module, used)
     return block.render() + "\n\n\n" + body
 

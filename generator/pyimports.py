@@ -24,6 +24,7 @@ _SECTIONS = ("future", "stdlib", "thirdparty", "firstparty", "local")
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 _DIGITS = re.compile(r"(\d+)")
 
+
 def identifiers(annotation: str) -> set[str]:
     """The names an annotation string refers to (`Mapping[str, Any] | NotGiven`)."""
     return set(_IDENTIFIER.findall(annotation))
@@ -68,7 +69,9 @@ class ImportBlock:
             plain = [n for n in self._from[module] if " as " not in n]
             lines = sections[self._section(module)]
             if plain:
-                lines.append(from_import(module, sorted(plain, key=_member_key), indent))
+                lines.append(
+                    from_import(module, sorted(plain, key=_member_key), indent)
+                )
             for alias in sorted(set(self._from[module]) - set(plain), key=_member_key):
                 lines.append(f"{indent}from {module} import {alias}")
         return "\n\n".join("\n".join(lines) for lines in sections.values() if lines)
@@ -86,7 +89,9 @@ class ImportBlock:
 
 def _natural(text: str) -> tuple[str | int, ...]:
     """isort's and ruff's natural order, case-insensitive: `name2` before `name11`."""
-    return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(text.lower()))
+    return tuple(
+        int(part) if part.isdigit() else part for part in _DIGITS.split(text.lower())
+    )
 
 
 def _module_key(module: str) -> tuple[int, tuple[str | int, ...]]:
@@ -120,6 +125,3 @@ def _member_key(name: str) -> tuple[int, tuple[str | int, ...]]:
     else:
         rank = 2
     return rank, _natural(bare)
-
-
-

@@ -53,7 +53,9 @@ def method_doc(m: MethodPlan, *, hide: Callable[[str], str] = str) -> str:
                 example = f" Example: `{_short(hide(_text(p.example)))}`."
             disabled = " (disabled in the collection)" if p.disabled else ""
             note = f" {note}" if note else ""
-            lines.append(f"    {p.python}: `{p.wire}` ({p.kind}){disabled}.{note}{example}")
+            lines.append(
+                f"    {p.python}: `{p.wire}` ({p.kind}){disabled}.{note}{example}"
+            )
     if m.scripts:
         lines += ["", "Scripts (run by the client, as Postman runs them):"]
         lines += [f"    {note}" for note in m.scripts]

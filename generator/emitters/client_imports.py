@@ -83,5 +83,7 @@ def _children(resource: ResourcePlan, prefix: str) -> ImportBlock:
     block = ImportBlock()
     for _, child in resource.children:
         names = [child.class_name, "Async" + child.class_name]
-        block.names(prefix + child.module, [*names, *(n + "WithRawResponse" for n in names)])
+        block.names(
+            prefix + child.module, [*names, *(n + "WithRawResponse" for n in names)]
+        )
     return block

@@ -99,7 +99,10 @@ def property_head(name: str, returns: str) -> str:
     if len(line) <= LINE_LENGTH:
         return line
     head = f"    def {name}(\n        self,\n    )"
-    if len(f"    ) -> {returns}:") > LINE_LENGTH and len(f"        {returns}") <= LINE_LENGTH:
+    if (
+        len(f"    ) -> {returns}:") > LINE_LENGTH
+        and len(f"        {returns}") <= LINE_LENGTH
+    ):
         return f"{head} -> (\n        {returns}\n    ):"
     return f"{head} -> {returns}:"
 

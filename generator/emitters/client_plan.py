@@ -46,7 +46,9 @@ class Param:
     has_example: bool = False  # usage passes `example` explicitly
     description: str = ""
     disabled: bool = False
-    optional: bool = False  # a path parameter that defaults to a variable the client holds
+    optional: bool = (
+        False  # a path parameter that defaults to a variable the client holds
+    )
 
 
 @dataclass

@@ -61,10 +61,14 @@ def test_nested_objects_are_named_after_their_place(tmp_path: Path) -> None:
 
 
 def test_fields_named_like_the_module_imports_get_other_classes(tmp_path: Path) -> None:
-    text = _models(tmp_path, {"field": {"a": 1}, "base_model": {"b": 2}, "any": {"c": 3}})
+    text = _models(
+        tmp_path, {"field": {"a": 1}, "base_model": {"b": 2}, "any": {"c": 3}}
+    )
     classes = re.findall(r"^class (\w+)\(", text, re.M)
     assert not {"Field", "BaseModel", "Any"} & set(classes), classes
-    assert "    field: ListThingsField = Field(..., alias=" not in text  # no shadowed name
+    assert (
+        "    field: ListThingsField = Field(..., alias=" not in text
+    )  # no shadowed name
     path = tmp_path / "things_models.py"
     path.write_text(text, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("things_models", path)

@@ -58,7 +58,9 @@ def test_required_unless_bound_to_a_held_variable(pkg: ModuleType) -> None:
     assert params["did_sid"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
 
 
-def test_the_documented_example_resolves_as_postman(pkg: ModuleType, server: EchoServer) -> None:
+def test_the_documented_example_resolves_as_postman(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     client = pkg.PathsRt()
     client.get_call("{{did_sid}}", "{{nowhere}}")
     # `did_sid` is empty, `nowhere` undefined (sent as written, encoded), `room` held
@@ -68,9 +70,14 @@ def test_the_documented_example_resolves_as_postman(pkg: ModuleType, server: Ech
     assert server.requests[-1]["path"] == "/dids/D1/calls/c1/rooms/%7B%7Bdid_sid%7D%7D"
 
 
-def test_other_values_are_one_literal_segment(pkg: ModuleType, server: EchoServer) -> None:
+def test_other_values_are_one_literal_segment(
+    pkg: ModuleType, server: EchoServer
+) -> None:
     client = pkg.PathsRt()
     client.get_call("a/{b}", "{{did_sid}}x")
-    assert server.requests[-1]["path"] == "/dids/a%2F%7Bb%7D/calls/%7B%7Bdid_sid%7D%7Dx/rooms/r-1"
+    assert (
+        server.requests[-1]["path"]
+        == "/dids/a%2F%7Bb%7D/calls/%7B%7Bdid_sid%7D%7Dx/rooms/r-1"
+    )
     with pytest.raises(ValueError, match="did_sid"):
         client.get_call("", "c1")

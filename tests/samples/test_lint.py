@@ -48,7 +48,9 @@ def test_generated_code_passes_ruff(kind: str) -> None:
     for folder in _folders(kind):
         proc = _ruff(folder)
         if proc.returncode != 0:
-            problems.append(f"{folder.relative_to(SAMPLES)}:\n{proc.stdout}{proc.stderr}")
+            problems.append(
+                f"{folder.relative_to(SAMPLES)}:\n{proc.stdout}{proc.stderr}"
+            )
     assert not problems, "\n".join(problems)
 
 

@@ -111,9 +111,13 @@ def test_raw_responses_are_typed(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False, timeout=600, cwd=tmp_path,
         env={**os.environ, "MYPYPATH": str(project)},
     )  # fmt: skip
-    out = proc.stdout.replace("carrierx_core.models.", "").replace("carrierx_core._response.", "")
+    out = proc.stdout.replace("carrierx_core.models.", "").replace(
+        "carrierx_core._response.", ""
+    )
     revealed = [
-        line.split("Revealed type is ")[1] for line in out.splitlines() if "Revealed" in line
+        line.split("Revealed type is ")[1]
+        for line in out.splitlines()
+        if "Revealed" in line
     ]
     assert revealed == [
         '"EndpointsGetEndpointsResponse"',
