@@ -58,6 +58,9 @@ class Scope:
         self._taken: set[str] = set(taken or ())
         self._separator = separator
 
+    def __contains__(self, name: str) -> bool:
+        return name in self._taken
+
     def claim(self, name: str) -> str:
         candidate, counter = name, 2
         while candidate in self._taken:

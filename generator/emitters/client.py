@@ -20,12 +20,14 @@ from generator.emitters import client_layout as layout
 from generator.emitters import client_run
 from generator.emitters.client_run import GENERATED
 from generator.emitters.client_docs import method_doc, resource_doc
+from generator.emitters.client_imports import client_imports, resource_imports
 from generator.emitters.client_plan import MethodPlan, Planner, ResourcePlan
 from generator.emitters.client_secrets import Scrubber, SecretHider
 from generator.emitters.docs_markdown import code as md_code
 from generator.emitters.docs_markdown import md_cell, md_text
 from generator.formatting import BlackStable
 from generator.model import Collection
+from generator.pyimports import member_order
 from generator.render import pystr, render
 from generator.secrets import SecretReport
 from generator.wire import signing
@@ -138,6 +140,9 @@ def _render(
         "assign_list": layout.assign_list,
         "call": layout.call,
         "parameter": layout.parameter,
+        "statement_call": layout.statement_call,
+        "property_head": layout.property_head,
+        "member_order": member_order,
     }
 
     def r(template: str, **extra: Any) -> str:
@@ -168,11 +173,16 @@ def _render(
     )
     for resource in root.walk():
         _decorate(resource, models.response_models, models.body_models, hider)
+    imports, type_checking_imports = client_imports(
+        root, root.models, scripted=scripted  # type: ignore[attr-defined]
+    )
     files[f"{pkg}/_root.json"] = _specs_json(root)
     files[f"{pkg}/_client.py"] = r(
         "package/_client.py.jinja",
         scripted=scripted,
         root=root,
+        imports=imports,
+        type_checking_imports=type_checking_imports,
         secret_params=secret_params,
         environment_names=", ".join(e.name for e in collection.environments) or "none",
     )
@@ -352,6 +362,10 @@ def _decorate(
         _decorate_method(m, response_models.get(key), body_models.get(key), hider)
         used.update(name for name in (m.model, m.body_model) if name)
     resource_any.models = sorted(used)
+    if resource.path:
+        resource_any.imports, resource_any.type_checking_imports = resource_imports(
+            resource, used
+        )
 
 
 def _decorate_method(
@@ -368,8 +382,6 @@ def _decorate_method(
     # examples show a secret as the `{{variable}}` the request reads it from, as the specs
     # do (the safety net's mask would also cost the module its black-stable mark)
     m_any.doc = method_doc(m, hide=lambda text: hider.text(text, "example") or "")
-    # the async twin points at the sync docstring: half the text to write and format
-    m_any.async_doc = f"{m.operation.name}\n\nAsync version of the sync client's `{m.name}` (same arguments)."
     m_any.query_params = [p for p in m.keywords if p.kind == "query"]
     fields = [
         p

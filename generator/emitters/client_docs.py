@@ -37,14 +37,24 @@ def method_doc(m: MethodPlan, *, hide: Callable[[str], str] = str) -> str:
             note = (
                 p.description.strip().splitlines()[0] if p.description.strip() else ""
             )
-            example = (
-                ""
-                if p.example in (None, "", [])
-                else f" Example: `{_short(hide(_text(p.example)))}`."
-            )
+            if p.example in (None, "", []):
+                example = ""
+            elif p.optional:  # a path parameter bound to a variable the client holds
+                example = (
+                    f" Defaults to `{_short(hide(_text(p.example)))}`"
+                    " (resolved from `client.variables`)."
+                )
+            elif isinstance(p.example, str) and p.kind == "path" and "{{" in p.example:
+                example = (
+                    f" Example: `{_short(hide(p.example))}` (the collection's value: passed"
+                    " as it is, it is resolved from `client.variables` as Postman does)."
+                )
+            else:
+                example = f" Example: `{_short(hide(_text(p.example)))}`."
             disabled = " (disabled in the collection)" if p.disabled else ""
+            note = f" {note}" if note else ""
             lines.append(
-                f"    {p.python}: `{p.wire}` ({p.kind}){disabled}. {note}{example}".rstrip()
+                f"    {p.python}: `{p.wire}` ({p.kind}){disabled}.{note}{example}"
             )
     if m.scripts:
         lines += ["", "Scripts (run by the client, as Postman runs them):"]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from generator.formatting import LINE_LENGTH
+from generator.pyimports import from_import
 from generator.render import docstring
 
 
@@ -47,13 +48,8 @@ def _expand_leading_tabs(line: str) -> str:
 
 
 def import_from(module: str, names: Sequence[str], indent: str = "") -> str:
-    """`from module import a, b`, exploded one name a line when too long (black always
-    explodes a split import)."""
-    line = f"{indent}from {module} import {', '.join(names)}"
-    if len(line) <= LINE_LENGTH:
-        return line
-    inner = "".join(f"{indent}    {name},\n" for name in names)
-    return f"{indent}from {module} import (\n{inner}{indent})"
+    """`from module import a, b` (black's and isort's layout: `pyimports.from_import`)."""
+    return from_import(module, names, indent)
 
 
 def assign_list(target: str, items: Sequence[str], indent: str = "") -> str:
@@ -79,6 +75,38 @@ def call(head: str, args: Sequence[str], indent: str, *, split: bool = False) ->
     return f"{indent}{head}(\n{exploded}{indent})"
 
 
+def statement_call(lead: str, func: str, arg: str, indent: str) -> str:
+    """`{lead}func(arg)` (`lead`: `target = ` or `return `; names only) as black lays it
+    out: one line; else the call split after `func(`; else the call in parentheses when
+    everything then fits; else the call split with its long head."""
+    line = f"{indent}{lead}{func}({arg})"
+    if len(line) <= LINE_LENGTH:
+        return line
+    inner = indent + "    "
+    split = f"{indent}{lead}{func}(\n{inner}{arg}\n{indent})"
+    if len(f"{indent}{lead}{func}(") <= LINE_LENGTH and len(inner + arg) <= LINE_LENGTH:
+        return split
+    if len(f"{indent}{lead}(") <= LINE_LENGTH:
+        wrapped = call(func, [arg], inner)
+        if all(len(part) <= LINE_LENGTH for part in wrapped.split("\n")):
+            return f"{indent}{lead}(\n{wrapped}\n{indent})"
+    return split
+
+
+def property_head(name: str, returns: str) -> str:
+    """`def name(self) -> returns:` of a method in a class body, as black lays it out."""
+    line = f"    def {name}(self) -> {returns}:"
+    if len(line) <= LINE_LENGTH:
+        return line
+    head = f"    def {name}(\n        self,\n    )"
+    if (
+        len(f"    ) -> {returns}:") > LINE_LENGTH
+        and len(f"        {returns}") <= LINE_LENGTH
+    ):
+        return f"{head} -> (\n        {returns}\n    ):"
+    return f"{head} -> {returns}:"
+
+
 # Long lines black cannot split further, as the helpers above already wrote them (a name
 # or literal alone, a split opening or closing bracket line, `keyword=Name,`).
 _UNSPLITTABLE = re.compile(
@@ -90,6 +118,10 @@ _UNSPLITTABLE = re.compile(
     r"|class \w+\("
     r"|from [\w.]+ import \("
     r"|\w+=\w+,"
+    r"|(?:self\.\w+ = |return )\w+\("  # a split call's head (`statement_call`)
+    r"|class \w+:"
+    r"|    \) -> \w{81,}:"  # `property_head`: too long for parentheses too
+    r"|\w+: \w+,"  # a parameter of an exploded signature
     r")"
 )
 

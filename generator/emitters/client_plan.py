@@ -9,6 +9,7 @@ collection and the selected environment, secrets from environment variables).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,7 @@ CLIENT_ATTRIBUTES = {
 }  # fmt: skip
 CALL_OPTIONS = ("extra_headers", "extra_query", "timeout", "max_retries")
 _VAR_SEGMENT_KINDS = ("variable",)  # `{{name}}` segments stay client variables
+_VARIABLE_REF = re.compile(r"\{\{([^{}]+)\}\}")
 _EVENT_WORDS = {"prerequest": "pre-request", "test": "test"}
 
 
@@ -44,7 +46,9 @@ class Param:
     has_example: bool = False  # usage passes `example` explicitly
     description: str = ""
     disabled: bool = False
-    optional: bool = False  # a path parameter that defaults to a client variable
+    optional: bool = (
+        False  # a path parameter that defaults to a variable the client holds
+    )
 
 
 @dataclass
@@ -114,6 +118,26 @@ def _is_json_object(operation: Operation) -> bool:
     )
 
 
+def held_variables(collection: Collection) -> set[str]:
+    """The variables a client of `collection` holds a value for: the collection's, the
+    globals', any environment's (non-empty), the `--var` overrides and those its scripts
+    store (a path parameter bound to one of them may default to it)."""
+    held = set(collection.overrides)
+    scopes = [
+        collection.variables,
+        collection.globals,
+        *(e.values for e in collection.environments),
+    ]
+    held |= {v.key for scope in scopes for v in scope if v.value and not v.disabled}
+    scripts = [
+        *collection.scripts,
+        *(s for f in collection.folders() for s in f.scripts),
+        *(s for op in collection.operations() for s in op.scripts),
+    ]
+    held |= {sv.name for script in scripts for sv in script.sets}
+    return held
+
+
 class Planner:
     def __init__(self, collection: Collection, hider: SecretHider) -> None:
         self.collection = collection
@@ -123,6 +147,7 @@ class Planner:
         self.auths: dict[str, dict[str, Any]] = {}
         self._auth_keys: dict[str, str] = {}
         self.scripts = client_scripts.ScriptTable()
+        self.held = held_variables(collection)
 
     # -- resources ------------------------------------------------------------------------
     def plan(self) -> ResourcePlan:
@@ -190,8 +215,9 @@ class Planner:
             segment = url.path[pp.segment_index]
             variable = variables.get(pp.name)
             value = variable.value if variable is not None else None
-            if value and "{{" in value:
-                # `:id` bound to `{{id}}`: defaults to the client variable, as Postman resolves it
+            if value and "{{" in value and self._resolvable(value):
+                # `:id` bound to `{{id}}`, a variable the client holds: the argument defaults
+                # to it, as Postman resolves it
                 path_params[python] = [
                     pp.segment_index,
                     segment,
@@ -210,7 +236,14 @@ class Planner:
                     )
                 )
                 continue
-            path_params[python] = [pp.segment_index, segment, None]
+            # required; a `{{variable}}` the client cannot resolve is only the example (sent
+            # as written, as Postman sends an undefined variable)
+            template = value if value and "{{" in value else None
+            path_params[python] = [
+                pp.segment_index,
+                segment,
+                self.hider.text(template, pp.name) if template else None,
+            ]
             example = value if pp.kind == "colon" and value else segment
             required.append(
                 Param(python, pp.name, "path", "str", example, True, pp.description)
@@ -446,6 +479,13 @@ class Planner:
                     body.graphql_variables,
                 )
             )
+
+    def _resolvable(self, value: str) -> bool:
+        """Every `{{variable}}` in `value` is one the client holds (or a dynamic one)."""
+        return all(
+            name.startswith("$") or name in self.held
+            for name in _VARIABLE_REF.findall(value)
+        )
 
     # -- auth -----------------------------------------------------------------------------
     def _auth_key(self, kind: str, params: dict[str, Any]) -> str:

@@ -137,3 +137,43 @@ def test_inferred_models_come_from_the_disk_cache_the_second_time(
     monkeypatch.setenv("PMGEN_NO_CACHE", "1")
     with pytest.raises(AssertionError):
         inference._generate(schema)
+
+
+def test_path_parameters_default_only_to_variables_the_client_holds(tmp_path: Path) -> None:
+    """`:id` bound to `{{held}}` (a collection variable, or one a test script stores)
+    defaults to it; bound to an unknown variable or to a plain value it is required."""
+    url = {
+        "raw": "https://api.test/:held/:stored/:unknown/:plain",
+        "host": ["api", "test"],
+        "path": [":held", ":stored", ":unknown", ":plain"],
+        "variable": [
+            {"key": "held", "value": "{{known}}"},
+            {"key": "stored", "value": "{{token_id}}"},
+            {"key": "unknown", "value": "{{nowhere}}"},
+            {"key": "plain", "value": "42"},
+        ],
+    }
+    script = 'pm.collectionVariables.set("token_id", pm.response.json().id);'
+    data = {
+        "info": {"name": "Paths", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "variable": [{"key": "known", "value": "k1"}],
+        "item": [
+            {"name": "Get", "request": {"method": "GET", "url": url}},
+            {
+                "name": "Create",
+                "request": {"method": "POST", "url": "https://api.test/x"},
+                "event": [{"listen": "test", "script": {"exec": [script]}}],
+            },
+        ],
+    }
+    collection = _load(tmp_path, data)
+    root, _ = plan_client(collection, package_name="paths", reveal_secrets=False)  # type: ignore[arg-type]
+    get = root.methods[0]
+    assert [(p.python, p.optional) for p in get.positional] == [
+        ("unknown", False), ("plain", False), ("held", True), ("stored", True),
+    ]
+    assert [p.example for p in get.positional[:2]] == ["{{nowhere}}", "42"]
+    source = emit(collection, package_name="paths", reveal_secrets=False)["paths/_client.py"]  # type: ignore[arg-type]
+    assert "        unknown: str,\n        plain: str,\n        held: str | NotGiven = NOT_GIVEN,\n" in source
+    assert "plain: `plain` (path). Example: `42`." in source
+    assert "held: `held` (path). Defaults to `{{known}}` (resolved from `client.variables`)." in source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,49 @@ def test_sample_clients_pass_their_own_tests(
         cwd=tmp_path,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-1000:]
+
+
+def test_raw_responses_are_typed(tmp_path: Path) -> None:
+    """`with_raw_response` keeps each method's parameters and types its result as the
+    `APIResponse` of what the method returns (sync and async)."""
+    project = SAMPLES / "carrierx-core" / "client"
+    if not project.is_dir():
+        pytest.skip("no carrierx-core sample")
+    usage = tmp_path / "usage.py"
+    usage.write_text(
+        "from carrierx_core import AsyncCarrierxCore, CarrierxCore\n\n"
+        "client = CarrierxCore()\n"
+        "reveal_type(client.endpoints.get_endpoints(limit=1))\n"
+        "reveal_type(client.with_raw_response.endpoints.get_endpoints(limit=1))\n"
+        "reveal_type(client.endpoints.with_raw_response.get_endpoints(limit=1).parse())\n"
+        "reveal_type(client.with_raw_response.phone_numbers.get_did_by_sid('d1'))\n\n\n"
+        "async def main() -> None:\n"
+        "    async_client = AsyncCarrierxCore()\n"
+        "    raw = async_client.with_raw_response.endpoints\n"
+        "    reveal_type(await raw.get_endpoints(limit=1))\n"
+        "    raw.get_endpoints(limt=1)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mypy.ini").write_text("[mypy]\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--config-file",
+         str(tmp_path / "mypy.ini"), "--cache-dir", str(tmp_path / "cache"), "usage.py"],
+        capture_output=True, text=True, check=False, timeout=600, cwd=tmp_path,
+        env={**os.environ, "MYPYPATH": str(project)},
+    )  # fmt: skip
+    out = proc.stdout.replace("carrierx_core.models.", "").replace(
+        "carrierx_core._response.", ""
+    )
+    revealed = [
+        line.split("Revealed type is ")[1]
+        for line in out.splitlines()
+        if "Revealed" in line
+    ]
+    assert revealed == [
+        '"EndpointsGetEndpointsResponse"',
+        '"APIResponse[EndpointsGetEndpointsResponse]"',
+        '"EndpointsGetEndpointsResponse"',
+        '"APIResponse[Any]"',
+        '"APIResponse[EndpointsGetEndpointsResponse]"',
+    ], out
+    assert 'Unexpected keyword argument "limt"' in out  # the parameters are kept
