@@ -1,4 +1,4 @@
-"""Python layout as black writes it, so client templates can skip black (`BlackStable`).
+"""Python layout as black writes it, so templates can skip black (`emitted.BlackStable`).
 
 The client's resource modules are most of a big client (commercetools: 148 modules,
 4.8 MB) and black on them took longer than everything else together. Their templates
@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.formatting import LINE_LENGTH
 from generator.render import docstring
+
+# The line length of black's mode (`generator.formatting`) that every black-stable layout
+# (client templates, `models_layout`, snippets) assumes.
+LINE_LENGTH = 88
 
 
 def doc(text: object, indent: str) -> str:
