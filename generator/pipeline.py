@@ -29,7 +29,7 @@ import gc
 import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,8 @@ from generator.manifest import source_identity
 from generator.model import Diagnostic
 
 if TYPE_CHECKING:
+    from generator.emitters import Options
+    from generator.emitters.docs_view import DocSnippets
     from generator.model import Collection
 
 PARTS = ("client", "snippets", "docs")
@@ -223,27 +225,37 @@ def emit(
     emitters' notes: the client in a forked child when there are other parts (it shares
     nothing with them), the snippets before the docs, which show them."""
     from generator import parallel, render  # noqa: PLC0415
+    from generator.emitters import EMITTERS, Options  # noqa: PLC0415
 
     render.environment.cache_clear()  # templates edited since the last run (watch)
-    package = _package_name(collection, plan.package_name)
+    options = Options(
+        package=_package_name(collection, plan.package_name),
+        reveal_secrets=plan.reveal_secrets,
+        templates_dir=plan.templates,
+        styles=plan.styles,
+        site=plan.site,
+        beside=parallel.forked if parallel.can_fork() else None,
+    )
     done: dict[str, BlackStable] = {}
     with ExitStack() as children:
         client: Callable[[], BlackStable] | None = None
         if "client" in plan.parts:
 
             def build_client() -> BlackStable:
-                return _finish(emit_client(collection, plan, package), secret_values)
+                emitted = EMITTERS["client"](collection, options)
+                return _finish(emitted, secret_values)
 
             if len(plan.parts) > 1:
                 client = children.enter_context(parallel.forked(build_client))
             else:
                 client = build_client
         if "snippets" in plan.parts:
-            snippets = emit_snippets(collection, plan, package)
-            done["snippets"] = _finish(snippets, secret_values)
+            emitted = EMITTERS["snippets"](collection, options)
+            done["snippets"] = _finish(emitted, secret_values)
         if "docs" in plan.parts:
-            docs = emit_docs(collection, plan, package, done.get("snippets"))
-            done["docs"] = _finish(docs, secret_values)
+            shown = _doc_snippets(collection, plan, options, done.get("snippets"))
+            emitted = EMITTERS["docs"](collection, replace(options, snippets=shown))
+            done["docs"] = _finish(emitted, secret_values)
         if client is not None:
             done["client"] = client()
     files: dict[str, str] = {}
@@ -255,48 +267,22 @@ def emit(
     return BlackStable(files, notes=notes)
 
 
-def emit_client(collection: Collection, plan: Plan, package: str) -> BlackStable:
-    from generator import parallel  # noqa: PLC0415
-    from generator.emitters import client  # noqa: PLC0415
-
-    return client.emit(
-        collection,
-        package_name=package,
-        reveal_secrets=plan.reveal_secrets,
-        templates_dir=plan.templates,
-        beside=parallel.forked if parallel.can_fork() else None,
-    )
-
-
-def emit_snippets(collection: Collection, plan: Plan, package: str) -> BlackStable:
-    from generator.emitters import snippets  # noqa: PLC0415
-
-    return snippets.emit(
-        collection,
-        styles=plan.styles,
-        reveal_secrets=plan.reveal_secrets,
-        package=package,
-    )
-
-
-def emit_docs(
+def _doc_snippets(
     collection: Collection,
     plan: Plan,
-    package: str,
-    snippets: Mapping[str, str] | None,
-) -> dict[str, str]:
-    """The docs, showing the snippets: those this run writes when they cover the styles,
-    else the styles' snippets emitted and formatted for the docs alone."""
-    from generator.docs_snippets import docs_with_snippets  # noqa: PLC0415
+    options: Options,
+    written: Mapping[str, str] | None,
+) -> DocSnippets | None:
+    """What the docs show: the snippets this run writes when they cover the docs'
+    styles, else those styles emitted and formatted for the docs alone."""
+    from generator.docs_snippets import for_docs  # noqa: PLC0415
 
-    return docs_with_snippets(
+    return for_docs(
         collection,
-        styles=plan.doc_styles,
-        site=plan.site,
-        reveal_secrets=plan.reveal_secrets,
-        templates_dir=plan.templates,
-        package=package,
-        formatted=snippets,
+        plan.doc_styles,
+        reveal_secrets=options.reveal_secrets,
+        package=options.package,
+        formatted=written,
     )
 
 

@@ -11,15 +11,14 @@ plan (`client_plan`) and the operation specs, stored as JSON beside each resourc
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator import __version__, inference, layout, naming
 from generator.emitted import BlackStable
-from generator.emitters import client_run
+from generator.emitters import Beside, client_run
 from generator.emitters.client_docs import method_doc, resource_doc
 from generator.emitters.client_plan import MethodPlan, Planner, ResourcePlan
 from generator.emitters.client_run import GENERATED
@@ -65,13 +64,6 @@ def plan_client(
     hider = SecretHider(collection, package=package_name, reveal=reveal_secrets)
     planner = Planner(collection, hider)
     return planner.plan(), planner
-
-
-# Runs a function meanwhile (another core): the result is fetched by calling what the
-# context yields. The pipeline passes `generator.parallel.forked` when it can fork.
-Beside = Callable[
-    [Callable[[], "str | None"]], AbstractContextManager[Callable[[], "str | None"]]
-]
 
 
 def model_sources(root: ResourcePlan) -> Iterator[inference.ModelSource]:

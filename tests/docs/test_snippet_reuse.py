@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import docs_snippets, formatting, pipeline
+from generator import docs_snippets, formatting
 from generator.cli import cli
 from generator.docs_snippets import docs_with_snippets
 from generator.emitters import docs, snippets
@@ -100,14 +100,14 @@ def test_generate_hands_the_snippets_to_the_docs(
     corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     given: list[bool] = []
-    real = pipeline.emit_docs
+    real = docs_snippets.for_docs
 
     @functools.wraps(real)
-    def spy(*args: Any) -> dict[str, str]:
-        given.append(args[-1] is not None)  # the snippets written in the same run
-        return real(*args)
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        given.append(kwargs["formatted"] is not None)  # the snippets written in this run
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "emit_docs", spy)
+    monkeypatch.setattr(docs_snippets, "for_docs", spy)
     monkeypatch.setenv("PMGEN_NO_CACHE", "1")
     source = corpus_dir / "pcg-basic.postman_collection.json"
     result = CliRunner().invoke(

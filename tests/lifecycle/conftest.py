@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator import pipeline
+from generator.emitters import EMITTERS
 from generator.model import Collection
 from generator.render import pyrepr
 
@@ -71,18 +71,18 @@ def tiny_emitter(collection: Collection) -> Mapping[str, str]:
 # Stand-ins for the pipeline's three emitters: the tiny emitter as the client, a
 # one-file "docs", no snippets.
 FAKE_EMITTERS: dict[str, Callable[..., Mapping[str, str]]] = {
-    "emit_client": lambda c, *_: tiny_emitter(c),
-    "emit_snippets": lambda *_: {},
-    "emit_docs": lambda c, *_: {"README.md": f"# {c.info.name}\n"},
+    "client": lambda c, _options: tiny_emitter(c),
+    "snippets": lambda c, _options: {},
+    "docs": lambda c, _options: {"README.md": f"# {c.info.name}\n"},
 }
 
 
 def use_fake_emitters(patch: Callable[[Any, str, Any], None]) -> None:
     for name, fake in FAKE_EMITTERS.items():
-        patch(pipeline, name, fake)
+        patch(EMITTERS, name, fake)
 
 
 @pytest.fixture
 def fake_emitters(monkeypatch: pytest.MonkeyPatch) -> None:
     """`pmgen generate` with the tiny emitter in place of the three real ones."""
-    use_fake_emitters(monkeypatch.setattr)
+    use_fake_emitters(monkeypatch.setitem)

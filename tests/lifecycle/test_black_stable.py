@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import formatting, pipeline
+from generator.emitters import EMITTERS
 from generator.errors import GeneratorBug
 from generator.model import Collection, Info
 
@@ -56,7 +57,7 @@ def test_each_part_is_formatted_with_its_marks_then_moved_under_its_folder(
     emitted = formatting.BlackStable(
         {"a.py": UNFORMATTED, "b.py": UNFORMATTED}, {"a.py"}, notes=["a note"]
     )
-    monkeypatch.setattr(pipeline, "emit_client", lambda *_: emitted)
+    monkeypatch.setitem(EMITTERS, "client", lambda *_: emitted)
     collection = Collection(info=Info(name="Demo", format="v2.1.0"))
     out = pipeline.emit(collection, pipeline.Plan(parts={"client": "client"}))
     assert out == {"client/a.py": UNFORMATTED, "client/b.py": "x = [1, 2, 3]\n"}

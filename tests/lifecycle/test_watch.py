@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 LAUNCH = """
 import sys
 from tests.lifecycle.conftest import use_fake_emitters
-use_fake_emitters(setattr)
+use_fake_emitters(lambda table, key, value: table.__setitem__(key, value))
 from generator.cli import main
 sys.exit(main(sys.argv[1:]))
 """
