@@ -317,9 +317,9 @@ def _under(folder: str, files: Mapping[str, str]) -> dict[str, str]:
 
 def _package_name(collection: Collection, name: str | None) -> str:
     """The client package name, decided once (the snippets' python-client style needs it)."""
-    from generator import naming  # noqa: PLC0415
+    from generator.emitters.client_plan import package_name_for  # noqa: PLC0415
 
-    return naming.snake(name or collection.info.name, "client")
+    return package_name_for(collection, name)
 
 
 def _secrets(collection: Collection, reveal: bool) -> tuple[frozenset[str], list[str]]:

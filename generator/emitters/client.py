@@ -20,7 +20,13 @@ from generator import __version__, inference, layout, naming
 from generator.emitted import BlackStable
 from generator.emitters import Beside, client_run
 from generator.emitters.client_docs import method_doc, resource_doc
-from generator.emitters.client_plan import MethodPlan, Planner, ResourcePlan
+from generator.emitters.client_plan import (
+    MethodPlan,
+    Planner,
+    ResourcePlan,
+    client_class_for,
+    plan_client,
+)
 from generator.emitters.client_run import GENERATED
 from generator.emitters.client_secrets import Scrubber, SecretHider
 from generator.markdown import code as md_code
@@ -35,20 +41,6 @@ RUNTIME_MODULES = (
     "_response.py", "_base_client.py", "_resource.py",
 )  # fmt: skip
 _SIGNING_SOURCE = Path(signing.__file__)
-_RESERVED_CLASSES = {"Client", "AsyncClient", "APIResponse", "NotGiven"}
-
-
-def package_name_for(collection: Collection, name: str | None = None) -> str:
-    return naming.snake(name or collection.info.name, "client")
-
-
-def client_class_for(package_name: str) -> str:
-    name = naming.pascal(package_name, "Api")
-    return (
-        name + "Client"
-        if name in _RESERVED_CLASSES or name.startswith("Async")
-        else name
-    )
 
 
 @dataclass
@@ -56,14 +48,6 @@ class SecretParam:
     python: str
     variable: str
     env_var: str
-
-
-def plan_client(
-    collection: Collection, *, package_name: str, reveal_secrets: bool
-) -> tuple[ResourcePlan, Planner]:
-    hider = SecretHider(collection, package=package_name, reveal=reveal_secrets)
-    planner = Planner(collection, hider)
-    return planner.plan(), planner
 
 
 def model_sources(root: ResourcePlan) -> Iterator[inference.ModelSource]:
