@@ -5,12 +5,13 @@
     result.diagnostics    # what the importer and the emitters noted (`model.Diagnostic`)
     result.report         # what the writer did (`writer.WriteReport`)
 
-Every command is a click wrapper around `run` (`generator/commands/`), and prints the
-result with `generator.commands._output.show`. The steps:
+Every command is a click wrapper around `run` (`generator/commands/`): it prints each
+notice as it comes (`notify`) and the result (`generator.commands._output.show`).
+The steps, each a function below:
 
 1. load: `generator.importer.load` reads the source into the model (`generator.model`);
-2. emit: each part's emitter (`generator.emitters.client`, `.snippets`, `.docs`) turns the
-   model into files, touching nothing else; the docs get the snippets as an input;
+2. emit: each part's emitter (`generator.emitters.EMITTERS`: client, snippets, docs) turns
+   the model into files, touching nothing else; the docs get the snippets as an input;
 3. scrub: any literal secret of the collection that slipped into a file is masked
    (`generator.secrets.scrub_files`), unless `--reveal-secrets`;
 4. format: black on the Python files not already black-stable (`generator.formatting`);
@@ -139,42 +140,53 @@ def run(
         for diagnostic in notes:
             notify(diagnostic_line(diagnostic, collection.source))
         gc.freeze()  # format_python unfreezes what it froze, ours included
-        snapshot = changelog.snapshot(collection)
-        if not plan.reveal_secrets:
-            from generator import secrets  # noqa: PLC0415
-
-            text = secrets.scrub({"s": json.dumps(snapshot)}, secret_values)["s"]
-            snapshot = json.loads(text)
-        previous = (
-            mf.read_snapshot(settings.output) if settings.output.is_dir() else None
-        )
-        changes = changelog.compare(previous, snapshot)
-        if plan.changelog:
-            existing = writer.read_existing(settings.output, plan.changelog)
-            when = changelog.resolve_date(collection, settings.date)
-            files[plan.changelog] = changelog.update(existing, changes, snapshot, when)
-        recorded = {**plan.recorded, "environment": collection.environment}
-        if plan.record_package:
-            recorded["name"] = _package_name(collection, plan.package_name)
-        info = mf.ManifestInfo(
-            source=source_identity(collection.source),
-            source_sha256=collection.source_sha256,
-            options=dict(sorted(recorded.items())),
-            snapshot=snapshot,
-        )
-        report = writer.write_tree(
-            settings.output,
-            files,
-            manifest=info,
-            check=settings.check,
-            force=settings.force,
-            merged=(plan.changelog,) if plan.changelog else (),
-        )
+        report, changes = write(collection, plan, settings, files, secret_values)
     diagnostics = [*collection.diagnostics, *notes]
     result = Result(collection.source, files, diagnostics, warnings, report, changes)
     if fingerprint and not settings.check and not report.refused:
         rerun.record(settings.output, fingerprint, files, result.notices())
     return result
+
+
+def write(
+    collection: Collection,
+    plan: Plan,
+    settings: OutputSettings,
+    files: dict[str, str],
+    secret_values: frozenset[str],
+) -> tuple[writer.WriteReport, changelog.Changes]:
+    """The API snapshot (secrets masked) and its changes since the last run, the
+    changelog (added to `files`), the manifest, then every file."""
+    snapshot = changelog.snapshot(collection)
+    if secret_values:
+        from generator import secrets  # noqa: PLC0415
+
+        text = secrets.scrub({"s": json.dumps(snapshot)}, secret_values)["s"]
+        snapshot = json.loads(text)
+    previous = mf.read_snapshot(settings.output) if settings.output.is_dir() else None
+    changes = changelog.compare(previous, snapshot)
+    if plan.changelog:
+        existing = writer.read_existing(settings.output, plan.changelog)
+        when = changelog.resolve_date(collection, settings.date)
+        files[plan.changelog] = changelog.update(existing, changes, snapshot, when)
+    recorded = {**plan.recorded, "environment": collection.environment}
+    if plan.record_package:
+        recorded["name"] = _package_name(collection, plan.package_name)
+    info = mf.ManifestInfo(
+        source=source_identity(collection.source),
+        source_sha256=collection.source_sha256,
+        options=dict(sorted(recorded.items())),
+        snapshot=snapshot,
+    )
+    report = writer.write_tree(
+        settings.output,
+        files,
+        manifest=info,
+        check=settings.check,
+        force=settings.force,
+        merged=(plan.changelog,) if plan.changelog else (),
+    )
+    return report, changes
 
 
 def up_to_date(
