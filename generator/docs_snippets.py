@@ -1,13 +1,14 @@
 """The snippets the docs show (`DocSnippets`), built from the snippets emitter's output.
 
     shown = for_docs(collection, ["curl", "python-requests"], reveal_secrets=False,
-                     package="demo", formatted=None)
+                     package="demo", emitted=None)
     docs.emit(collection, snippets=shown, ...)
     docs_with_snippets(collection, styles=["curl"])   # the two steps in one
 
-`generate` passes the snippets it is writing anyway (already scrubbed and formatted) as
-`formatted`, so each snippet is rendered and formatted once; `pmgen docs` has none, and
-the chosen styles are emitted and formatted here. The docs emitter never imports the
+`generate` passes what the snippets emitter returned (`emitted`), so each snippet is
+rendered once; `pmgen docs` has none, and the chosen styles are emitted here. Either way
+the chosen styles' Python snippets are formatted here (the pipeline formats the written
+snippets meanwhile, in a child when there are many). The docs emitter never imports the
 snippets emitter: this is where the two meet.
 """
 
@@ -32,18 +33,17 @@ def for_docs(
     *,
     reveal_secrets: bool,
     package: str | None,
-    formatted: Mapping[str, str] | None = None,
+    emitted: Mapping[str, str] | None = None,
 ) -> DocSnippets | None:
-    """Every request's snippet in each of `styles` (`()`: no snippets). `formatted`: the
-    snippets emitter's formatted output for this collection and options, used when it
-    covers every style (its `index.json` says which it has)."""
+    """Every request's snippet in each of `styles` (`()`: no snippets). `emitted`: the
+    snippets emitter's output for this collection and options, used when it covers every
+    style (its `index.json` says which it has)."""
     if not styles:
         return None
     chosen = snippets.resolve_styles(collection, list(styles))
-    if formatted is not None and set(chosen) <= _styles_in(formatted):
-        texts: Mapping[str, str] = formatted
-    else:
-        texts = _formatted(_emit(collection, chosen, reveal_secrets, package), chosen)
+    if emitted is None or not set(chosen) <= _styles_in(emitted):
+        emitted = _emit(collection, chosen, reveal_secrets, package)
+    texts = _formatted(emitted, chosen)
 
     def lookup(op: Operation, style: str) -> tuple[str, str]:
         path = snippets.snippet_path(op, style)
@@ -67,7 +67,7 @@ def docs_with_snippets(
     reveal_secrets: bool = False,
     templates_dir: str | None = None,
     package: str | None = None,
-    formatted: Mapping[str, str] | None = None,
+    emitted: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """The docs emitter's files showing the `styles`' snippets (`()`: none)."""
     shown = for_docs(
@@ -75,7 +75,7 @@ def docs_with_snippets(
         styles,
         reveal_secrets=reveal_secrets,
         package=package,
-        formatted=formatted,
+        emitted=emitted,
     )
     return docs.emit(
         collection,

@@ -234,8 +234,9 @@ def emit(
     collection: Collection, plan: Plan, secret_values: frozenset[str] = frozenset()
 ) -> BlackStable:
     """Every part's files under its folder, secrets masked, Python formatted, with the
-    emitters' notes: the client in a forked child when there are other parts (it shares
-    nothing with them), the snippets before the docs, which show them."""
+    emitters' notes. The client runs in a forked child when there are other parts (it
+    shares nothing with them); many snippets are scrubbed and formatted in another child
+    while the docs, which show them, render here."""
     from generator import parallel, render  # noqa: PLC0415
     from generator.emitters import EMITTERS, Options  # noqa: PLC0415
 
@@ -248,9 +249,8 @@ def emit(
         site=plan.site,
         beside=parallel.forked if parallel.can_fork() else None,
     )
-    done: dict[str, BlackStable] = {}
+    done: dict[str, Callable[[], BlackStable]] = {}
     with ExitStack() as children:
-        client: Callable[[], BlackStable] | None = None
         if "client" in plan.parts:
 
             def build_client() -> BlackStable:
@@ -258,24 +258,25 @@ def emit(
                 return _finish(emitted, secret_values)
 
             if len(plan.parts) > 1:
-                client = children.enter_context(parallel.forked(build_client))
+                done["client"] = children.enter_context(parallel.forked(build_client))
             else:
-                client = build_client
+                done["client"] = build_client
+        snippets: BlackStable | None = None
         if "snippets" in plan.parts:
-            emitted = EMITTERS["snippets"](collection, options)
-            done["snippets"] = _finish(emitted, secret_values)
+            snippets = EMITTERS["snippets"](collection, options)
+            done["snippets"] = _finish_soon(snippets, secret_values, children)
         if "docs" in plan.parts:
-            shown = _doc_snippets(collection, plan, options, done.get("snippets"))
+            shown = _doc_snippets(collection, plan, options, snippets)
             emitted = EMITTERS["docs"](collection, replace(options, snippets=shown))
-            done["docs"] = _finish(emitted, secret_values)
-        if client is not None:
-            done["client"] = client()
+            formatted_docs = _finish(emitted, secret_values)
+            done["docs"] = lambda: formatted_docs
+        parts = {part: result() for part, result in done.items()}
     files: dict[str, str] = {}
     notes: list[str] = []
     for part in PARTS:
-        if part in done:
-            files.update(_under(plan.parts[part], done[part]))
-            notes.extend(done[part].notes)
+        if part in parts:
+            files.update(_under(plan.parts[part], parts[part]))
+            notes.extend(parts[part].notes)
     return BlackStable(files, notes=notes)
 
 
@@ -283,10 +284,10 @@ def _doc_snippets(
     collection: Collection,
     plan: Plan,
     options: Options,
-    written: Mapping[str, str] | None,
+    emitted: Mapping[str, str] | None,
 ) -> DocSnippets | None:
-    """What the docs show: the snippets this run writes when they cover the docs'
-    styles, else those styles emitted and formatted for the docs alone."""
+    """What the docs show: the snippets this run emitted when they cover the docs'
+    styles, else those styles emitted for the docs alone."""
     from generator.docs_snippets import for_docs  # noqa: PLC0415
 
     return for_docs(
@@ -294,7 +295,7 @@ def _doc_snippets(
         plan.doc_styles,
         reveal_secrets=options.reveal_secrets,
         package=options.package,
-        formatted=written,
+        emitted=emitted,
     )
 
 
@@ -305,6 +306,30 @@ def _finish(files: Mapping[str, str], secret_values: frozenset[str]) -> BlackSta
     notes = files.notes if isinstance(files, BlackStable) else ()
     formatted = formatting.format_python(scrub(files, secret_values))
     return BlackStable(formatted, notes=notes)
+
+
+# Python files an emitter must have for its formatting to go to a child (a fork costs ms)
+FORMAT_IN_CHILD = 1000
+
+
+def _finish_soon(
+    files: BlackStable, secret_values: frozenset[str], children: ExitStack
+) -> Callable[[], BlackStable]:
+    """`_finish(files)`: in a forked child when there are many Python files (it sends
+    back only the texts that changed), so the docs render meanwhile; else here and now.
+    """
+    from generator import parallel  # noqa: PLC0415
+
+    if sum(map(is_python, files)) < FORMAT_IN_CHILD:
+        finished = _finish(files, secret_values)
+        return lambda: finished
+
+    def changed() -> dict[str, str]:
+        out = _finish(files, secret_values)
+        return {path: text for path, text in out.items() if text != files[path]}
+
+    child = children.enter_context(parallel.forked(changed))
+    return lambda: BlackStable({**files, **child()}, notes=files.notes)
 
 
 def scrub(files: Mapping[str, str], secret_values: frozenset[str]) -> BlackStable:

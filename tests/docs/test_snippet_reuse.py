@@ -1,6 +1,6 @@
 """The docs show the snippets they are given (`generator.docs_snippets`): in `generate`
-the snippets it writes, else the chosen styles emitted for the docs alone. The pages must
-be the same either way."""
+what the snippets emitter returned, else the chosen styles emitted for the docs alone.
+The pages must be the same either way."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def test_reused_snippets_give_the_same_pages(
 
     monkeypatch.setattr(snippets, "render_snippet", counting)
     reused = docs_with_snippets(
-        collection, site="mkdocs", package="demo", formatted=everything
+        collection, site="mkdocs", package="demo", emitted=everything
     )
     assert reused == alone
     missing = [
@@ -67,7 +67,7 @@ def test_output_missing_a_style_is_not_reused(
     _no_black(monkeypatch)
     collection = load(str(corpus_dir / "pcg-basic.postman_collection.json"))
     only_curl = snippets.emit(collection, styles=("curl",))
-    reused = docs_with_snippets(collection, formatted=only_curl)
+    reused = docs_with_snippets(collection, emitted=only_curl)
     assert reused == docs_with_snippets(collection)
     assert "```python" in reused["requests.md"] or any(
         "```python" in text for text in reused.values()
@@ -104,7 +104,7 @@ def test_generate_hands_the_snippets_to_the_docs(
 
     @functools.wraps(real)
     def spy(*args: Any, **kwargs: Any) -> Any:
-        given.append(kwargs["formatted"] is not None)  # the snippets written in this run
+        given.append(kwargs["emitted"] is not None)  # what the snippets emitter returned
         return real(*args, **kwargs)
 
     monkeypatch.setattr(docs_snippets, "for_docs", spy)
