@@ -39,12 +39,11 @@ from generator import manifest as mf
 from generator.emitted import BlackStable, is_python, stable_paths
 from generator.errors import UsageError
 from generator.manifest import source_identity
-from generator.model import Diagnostic
 
 if TYPE_CHECKING:
     from generator.emitters import Options
     from generator.emitters.docs_view import DocSnippets
-    from generator.model import Collection
+    from generator.model import Collection, Diagnostic
 
 PARTS = ("client", "snippets", "docs")
 
@@ -126,6 +125,9 @@ def run(
     `notify` as soon as it is known, so it is shown even when a later step fails. With a
     `fingerprint` of every input, a clean write is put on record for `up_to_date`."""
     from generator import rerun  # noqa: PLC0415
+    from generator.model import (
+        Diagnostic,
+    )  # noqa: PLC0415 (pydantic: not for up_to_date)
 
     collection = load(source, load_options)
     for diagnostic in collection.diagnostics:
