@@ -23,7 +23,7 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -31,10 +31,11 @@ from pathlib import Path
 import black
 
 from generator import manifest, parallel
+from generator.emitted import BlackStable, is_python, stable_paths
 from generator.errors import GeneratorBug
+from generator.layout import LINE_LENGTH
 
 # The one place black's mode is decided (generated code targets Python 3.10+).
-LINE_LENGTH = 88  # also what the black-stable layouts (client, models, snippets) assume
 BLACK_MODE = black.Mode(
     target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH
 )
@@ -50,24 +51,14 @@ MAX_WORKERS = 2
 
 _memory: dict[str, str] = {}  # cache key -> formatted text
 
-
-class BlackStable(dict[str, str]):
-    """Emitted files ({path: text}) of which `stable` are already black-formatted.
-
-    An emitter returns this instead of a plain dict to let its black-stable files skip
-    black. Paths in `stable` that are not in the mapping are ignored.
-    """
-
-    def __init__(self, files: Mapping[str, str], stable: Iterable[str] = ()) -> None:
-        super().__init__(files)
-        self.stable: frozenset[str] = frozenset(stable)
-
-
-def stable_paths(files: Mapping[str, str]) -> frozenset[str]:
-    """The paths `files` marks as black-stable (none for a plain mapping)."""
-    if isinstance(files, BlackStable):
-        return frozenset(p for p in files.stable if p in files)
-    return frozenset()
+__all__ = [
+    "BLACK_MODE",
+    "BlackStable",
+    "black_changes",
+    "format_python",
+    "is_python",
+    "stable_paths",
+]
 
 
 def black_changes(files: Mapping[str, str]) -> list[str]:
@@ -78,10 +69,6 @@ def black_changes(files: Mapping[str, str]) -> list[str]:
         if is_python(path)
         and _black_without_gc(files[path], _mode_for(path)) != files[path]
     ]
-
-
-def is_python(path: str) -> bool:
-    return path.endswith((".py", ".pyi"))
 
 
 def _mode_for(path: str) -> black.Mode:

@@ -14,11 +14,12 @@ import os
 import re
 import tempfile
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import naming
-from generator.emitters.client_plan import MethodPlan, ResourcePlan
+from generator import manifest, naming
+from generator.model import Body, Example
 from generator.models_layout import black_layout
 from generator.pyimports import ImportBlock
 
@@ -57,9 +58,23 @@ class InferredModels:
     black_stable: bool = False  # laid out as black writes it (generator.models_layout)
 
 
-def _json_examples(m: MethodPlan) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class ModelSource:
+    """One operation as inference sees it (the client emitter builds these from its plan).
+
+    `key` identifies the operation in the results (`op id\\0key`); `words` name its
+    models (`["users", "get_user"]` -> `UsersGetUserResponse`); `body` is the request
+    body when the method takes one as a parameter."""
+
+    key: str
+    words: tuple[str, ...]
+    examples: tuple[Example, ...] = ()
+    body: Body | None = None
+
+
+def _json_examples(source: ModelSource) -> list[dict[str, Any]]:
     out = []
-    for example in m.operation.examples:
+    for example in source.examples:
         if not example.body or (
             example.code is not None and not 200 <= example.code < 300
         ):
@@ -158,47 +173,40 @@ class ModelRequest:
         )
 
 
-def plan_models(root: ResourcePlan) -> ModelRequest:
+def plan_models(
+    sources: Iterable[ModelSource], reserved: Iterable[str] = ()
+) -> ModelRequest:
     """Response models for every operation whose saved 2xx examples are JSON objects, and
     body models for JSON object bodies without `{{variables}}` (cheap: no generator yet).
+    At most `MAX_MODELS` operations, in the order given.
     """
-    # not the schema root's title, names the module imports, nor the raw-response classes
-    scope = naming.Scope(
-        {_ROOT_TITLE, *_MODULE_NAMES}
-        | {
-            f"{prefix}{r.class_name}WithRawResponse"
-            for r in root.walk()
-            for prefix in ("", "Async")
-        }
-    )
+    # not the schema root's title, names the module imports, nor `reserved` (the client's
+    # raw-response classes)
+    scope = naming.Scope({_ROOT_TITLE, *_MODULE_NAMES, *reserved})
     definitions = _Definitions(scope)
     wanted: dict[str, str] = {}
     bodies: dict[str, str] = {}
-    for resource in root.walk():
-        for m in resource.methods:
-            if len(wanted) + len(bodies) >= MAX_MODELS:
-                break
-            base = naming.pascal("_".join([*resource.path, m.name]), "Operation")
-            context = naming.pascal(m.name, "Operation")
-            key = f"{m.operation.id}\0{m.operation.key}"
-            body = m.operation.request.body
-            body_param = next((p for p in m.keywords if p.kind == "body"), None)
-            if (
-                body_param is not None
-                and body is not None
-                and body.json_valid
-                and isinstance(body.json_value, dict)
-                and body.json_value
-                and "{{" not in (body.raw or "")
-            ):
-                name = scope.claim(base + "Body")
-                definitions.add(name, _schema([body.json_value]), context)
-                bodies[key] = name
-            examples = _json_examples(m)
-            if examples:
-                name = scope.claim(base + "Response")
-                definitions.add(name, _schema(examples), context)
-                wanted[key] = name
+    for source in sources:
+        if len(wanted) + len(bodies) >= MAX_MODELS:
+            break
+        base = naming.pascal("_".join(source.words), "Operation")
+        context = naming.pascal(source.words[-1], "Operation")
+        body = source.body
+        if (
+            body is not None
+            and body.json_valid
+            and isinstance(body.json_value, dict)
+            and body.json_value
+            and "{{" not in (body.raw or "")
+        ):
+            name = scope.claim(base + "Body")
+            definitions.add(name, _schema([body.json_value]), context)
+            bodies[source.key] = name
+        examples = _json_examples(source)
+        if examples:
+            name = scope.claim(base + "Response")
+            definitions.add(name, _schema(examples), context)
+            wanted[source.key] = name
     if not definitions.schemas:
         return ModelRequest(None, wanted, bodies)
     schema = {
@@ -268,8 +276,10 @@ def _sorted_imports(text: str) -> str:
     return block.render() + "\n\n\n" + body
 
 
-def infer_models(root: ResourcePlan) -> InferredModels:
-    request = plan_models(root)
+def infer_models(
+    sources: Iterable[ModelSource], reserved: Iterable[str] = ()
+) -> InferredModels:
+    request = plan_models(sources, reserved)
     return finish(request, generate_text(request))
 
 
@@ -278,15 +288,11 @@ def _generate(schema: dict[str, Any]) -> str:
     was generated before (it is most of the client's emit time on big collections)."""
     from importlib.metadata import version  # noqa: PLC0415
 
-    from generator.formatting import cache_dir  # noqa: PLC0415
-
     text = json.dumps(schema, sort_keys=True)
     inputs = f"{version('datamodel-code-generator')}\0{_OPTIONS}\0{text}"
     key = hashlib.sha256(inputs.encode()).hexdigest()
-    black_cache = cache_dir()  # <base>/black/<namespace>; None when caching is off
-    path = (
-        black_cache.parent.parent / "inference" / key[:2] / key if black_cache else None
-    )
+    root = manifest.cache_root()  # None when caching is off
+    path = root / "inference" / key[:2] / key if root is not None else None
     if path is not None:
         try:
             return path.read_text(encoding="utf-8")

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from generator import __version__
 from generator.errors import InputError
@@ -310,3 +311,15 @@ def record_run(
                 older.unlink(missing_ok=True)
     except OSError:
         pass  # the cache is an optimisation; a read-only home must not fail the run
+
+
+def source_identity(source: str) -> str:
+    """The source as the manifest records it: a URL loses userinfo and query (share links
+    and API URLs carry keys there); a path stays as the user wrote it."""
+    if "://" not in source:
+        return source or "-"
+    parts = urlsplit(source)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    query = "?…" if parts.query else ""
+    return urlunsplit((parts.scheme, host + port, parts.path, "", "")) + query

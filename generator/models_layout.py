@@ -16,8 +16,7 @@ from __future__ import annotations
 import ast
 import re
 
-from generator.emitters.client_layout import call
-from generator.formatting import LINE_LENGTH
+from generator.layout import LINE_LENGTH, call
 from generator.render import pystr
 
 _LITERAL = r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*\""""

@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 
-from generator.formatting import LINE_LENGTH
+from generator.layout import import_from
 
 _SECTIONS = ("future", "stdlib", "thirdparty", "firstparty", "local")
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
@@ -70,7 +70,7 @@ class ImportBlock:
             lines = sections[self._section(module)]
             if plain:
                 lines.append(
-                    from_import(module, sorted(plain, key=_member_key), indent)
+                    import_from(module, sorted(plain, key=_member_key), indent)
                 )
             for alias in sorted(set(self._from[module]) - set(plain), key=_member_key):
                 lines.append(f"{indent}from {module} import {alias}")
@@ -103,16 +103,6 @@ def _module_key(module: str) -> tuple[int, tuple[str | int, ...]]:
 def member_order(names: Iterable[str]) -> list[str]:
     """`names` in the order isort writes them in one `from` import."""
     return sorted(names, key=_member_key)
-
-
-def from_import(module: str, names: Sequence[str], indent: str = "") -> str:
-    """`from module import a, b`, exploded one name a line when too long (black always
-    explodes a split import)."""
-    line = f"{indent}from {module} import {', '.join(names)}"
-    if len(line) <= LINE_LENGTH:
-        return line
-    inner = "".join(f"{indent}    {name},\n" for name in names)
-    return f"{indent}from {module} import (\n{inner}{indent})"
 
 
 def _member_key(name: str) -> tuple[int, tuple[str | int, ...]]:

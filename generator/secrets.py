@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import base64
 import functools
+import io
 import json
 import re
 import shlex
+import tokenize
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -623,6 +625,74 @@ def scrub(
         path: rx.sub(lambda m: replacements[m.group(0)], text)
         for path, text in files.items()
     }
+
+
+def scrub_files(
+    files: Mapping[str, str],
+    secrets: Iterable[str],
+    *,
+    is_code: Callable[[str], bool] = lambda path: False,
+) -> dict[str, str]:
+    """`scrub`, but in the files `is_code` names (Python) only inside string literals and
+    comments: a secret that happens to equal a name (a password "password" vs
+    `digest_password`) must not turn code into a syntax error."""
+    values = frozenset(secrets)
+    masked = scrub(files, values)
+    for path, text in files.items():
+        if is_code(path) and masked[path] != text:
+            masked[path] = _scrub_literals(
+                text, lambda part: scrub({"": part}, values)[""]
+            )
+    return masked
+
+
+_LITERAL_TOKENS = {tokenize.STRING, tokenize.COMMENT} | (
+    {tokenize.FSTRING_MIDDLE} if hasattr(tokenize, "FSTRING_MIDDLE") else set()
+)
+
+
+def _scrub_literals(text: str, mask: Callable[[str], str]) -> str:
+    starts = [0]  # offset of each line as tokenize numbers them (split on "\n" only)
+    for line in io.StringIO(text):
+        starts.append(starts[-1] + len(line))
+    spans: list[tuple[int, int]] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type in _LITERAL_TOKENS:
+                begin = starts[tok.start[0] - 1] + tok.start[1]
+                spans.append((begin, starts[tok.end[0] - 1] + tok.end[1]))
+    except (tokenize.TokenError, SyntaxError):
+        return mask(text)  # not Python after all: mask everything, compile() will judge
+    pieces, last = [], 0
+    for begin, end in spans:
+        pieces += [text[last:begin], _mask_literal(text[begin:end], mask)]
+        last = end
+    return "".join([*pieces, text[last:]])
+
+
+def _mask_literal(token: str, mask: Callable[[str], str]) -> str:
+    """Mask inside a string/comment token; in an f-string, not inside `{expressions}`."""
+    prefix = token[: len(token) - len(token.lstrip("rRbBuUfF"))]
+    if "f" not in prefix.lower():
+        return mask(token)
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(token):
+        if depth == 0 and token[i : i + 2] in ("{{", "}}"):
+            i += 2
+            continue
+        if token[i] == "{":
+            if depth == 0:
+                out.append(mask(token[start:i]))
+                start = i
+            depth += 1
+        elif token[i] == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(token[start : i + 1])  # an expression: code, left alone
+                start = i + 1
+        i += 1
+    out.append(mask(token[start:]) if depth == 0 else token[start:])
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=64)

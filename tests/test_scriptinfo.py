@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.emitters.docs import emit as emit_docs
+from generator.docs_snippets import docs_with_snippets as emit_docs
 from generator.scriptinfo import describe, reads, sets
 from tests.importer.helpers import collection, invoke, load_value
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import click
 
-from generator.commands._output import OutputSettings, output_options, run_emitters
-from generator.commands._source_options import load_from_options, source_options
-from generator.emitters import client
+from generator import pipeline
+from generator.commands._output import output_options, show, warn
+from generator.commands._source_options import load_kwargs, source_options
 
 
 @click.command(name="client")
@@ -43,25 +43,15 @@ def command(
     **kwargs: Any,
 ) -> None:
     """Generate an installable Python client package."""
-    settings = OutputSettings.pop_from(kwargs)
-    collection = load_from_options(kwargs)
-    name = client.package_name_for(collection, package_name)
-
-    def emit(c: Any) -> dict[str, str]:
-        return client.emit(
-            c, package_name=name, reveal_secrets=reveal_secrets, templates_dir=templates
-        )
-
-    run_emitters(
-        collection,
-        {"": emit},
-        settings=settings,
-        options={
-            "name": name,
-            "reveal_secrets": reveal_secrets,
-            "templates": templates,
-            "environment": collection.environment,
-        },
-        changelog_path="CHANGELOG.md",
+    settings = pipeline.OutputSettings.pop_from(kwargs)
+    source = kwargs.get("source")
+    plan = pipeline.Plan(
+        parts={"client": ""},
+        package_name=package_name,
         reveal_secrets=reveal_secrets,
+        templates=templates,
+        changelog="CHANGELOG.md",
+        recorded={"reveal_secrets": reveal_secrets, "templates": templates},
+        record_package=True,
     )
+    show(pipeline.run(source, load_kwargs(kwargs), plan, settings, notify=warn))

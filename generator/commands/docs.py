@@ -11,8 +11,9 @@ from typing import Any
 
 import click
 
-from generator.commands._output import OutputSettings, output_options, run_emitters
-from generator.commands._source_options import load_from_options, source_options
+from generator import pipeline
+from generator.commands._output import output_options, show, warn
+from generator.commands._source_options import load_kwargs, source_options
 from generator.emitters import docs
 
 
@@ -51,32 +52,26 @@ def command(
     **kwargs: Any,
 ) -> None:
     """Generate markdown documentation for a collection."""
-    settings = OutputSettings.pop_from(kwargs)
-    collection = load_from_options(kwargs)
-    styles: tuple[str, ...] = style or docs.DEFAULT_STYLES
+    settings = pipeline.OutputSettings.pop_from(kwargs)
+    styles = style or docs.DEFAULT_STYLES
     if styles == ("none",):
         styles = ()
-
-    def emit(c: Any) -> dict[str, str]:
-        return docs.emit(
-            c,
-            styles=styles,
-            site=site,
-            reveal_secrets=reveal_secrets,
-            templates_dir=templates,
-        )
-
-    run_emitters(
-        collection,
-        {"": emit},
-        settings=settings,
-        options={
+    plan = pipeline.Plan(
+        parts={"docs": ""},
+        doc_styles=styles,
+        reveal_secrets=reveal_secrets,
+        templates=templates,
+        site=site,
+        changelog=docs.pages_root(site) + "CHANGELOG.md",
+        recorded={
             "style": list(styles),
             "site": site,
             "reveal_secrets": reveal_secrets,
             "templates": templates,
-            "environment": collection.environment,
         },
-        changelog_path=docs.pages_root(site) + "CHANGELOG.md",
-        reveal_secrets=reveal_secrets,
+    )
+    show(
+        pipeline.run(
+            kwargs.get("source"), load_kwargs(kwargs), plan, settings, notify=warn
+        )
     )

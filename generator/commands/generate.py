@@ -5,120 +5,27 @@
     DIR/docs/      markdown docs + CHANGELOG.md  (generator.emitters.docs)
 
 With a `pmgen.toml` (or `[tool.pmgen]`) holding `source` and `output`, `pmgen generate`
-alone regenerates. An emitter that is not installed yet is skipped with a warning.
+alone regenerates; with nothing changed since the last run, it says so without loading
+anything (`generator.rerun`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
-import inspect
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from generator import manifest as mf
-from generator import naming
-from generator.changelog import Changes
-from generator.commands._output import (
-    Emitter,
-    OutputSettings,
-    load_collection,
-    output_options,
-    run_emitters,
-    shortcut,
-)
+from generator import pipeline
+from generator.commands._output import output_options, show, warn
 from generator.commands._source_options import load_kwargs, source_options
-from generator.writer import WriteReport
-
-if TYPE_CHECKING:
-    from generator.model import Collection
-
-PARTS = ("client", "snippets", "docs")
-
-
-def _call(
-    func: Callable[..., Mapping[str, str]], collection: Collection, **kwargs: Any
-) -> Mapping[str, str]:
-    """Pass only the keywords the emitter accepts (emitters grow options independently)."""
-    params = inspect.signature(func).parameters
-    if not any(p.kind is p.VAR_KEYWORD for p in params.values()):
-        kwargs = {k: v for k, v in kwargs.items() if k in params}
-    return func(collection, **kwargs)
-
-
-def package_for(collection: Collection, name: str | None) -> str:
-    """The client package name, decided once (the snippets' python-client style needs it)."""
-    try:
-        from generator.emitters.client import package_name_for  # noqa: PLC0415
-    except ImportError:
-        return name or naming.snake(collection.info.name, "client")
-    return package_name_for(collection, name)
-
-
-def emitters_for(
-    parts: Sequence[str],
-    *,
-    styles: Sequence[str],
-    package_name: str | None,
-    reveal_secrets: bool,
-    templates: str | None,
-    site: str | None,
-) -> dict[str, Emitter]:
-    """The available emitters under their output prefixes; a missing one is skipped."""
-    found: dict[str, Emitter] = {}
-    shared: dict[str, tuple[Collection, Mapping[str, str]]] = {}  # snippets -> docs
-    common: dict[str, Any] = {
-        "reveal_secrets": reveal_secrets,
-        "templates_dir": templates,
-    }
-    if styles:
-        common["styles"] = tuple(styles)
-    for part in parts:
-        try:
-            module = importlib.import_module(f"generator.emitters.{part}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"generator.emitters.{part}":
-                raise
-            click.echo(
-                f"pmgen: warning: the {part} emitter is not available; skipped",
-                err=True,
-            )
-            continue
-        extra = {**common, "site": site} if part == "docs" else common
-        found[part] = _bind(module.emit, extra, package_name, part, shared)
-    return found
-
-
-def _bind(
-    emit: Callable[..., Mapping[str, str]],
-    extra: dict[str, Any],
-    name: str | None,
-    part: str,
-    shared: dict[str, tuple[Collection, Mapping[str, str]]],
-) -> Emitter:
-    """The emitter with its options; the docs reuse the snippets the snippets emitter
-    rendered in the same run (same collection, styles, secrets and package)."""
-
-    def bound(collection: Collection) -> Mapping[str, str]:
-        package = package_for(collection, name)
-        more: dict[str, Any] = {}
-        earlier = shared.pop("snippets", None) if part == "docs" else None
-        if earlier is not None and earlier[0] is collection:
-            more["snippet_files"] = earlier[1]
-        files = _call(
-            emit, collection, package_name=package, package=package, **extra, **more
-        )
-        if part == "snippets":
-            shared["snippets"] = (collection, files)
-        return files
-
-    return bound
+from generator.pipeline import PARTS, OutputSettings
 
 
 def generate_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -171,12 +78,6 @@ class GenerateJob:
     templates: str | None = None
     site: str | None = None
     only: tuple[str, ...] = ()
-
-    def _changelog_path(self) -> str:
-        """Beside the docs' README, so a documentation site includes it too."""
-        from generator.emitters.docs import pages_root  # noqa: PLC0415
-
-        return f"docs/{pages_root(self.site)}CHANGELOG.md"
 
     @classmethod
     def from_kwargs(cls, kwargs: dict[str, Any]) -> GenerateJob:
@@ -255,44 +156,53 @@ class GenerateJob:
         text = json.dumps(data, sort_keys=True, default=repr)
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def run(self, *, echo: bool = True) -> tuple[WriteReport, Changes]:
-        fingerprint = None if self.settings.force else self.fingerprint()
-        if fingerprint:
-            done = shortcut(self.settings, fingerprint, echo=echo)
-            if done is not None:
-                return done
-        collection = load_collection(self.source, **self.load)
-        from generator import render  # noqa: PLC0415 (Jinja only when emitting)
+    def plan(self) -> pipeline.Plan:
+        """The parts under their folders; the snippets' styles are the docs' too (when
+        none is given, the snippets have every style and the docs their default)."""
+        from generator.emitters import (
+            docs,
+        )  # noqa: PLC0415 (Jinja: not for the shortcut)
 
-        render.environment.cache_clear()  # templates edited since the last run (watch)
         parts = [p for p in PARTS if not self.only or p in self.only]
-        emitters = emitters_for(
-            parts,
+        return pipeline.Plan(
+            parts={part: part for part in parts},
             styles=self.style,
+            doc_styles=self.style or docs.DEFAULT_STYLES,
             package_name=self.name,
             reveal_secrets=self.reveal_secrets,
             templates=self.templates,
             site=self.site,
+            # beside the docs' README, so a documentation site includes it too
+            changelog=(
+                f"docs/{docs.pages_root(self.site)}CHANGELOG.md"
+                if "docs" in parts
+                else None
+            ),
+            recorded={
+                "parts": parts,
+                "style": list(self.style),
+                "name": self.name,
+                "reveal_secrets": self.reveal_secrets,
+                "templates": self.templates,
+                "site": self.site,
+            },
         )
-        options = {
-            "parts": parts,
-            "style": list(self.style),
-            "name": self.name,
-            "reveal_secrets": self.reveal_secrets,
-            "templates": self.templates,
-            "site": self.site,
-            "environment": collection.environment,
-        }
-        return run_emitters(
-            collection,
-            emitters,
-            settings=self.settings,
-            options=options,
-            changelog_path=self._changelog_path() if "docs" in parts else None,
-            reveal_secrets=self.reveal_secrets,
-            echo=echo,
+
+    def run(self, notify: Callable[[str], None] = warn) -> pipeline.Result:
+        fingerprint = None if self.settings.force else self.fingerprint()
+        if fingerprint:
+            done = pipeline.up_to_date(
+                self.source, self.settings, fingerprint, notify=notify
+            )
+            if done is not None:
+                return done
+        return pipeline.run(
+            self.source,
+            self.load,
+            self.plan(),
+            self.settings,
             fingerprint=fingerprint,
-            forked=("client",),  # independent of snippets and docs: the other core
+            notify=notify,
         )
 
 
@@ -302,4 +212,4 @@ class GenerateJob:
 @generate_options
 def command(**kwargs: Any) -> None:
     """Generate the client package, snippets and docs into DIR/client, DIR/snippets, DIR/docs."""
-    GenerateJob.from_kwargs(kwargs).run()
+    show(GenerateJob.from_kwargs(kwargs).run())

@@ -8,13 +8,13 @@ from typing import Any
 
 import click
 
-from generator.commands._output import (
-    OutputSettings,
-    output_options,
-    run_emitters,
-    scrub_secrets,
+from generator import pipeline
+from generator.commands._output import output_options, show, warn
+from generator.commands._source_options import (
+    load_from_options,
+    load_kwargs,
+    source_options,
 )
-from generator.commands._source_options import load_from_options, source_options
 from generator.emitters import snippets
 from generator.emitters.snippet_context import Unsupported
 from generator.errors import UsageError
@@ -66,6 +66,9 @@ def command(
         for name in ("output", "check", "force", "date", "config_file"):
             kwargs.pop(name, None)
         collection = load_from_options(kwargs)
+        for diagnostic in collection.diagnostics:
+            if diagnostic.level != "info":
+                warn(pipeline.diagnostic_line(diagnostic, collection.source))
         op = find_operation(collection, request_ref)
         chosen = snippets.resolve_styles(collection, style or ("curl",))
         for name in chosen:
@@ -78,25 +81,22 @@ def command(
                     f"style {name} cannot express this request: {why}"
                 ) from None
             path = f"snippet.{snippets.STYLES[name].ext}"
-            files = {path: text}
-            if not reveal_secrets:  # the same safety net as files written to disk
-                files = scrub_secrets(files, SecretReport.of(collection).values)
+            leaked = (
+                frozenset() if reveal_secrets else SecretReport.of(collection).values
+            )
+            # the same safety net as files written to disk
+            files = pipeline.scrub({path: text}, leaked)
             click.echo(format_python(files)[path], nl=False)
         return
-    settings = OutputSettings.pop_from(kwargs)
-    collection = load_from_options(kwargs)
-
-    def emit(c: Collection) -> dict[str, str]:
-        return snippets.emit(c, styles=style, reveal_secrets=reveal_secrets)
-
-    run_emitters(
-        collection,
-        {"": emit},
-        settings=settings,
-        options={
-            "style": list(style),
-            "reveal_secrets": reveal_secrets,
-            "environment": collection.environment,
-        },
+    settings = pipeline.OutputSettings.pop_from(kwargs)
+    plan = pipeline.Plan(
+        parts={"snippets": ""},
+        styles=style,
         reveal_secrets=reveal_secrets,
+        recorded={"style": list(style), "reveal_secrets": reveal_secrets},
+    )
+    show(
+        pipeline.run(
+            kwargs.get("source"), load_kwargs(kwargs), plan, settings, notify=warn
+        )
     )

@@ -208,13 +208,14 @@ def _line(message: str) -> None:
 def regenerate(job: GenerateJob) -> None:
     """One regeneration, one line; errors are reported and the watch goes on."""
     try:
-        report, changes = job.run(echo=False)
+        result = job.run()
     except PmgenError as exc:
         _line(f"error: {exc}")
         return
     except Exception as exc:  # a generator bug on this input: say so, keep watching
         _line(f"internal error: {type(exc).__name__}: {exc}")
         return
+    report, changes = result.report, result.changes
     refused = f", {len(report.refused)} kept (edited by hand)" if report.refused else ""
     if report.up_to_date:
         _line(f"up to date{refused}")

@@ -1,0 +1,90 @@
+"""The emitters: the model -> files. One protocol for the pipeline:
+
+    files = EMITTERS["client"](collection, Options(package="demo"))   # -> BlackStable
+
+An emitter is pure: it reads the collection and its options and returns its files (with
+their black-stable marks and notes, `generator.emitted.BlackStable`); it does not
+format, fork, scrub or write (`generator.pipeline` does, for every emitter alike).
+Each module's `emit` keeps its own keywords for direct use (tests); the functions here
+are what the pipeline calls. The modules load when first called: `pmgen client` never
+imports the docs' templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.emitted import BlackStable
+    from generator.emitters.docs_view import DocSnippets
+    from generator.model import Collection
+
+# Runs a function meanwhile (elsewhere): the context yields what fetches its result. The
+# pipeline hands the client `generator.parallel.forked` when it can fork.
+Beside = Callable[
+    [Callable[[], "str | None"]], AbstractContextManager[Callable[[], "str | None"]]
+]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every emitter's options; each reads those it knows."""
+
+    package: str  # the client package name (the python-client snippets call it too)
+    reveal_secrets: bool = False
+    templates_dir: str | None = None
+    styles: tuple[str, ...] = ()  # snippets: () is every style but python-client
+    site: str | None = None  # docs: "mkdocs" or None
+    snippets: DocSnippets | None = None  # docs: the snippets each request shows
+    beside: Beside | None = None  # client: where datamodel-code-generator may run
+
+
+Emitter = Callable[["Collection", Options], "BlackStable"]
+
+
+def emit_client(collection: Collection, options: Options) -> BlackStable:
+    from generator.emitters import client as module  # noqa: PLC0415
+
+    return module.emit(
+        collection,
+        package_name=options.package,
+        reveal_secrets=options.reveal_secrets,
+        templates_dir=options.templates_dir,
+        beside=options.beside,
+    )
+
+
+def emit_snippets(collection: Collection, options: Options) -> BlackStable:
+    from generator.emitters import snippets as module  # noqa: PLC0415
+
+    return module.emit(
+        collection,
+        styles=options.styles,
+        reveal_secrets=options.reveal_secrets,
+        package=options.package,
+    )
+
+
+def emit_docs(collection: Collection, options: Options) -> BlackStable:
+    from generator.emitted import BlackStable  # noqa: PLC0415
+    from generator.emitters import docs as module  # noqa: PLC0415
+
+    return BlackStable(
+        module.emit(
+            collection,
+            snippets=options.snippets,
+            site=options.site,
+            reveal_secrets=options.reveal_secrets,
+            templates_dir=options.templates_dir,
+        )
+    )
+
+
+EMITTERS: dict[str, Emitter] = {
+    "client": emit_client,
+    "snippets": emit_snippets,
+    "docs": emit_docs,
+}

@@ -11,21 +11,27 @@ plan (`client_plan`) and the operation specs, stored as JSON beside each resourc
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import __version__, inference, naming, parallel
-from generator.emitters import client_layout as layout
-from generator.emitters import client_run
-from generator.emitters.client_run import GENERATED
+from generator import __version__, inference, layout, naming
+from generator.emitted import BlackStable
+from generator.emitters import Beside, client_run
 from generator.emitters.client_docs import method_doc, resource_doc
 from generator.emitters.client_imports import client_imports, resource_imports
-from generator.emitters.client_plan import MethodPlan, Planner, ResourcePlan
+from generator.emitters.client_plan import (
+    MethodPlan,
+    Planner,
+    ResourcePlan,
+    client_class_for,
+    plan_client,
+)
+from generator.emitters.client_run import GENERATED
 from generator.emitters.client_secrets import Scrubber, SecretHider
-from generator.emitters.docs_markdown import code as md_code
-from generator.emitters.docs_markdown import md_cell, md_text
-from generator.formatting import BlackStable
+from generator.markdown import code as md_code
+from generator.markdown import md_cell, md_text
 from generator.model import Collection
 from generator.pyimports import member_order
 from generator.render import pystr, render
@@ -37,20 +43,6 @@ RUNTIME_MODULES = (
     "_response.py", "_base_client.py", "_resource.py",
 )  # fmt: skip
 _SIGNING_SOURCE = Path(signing.__file__)
-_RESERVED_CLASSES = {"Client", "AsyncClient", "APIResponse", "NotGiven"}
-
-
-def package_name_for(collection: Collection, name: str | None = None) -> str:
-    return naming.snake(name or collection.info.name, "client")
-
-
-def client_class_for(package_name: str) -> str:
-    name = naming.pascal(package_name, "Api")
-    return (
-        name + "Client"
-        if name in _RESERVED_CLASSES or name.startswith("Async")
-        else name
-    )
 
 
 @dataclass
@@ -60,12 +52,17 @@ class SecretParam:
     env_var: str
 
 
-def plan_client(
-    collection: Collection, *, package_name: str, reveal_secrets: bool
-) -> tuple[ResourcePlan, Planner]:
-    hider = SecretHider(collection, package=package_name, reveal=reveal_secrets)
-    planner = Planner(collection, hider)
-    return planner.plan(), planner
+def model_sources(root: ResourcePlan) -> Iterator[inference.ModelSource]:
+    """Inference's view of every method: its name, saved examples and body parameter."""
+    for resource in root.walk():
+        for m in resource.methods:
+            takes_body = any(p.kind == "body" for p in m.keywords)
+            yield inference.ModelSource(
+                key=f"{m.operation.id}\0{m.operation.key}",
+                words=(*resource.path, m.name),
+                examples=tuple(m.operation.examples),
+                body=m.operation.request.body if takes_body else None,
+            )
 
 
 def emit(
@@ -74,9 +71,13 @@ def emit(
     package_name: str,
     reveal_secrets: bool,
     templates_dir: str | None = None,
+    beside: Beside | None = None,
 ) -> BlackStable:
     """Every file of the generated project (relative path -> text); the Python files
-    rendered exactly as black writes them are marked (`BlackStable.stable`)."""
+    rendered exactly as black writes them are marked (`BlackStable.stable`).
+
+    With `beside`, datamodel-code-generator runs through it while the modules render
+    (the caller decides whether that is another process); the files are the same."""
 
     def plan() -> tuple[ResourcePlan, Planner]:
         return plan_client(
@@ -94,13 +95,18 @@ def emit(
         )
 
     root, planner = plan()
-    wanted = inference.plan_models(root)
-    if wanted.schema is not None and parallel.can_fork():
+    raw_classes = {
+        f"{prefix}{r.class_name}WithRawResponse"
+        for r in root.walk()
+        for prefix in ("", "Async")
+    }
+    wanted = inference.plan_models(model_sources(root), raw_classes)
+    if wanted.schema is not None and beside is not None:
         # datamodel-code-generator (seconds on a big collection) runs on the other core
         # while the modules render with the model names asked of it; it writes them all
         # unless a schema yields no class, and then the modules render again (fresh plans:
         # rendering annotates them) with the names it wrote
-        with parallel.forked(lambda: inference.generate_text(wanted)) as text:
+        with beside(lambda: inference.generate_text(wanted)) as text:
             files = render_with(wanted.expected())
             models = inference.finish(wanted, text())
         if wanted.all_written(models):
@@ -133,7 +139,7 @@ def _render(
         "collection_doc": collection.info.description or collection.info.name,
         "collection_name": collection.info.name,
         "version": __version__,
-        # black's layout (client_layout): templates that use these render black-stable code
+        # black's layout (generator.layout): templates that use these render black-stable code
         "pystr": pystr,
         "doc": layout.doc,
         "import_from": layout.import_from,
@@ -273,7 +279,7 @@ def _finish(
     return BlackStable(files, _black_stable(files, pkg, rendered, laid_out))
 
 
-# rendered exactly as black writes them (client_layout; tests assert black_changes == [])
+# rendered exactly as black writes them (generator.layout; tests assert black_changes == [])
 _STABLE_MODULES = (
     "_types.py", "_exceptions.py", "_variables.py", "_auth.py", "_response.py", "_base_client.py",
     "_resource.py", "__init__.py", "resources/__init__.py", "_request.py", "_urls.py",

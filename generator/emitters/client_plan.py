@@ -138,6 +138,33 @@ def held_variables(collection: Collection) -> set[str]:
     return held
 
 
+_RESERVED_CLASSES = {"Client", "AsyncClient", "APIResponse", "NotGiven"}
+
+
+def package_name_for(collection: Collection, name: str | None = None) -> str:
+    """The client package name: `name`, else from the collection's (snake_case)."""
+    return naming.snake(name or collection.info.name, "client")
+
+
+def client_class_for(package_name: str) -> str:
+    name = naming.pascal(package_name, "Api")
+    return (
+        name + "Client"
+        if name in _RESERVED_CLASSES or name.startswith("Async")
+        else name
+    )
+
+
+def plan_client(
+    collection: Collection, *, package_name: str, reveal_secrets: bool
+) -> tuple[ResourcePlan, Planner]:
+    """The resources and methods of the client (the client emitter renders them, the
+    python-client snippets call them)."""
+    hider = SecretHider(collection, package=package_name, reveal=reveal_secrets)
+    planner = Planner(collection, hider)
+    return planner.plan(), planner
+
+
 class Planner:
     def __init__(self, collection: Collection, hider: SecretHider) -> None:
         self.collection = collection

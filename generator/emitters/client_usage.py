@@ -10,8 +10,13 @@ Secrets never appear: the client reads them from environment variables.
 
 from __future__ import annotations
 
-from generator.emitters.client import GENERATED, client_class_for, plan_client
-from generator.emitters.client_plan import MethodPlan, ResourcePlan
+from generator.emitters.client_plan import (
+    MethodPlan,
+    ResourcePlan,
+    client_class_for,
+    plan_client,
+)
+from generator.emitters.client_run import GENERATED
 from generator.model import Collection, Operation
 from generator.render import docstring, pyrepr
 

@@ -6,59 +6,52 @@
     requests.md          requests at the collection root
     mkdocs.yml           with `site="mkdocs"`; the pages then live under `docs/`
 
-The pipeline: plan pages and anchors (`docs_pages`), build views (`docs_view`,
-`docs_readme`: masking, sanitizing, snippets), render `templates/docs/`, then a last
-pass masks any literal secret left. Writes nothing; the output is deterministic.
+The steps: plan pages and anchors (`docs_pages`), build views (`docs_view`,
+`docs_readme`: masking, sanitizing, the snippets given), render `templates/docs/`, then a
+last pass masks any literal secret left. Writes nothing; the output is deterministic.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 import jinja2
 
 from generator import render
-from generator.emitters.docs_markdown import FILTERS, md_text, one_line
 from generator.emitters.docs_masking import Masker
 from generator.emitters.docs_pages import Builder, Plan, link_mapper, plan_pages
 from generator.emitters.docs_readme import overview
 from generator.emitters.docs_sanitize import md_description_cell, safe_url
-from generator.emitters.docs_view import SnippetRenderer
+from generator.emitters.docs_view import DocSnippets
 from generator.errors import UsageError
-from generator.model import Collection, Operation
+from generator.markdown import FILTERS, md_text, one_line
+from generator.model import Collection
 
 SITES = ("mkdocs",)
-DEFAULT_STYLES = ("curl", "python-requests")
-_LANGUAGE_OF_EXT = {"py": "python", "sh": "shell", "http": "http"}
+DEFAULT_STYLES = ("curl", "python-requests")  # the snippet styles shown unless told
 
 
 def emit(
     collection: Collection,
     *,
-    styles: Sequence[str] = DEFAULT_STYLES,
+    snippets: DocSnippets | None = None,
     site: str | None = None,
     reveal_secrets: bool = False,
     templates_dir: str | None = None,
-    package: str | None = None,
-    snippet_files: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """The docs tree as {relative path: markdown}. `styles=()` leaves snippets out;
-    `package` names the client package for the `python-client` snippet style.
-    `snippet_files`: what the snippets emitter already returned for this collection with
-    the same options (`generate` passes it), reused when it has every style needed."""
+    """The docs tree as {relative path: markdown}; each request shows its `snippets`
+    (none without them: `generator.docs_snippets.for_docs` builds them)."""
     if site is not None and site not in SITES:
         raise UsageError(f"unknown site {site!r} (choose from {', '.join(SITES)})")
     masker = Masker(collection, reveal=reveal_secrets)
     plan = plan_pages(collection)
-    snippet, chosen = _snippet_renderer(
-        collection, styles, reveal_secrets, package, snippet_files
-    )
-    builder = Builder(collection, plan, masker, chosen, snippet)
+    if snippets is None:
+        builder = Builder(collection, plan, masker, [], None)
+    else:
+        builder = Builder(collection, plan, masker, snippets.styles, snippets.lookup)
     env = _environment(templates_dir)
 
     pages: dict[str, str] = {}
@@ -84,116 +77,6 @@ def emit(
 def pages_root(site: str | None) -> str:
     """Where README.md sits in the emitted tree ('' or 'docs/')."""
     return "docs/" if site == "mkdocs" else ""
-
-
-def _snippet_renderer(
-    collection: Collection,
-    styles: Sequence[str],
-    reveal_secrets: bool,
-    package: str | None,
-    reuse: Mapping[str, str] | None = None,
-) -> tuple[SnippetRenderer | None, list[str]]:
-    """Every request's snippet per style, rendered up front by the snippets emitter (so
-    whatever it shares between styles is shared here too) and its black-stable marks
-    kept: the other Python ones are black-formatted in one batch (cached, pooled)."""
-    if not styles:
-        return None, []
-    # Imported here: docs without snippets do not load the wire/snippet machinery.
-    from generator import formatting  # noqa: PLC0415
-    from generator.emitters import snippets  # noqa: PLC0415
-
-    chosen = snippets.resolve_styles(collection, list(styles))
-    if reuse is not None and set(chosen) <= _styles_in(reuse):
-        emitted: Mapping[str, str] = reuse
-    else:
-        emitted = _emit_snippets(collection, chosen, reveal_secrets, package)
-    stable = formatting.stable_paths(emitted)
-    mine = tuple(f"{style}/" for style in chosen)  # a reused output has more styles
-    python = {
-        p: text
-        for p, text in emitted.items()
-        if p.startswith(mine) and formatting.is_python(p)
-    }
-    formatted = _black(formatting.BlackStable(python, stable & set(python)))
-
-    def lookup(op: Operation, style: str) -> tuple[str, str]:
-        path = snippets.snippet_path(op, style)
-        ext = snippets.STYLES[style].ext
-        if path in formatted:
-            return formatted[path], "python"
-        if path in emitted:
-            return emitted[path], _LANGUAGE_OF_EXT.get(ext, ext)
-        # The style cannot say this request: its reason is shown instead.
-        snippets.render_snippet(
-            collection, op, style, reveal_secrets=reveal_secrets, package=package
-        )
-        raise snippets.Unsupported(f"no {style} snippet")  # not reached: it raised
-
-    return lookup, chosen
-
-
-def _styles_in(files: Mapping[str, str]) -> set[str]:
-    """The styles a snippets emitter's output covers (its `index.json` says)."""
-    try:
-        styles = json.loads(files["index.json"])["styles"]
-    except (KeyError, TypeError, ValueError):
-        return set()
-    return (
-        {s for s in styles if isinstance(s, str)} if isinstance(styles, list) else set()
-    )
-
-
-def _emit_snippets(
-    collection: Collection,
-    styles: Sequence[str],
-    reveal_secrets: bool,
-    package: str | None,
-) -> Mapping[str, str]:
-    from generator.emitters import snippets  # noqa: PLC0415
-
-    try:
-        return snippets.emit(
-            collection, styles=styles, reveal_secrets=reveal_secrets, package=package
-        )
-    except Exception:  # one broken snippet must not sink the docs
-        return _render_each(collection, styles, reveal_secrets, package)
-
-
-def _render_each(
-    collection: Collection,
-    styles: Sequence[str],
-    reveal_secrets: bool,
-    package: str | None,
-) -> dict[str, str]:
-    """Snippet by snippet, skipping the ones that fail (`lookup` shows their error)."""
-    from generator.emitters import snippets  # noqa: PLC0415
-
-    files: dict[str, str] = {}
-    for op in collection.operations():
-        for style in styles:
-            try:
-                text = snippets.render_snippet(
-                    collection,
-                    op,
-                    style,
-                    reveal_secrets=reveal_secrets,
-                    package=package,
-                )
-            except Exception:  # shown on the page by `lookup`
-                continue
-            files[snippets.snippet_path(op, style)] = text
-    return files
-
-
-def _black(files: Mapping[str, str]) -> Mapping[str, str]:
-    """Black-formatted Python snippets; if one does not compile, all stay as written."""
-    from generator import formatting  # noqa: PLC0415
-    from generator.errors import GeneratorBug  # noqa: PLC0415
-
-    try:
-        return formatting.format_python(files)
-    except GeneratorBug:
-        return files
 
 
 def _link(value: Any) -> str:
@@ -258,4 +141,12 @@ def tidy(text: str) -> str:
     return "\n".join(out).strip("\n") + "\n"
 
 
-__all__ = ["DEFAULT_STYLES", "SITES", "Plan", "emit", "pages_root", "tidy"]
+__all__ = [
+    "DEFAULT_STYLES",
+    "SITES",
+    "DocSnippets",
+    "Plan",
+    "emit",
+    "pages_root",
+    "tidy",
+]

@@ -14,7 +14,6 @@ import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.emitters.docs_markdown import slug
 from generator.emitters.docs_masking import Masker
 from generator.emitters.docs_sanitize import LinkMap, sanitize_description
 from generator.emitters.docs_view import (
@@ -24,6 +23,7 @@ from generator.emitters.docs_view import (
     auth_view,
     request_view,
 )
+from generator.markdown import slug
 from generator.model import Collection, Folder, Item, Operation
 from generator.naming import Scope
 

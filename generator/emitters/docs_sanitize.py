@@ -20,7 +20,7 @@ import html
 import re
 from collections.abc import Callable
 
-from generator.emitters.docs_markdown import fenced, md_cell
+from generator.markdown import fenced, md_cell
 from generator.render import printable
 
 LinkMap = Callable[[str], "str | None"]

@@ -132,6 +132,17 @@ class RequestView:
 SnippetRenderer = Callable[[Operation, str], "tuple[str, str]"]  # -> (text, language)
 
 
+@dataclass(frozen=True)
+class DocSnippets:
+    """The snippets the docs show, an input of the docs emitter (the pipeline builds it
+    from the snippets emitter's formatted output, `generator.docs_snippets`): the styles
+    in order, and each request's text and language in a style; `lookup` raises with the
+    reason (shown on the page) when the style cannot say the request."""
+
+    styles: list[str]
+    lookup: SnippetRenderer
+
+
 def is_required(description: str, disabled: bool) -> bool:
     """Postman has no `required`: disabled means optional, and so does saying so."""
     return not disabled and not _OPTIONAL.match(description or "")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
 
-from generator.formatting import LINE_LENGTH
+from generator.layout import LINE_LENGTH
 from generator.render import comment, pyrepr, pystr, shquote
 from generator.wire import FilePart, Value, WireRequest, is_literal, literal, signing
 from generator.wire.auth import RuntimeAuth

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import secrets
+from generator.emitted import BlackStable
 from generator.emitters import snippet_python, snippet_shell
 from generator.emitters.snippet_code import (
     comment_line,
@@ -36,7 +37,6 @@ from generator.emitters.snippet_context import (
     signs,
 )
 from generator.errors import UsageError
-from generator.formatting import BlackStable
 from generator.model import Collection, Operation
 from generator.naming import snake
 from generator.render import comment, render

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.emitters.client import emit, package_name_for
+from generator.emitters.client import emit
+from generator.emitters.client_plan import package_name_for
 from generator.emitters.client_usage import render_usage
 from generator.formatting import format_python
 from generator.importer import load

@@ -24,7 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.emitters.client import emit, package_name_for
+from generator.emitters.client import emit
+from generator.emitters.client_plan import package_name_for
 from generator.formatting import format_python
 from generator.importer import load
 from generator.model import Collection

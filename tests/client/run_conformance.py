@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.emitters.client import emit, package_name_for
+from generator.emitters.client import emit
+from generator.emitters.client_plan import package_name_for
 from generator.formatting import format_python
 from generator.importer import load
 from tests.client.conformance import SHARED, EchoProcess, Score, load_retargeted

@@ -10,7 +10,7 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.emitters import client_layout as layout
+from generator import layout
 from generator.emitters.client import emit
 from generator.formatting import BLACK_MODE, black_changes, format_python, is_python
 from generator.importer import load

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.emitters.client import emit, package_name_for, plan_client
+from generator.emitters.client import emit
+from generator.emitters.client_plan import package_name_for, plan_client
 from generator.emitters.client_usage import render_usage
 from generator.importer import load
 from generator.render import templates_dir

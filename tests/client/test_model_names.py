@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from generator import inference
-from generator.emitters.client import plan_client
+from generator.emitters.client import model_sources
+from generator.emitters.client_plan import plan_client
 from generator.importer import load
 
 
@@ -29,7 +30,7 @@ def _models(tmp_path: Path, body: dict[str, object]) -> str:
     path = tmp_path / "c.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     root, _ = plan_client(load(str(path)), package_name="things", reveal_secrets=False)
-    return inference.infer_models(root).module_text
+    return inference.infer_models(model_sources(root)).module_text
 
 
 def test_nested_objects_are_named_after_their_place(tmp_path: Path) -> None:

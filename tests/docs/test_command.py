@@ -144,7 +144,7 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
 
 
 def test_publisher_metadata_in_readme() -> None:
-    from generator.emitters.docs import emit  # noqa: PLC0415
+    from generator.docs_snippets import docs_with_snippets as emit  # noqa: PLC0415
     from generator.model import PublishInfo  # noqa: PLC0415
 
     collection = demo_collection().model_copy(

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.emitters.docs import emit, tidy
+from generator.docs_snippets import docs_with_snippets as emit
+from generator.emitters.docs import tidy
 from generator.emitters.docs_links import check_links
-from generator.emitters.docs_markdown import md_text
+from generator.markdown import md_text
 from generator.emitters.docs_pages import plan_pages
 from generator.errors import UsageError
 from generator.model import Collection, Info

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.emitters.docs_markdown import code, fenced, md_cell, md_text, slug
+from generator.markdown import code, fenced, md_cell, md_text, slug
 from generator.emitters.docs_sanitize import (
     md_description_cell,
     safe_url,

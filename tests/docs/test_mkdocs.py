@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("mkdocs")  # the `docs` extra
 
-from generator.emitters.docs import emit
+from generator.docs_snippets import docs_with_snippets as emit
 from generator.model import Collection
 from tests.docs.corpus import SEEDS, load
 from tests.docs.models import demo_collection

@@ -1,5 +1,6 @@
-"""The docs take their snippets from the snippets emitter (and, in `generate`, from the
-snippets it already rendered): the pages must be the same either way."""
+"""The docs show the snippets they are given (`generator.docs_snippets`): in `generate`
+what the snippets emitter returned, else the chosen styles emitted for the docs alone.
+The pages must be the same either way."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import formatting
+from generator import docs_snippets, formatting
 from generator.cli import cli
+from generator.docs_snippets import docs_with_snippets
 from generator.emitters import docs, snippets
 from generator.importer import load
 from tests.conftest import slow_unless
@@ -27,7 +29,7 @@ ALL_STYLES = tuple(snippets.STYLES)
 
 def _no_black(monkeypatch: pytest.MonkeyPatch) -> None:
     """Formatting is the same call either way; skipping it keeps the test fast."""
-    monkeypatch.setattr(docs, "_black", lambda files: files)
+    monkeypatch.setattr(docs_snippets, "_formatted", lambda files, chosen: files)
 
 
 @pytest.mark.parametrize("name", CORPUS)
@@ -36,7 +38,7 @@ def test_reused_snippets_give_the_same_pages(
 ) -> None:
     _no_black(monkeypatch)
     collection = load(str(corpus_dir / f"{name}.postman_collection.json"))
-    alone = docs.emit(collection, site="mkdocs", package="demo")
+    alone = docs_with_snippets(collection, site="mkdocs", package="demo")
     everything = snippets.emit(collection, styles=ALL_STYLES, package="demo")
     calls: list[Any] = []
     real = snippets.render_snippet
@@ -46,8 +48,8 @@ def test_reused_snippets_give_the_same_pages(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(snippets, "render_snippet", counting)
-    reused = docs.emit(
-        collection, site="mkdocs", package="demo", snippet_files=everything
+    reused = docs_with_snippets(
+        collection, site="mkdocs", package="demo", emitted=everything
     )
     assert reused == alone
     missing = [
@@ -65,8 +67,8 @@ def test_output_missing_a_style_is_not_reused(
     _no_black(monkeypatch)
     collection = load(str(corpus_dir / "pcg-basic.postman_collection.json"))
     only_curl = snippets.emit(collection, styles=("curl",))
-    reused = docs.emit(collection, snippet_files=only_curl)
-    assert reused == docs.emit(collection)
+    reused = docs_with_snippets(collection, emitted=only_curl)
+    assert reused == docs_with_snippets(collection)
     assert "```python" in reused["requests.md"] or any(
         "```python" in text for text in reused.values()
     )
@@ -75,11 +77,13 @@ def test_output_missing_a_style_is_not_reused(
 def test_black_stable_marks_skip_black(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A Python snippet the snippets emitter marks black-stable is not sent to black."""
+    """A Python snippet the snippets emitter marks black-stable is not sent to black
+    when the docs format the snippets they emitted themselves."""
     collection = load(str(corpus_dir / "pcg-basic.postman_collection.json"))
     plain = snippets.emit(collection, styles=("python-requests", "curl"))
     python = [p for p in plain if p.endswith(".py")]
     marked = formatting.BlackStable(dict(plain), python)
+    monkeypatch.setattr(snippets, "emit", lambda *args, **kwargs: marked)
     seen: list[set[str]] = []
     real = formatting.format_python
 
@@ -88,7 +92,7 @@ def test_black_stable_marks_skip_black(
         return real(files, **kwargs)
 
     monkeypatch.setattr(formatting, "format_python", spy)
-    docs.emit(collection, snippet_files=marked)
+    docs_with_snippets(collection, styles=("python-requests", "curl"))
     assert seen == [set(python)]
 
 
@@ -96,14 +100,14 @@ def test_generate_hands_the_snippets_to_the_docs(
     corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     given: list[bool] = []
-    real = docs.emit
+    real = docs_snippets.for_docs
 
-    @functools.wraps(real)  # `generate` passes what the signature accepts
-    def spy(collection: Any, **kwargs: Any) -> dict[str, str]:
-        given.append(kwargs.get("snippet_files") is not None)
-        return real(collection, **kwargs)
+    @functools.wraps(real)
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        given.append(kwargs["emitted"] is not None)  # what the snippets emitter returned
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(docs, "emit", spy)
+    monkeypatch.setattr(docs_snippets, "for_docs", spy)
     monkeypatch.setenv("PMGEN_NO_CACHE", "1")
     source = corpus_dir / "pcg-basic.postman_collection.json"
     result = CliRunner().invoke(
@@ -123,3 +127,15 @@ def test_generate_hands_the_snippets_to_the_docs(
     )
     assert result.exit_code == 0, result.output
     assert given == [True]
+    alone = CliRunner().invoke(
+        cli, ["docs", str(source), "-o", str(tmp_path / "docs"), "--style", "curl"]
+    )
+    assert alone.exit_code == 0, alone.output
+    written = tmp_path / "out" / "docs"
+    pages = sorted(p.relative_to(written) for p in written.rglob("*.md"))
+    assert pages and pages == sorted(
+        p.relative_to(tmp_path / "docs") for p in (tmp_path / "docs").rglob("*.md")
+    )
+    for page in pages:
+        if page.name != "CHANGELOG.md":
+            assert (written / page).read_text() == (tmp_path / "docs" / page).read_text()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator.commands import generate
+from generator.emitters import EMITTERS
 from generator.model import Collection
 from generator.render import pyrepr
 
@@ -68,17 +68,21 @@ def tiny_emitter(collection: Collection) -> Mapping[str, str]:
     return files
 
 
-def fake_emitters_for(
-    parts: Any, **kwargs: Any
-) -> dict[str, Callable[[Collection], Mapping[str, str]]]:
-    """Stands in for `generate.emitters_for`: the tiny emitter and a one-file "docs"."""
-    return {
-        "client": tiny_emitter,
-        "docs": lambda c: {"README.md": f"# {c.info.name}\n"},
-    }
+# Stand-ins for the pipeline's three emitters: the tiny emitter as the client, a
+# one-file "docs", no snippets.
+FAKE_EMITTERS: dict[str, Callable[..., Mapping[str, str]]] = {
+    "client": lambda c, _options: tiny_emitter(c),
+    "snippets": lambda c, _options: {},
+    "docs": lambda c, _options: {"README.md": f"# {c.info.name}\n"},
+}
+
+
+def use_fake_emitters(patch: Callable[[Any, str, Any], None]) -> None:
+    for name, fake in FAKE_EMITTERS.items():
+        patch(EMITTERS, name, fake)
 
 
 @pytest.fixture
 def fake_emitters(monkeypatch: pytest.MonkeyPatch) -> None:
     """`pmgen generate` with the tiny emitter in place of the three real ones."""
-    monkeypatch.setattr(generate, "emitters_for", fake_emitters_for)
+    use_fake_emitters(monkeypatch.setitem)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import formatting
-from generator.commands._output import collect, scrub_secrets
+from generator import formatting, pipeline
+from generator.emitters import EMITTERS
 from generator.errors import GeneratorBug
-from generator.model import Collection
+from generator.model import Collection, Info
 
 UNFORMATTED = "x=[1,2 ,3]\n"  # black would rewrite it: shows whether black ran
 
@@ -51,20 +51,23 @@ def test_black_changes_names_unstable_files() -> None:
     assert formatting.black_changes(files) == ["b.py"]
 
 
-def test_collect_keeps_marks_under_prefixes() -> None:
-    emitters = {
-        "client/": lambda c: formatting.BlackStable({"a.py": "", "b.py": ""}, {"a.py"}),
-        "": lambda c: {"c.py": ""},
-    }
-    files = collect(Collection.model_construct(), emitters)
-    assert set(files) == {"client/a.py", "client/b.py", "c.py"}
-    assert formatting.stable_paths(files) == {"client/a.py"}
+def test_each_part_is_formatted_with_its_marks_then_moved_under_its_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    emitted = formatting.BlackStable(
+        {"a.py": UNFORMATTED, "b.py": UNFORMATTED}, {"a.py"}, notes=["a note"]
+    )
+    monkeypatch.setitem(EMITTERS, "client", lambda *_: emitted)
+    collection = Collection(info=Info(name="Demo", format="v2.1.0"))
+    out = pipeline.emit(collection, pipeline.Plan(parts={"client": "client"}))
+    assert out == {"client/a.py": UNFORMATTED, "client/b.py": "x = [1, 2, 3]\n"}
+    assert out.notes == ("a note",)
 
 
 def test_a_masked_file_loses_its_mark() -> None:
     files = formatting.BlackStable(
         {"a.py": 'token = "s3cr3t-value"\n', "b.py": "x = 1\n"}, {"a.py", "b.py"}
     )
-    out = scrub_secrets(files, ["s3cr3t-value"])
+    out = pipeline.scrub(files, frozenset({"s3cr3t-value"}))
     assert "s3cr3t-value" not in out["a.py"]
     assert formatting.stable_paths(out) == {"b.py"}

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator import manifest as mf
+from generator import pipeline
 from generator.cli import cli
 from generator.commands import generate
 from tests.lifecycle.conftest import request, write_collection
@@ -31,13 +32,13 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The sources `generate` loaded: empty when the shortcut answered."""
     seen: list[str] = []
-    real: Callable[..., Any] = generate.load_collection
+    real: Callable[..., Any] = pipeline.load
 
-    def counting(source: str | None, **kwargs: Any) -> Any:
+    def counting(source: str | None, options: Any) -> Any:
         seen.append(str(source))
-        return real(source, **kwargs)
+        return real(source, options)
 
-    monkeypatch.setattr(generate, "load_collection", counting)
+    monkeypatch.setattr(pipeline, "load", counting)
     yield seen
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from generator.commands._output import scrub_secrets
-from generator.secrets import scrub
+from collections.abc import Iterable, Mapping
+
+from generator.emitted import is_python
+from generator.secrets import scrub, scrub_files
 
 M = scrub({"": "password"}, ["password"])[""]
+
+
+def scrub_secrets(files: Mapping[str, str], values: Iterable[str]) -> dict[str, str]:
+    return scrub_files(files, values, is_code=is_python)
 
 
 def test_python_literals_masked_identifiers_kept() -> None:

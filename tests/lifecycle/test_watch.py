@@ -22,9 +22,8 @@ REPO = Path(__file__).resolve().parents[2]
 # The child runs the real CLI with the tiny emitter (the real emitters have their own tests).
 LAUNCH = """
 import sys
-from generator.commands import generate
-from tests.lifecycle.conftest import fake_emitters_for
-generate.emitters_for = fake_emitters_for
+from tests.lifecycle.conftest import use_fake_emitters
+use_fake_emitters(lambda table, key, value: table.__setitem__(key, value))
 from generator.cli import main
 sys.exit(main(sys.argv[1:]))
 """

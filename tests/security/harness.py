@@ -59,9 +59,9 @@ def _snippets(collection: Collection) -> Files:
 
 
 def _docs(collection: Collection) -> Files:
-    module = importlib.import_module("generator.emitters.docs")
-    _reuse_environment(module)
-    files: Files = module.emit(collection, reveal_secrets=False)
+    _reuse_environment(importlib.import_module("generator.emitters.docs"))
+    shown = importlib.import_module("generator.docs_snippets")
+    files: Files = shown.docs_with_snippets(collection, reveal_secrets=False)
     return files
 
 

@@ -1,4 +1,4 @@
-"""Python layout as black writes it, so client templates can skip black (`BlackStable`).
+"""Python layout as black writes it, so templates can skip black (`emitted.BlackStable`).
 
 The client's resource modules are most of a big client (commercetools: 148 modules,
 4.8 MB) and black on them took longer than everything else together. Their templates
@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.formatting import LINE_LENGTH
-from generator.pyimports import from_import
 from generator.render import docstring
+
+# The line length of black's mode (`generator.formatting`) that every black-stable layout
+# (client templates, `models_layout`, snippets) assumes.
+LINE_LENGTH = 88
 
 
 def doc(text: object, indent: str) -> str:
@@ -48,8 +50,13 @@ def _expand_leading_tabs(line: str) -> str:
 
 
 def import_from(module: str, names: Sequence[str], indent: str = "") -> str:
-    """`from module import a, b` (black's and isort's layout: `pyimports.from_import`)."""
-    return from_import(module, names, indent)
+    """`from module import a, b`, exploded one name a line when too long (black always
+    explodes a split import; `pyimports` puts the names in isort's order)."""
+    line = f"{indent}from {module} import {', '.join(names)}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    inner = "".join(f"{indent}    {name},\n" for name in names)
+    return f"{indent}from {module} import (\n{inner}{indent})"
 
 
 def assign_list(target: str, items: Sequence[str], indent: str = "") -> str:
