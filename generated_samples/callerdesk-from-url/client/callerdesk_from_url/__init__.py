@@ -227,7 +227,7 @@ At this point, you are able to make your initial requests. Make certain that <u>
 <img src="https://content.pstmn.io/e990bfad-b0c1-4707-87a4-32e975daa6fb/UU96OXFHY2hhWUJvZE1WakNlODAxX2NhbGxlcmRlc2twb3N0bWFuLmdpZg==">
 """
 
-from ._client import CallerdeskFromUrl, AsyncCallerdeskFromUrl
+from ._client import AsyncCallerdeskFromUrl, CallerdeskFromUrl
 from ._exceptions import (
     APIConnectionError,
     APIError,

@@ -4,21 +4,8 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from ._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
-)
-
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -29,33 +16,59 @@ from ._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
 )
-from ._resource import _Resources, load_specs
+from ._resource import _Resources
+from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:
-    from .resources.team_members import TeamMembersResource, AsyncTeamMembersResource
-    from .resources.call_group import CallGroupResource, AsyncCallGroupResource
-    from .resources.call_report_api import (
-        CallReportApiResource,
-        AsyncCallReportApiResource,
-    )
-    from .resources.click_to_call_api_s import (
-        ClickToCallApiSResource,
-        AsyncClickToCallApiSResource,
-    )
-    from .resources.contact_api_s import ContactApiSResource, AsyncContactApiSResource
-    from .resources.number_blacklist_api_s import (
-        NumberBlacklistApiSResource,
-        AsyncNumberBlacklistApiSResource,
-    )
     from .resources.account_level_api_s import (
         AccountLevelApiSResource,
+        AccountLevelApiSResourceWithRawResponse,
         AsyncAccountLevelApiSResource,
+        AsyncAccountLevelApiSResourceWithRawResponse,
+    )
+    from .resources.call_group import (
+        AsyncCallGroupResource,
+        AsyncCallGroupResourceWithRawResponse,
+        CallGroupResource,
+        CallGroupResourceWithRawResponse,
+    )
+    from .resources.call_report_api import (
+        AsyncCallReportApiResource,
+        AsyncCallReportApiResourceWithRawResponse,
+        CallReportApiResource,
+        CallReportApiResourceWithRawResponse,
+    )
+    from .resources.click_to_call_api_s import (
+        AsyncClickToCallApiSResource,
+        AsyncClickToCallApiSResourceWithRawResponse,
+        ClickToCallApiSResource,
+        ClickToCallApiSResourceWithRawResponse,
+    )
+    from .resources.contact_api_s import (
+        AsyncContactApiSResource,
+        AsyncContactApiSResourceWithRawResponse,
+        ContactApiSResource,
+        ContactApiSResourceWithRawResponse,
+    )
+    from .resources.number_blacklist_api_s import (
+        AsyncNumberBlacklistApiSResource,
+        AsyncNumberBlacklistApiSResourceWithRawResponse,
+        NumberBlacklistApiSResource,
+        NumberBlacklistApiSResourceWithRawResponse,
+    )
+    from .resources.team_members import (
+        AsyncTeamMembersResource,
+        AsyncTeamMembersResourceWithRawResponse,
+        TeamMembersResource,
+        TeamMembersResourceWithRawResponse,
     )
 
-    pass
-
-_SPECS = load_specs(__package__ + "._root")
-__all__ = ["CallerdeskFromUrl", "AsyncCallerdeskFromUrl"]
+__all__ = [
+    "CallerdeskFromUrl",
+    "AsyncCallerdeskFromUrl",
+    "CallerdeskFromUrlWithRawResponse",
+    "AsyncCallerdeskFromUrlWithRawResponse",
+]
 
 
 class CallerdeskFromUrl(_Resources, SyncAPIClient):
@@ -351,8 +364,13 @@ class CallerdeskFromUrl(_Resources, SyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> CallerdeskFromUrlWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return CallerdeskFromUrlWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> CallerdeskFromUrl:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -693,8 +711,13 @@ class AsyncCallerdeskFromUrl(_Resources, AsyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> AsyncCallerdeskFromUrlWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncCallerdeskFromUrlWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> AsyncCallerdeskFromUrl:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -754,3 +777,121 @@ class AsyncCallerdeskFromUrl(_Resources, AsyncAPIClient):
         from .resources.account_level_api_s import AsyncAccountLevelApiSResource
 
         return self._resource("account_level_api_s", AsyncAccountLevelApiSResource)
+
+
+class CallerdeskFromUrlWithRawResponse:
+    """`CallerdeskFromUrl`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: CallerdeskFromUrl) -> None:
+        self._parent = parent
+
+    @property
+    def team_members(self) -> TeamMembersResourceWithRawResponse:
+        from .resources.team_members import TeamMembersResourceWithRawResponse
+
+        return TeamMembersResourceWithRawResponse(self._parent.team_members)
+
+    @property
+    def call_group(self) -> CallGroupResourceWithRawResponse:
+        from .resources.call_group import CallGroupResourceWithRawResponse
+
+        return CallGroupResourceWithRawResponse(self._parent.call_group)
+
+    @property
+    def call_report_api(self) -> CallReportApiResourceWithRawResponse:
+        from .resources.call_report_api import CallReportApiResourceWithRawResponse
+
+        return CallReportApiResourceWithRawResponse(self._parent.call_report_api)
+
+    @property
+    def click_to_call_api_s(self) -> ClickToCallApiSResourceWithRawResponse:
+        from .resources.click_to_call_api_s import (
+            ClickToCallApiSResourceWithRawResponse,
+        )
+
+        return ClickToCallApiSResourceWithRawResponse(self._parent.click_to_call_api_s)
+
+    @property
+    def contact_api_s(self) -> ContactApiSResourceWithRawResponse:
+        from .resources.contact_api_s import ContactApiSResourceWithRawResponse
+
+        return ContactApiSResourceWithRawResponse(self._parent.contact_api_s)
+
+    @property
+    def number_blacklist_api_s(self) -> NumberBlacklistApiSResourceWithRawResponse:
+        from .resources.number_blacklist_api_s import (
+            NumberBlacklistApiSResourceWithRawResponse,
+        )
+
+        return NumberBlacklistApiSResourceWithRawResponse(
+            self._parent.number_blacklist_api_s
+        )
+
+    @property
+    def account_level_api_s(self) -> AccountLevelApiSResourceWithRawResponse:
+        from .resources.account_level_api_s import (
+            AccountLevelApiSResourceWithRawResponse,
+        )
+
+        return AccountLevelApiSResourceWithRawResponse(self._parent.account_level_api_s)
+
+
+class AsyncCallerdeskFromUrlWithRawResponse:
+    """`AsyncCallerdeskFromUrl`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncCallerdeskFromUrl) -> None:
+        self._parent = parent
+
+    @property
+    def team_members(self) -> AsyncTeamMembersResourceWithRawResponse:
+        from .resources.team_members import AsyncTeamMembersResourceWithRawResponse
+
+        return AsyncTeamMembersResourceWithRawResponse(self._parent.team_members)
+
+    @property
+    def call_group(self) -> AsyncCallGroupResourceWithRawResponse:
+        from .resources.call_group import AsyncCallGroupResourceWithRawResponse
+
+        return AsyncCallGroupResourceWithRawResponse(self._parent.call_group)
+
+    @property
+    def call_report_api(self) -> AsyncCallReportApiResourceWithRawResponse:
+        from .resources.call_report_api import AsyncCallReportApiResourceWithRawResponse
+
+        return AsyncCallReportApiResourceWithRawResponse(self._parent.call_report_api)
+
+    @property
+    def click_to_call_api_s(self) -> AsyncClickToCallApiSResourceWithRawResponse:
+        from .resources.click_to_call_api_s import (
+            AsyncClickToCallApiSResourceWithRawResponse,
+        )
+
+        return AsyncClickToCallApiSResourceWithRawResponse(
+            self._parent.click_to_call_api_s
+        )
+
+    @property
+    def contact_api_s(self) -> AsyncContactApiSResourceWithRawResponse:
+        from .resources.contact_api_s import AsyncContactApiSResourceWithRawResponse
+
+        return AsyncContactApiSResourceWithRawResponse(self._parent.contact_api_s)
+
+    @property
+    def number_blacklist_api_s(self) -> AsyncNumberBlacklistApiSResourceWithRawResponse:
+        from .resources.number_blacklist_api_s import (
+            AsyncNumberBlacklistApiSResourceWithRawResponse,
+        )
+
+        return AsyncNumberBlacklistApiSResourceWithRawResponse(
+            self._parent.number_blacklist_api_s
+        )
+
+    @property
+    def account_level_api_s(self) -> AsyncAccountLevelApiSResourceWithRawResponse:
+        from .resources.account_level_api_s import (
+            AsyncAccountLevelApiSResourceWithRawResponse,
+        )
+
+        return AsyncAccountLevelApiSResourceWithRawResponse(
+            self._parent.account_level_api_s
+        )

@@ -2,34 +2,8 @@
 """Models inferred from the saved example responses of the collection."""
 
 from __future__ import annotations
+
 from pydantic import BaseModel, ConfigDict, Field
-
-
-class ResultItem(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    flow_type: str = Field(..., alias="Flow_type")
-    call_date: str
-    caller_num: str
-    callresult: str
-    deskphone: str
-    member_name: str
-    member_num: str
-
-
-class CallReportApiCallReportApiResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    answered_total: str
-    noanswer_total: str
-    result: list[ResultItem]
-    total: int
-    type: str
-    voicemail: str
 
 
 class ClickToCallApiSClick2CallApiNormalResponse(BaseModel):
@@ -56,6 +30,20 @@ class GetmemberItem(BaseModel):
     status: str
 
 
+class ResultItem(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    flow_type: str = Field(..., alias="Flow_type")
+    call_date: str
+    caller_num: str
+    callresult: str
+    deskphone: str
+    member_name: str
+    member_num: str
+
+
 class TeamMembersAddMemberResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -76,20 +64,14 @@ class TeamMembersGetMembersListResponse(BaseModel):
     type: str
 
 
-class PmgenModels(BaseModel):
+class CallReportApiCallReportApiResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    call_report_api_call_report_api_response: (
-        CallReportApiCallReportApiResponse | None
-    ) = Field(None, alias="CallReportApiCallReportApiResponse")
-    click_to_call_api_s_click2_call_api_normal_response: (
-        ClickToCallApiSClick2CallApiNormalResponse | None
-    ) = Field(None, alias="ClickToCallApiSClick2CallApiNormalResponse")
-    team_members_add_member_response: TeamMembersAddMemberResponse | None = Field(
-        None, alias="TeamMembersAddMemberResponse"
-    )
-    team_members_get_members_list_response: TeamMembersGetMembersListResponse | None = (
-        Field(None, alias="TeamMembersGetMembersListResponse")
-    )
+    answered_total: str
+    noanswer_total: str
+    result: list[ResultItem]
+    total: int
+    type: str
+    voicemail: str

@@ -9,7 +9,7 @@ import os
 import re
 import secrets
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -39,8 +39,9 @@ def _path(
     filled: dict[int, str] = {}
     for name, (index, pattern, default) in spec.get("path_params", {}).items():
         arg = args.get(name, NOT_GIVEN)
-        if isinstance(arg, NotGiven):
-            # the client variable, encoded like Postman
+        if isinstance(arg, NotGiven) or (default is not None and arg == default):
+            # the client variable, encoded like Postman; also for the collection's own
+            # `{{variable}}` passed back (a required parameter's documented example)
             encoded = percent_encode(resolve(default or pattern, variables), PATH_SET)
         else:
             value = _text(arg)

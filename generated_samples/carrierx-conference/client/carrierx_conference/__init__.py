@@ -6,7 +6,7 @@ This API uses **Basic Auth** set at collection level from the `username` and `pa
 Reference: https://docs.carrierx.com/conference/conf-v2-api
 """
 
-from ._client import CarrierxConference, AsyncCarrierxConference
+from ._client import AsyncCarrierxConference, CarrierxConference
 from ._exceptions import (
     APIConnectionError,
     APIError,

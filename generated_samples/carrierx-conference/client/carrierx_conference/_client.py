@@ -4,38 +4,38 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from ._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
-)
-
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
 from . import _config
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._resource import _Resources
 from ._scripting import ScriptedAsyncAPIClient as AsyncAPIClient
 from ._scripting import ScriptedSyncAPIClient as SyncAPIClient
-from ._resource import _Resources, load_specs
+from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:
-    from .resources.meeting_rooms import MeetingRoomsResource, AsyncMeetingRoomsResource
-    from .resources.di_ds import DiDsResource, AsyncDiDsResource
+    from .resources.di_ds import (
+        AsyncDiDsResource,
+        AsyncDiDsResourceWithRawResponse,
+        DiDsResource,
+        DiDsResourceWithRawResponse,
+    )
+    from .resources.meeting_rooms import (
+        AsyncMeetingRoomsResource,
+        AsyncMeetingRoomsResourceWithRawResponse,
+        MeetingRoomsResource,
+        MeetingRoomsResourceWithRawResponse,
+    )
 
-    pass
-
-_SPECS = load_specs(__package__ + "._root")
-__all__ = ["CarrierxConference", "AsyncCarrierxConference"]
+__all__ = [
+    "CarrierxConference",
+    "AsyncCarrierxConference",
+    "CarrierxConferenceWithRawResponse",
+    "AsyncCarrierxConferenceWithRawResponse",
+]
 
 
 class CarrierxConference(_Resources, SyncAPIClient):
@@ -110,8 +110,13 @@ class CarrierxConference(_Resources, SyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> CarrierxConferenceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return CarrierxConferenceWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> CarrierxConference:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -201,8 +206,13 @@ class AsyncCarrierxConference(_Resources, AsyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> AsyncCarrierxConferenceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncCarrierxConferenceWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> AsyncCarrierxConference:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -230,3 +240,41 @@ class AsyncCarrierxConference(_Resources, AsyncAPIClient):
         from .resources.di_ds import AsyncDiDsResource
 
         return self._resource("di_ds", AsyncDiDsResource)
+
+
+class CarrierxConferenceWithRawResponse:
+    """`CarrierxConference`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: CarrierxConference) -> None:
+        self._parent = parent
+
+    @property
+    def meeting_rooms(self) -> MeetingRoomsResourceWithRawResponse:
+        from .resources.meeting_rooms import MeetingRoomsResourceWithRawResponse
+
+        return MeetingRoomsResourceWithRawResponse(self._parent.meeting_rooms)
+
+    @property
+    def di_ds(self) -> DiDsResourceWithRawResponse:
+        from .resources.di_ds import DiDsResourceWithRawResponse
+
+        return DiDsResourceWithRawResponse(self._parent.di_ds)
+
+
+class AsyncCarrierxConferenceWithRawResponse:
+    """`AsyncCarrierxConference`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncCarrierxConference) -> None:
+        self._parent = parent
+
+    @property
+    def meeting_rooms(self) -> AsyncMeetingRoomsResourceWithRawResponse:
+        from .resources.meeting_rooms import AsyncMeetingRoomsResourceWithRawResponse
+
+        return AsyncMeetingRoomsResourceWithRawResponse(self._parent.meeting_rooms)
+
+    @property
+    def di_ds(self) -> AsyncDiDsResourceWithRawResponse:
+        from .resources.di_ds import AsyncDiDsResourceWithRawResponse
+
+        return AsyncDiDsResourceWithRawResponse(self._parent.di_ds)

@@ -26,9 +26,9 @@ import httpx
 from . import _config
 from ._base_client import AsyncAPIClient, BaseClient, SyncAPIClient
 from ._exceptions import status_error
-from ._response import APIResponse, parse
 from ._request import _given, _text, same_json
 from ._resource import package_data
+from ._response import APIResponse, parse
 from ._types import NOT_GIVEN, NotGiven, Query, TimeoutTypes
 from ._variables import resolve
 

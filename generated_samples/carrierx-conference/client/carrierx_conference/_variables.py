@@ -52,11 +52,11 @@ _DYNAMIC: dict[str, Callable[[], str]] = {
     "$randomInt": lambda: str(_rng.randint(0, 1000)),
     "$randomBoolean": lambda: _rng.choice(["true", "false"]),
     "$randomAlphaNumeric": lambda: _rng.choice(string.ascii_lowercase + string.digits),
-    "$randomHexColor": lambda: "#%06x" % _rng.randrange(0x1000000),
+    "$randomHexColor": lambda: f"#{_rng.randrange(0x1000000):06x}",
     "$randomIP": lambda: ".".join(str(_rng.randint(1, 254)) for _ in range(4)),
-    "$randomIPV6": lambda: ":".join("%x" % _rng.randrange(0x10000) for _ in range(8)),
+    "$randomIPV6": lambda: ":".join(f"{_rng.randrange(0x10000):x}" for _ in range(8)),
     "$randomMACAddress": lambda: ":".join(
-        "%02x" % _rng.randrange(256) for _ in range(6)
+        f"{_rng.randrange(256):02x}" for _ in range(6)
     ),
     "$randomPassword": lambda: "".join(
         _rng.choice(string.ascii_letters + string.digits) for _ in range(15)
@@ -69,11 +69,10 @@ _DYNAMIC: dict[str, Callable[[], str]] = {
     "$randomExampleEmail": lambda: f"{_rng.choice(_FIRST).lower()}@example.com",
     "$randomUrl": lambda: f"https://{_word()}.example.com",
     "$randomDomainName": lambda: f"{_word()}.example.com",
-    "$randomPhoneNumber": lambda: "555-%03d-%04d"
-    % (_rng.randrange(1000), _rng.randrange(10000)),
-    "$randomPrice": lambda: "%d.%02d" % (_rng.randint(1, 999), _rng.randrange(100)),
-    "$randomLatitude": lambda: "%.4f" % _rng.uniform(-90, 90),
-    "$randomLongitude": lambda: "%.4f" % _rng.uniform(-180, 180),
+    "$randomPhoneNumber": lambda: f"555-{_rng.randrange(1000):03d}-{_rng.randrange(10000):04d}",
+    "$randomPrice": lambda: f"{_rng.randint(1, 999)}.{_rng.randrange(100):02d}",
+    "$randomLatitude": lambda: f"{_rng.uniform(-90, 90):.4f}",
+    "$randomLongitude": lambda: f"{_rng.uniform(-180, 180):.4f}",
     "$randomCurrencyCode": lambda: _rng.choice(["USD", "EUR", "GBP", "JPY"]),
     "$randomCountryCode": lambda: _rng.choice(["US", "DE", "FR", "JP", "BR"]),
     "$randomLocale": lambda: _rng.choice(["en", "de", "fr", "ja", "pt"]),

@@ -2,11 +2,11 @@
 """Models inferred from the saved example responses of the collection."""
 
 from __future__ import annotations
-from pydantic import BaseModel, ConfigDict, Field
-from typing import Any
+
+from pydantic import BaseModel, ConfigDict
 
 
-class AccessCode(BaseModel):
+class AccessCodesItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -20,48 +20,8 @@ class MeetingRoomsCreateMeetingRoomBody(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    access_codes: list[AccessCode]
+    access_codes: list[AccessCodesItem]
     name: str
-
-
-class MeetingRoomsCreateMeetingRoomResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    access_codes: list[AccessCode]
-    account_sid: str
-    did_group_sid: None
-    meeting_room_sid: str
-    name: str
-    properties: dict[str, Any]
-
-
-class Item(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    access_codes: list[AccessCode]
-    account_sid: str
-    did_group_sid: None
-    meeting_room_sid: str
-    name: str
-    properties: dict[str, Any]
-
-
-class MeetingRoomsGetMeetingRoomsResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    count: int
-    has_more: bool
-    items: list[Item]
-    limit: int
-    offset: int
-    pagination: dict[str, Any]
-    total: int
 
 
 class MeetingRoomsUpdateMeetingRoomBody(BaseModel):
@@ -72,20 +32,48 @@ class MeetingRoomsUpdateMeetingRoomBody(BaseModel):
     name: str
 
 
-class PmgenModels(BaseModel):
+class Pagination(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    meeting_rooms_create_meeting_room_body: MeetingRoomsCreateMeetingRoomBody | None = (
-        Field(None, alias="MeetingRoomsCreateMeetingRoomBody")
+
+
+class ItemsItem(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
     )
-    meeting_rooms_create_meeting_room_response: (
-        MeetingRoomsCreateMeetingRoomResponse | None
-    ) = Field(None, alias="MeetingRoomsCreateMeetingRoomResponse")
-    meeting_rooms_get_meeting_rooms_response: (
-        MeetingRoomsGetMeetingRoomsResponse | None
-    ) = Field(None, alias="MeetingRoomsGetMeetingRoomsResponse")
-    meeting_rooms_update_meeting_room_body: MeetingRoomsUpdateMeetingRoomBody | None = (
-        Field(None, alias="MeetingRoomsUpdateMeetingRoomBody")
+    access_codes: list[AccessCodesItem]
+    account_sid: str
+    did_group_sid: None
+    meeting_room_sid: str
+    name: str
+    properties: Pagination
+
+
+class MeetingRoomsCreateMeetingRoomResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
     )
+    access_codes: list[AccessCodesItem]
+    account_sid: str
+    did_group_sid: None
+    meeting_room_sid: str
+    name: str
+    properties: Pagination
+
+
+class MeetingRoomsGetMeetingRoomsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    count: int
+    has_more: bool
+    items: list[ItemsItem]
+    limit: int
+    offset: int
+    pagination: Pagination
+    total: int

@@ -12,7 +12,7 @@ List requests accept `limit`, `offset`, `order`, `filter`, `include_fields` and 
 Reference: https://docs.carrierx.com/voice/core-api
 """
 
-from ._client import CarrierxCore, AsyncCarrierxCore
+from ._client import AsyncCarrierxCore, CarrierxCore
 from ._exceptions import (
     APIConnectionError,
     APIError,

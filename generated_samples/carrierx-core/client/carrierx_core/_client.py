@@ -4,40 +4,50 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from ._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
-)
-
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
 from . import _config
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._resource import _Resources
 from ._scripting import ScriptedAsyncAPIClient as AsyncAPIClient
 from ._scripting import ScriptedSyncAPIClient as SyncAPIClient
-from ._resource import _Resources, load_specs
+from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:
-    from .resources.endpoints import EndpointsResource, AsyncEndpointsResource
-    from .resources.phone_numbers import PhoneNumbersResource, AsyncPhoneNumbersResource
-    from .resources.calls import CallsResource, AsyncCallsResource
-    from .resources.trunk_groups import TrunkGroupsResource, AsyncTrunkGroupsResource
+    from .resources.calls import (
+        AsyncCallsResource,
+        AsyncCallsResourceWithRawResponse,
+        CallsResource,
+        CallsResourceWithRawResponse,
+    )
+    from .resources.endpoints import (
+        AsyncEndpointsResource,
+        AsyncEndpointsResourceWithRawResponse,
+        EndpointsResource,
+        EndpointsResourceWithRawResponse,
+    )
+    from .resources.phone_numbers import (
+        AsyncPhoneNumbersResource,
+        AsyncPhoneNumbersResourceWithRawResponse,
+        PhoneNumbersResource,
+        PhoneNumbersResourceWithRawResponse,
+    )
+    from .resources.trunk_groups import (
+        AsyncTrunkGroupsResource,
+        AsyncTrunkGroupsResourceWithRawResponse,
+        TrunkGroupsResource,
+        TrunkGroupsResourceWithRawResponse,
+    )
 
-    pass
-
-_SPECS = load_specs(__package__ + "._root")
-__all__ = ["CarrierxCore", "AsyncCarrierxCore"]
+__all__ = [
+    "CarrierxCore",
+    "AsyncCarrierxCore",
+    "CarrierxCoreWithRawResponse",
+    "AsyncCarrierxCoreWithRawResponse",
+]
 
 
 class CarrierxCore(_Resources, SyncAPIClient):
@@ -118,8 +128,13 @@ class CarrierxCore(_Resources, SyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> CarrierxCoreWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return CarrierxCoreWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> CarrierxCore:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -227,8 +242,13 @@ class AsyncCarrierxCore(_Resources, AsyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> AsyncCarrierxCoreWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncCarrierxCoreWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> AsyncCarrierxCore:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -268,3 +288,65 @@ class AsyncCarrierxCore(_Resources, AsyncAPIClient):
         from .resources.trunk_groups import AsyncTrunkGroupsResource
 
         return self._resource("trunk_groups", AsyncTrunkGroupsResource)
+
+
+class CarrierxCoreWithRawResponse:
+    """`CarrierxCore`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: CarrierxCore) -> None:
+        self._parent = parent
+
+    @property
+    def endpoints(self) -> EndpointsResourceWithRawResponse:
+        from .resources.endpoints import EndpointsResourceWithRawResponse
+
+        return EndpointsResourceWithRawResponse(self._parent.endpoints)
+
+    @property
+    def phone_numbers(self) -> PhoneNumbersResourceWithRawResponse:
+        from .resources.phone_numbers import PhoneNumbersResourceWithRawResponse
+
+        return PhoneNumbersResourceWithRawResponse(self._parent.phone_numbers)
+
+    @property
+    def calls(self) -> CallsResourceWithRawResponse:
+        from .resources.calls import CallsResourceWithRawResponse
+
+        return CallsResourceWithRawResponse(self._parent.calls)
+
+    @property
+    def trunk_groups(self) -> TrunkGroupsResourceWithRawResponse:
+        from .resources.trunk_groups import TrunkGroupsResourceWithRawResponse
+
+        return TrunkGroupsResourceWithRawResponse(self._parent.trunk_groups)
+
+
+class AsyncCarrierxCoreWithRawResponse:
+    """`AsyncCarrierxCore`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncCarrierxCore) -> None:
+        self._parent = parent
+
+    @property
+    def endpoints(self) -> AsyncEndpointsResourceWithRawResponse:
+        from .resources.endpoints import AsyncEndpointsResourceWithRawResponse
+
+        return AsyncEndpointsResourceWithRawResponse(self._parent.endpoints)
+
+    @property
+    def phone_numbers(self) -> AsyncPhoneNumbersResourceWithRawResponse:
+        from .resources.phone_numbers import AsyncPhoneNumbersResourceWithRawResponse
+
+        return AsyncPhoneNumbersResourceWithRawResponse(self._parent.phone_numbers)
+
+    @property
+    def calls(self) -> AsyncCallsResourceWithRawResponse:
+        from .resources.calls import AsyncCallsResourceWithRawResponse
+
+        return AsyncCallsResourceWithRawResponse(self._parent.calls)
+
+    @property
+    def trunk_groups(self) -> AsyncTrunkGroupsResourceWithRawResponse:
+        from .resources.trunk_groups import AsyncTrunkGroupsResourceWithRawResponse
+
+        return AsyncTrunkGroupsResourceWithRawResponse(self._parent.trunk_groups)

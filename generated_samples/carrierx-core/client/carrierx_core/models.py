@@ -2,11 +2,67 @@
 """Models inferred from the saved example responses of the collection."""
 
 from __future__ import annotations
-from pydantic import BaseModel, ConfigDict, Field
+
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
 
-class Item(BaseModel):
+
+class AddressesItem(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    direction: str
+    dst_port: int
+    ip: str
+    location_sid: None
+    port: int
+    priority: int
+    sip_password: None
+    sip_username: None
+    srtp: bool
+    transport: str
+
+
+class Attributes(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str
+
+
+class CreateEndpointProperties(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    account_sid: str
+    api_url: str
+    container_sid: None
+    login: str
+    password: str
+
+
+class EndpointsCreateEndpointBody(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str
+    type: str
+
+
+class EndpointsUpdateEndpointBody(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    name: str
+
+
+class GetCallDetailRecordsItemsItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -31,7 +87,7 @@ class Item(BaseModel):
     trunk_group_sid_dst: str
 
 
-class Pagination(BaseModel):
+class GetDiDsPagination(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -39,80 +95,22 @@ class Pagination(BaseModel):
     next: str
 
 
-class CallsCallDetailRecordsGetCallDetailRecordsResponse(BaseModel):
+class Pagination(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    count: int
-    has_more: bool
-    items: list[Item]
-    limit: int
-    offset: int
-    pagination: Pagination
-    total: None
 
 
-class EndpointsCreateEndpointBody(BaseModel):
+class PhoneNumbersUpdateDidBody(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    name: str
-    type: str
+    attributes: Attributes
 
 
 class Properties(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    account_sid: str
-    api_url: str
-    container_sid: None
-    login: str
-    password: str
-
-
-class EndpointsCreateEndpointResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    addresses: list[Any]
-    attributes: dict[str, Any]
-    auth_required: bool
-    capacity: int
-    cps_limit: None
-    endpoint_sid: str
-    name: str
-    out_sip_password: None
-    out_sip_username: None
-    partner_sid: str
-    properties: Properties
-    transformations: list[Any]
-    type: str
-    voip_token: None
-
-
-class Address(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    direction: str
-    dst_port: int
-    ip: str
-    location_sid: None
-    port: int
-    priority: int
-    sip_password: None
-    sip_username: None
-    srtp: bool
-    transport: str
-
-
-class Properties1(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -124,134 +122,16 @@ class Properties1(BaseModel):
     password: str | None = None
 
 
-class Item1(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    addresses: list[Address]
-    attributes: dict[str, Any]
-    auth_required: bool
-    capacity: int
-    cps_limit: None
-    endpoint_sid: str
-    name: str
-    out_sip_password: None
-    out_sip_username: None
-    partner_sid: str
-    properties: Properties1
-    transformations: list[Any]
-    type: str
-    voip_token: None
-
-
-class EndpointsGetEndpointsResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    count: int
-    has_more: bool
-    items: list[Item1]
-    limit: int
-    offset: int
-    pagination: dict[str, Any]
-    total: int
-
-
-class EndpointsUpdateEndpointBody(BaseModel):
+class TrunkGroupsUpdateTrunkGroupBody(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
     name: str
+    routing_type: str
 
 
-class EndpointsUpdateEndpointResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    addresses: list[Address]
-    attributes: dict[str, Any]
-    auth_required: bool
-    capacity: int
-    cps_limit: None
-    endpoint_sid: str
-    name: str
-    out_sip_password: None
-    out_sip_username: None
-    partner_sid: str
-    properties: dict[str, Any]
-    transformations: list[Any]
-    type: str
-    voip_token: None
-
-
-class Item2(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    active_capabilities: int
-    attributes: dict[str, Any]
-    callback_url: None
-    campaign_sid: None
-    capabilities: int
-    classification_sid: str
-    country_code: str
-    did_group_sid: None
-    did_sid: str
-    in_country_format: str
-    international_format: str
-    lata: None
-    locality: str
-    lrn_sid: None
-    name: str
-    ocn: str
-    partner_sid: str
-    phonenumber: str
-    porting_pin: None
-    price: str
-    state: str
-    status: str
-    string_key_1: None
-    string_key_2: None
-    transformations: list[Any]
-    trunk_group_sid: None
-
-
-class PhoneNumbersGetDiDsResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    count: int
-    has_more: bool
-    items: list[Item2]
-    limit: int
-    offset: int
-    pagination: Pagination
-    total: int
-
-
-class Attributes(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: str
-
-
-class PhoneNumbersUpdateDidBody(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    attributes: Attributes
-
-
-class Trunk(BaseModel):
+class TrunksItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -279,7 +159,96 @@ class Trunk(BaseModel):
     weight: int
 
 
-class Item3(BaseModel):
+class CallsCallDetailRecordsGetCallDetailRecordsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    count: int
+    has_more: bool
+    items: list[GetCallDetailRecordsItemsItem]
+    limit: int
+    offset: int
+    pagination: GetDiDsPagination
+    total: None
+
+
+class EndpointsCreateEndpointResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    addresses: list[Any]
+    attributes: Pagination
+    auth_required: bool
+    capacity: int
+    cps_limit: None
+    endpoint_sid: str
+    name: str
+    out_sip_password: None
+    out_sip_username: None
+    partner_sid: str
+    properties: CreateEndpointProperties
+    transformations: list[Any]
+    type: str
+    voip_token: None
+
+
+class EndpointsUpdateEndpointResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    addresses: list[AddressesItem]
+    attributes: Pagination
+    auth_required: bool
+    capacity: int
+    cps_limit: None
+    endpoint_sid: str
+    name: str
+    out_sip_password: None
+    out_sip_username: None
+    partner_sid: str
+    properties: Pagination
+    transformations: list[Any]
+    type: str
+    voip_token: None
+
+
+class GetDiDsItemsItem(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    active_capabilities: int
+    attributes: Pagination
+    callback_url: None
+    campaign_sid: None
+    capabilities: int
+    classification_sid: str
+    country_code: str
+    did_group_sid: None
+    did_sid: str
+    in_country_format: str
+    international_format: str
+    lata: None
+    locality: str
+    lrn_sid: None
+    name: str
+    ocn: str
+    partner_sid: str
+    phonenumber: str
+    porting_pin: None
+    price: str
+    state: str
+    status: str
+    string_key_1: None
+    string_key_2: None
+    transformations: list[Any]
+    trunk_group_sid: None
+
+
+class GetTrunkGroupsItemsItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -299,7 +268,42 @@ class Item3(BaseModel):
     soft_failure_codes: str
     transformations: list[Any]
     trunk_group_sid: str
-    trunks: list[Trunk]
+    trunks: list[TrunksItem]
+
+
+class ItemsItem(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    addresses: list[AddressesItem]
+    attributes: Pagination
+    auth_required: bool
+    capacity: int
+    cps_limit: None
+    endpoint_sid: str
+    name: str
+    out_sip_password: None
+    out_sip_username: None
+    partner_sid: str
+    properties: Properties
+    transformations: list[Any]
+    type: str
+    voip_token: None
+
+
+class PhoneNumbersGetDiDsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    count: int
+    has_more: bool
+    items: list[GetDiDsItemsItem]
+    limit: int
+    offset: int
+    pagination: GetDiDsPagination
+    total: int
 
 
 class TrunkGroupsGetTrunkGroupsResponse(BaseModel):
@@ -309,54 +313,22 @@ class TrunkGroupsGetTrunkGroupsResponse(BaseModel):
     )
     count: int
     has_more: bool
-    items: list[Item3]
+    items: list[GetTrunkGroupsItemsItem]
     limit: int
     offset: int
-    pagination: dict[str, Any]
+    pagination: Pagination
     total: int
 
 
-class TrunkGroupsUpdateTrunkGroupBody(BaseModel):
+class EndpointsGetEndpointsResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    name: str
-    routing_type: str
-
-
-class PmgenModels(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    calls_call_detail_records_get_call_detail_records_response: (
-        CallsCallDetailRecordsGetCallDetailRecordsResponse | None
-    ) = Field(None, alias="CallsCallDetailRecordsGetCallDetailRecordsResponse")
-    endpoints_create_endpoint_body: EndpointsCreateEndpointBody | None = Field(
-        None, alias="EndpointsCreateEndpointBody"
-    )
-    endpoints_create_endpoint_response: EndpointsCreateEndpointResponse | None = Field(
-        None, alias="EndpointsCreateEndpointResponse"
-    )
-    endpoints_get_endpoints_response: EndpointsGetEndpointsResponse | None = Field(
-        None, alias="EndpointsGetEndpointsResponse"
-    )
-    endpoints_update_endpoint_body: EndpointsUpdateEndpointBody | None = Field(
-        None, alias="EndpointsUpdateEndpointBody"
-    )
-    endpoints_update_endpoint_response: EndpointsUpdateEndpointResponse | None = Field(
-        None, alias="EndpointsUpdateEndpointResponse"
-    )
-    phone_numbers_get_di_ds_response: PhoneNumbersGetDiDsResponse | None = Field(
-        None, alias="PhoneNumbersGetDiDsResponse"
-    )
-    phone_numbers_update_did_body: PhoneNumbersUpdateDidBody | None = Field(
-        None, alias="PhoneNumbersUpdateDidBody"
-    )
-    trunk_groups_get_trunk_groups_response: TrunkGroupsGetTrunkGroupsResponse | None = (
-        Field(None, alias="TrunkGroupsGetTrunkGroupsResponse")
-    )
-    trunk_groups_update_trunk_group_body: TrunkGroupsUpdateTrunkGroupBody | None = (
-        Field(None, alias="TrunkGroupsUpdateTrunkGroupBody")
-    )
+    count: int
+    has_more: bool
+    items: list[ItemsItem]
+    limit: int
+    offset: int
+    pagination: Pagination
+    total: int

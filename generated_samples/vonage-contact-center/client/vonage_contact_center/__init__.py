@@ -12,7 +12,7 @@
 - Trying the APIs in Postman: https://docs-vcc.atlassian.net/wiki/spaces/VCCA/pages/3599630337/Trying+out+Vonage+Contact+Center+APIs
 """
 
-from ._client import VonageContactCenter, AsyncVonageContactCenter
+from ._client import AsyncVonageContactCenter, VonageContactCenter
 from ._exceptions import (
     APIConnectionError,
     APIError,

@@ -10,7 +10,7 @@ import os
 import random
 import time
 from collections.abc import Mapping, MutableMapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import httpx
 
@@ -33,6 +33,7 @@ MAX_RETRY_AFTER = 60.0
 RETRY_STATUSES = frozenset({408, 409, 429})
 
 _T = TypeVar("_T", bound="BaseClient")
+_M = TypeVar("_M", bound="BaseModel")
 
 
 def environment_variable(name: str) -> str:
@@ -212,6 +213,42 @@ class BaseClient:
 class SyncAPIClient(BaseClient):
     _http: httpx.Client
 
+    # typed by the model: an operation with a response model returns an instance of it
+    # (its `APIResponse` under `with_raw_response`, typed by `raw_response`)
+    @overload
+    def request(
+        self,
+        spec: Spec,
+        *,
+        path: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        body: object = NOT_GIVEN,
+        fields: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        raw: bool = False,
+        model: type[_M],
+    ) -> _M: ...
+
+    @overload
+    def request(
+        self,
+        spec: Spec,
+        *,
+        path: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        body: object = NOT_GIVEN,
+        fields: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        raw: bool = False,
+        model: None = None,
+    ) -> Any: ...
+
     def request(
         self,
         spec: Spec,
@@ -280,6 +317,42 @@ async def _sleep(seconds: float) -> None:
 
 class AsyncAPIClient(BaseClient):
     _http: httpx.AsyncClient
+
+    # typed by the model: an operation with a response model returns an instance of it
+    # (its `APIResponse` under `with_raw_response`, typed by `raw_response`)
+    @overload
+    async def request(
+        self,
+        spec: Spec,
+        *,
+        path: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        body: object = NOT_GIVEN,
+        fields: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        raw: bool = False,
+        model: type[_M],
+    ) -> _M: ...
+
+    @overload
+    async def request(
+        self,
+        spec: Spec,
+        *,
+        path: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        body: object = NOT_GIVEN,
+        fields: Mapping[str, object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        raw: bool = False,
+        model: None = None,
+    ) -> Any: ...
 
     async def request(
         self,

@@ -4,40 +4,32 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from ._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
-)
-
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
 from . import _config
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._resource import _Resources
 from ._scripting import ScriptedAsyncAPIClient as AsyncAPIClient
 from ._scripting import ScriptedSyncAPIClient as SyncAPIClient
-from ._resource import _Resources, load_specs
+from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:
     from .resources.user_admin_api import (
-        UserAdminApiResource,
         AsyncUserAdminApiResource,
+        AsyncUserAdminApiResourceWithRawResponse,
+        UserAdminApiResource,
+        UserAdminApiResourceWithRawResponse,
     )
 
-    pass
-
-_SPECS = load_specs(__package__ + "._root")
-__all__ = ["VonageContactCenter", "AsyncVonageContactCenter"]
+__all__ = [
+    "VonageContactCenter",
+    "AsyncVonageContactCenter",
+    "VonageContactCenterWithRawResponse",
+    "AsyncVonageContactCenterWithRawResponse",
+]
 
 
 class VonageContactCenter(_Resources, SyncAPIClient):
@@ -121,8 +113,13 @@ class VonageContactCenter(_Resources, SyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> VonageContactCenterWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return VonageContactCenterWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> VonageContactCenter:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -214,8 +211,13 @@ class AsyncVonageContactCenter(_Resources, AsyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> AsyncVonageContactCenterWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncVonageContactCenterWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> AsyncVonageContactCenter:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -237,3 +239,29 @@ class AsyncVonageContactCenter(_Resources, AsyncAPIClient):
         from .resources.user_admin_api import AsyncUserAdminApiResource
 
         return self._resource("user_admin_api", AsyncUserAdminApiResource)
+
+
+class VonageContactCenterWithRawResponse:
+    """`VonageContactCenter`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: VonageContactCenter) -> None:
+        self._parent = parent
+
+    @property
+    def user_admin_api(self) -> UserAdminApiResourceWithRawResponse:
+        from .resources.user_admin_api import UserAdminApiResourceWithRawResponse
+
+        return UserAdminApiResourceWithRawResponse(self._parent.user_admin_api)
+
+
+class AsyncVonageContactCenterWithRawResponse:
+    """`AsyncVonageContactCenter`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncVonageContactCenter) -> None:
+        self._parent = parent
+
+    @property
+    def user_admin_api(self) -> AsyncUserAdminApiResourceWithRawResponse:
+        from .resources.user_admin_api import AsyncUserAdminApiResourceWithRawResponse
+
+        return AsyncUserAdminApiResourceWithRawResponse(self._parent.user_admin_api)

@@ -2,20 +2,11 @@
 """Models inferred from the saved example responses of the collection."""
 
 from __future__ import annotations
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class UserAdminApiPostAuthConnectTokenResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    access_token: str
-    expires_in: int
-    token_type: str
-
-
-class AssociatedUser(BaseModel):
+class AssociatedUsersItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -46,13 +37,73 @@ class TelephonyAddress(BaseModel):
     virtual_location: str = Field(..., alias="virtualLocation")
 
 
+class UpdateUserByUserIdUserAccountConfiguration(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    role: str
+
+
+class UserAdminApiPostAuthConnectTokenResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    access_token: str
+    expires_in: int
+    token_type: str
+
+
+class UserAdminApiUsersUpdateUserByUserIdBody(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    active: bool
+    email: str
+    name: str
+    user_account_configuration: UpdateUserByUserIdUserAccountConfiguration = Field(
+        ..., alias="userAccountConfiguration"
+    )
+
+
 class AgentConfiguration(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
     agent_display_id: str = Field(..., alias="agentDisplayId")
-    associated_users: list[AssociatedUser] = Field(..., alias="associatedUsers")
+    back_to_ready_after_invalid_number: int = Field(
+        ..., alias="backToReadyAfterInvalidNumber"
+    )
+    back_to_ready_after_line_busy: int = Field(..., alias="backToReadyAfterLineBusy")
+    back_to_ready_after_network_issue: int = Field(
+        ..., alias="backToReadyAfterNetworkIssue"
+    )
+    back_to_ready_after_no_answer: int = Field(..., alias="backToReadyAfterNoAnswer")
+    call_parking: bool = Field(..., alias="callParking")
+    call_rating_frequency: int = Field(..., alias="callRatingFrequency")
+    capacity: Capacity
+    enforced_disposition_codes: bool = Field(..., alias="enforcedDispositionCodes")
+    inbound_autoanswer: bool = Field(..., alias="inboundAutoanswer")
+    location: str
+    outbound_autoanswer: bool = Field(..., alias="outboundAutoanswer")
+    outbound_wrap_up: int = Field(..., alias="outboundWrapUp")
+    sales_cadence: bool = Field(..., alias="salesCadence")
+    screen_recording: bool = Field(..., alias="screenRecording")
+    telephony_address: TelephonyAddress = Field(..., alias="telephonyAddress")
+    transcribe_calls: bool = Field(..., alias="transcribeCalls")
+    webrtc: bool
+
+
+class CreateUserUserAccountConfigurationAgentConfiguration(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    agent_display_id: str = Field(..., alias="agentDisplayId")
+    associated_users: list[AssociatedUsersItem] = Field(..., alias="associatedUsers")
     back_to_ready_after_invalid_number: int = Field(
         ..., alias="backToReadyAfterInvalidNumber"
     )
@@ -83,60 +134,6 @@ class UserAccountConfiguration(BaseModel):
     )
     act_as_agent: bool = Field(..., alias="actAsAgent")
     agent_configuration: AgentConfiguration = Field(..., alias="agentConfiguration")
-    role: str
-
-
-class UserAdminApiUsersCreateUserBody(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    active: bool
-    email: str
-    name: str
-    sso_external_id: str = Field(..., alias="ssoExternalId")
-    user_account_configuration: UserAccountConfiguration = Field(
-        ..., alias="userAccountConfiguration"
-    )
-    username: str
-
-
-class AgentConfiguration1(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    agent_display_id: str = Field(..., alias="agentDisplayId")
-    back_to_ready_after_invalid_number: int = Field(
-        ..., alias="backToReadyAfterInvalidNumber"
-    )
-    back_to_ready_after_line_busy: int = Field(..., alias="backToReadyAfterLineBusy")
-    back_to_ready_after_network_issue: int = Field(
-        ..., alias="backToReadyAfterNetworkIssue"
-    )
-    back_to_ready_after_no_answer: int = Field(..., alias="backToReadyAfterNoAnswer")
-    call_parking: bool = Field(..., alias="callParking")
-    call_rating_frequency: int = Field(..., alias="callRatingFrequency")
-    capacity: Capacity
-    enforced_disposition_codes: bool = Field(..., alias="enforcedDispositionCodes")
-    inbound_autoanswer: bool = Field(..., alias="inboundAutoanswer")
-    location: str
-    outbound_autoanswer: bool = Field(..., alias="outboundAutoanswer")
-    outbound_wrap_up: int = Field(..., alias="outboundWrapUp")
-    sales_cadence: bool = Field(..., alias="salesCadence")
-    screen_recording: bool = Field(..., alias="screenRecording")
-    telephony_address: TelephonyAddress = Field(..., alias="telephonyAddress")
-    transcribe_calls: bool = Field(..., alias="transcribeCalls")
-    webrtc: bool
-
-
-class UserAccountConfiguration1(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    act_as_agent: bool = Field(..., alias="actAsAgent")
-    agent_configuration: AgentConfiguration1 = Field(..., alias="agentConfiguration")
     chargeable: bool
     role: str
 
@@ -152,54 +149,14 @@ class UserAdminApiUsersGetUserByUserIdResponse(BaseModel):
     locked: bool
     name: str
     sso_external_id: str = Field(..., alias="ssoExternalId")
-    user_account_configuration: UserAccountConfiguration1 = Field(
+    user_account_configuration: UserAccountConfiguration = Field(
         ..., alias="userAccountConfiguration"
     )
     user_id: str = Field(..., alias="userId")
     username: str
 
 
-class AgentConfiguration2(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    agent_display_id: str = Field(..., alias="agentDisplayId")
-    back_to_ready_after_invalid_number: int = Field(
-        ..., alias="backToReadyAfterInvalidNumber"
-    )
-    back_to_ready_after_line_busy: int = Field(..., alias="backToReadyAfterLineBusy")
-    back_to_ready_after_network_issue: int = Field(
-        ..., alias="backToReadyAfterNetworkIssue"
-    )
-    back_to_ready_after_no_answer: int = Field(..., alias="backToReadyAfterNoAnswer")
-    call_parking: bool = Field(..., alias="callParking")
-    call_rating_frequency: int = Field(..., alias="callRatingFrequency")
-    capacity: Capacity
-    enforced_disposition_codes: bool = Field(..., alias="enforcedDispositionCodes")
-    inbound_autoanswer: bool = Field(..., alias="inboundAutoanswer")
-    location: str
-    outbound_autoanswer: bool = Field(..., alias="outboundAutoanswer")
-    outbound_wrap_up: int = Field(..., alias="outboundWrapUp")
-    sales_cadence: bool = Field(..., alias="salesCadence")
-    screen_recording: bool = Field(..., alias="screenRecording")
-    telephony_address: TelephonyAddress = Field(..., alias="telephonyAddress")
-    transcribe_calls: bool = Field(..., alias="transcribeCalls")
-    webrtc: bool
-
-
-class UserAccountConfiguration2(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    act_as_agent: bool = Field(..., alias="actAsAgent")
-    agent_configuration: AgentConfiguration2 = Field(..., alias="agentConfiguration")
-    chargeable: bool
-    role: str
-
-
-class User(BaseModel):
+class UsersItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -210,10 +167,37 @@ class User(BaseModel):
     locked: bool
     name: str
     sso_external_id: str = Field(..., alias="ssoExternalId")
-    user_account_configuration: UserAccountConfiguration2 = Field(
+    user_account_configuration: UserAccountConfiguration = Field(
         ..., alias="userAccountConfiguration"
     )
     user_id: str = Field(..., alias="userId")
+    username: str
+
+
+class CreateUserUserAccountConfiguration(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    act_as_agent: bool = Field(..., alias="actAsAgent")
+    agent_configuration: CreateUserUserAccountConfigurationAgentConfiguration = Field(
+        ..., alias="agentConfiguration"
+    )
+    role: str
+
+
+class UserAdminApiUsersCreateUserBody(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    active: bool
+    email: str
+    name: str
+    sso_external_id: str = Field(..., alias="ssoExternalId")
+    user_account_configuration: CreateUserUserAccountConfiguration = Field(
+        ..., alias="userAccountConfiguration"
+    )
     username: str
 
 
@@ -222,47 +206,4 @@ class UserAdminApiUsersGetUsersResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    users: list[User]
-
-
-class UserAccountConfiguration3(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    role: str
-
-
-class UserAdminApiUsersUpdateUserByUserIdBody(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    active: bool
-    email: str
-    name: str
-    user_account_configuration: UserAccountConfiguration3 = Field(
-        ..., alias="userAccountConfiguration"
-    )
-
-
-class PmgenModels(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    user_admin_api_post_auth_connect_token_response: (
-        UserAdminApiPostAuthConnectTokenResponse | None
-    ) = Field(None, alias="UserAdminApiPostAuthConnectTokenResponse")
-    user_admin_api_users_create_user_body: UserAdminApiUsersCreateUserBody | None = (
-        Field(None, alias="UserAdminApiUsersCreateUserBody")
-    )
-    user_admin_api_users_get_user_by_user_id_response: (
-        UserAdminApiUsersGetUserByUserIdResponse | None
-    ) = Field(None, alias="UserAdminApiUsersGetUserByUserIdResponse")
-    user_admin_api_users_get_users_response: (
-        UserAdminApiUsersGetUsersResponse | None
-    ) = Field(None, alias="UserAdminApiUsersGetUsersResponse")
-    user_admin_api_users_update_user_by_user_id_body: (
-        UserAdminApiUsersUpdateUserByUserIdBody | None
-    ) = Field(None, alias="UserAdminApiUsersUpdateUserByUserIdBody")
+    users: list[UsersItem]

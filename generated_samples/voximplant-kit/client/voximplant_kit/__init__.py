@@ -19,7 +19,7 @@
 - Use the `Authorization: Bearer {{access_token}}` header in the request to send messages to a custom channel.
 """
 
-from ._client import VoximplantKit, AsyncVoximplantKit
+from ._client import AsyncVoximplantKit, VoximplantKit
 from ._exceptions import (
     APIConnectionError,
     APIError,

@@ -4,41 +4,38 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from ._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
-)
-
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
 from . import _config
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._resource import _Resources
 from ._scripting import ScriptedAsyncAPIClient as AsyncAPIClient
 from ._scripting import ScriptedSyncAPIClient as SyncAPIClient
-from ._resource import _Resources, load_specs
+from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:
     from .resources.authentication import (
-        AuthenticationResource,
         AsyncAuthenticationResource,
+        AsyncAuthenticationResourceWithRawResponse,
+        AuthenticationResource,
+        AuthenticationResourceWithRawResponse,
     )
-    from .resources.events import EventsResource, AsyncEventsResource
+    from .resources.events import (
+        AsyncEventsResource,
+        AsyncEventsResourceWithRawResponse,
+        EventsResource,
+        EventsResourceWithRawResponse,
+    )
 
-    pass
-
-_SPECS = load_specs(__package__ + "._root")
-__all__ = ["VoximplantKit", "AsyncVoximplantKit"]
+__all__ = [
+    "VoximplantKit",
+    "AsyncVoximplantKit",
+    "VoximplantKitWithRawResponse",
+    "AsyncVoximplantKitWithRawResponse",
+]
 
 
 class VoximplantKit(_Resources, SyncAPIClient):
@@ -135,8 +132,13 @@ class VoximplantKit(_Resources, SyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> VoximplantKitWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return VoximplantKitWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> VoximplantKit:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -245,8 +247,13 @@ class AsyncVoximplantKit(_Resources, AsyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> AsyncVoximplantKitWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncVoximplantKitWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> AsyncVoximplantKit:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -274,3 +281,41 @@ class AsyncVoximplantKit(_Resources, AsyncAPIClient):
         from .resources.events import AsyncEventsResource
 
         return self._resource("events", AsyncEventsResource)
+
+
+class VoximplantKitWithRawResponse:
+    """`VoximplantKit`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: VoximplantKit) -> None:
+        self._parent = parent
+
+    @property
+    def authentication(self) -> AuthenticationResourceWithRawResponse:
+        from .resources.authentication import AuthenticationResourceWithRawResponse
+
+        return AuthenticationResourceWithRawResponse(self._parent.authentication)
+
+    @property
+    def events(self) -> EventsResourceWithRawResponse:
+        from .resources.events import EventsResourceWithRawResponse
+
+        return EventsResourceWithRawResponse(self._parent.events)
+
+
+class AsyncVoximplantKitWithRawResponse:
+    """`AsyncVoximplantKit`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncVoximplantKit) -> None:
+        self._parent = parent
+
+    @property
+    def authentication(self) -> AsyncAuthenticationResourceWithRawResponse:
+        from .resources.authentication import AsyncAuthenticationResourceWithRawResponse
+
+        return AsyncAuthenticationResourceWithRawResponse(self._parent.authentication)
+
+    @property
+    def events(self) -> AsyncEventsResourceWithRawResponse:
+        from .resources.events import AsyncEventsResourceWithRawResponse
+
+        return AsyncEventsResourceWithRawResponse(self._parent.events)

@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, SyncAPIClient
+    from ._response import APIResponse
 
 _R = TypeVar("_R")
+_S = TypeVar("_S", bound="_Resources")
+_P = ParamSpec("_P")
 
 
 def package_data(package: str, filename: str) -> bytes:
@@ -47,10 +51,22 @@ class _Resources:
             found = cache[name] = cls(self._client, raw=self._raw)  # type: ignore[call-arg, attr-defined]
         return found  # type: ignore[no-any-return]
 
-    @property
-    def with_raw_response(self) -> Any:
-        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+    def _as_raw(self: _S) -> _S:
+        """The same resource, its methods returning `APIResponse`."""
         return type(self)(self._client, raw=True)  # type: ignore[call-arg, attr-defined]
+
+
+def raw_response(method: Callable[_P, _R]) -> Callable[_P, APIResponse[_R]]:
+    """A method of a resource made by `_as_raw`, typed as what it returns there: the
+    `APIResponse` of what it returns otherwise (the `with_raw_response` classes)."""
+    return cast("Callable[_P, APIResponse[_R]]", method)
+
+
+def async_raw_response(
+    method: Callable[_P, Awaitable[_R]],
+) -> Callable[_P, Awaitable[APIResponse[_R]]]:
+    """`raw_response` for the async resources."""
+    return cast("Callable[_P, Awaitable[APIResponse[_R]]]", method)
 
 
 class SyncAPIResource(_Resources):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from typing import IO, Any, Final, Literal, Union
+from typing import IO, Any, Final, Literal
 
 import httpx
 
@@ -34,13 +34,13 @@ class NotGiven:
 NOT_GIVEN: Final = NotGiven()
 
 # A file part or binary body: a path, raw bytes or an open binary file.
-FileInput = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
+FileInput = str | os.PathLike[str] | bytes | IO[bytes]
 # Several files for one form-data field.
-FileInputs = Union[FileInput, Sequence[FileInput]]
+FileInputs = FileInput | Sequence[FileInput]
 Headers = Mapping[str, str]
-Query = Union[Mapping[str, Union[str, None]], Sequence[tuple[str, Union[str, None]]]]
-TimeoutTypes = Union[float, httpx.Timeout, None]
+Query = Mapping[str, str | None] | Sequence[tuple[str, str | None]]
+TimeoutTypes = float | httpx.Timeout | None
 # A query parameter value; None sends the key alone (`?flag`).
-QueryValue = Union[str, int, float, bool, None]
+QueryValue = str | int | float | bool | None
 # A JSON body: a mapping or list (sent as JSON) or JSON text as is.
-JSONBody = Union[Mapping[str, Any], Sequence[Any], str]
+JSONBody = Mapping[str, Any] | Sequence[Any] | str

@@ -2,7 +2,26 @@
 """Models inferred from the saved example responses of the collection."""
 
 from __future__ import annotations
-from pydantic import BaseModel, ConfigDict, Field
+
+from pydantic import BaseModel, ConfigDict
+
+
+class EventsSendMessageEventResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    result: bool
+    success: bool
+
+
+class EventsSendMessageEventWithMediaResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    result: bool
+    success: bool
 
 
 class Result(BaseModel):
@@ -30,40 +49,3 @@ class AuthenticationRefreshTokenResponse(BaseModel):
     )
     result: Result
     success: bool
-
-
-class EventsSendMessageEventResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    result: bool
-    success: bool
-
-
-class EventsSendMessageEventWithMediaResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    result: bool
-    success: bool
-
-
-class PmgenModels(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    authentication_login_response: AuthenticationLoginResponse | None = Field(
-        None, alias="AuthenticationLoginResponse"
-    )
-    authentication_refresh_token_response: AuthenticationRefreshTokenResponse | None = (
-        Field(None, alias="AuthenticationRefreshTokenResponse")
-    )
-    events_send_message_event_response: EventsSendMessageEventResponse | None = Field(
-        None, alias="EventsSendMessageEventResponse"
-    )
-    events_send_message_event_with_media_response: (
-        EventsSendMessageEventWithMediaResponse | None
-    ) = Field(None, alias="EventsSendMessageEventWithMediaResponse")

@@ -11,7 +11,7 @@ Copy the personal access token shown on the Getting Started page of Webex for De
 Reference: https://developer.webex.com/docs/api/v1/rooms, https://developer.webex.com/docs/api/v1/memberships, https://developer.webex.com/docs/api/v1/messages
 """
 
-from ._client import WebexMessaging, AsyncWebexMessaging
+from ._client import AsyncWebexMessaging, WebexMessaging
 from ._exceptions import (
     APIConnectionError,
     APIError,

@@ -4,39 +4,44 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from ._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
-)
-
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
 from . import _config
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._resource import _Resources
 from ._scripting import ScriptedAsyncAPIClient as AsyncAPIClient
 from ._scripting import ScriptedSyncAPIClient as SyncAPIClient
-from ._resource import _Resources, load_specs
+from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:
-    from .resources.rooms import RoomsResource, AsyncRoomsResource
-    from .resources.memberships import MembershipsResource, AsyncMembershipsResource
-    from .resources.messages import MessagesResource, AsyncMessagesResource
+    from .resources.memberships import (
+        AsyncMembershipsResource,
+        AsyncMembershipsResourceWithRawResponse,
+        MembershipsResource,
+        MembershipsResourceWithRawResponse,
+    )
+    from .resources.messages import (
+        AsyncMessagesResource,
+        AsyncMessagesResourceWithRawResponse,
+        MessagesResource,
+        MessagesResourceWithRawResponse,
+    )
+    from .resources.rooms import (
+        AsyncRoomsResource,
+        AsyncRoomsResourceWithRawResponse,
+        RoomsResource,
+        RoomsResourceWithRawResponse,
+    )
 
-    pass
-
-_SPECS = load_specs(__package__ + "._root")
-__all__ = ["WebexMessaging", "AsyncWebexMessaging"]
+__all__ = [
+    "WebexMessaging",
+    "AsyncWebexMessaging",
+    "WebexMessagingWithRawResponse",
+    "AsyncWebexMessagingWithRawResponse",
+]
 
 
 class WebexMessaging(_Resources, SyncAPIClient):
@@ -116,8 +121,13 @@ class WebexMessaging(_Resources, SyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> WebexMessagingWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return WebexMessagingWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> WebexMessaging:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -218,8 +228,13 @@ class AsyncWebexMessaging(_Resources, AsyncAPIClient):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
-        """The same operations, returning `APIResponse` (status, headers, `parse()`)."""
+    def with_raw_response(self) -> AsyncWebexMessagingWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncWebexMessagingWithRawResponse(self._as_raw())
+
+    def _as_raw(self) -> AsyncWebexMessaging:
+        """A copy whose operations return `APIResponse` (it shares connections and
+        variables with this client)."""
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if k != "_resources"}
         clone._client = clone
@@ -253,3 +268,53 @@ class AsyncWebexMessaging(_Resources, AsyncAPIClient):
         from .resources.messages import AsyncMessagesResource
 
         return self._resource("messages", AsyncMessagesResource)
+
+
+class WebexMessagingWithRawResponse:
+    """`WebexMessaging`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: WebexMessaging) -> None:
+        self._parent = parent
+
+    @property
+    def rooms(self) -> RoomsResourceWithRawResponse:
+        from .resources.rooms import RoomsResourceWithRawResponse
+
+        return RoomsResourceWithRawResponse(self._parent.rooms)
+
+    @property
+    def memberships(self) -> MembershipsResourceWithRawResponse:
+        from .resources.memberships import MembershipsResourceWithRawResponse
+
+        return MembershipsResourceWithRawResponse(self._parent.memberships)
+
+    @property
+    def messages(self) -> MessagesResourceWithRawResponse:
+        from .resources.messages import MessagesResourceWithRawResponse
+
+        return MessagesResourceWithRawResponse(self._parent.messages)
+
+
+class AsyncWebexMessagingWithRawResponse:
+    """`AsyncWebexMessaging`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncWebexMessaging) -> None:
+        self._parent = parent
+
+    @property
+    def rooms(self) -> AsyncRoomsResourceWithRawResponse:
+        from .resources.rooms import AsyncRoomsResourceWithRawResponse
+
+        return AsyncRoomsResourceWithRawResponse(self._parent.rooms)
+
+    @property
+    def memberships(self) -> AsyncMembershipsResourceWithRawResponse:
+        from .resources.memberships import AsyncMembershipsResourceWithRawResponse
+
+        return AsyncMembershipsResourceWithRawResponse(self._parent.memberships)
+
+    @property
+    def messages(self) -> AsyncMessagesResourceWithRawResponse:
+        from .resources.messages import AsyncMessagesResourceWithRawResponse
+
+        return AsyncMessagesResourceWithRawResponse(self._parent.messages)

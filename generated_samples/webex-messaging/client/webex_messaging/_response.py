@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 import httpx
 from pydantic import ValidationError
 
 if TYPE_CHECKING:  # pydantic's BaseModel costs ~30 ms to import: the models import it
     from pydantic import BaseModel
+
+_T = TypeVar("_T")
 
 UNREAD: Final = object()  # the body's JSON was not decoded yet
 NOT_JSON: Final = object()  # the body is not JSON
@@ -58,13 +60,16 @@ def parse(
     return response.content
 
 
-class APIResponse:
-    """What `with_raw_response` returns: status, headers, the `httpx.Response`, and `parse()`."""
+class APIResponse(Generic[_T]):
+    """What `with_raw_response` returns: status, headers, the `httpx.Response`, and
+    `parse()`, the value the method returns without `with_raw_response` (`_T`)."""
 
     tests: list[Any] = []  # the test scripts' `pm.test` results (clients with scripts)
 
     def __init__(
-        self, response: httpx.Response, model: type[BaseModel] | None = None
+        self: APIResponse[Any],  # untyped: `raw_response` types what methods return
+        response: httpx.Response,
+        model: type[BaseModel] | None = None,
     ) -> None:
         self.http_response = response
         self._model = model
@@ -88,8 +93,9 @@ class APIResponse:
     def json(self) -> Any:
         return self.http_response.json()
 
-    def parse(self) -> Any:
-        return parse(self.http_response, self._model)
+    def parse(self) -> _T:
+        parsed: _T = parse(self.http_response, self._model)
+        return parsed
 
     def __repr__(self) -> str:
         return f"<APIResponse [{self.status_code}] {self.http_response.request.url}>"

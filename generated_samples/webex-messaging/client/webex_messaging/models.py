@@ -2,10 +2,28 @@
 """Models inferred from the saved example responses of the collection."""
 
 from __future__ import annotations
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class MembershipsCreateAMembershipResponse(BaseModel):
+class ItemsItem(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    created: str
+    creator_id: str = Field(..., alias="creatorId")
+    id: str
+    is_locked: bool = Field(..., alias="isLocked")
+    is_public: bool = Field(..., alias="isPublic")
+    is_read_only: bool = Field(..., alias="isReadOnly")
+    last_activity: str = Field(..., alias="lastActivity")
+    owner_id: str = Field(..., alias="ownerId")
+    title: str
+    type: str
+
+
+class ListMembershipsItemsItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -23,7 +41,23 @@ class MembershipsCreateAMembershipResponse(BaseModel):
     room_type: str = Field(..., alias="roomType")
 
 
-class Item(BaseModel):
+class ListMessagesItemsItem(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    created: str
+    html: str | None = None
+    id: str
+    markdown: str | None = None
+    person_email: str = Field(..., alias="personEmail")
+    person_id: str = Field(..., alias="personId")
+    room_id: str = Field(..., alias="roomId")
+    room_type: str = Field(..., alias="roomType")
+    text: str
+
+
+class MembershipsCreateAMembershipResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -46,7 +80,7 @@ class MembershipsListMembershipsResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    items: list[Item]
+    items: list[ListMembershipsItemsItem]
 
 
 class MessagesCreateAMessageMarkdownResponse(BaseModel):
@@ -94,28 +128,12 @@ class MessagesCreateAMessageWithAFileAttachmentResponse(BaseModel):
     text: str
 
 
-class Item1(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    created: str
-    html: str | None = None
-    id: str
-    markdown: str | None = None
-    person_email: str = Field(..., alias="personEmail")
-    person_id: str = Field(..., alias="personId")
-    room_id: str = Field(..., alias="roomId")
-    room_type: str = Field(..., alias="roomType")
-    text: str
-
-
 class MessagesListMessagesResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    items: list[Item1]
+    items: list[ListMessagesItemsItem]
 
 
 class RoomsCreateARoomBody(BaseModel):
@@ -160,29 +178,12 @@ class RoomsGetRoomDetailsResponse(BaseModel):
     type: str
 
 
-class Item2(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    created: str
-    creator_id: str = Field(..., alias="creatorId")
-    id: str
-    is_locked: bool = Field(..., alias="isLocked")
-    is_public: bool = Field(..., alias="isPublic")
-    is_read_only: bool = Field(..., alias="isReadOnly")
-    last_activity: str = Field(..., alias="lastActivity")
-    owner_id: str = Field(..., alias="ownerId")
-    title: str
-    type: str
-
-
 class RoomsListRoomsResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
     )
-    items: list[Item2]
+    items: list[ItemsItem]
 
 
 class RoomsUpdateARoomBody(BaseModel):
@@ -192,43 +193,3 @@ class RoomsUpdateARoomBody(BaseModel):
     )
     is_locked: bool = Field(..., alias="isLocked")
     title: str
-
-
-class PmgenModels(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    memberships_create_a_membership_response: (
-        MembershipsCreateAMembershipResponse | None
-    ) = Field(None, alias="MembershipsCreateAMembershipResponse")
-    memberships_list_memberships_response: MembershipsListMembershipsResponse | None = (
-        Field(None, alias="MembershipsListMembershipsResponse")
-    )
-    messages_create_a_message_markdown_response: (
-        MessagesCreateAMessageMarkdownResponse | None
-    ) = Field(None, alias="MessagesCreateAMessageMarkdownResponse")
-    messages_create_a_message_response: MessagesCreateAMessageResponse | None = Field(
-        None, alias="MessagesCreateAMessageResponse"
-    )
-    messages_create_a_message_with_a_file_attachment_response: (
-        MessagesCreateAMessageWithAFileAttachmentResponse | None
-    ) = Field(None, alias="MessagesCreateAMessageWithAFileAttachmentResponse")
-    messages_list_messages_response: MessagesListMessagesResponse | None = Field(
-        None, alias="MessagesListMessagesResponse"
-    )
-    rooms_create_a_room_body: RoomsCreateARoomBody | None = Field(
-        None, alias="RoomsCreateARoomBody"
-    )
-    rooms_create_a_room_response: RoomsCreateARoomResponse | None = Field(
-        None, alias="RoomsCreateARoomResponse"
-    )
-    rooms_get_room_details_response: RoomsGetRoomDetailsResponse | None = Field(
-        None, alias="RoomsGetRoomDetailsResponse"
-    )
-    rooms_list_rooms_response: RoomsListRoomsResponse | None = Field(
-        None, alias="RoomsListRoomsResponse"
-    )
-    rooms_update_a_room_body: RoomsUpdateARoomBody | None = Field(
-        None, alias="RoomsUpdateARoomBody"
-    )

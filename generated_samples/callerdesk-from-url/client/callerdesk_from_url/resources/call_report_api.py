@@ -6,31 +6,25 @@ Call logs and calls in progress.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-from ..models import (
-    CallReportApiCallReportApiResponse,
-)
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+from ..models import CallReportApiCallReportApiResponse
 
 _SPECS = load_specs(__name__)
-__all__ = ["CallReportApiResource", "AsyncCallReportApiResource"]
+__all__ = [
+    "CallReportApiResource",
+    "AsyncCallReportApiResource",
+    "CallReportApiResourceWithRawResponse",
+    "AsyncCallReportApiResourceWithRawResponse",
+]
 
 
 class CallReportApiResource(SyncAPIResource):
@@ -38,6 +32,11 @@ class CallReportApiResource(SyncAPIResource):
 
     Call logs and calls in progress.
     """
+
+    @property
+    def with_raw_response(self) -> CallReportApiResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return CallReportApiResourceWithRawResponse(self._as_raw())
 
     def call_report_api(
         self,
@@ -62,7 +61,7 @@ class CallReportApiResource(SyncAPIResource):
         Returns the incoming and outgoing call log for a period, with filters for IVR number, member and call result.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             start_date: `start_date` (field). Start of the period (`YYYY-MM-DD HH:MM:SS`). Example: `2024-05-01 00:00:00`.
             end_date: `end_date` (field). End of the period. Example: `2024-05-02 23:59:59`.
             deskphone: `deskphone` (field) (disabled in the collection). Only calls on this IVR number.
@@ -71,7 +70,7 @@ class CallReportApiResource(SyncAPIResource):
             per_page: `per_page` (field). Rows per page. Example: `25`.
             current_page: `current_page` (field). Page to return. Example: `1`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["call_report_api"],
             query={
                 "authcode": authcode,
@@ -92,8 +91,6 @@ class CallReportApiResource(SyncAPIResource):
             raw=self._raw,
             model=CallReportApiCallReportApiResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(CallReportApiCallReportApiResponse, result)
 
     def live_call_api(
         self,
@@ -111,7 +108,7 @@ class CallReportApiResource(SyncAPIResource):
         Shows the calls that are in progress right now.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
         """
         return self._client.request(
             _SPECS["live_call_api"],
@@ -132,6 +129,11 @@ class AsyncCallReportApiResource(AsyncAPIResource):
     Call logs and calls in progress.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncCallReportApiResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncCallReportApiResourceWithRawResponse(self._as_raw())
+
     async def call_report_api(
         self,
         *,
@@ -150,9 +152,21 @@ class AsyncCallReportApiResource(AsyncAPIResource):
     ) -> CallReportApiCallReportApiResponse:
         """Call Report API
 
-        Async version of the sync client's `call_report_api` (same arguments).
+        `POST https://app.callerdesk.io/api/call_list_v2?authcode={{authcode}}`
+
+        Returns the incoming and outgoing call log for a period, with filters for IVR number, member and call result.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            start_date: `start_date` (field). Start of the period (`YYYY-MM-DD HH:MM:SS`). Example: `2024-05-01 00:00:00`.
+            end_date: `end_date` (field). End of the period. Example: `2024-05-02 23:59:59`.
+            deskphone: `deskphone` (field) (disabled in the collection). Only calls on this IVR number.
+            member_num: `member_num` (field) (disabled in the collection). Only calls handled by this member number.
+            callresult: `callresult` (field) (disabled in the collection). Only calls with this result. Example: `ANSWER`.
+            per_page: `per_page` (field). Rows per page. Example: `25`.
+            current_page: `current_page` (field). Page to return. Example: `1`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["call_report_api"],
             query={
                 "authcode": authcode,
@@ -173,8 +187,6 @@ class AsyncCallReportApiResource(AsyncAPIResource):
             raw=self._raw,
             model=CallReportApiCallReportApiResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(CallReportApiCallReportApiResponse, result)
 
     async def live_call_api(
         self,
@@ -187,7 +199,12 @@ class AsyncCallReportApiResource(AsyncAPIResource):
     ) -> Any:
         """Live Call API
 
-        Async version of the sync client's `live_call_api` (same arguments).
+        `GET https://app.callerdesk.io/api/live_call_v2?authcode={{authcode}}`
+
+        Shows the calls that are in progress right now.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
         """
         return await self._client.request(
             _SPECS["live_call_api"],
@@ -200,3 +217,21 @@ class AsyncCallReportApiResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class CallReportApiResourceWithRawResponse:
+    """`CallReportApiResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: CallReportApiResource) -> None:
+        self._parent = parent
+        self.call_report_api = raw_response(parent.call_report_api)
+        self.live_call_api = raw_response(parent.live_call_api)
+
+
+class AsyncCallReportApiResourceWithRawResponse:
+    """`AsyncCallReportApiResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncCallReportApiResource) -> None:
+        self._parent = parent
+        self.call_report_api = async_raw_response(parent.call_report_api)
+        self.live_call_api = async_raw_response(parent.live_call_api)

@@ -6,31 +6,23 @@ Connect an agent and a customer from your own application.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-from ..models import (
-    ClickToCallApiSClick2CallApiNormalResponse,
-)
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+from ..models import ClickToCallApiSClick2CallApiNormalResponse
 
 _SPECS = load_specs(__name__)
-__all__ = ["ClickToCallApiSResource", "AsyncClickToCallApiSResource"]
+__all__ = [
+    "ClickToCallApiSResource",
+    "AsyncClickToCallApiSResource",
+    "ClickToCallApiSResourceWithRawResponse",
+    "AsyncClickToCallApiSResourceWithRawResponse",
+]
 
 
 class ClickToCallApiSResource(SyncAPIResource):
@@ -38,6 +30,11 @@ class ClickToCallApiSResource(SyncAPIResource):
 
     Connect an agent and a customer from your own application.
     """
+
+    @property
+    def with_raw_response(self) -> ClickToCallApiSResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return ClickToCallApiSResourceWithRawResponse(self._as_raw())
 
     def click2_call_api_normal(
         self,
@@ -67,7 +64,7 @@ class ClickToCallApiSResource(SyncAPIResource):
             call_from_did: `call_from_did` (query). `1` to place the call from the deskphone's DID. Example: `1`.
             campid: `campid` (query) (disabled in the collection). Your own reference for the call, returned in reports and webhooks.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["click2_call_api_normal"],
             query={
                 "calling_party_a": calling_party_a,
@@ -84,8 +81,6 @@ class ClickToCallApiSResource(SyncAPIResource):
             raw=self._raw,
             model=ClickToCallApiSClick2CallApiNormalResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(ClickToCallApiSClick2CallApiNormalResponse, result)
 
 
 class AsyncClickToCallApiSResource(AsyncAPIResource):
@@ -93,6 +88,11 @@ class AsyncClickToCallApiSResource(AsyncAPIResource):
 
     Connect an agent and a customer from your own application.
     """
+
+    @property
+    def with_raw_response(self) -> AsyncClickToCallApiSResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncClickToCallApiSResourceWithRawResponse(self._as_raw())
 
     async def click2_call_api_normal(
         self,
@@ -110,9 +110,19 @@ class AsyncClickToCallApiSResource(AsyncAPIResource):
     ) -> ClickToCallApiSClick2CallApiNormalResponse:
         """Click2Call API ( Normal )
 
-        Async version of the sync client's `click2_call_api_normal` (same arguments).
+        `GET https://app.callerdesk.io/api/click_to_call_v2?calling_party_a=98XXXXXX01&calling_party_b=98XXXXXX77&deskphone=08062XXXX81&authcode={{authcode}}&call_from_did=1`
+
+        Starts a two-leg call: Callerdesk rings party A and, when answered, connects party B.
+
+        Args:
+            calling_party_a: `calling_party_a` (query). Number called first (usually the agent). Example: `98XXXXXX01`.
+            calling_party_b: `calling_party_b` (query). Number connected once party A answers (usually the customer). Example: `98XXXXXX77`.
+            deskphone: `deskphone` (query). IVR number shown as caller ID. Example: `08062XXXX81`.
+            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
+            call_from_did: `call_from_did` (query). `1` to place the call from the deskphone's DID. Example: `1`.
+            campid: `campid` (query) (disabled in the collection). Your own reference for the call, returned in reports and webhooks.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["click2_call_api_normal"],
             query={
                 "calling_party_a": calling_party_a,
@@ -129,5 +139,19 @@ class AsyncClickToCallApiSResource(AsyncAPIResource):
             raw=self._raw,
             model=ClickToCallApiSClick2CallApiNormalResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(ClickToCallApiSClick2CallApiNormalResponse, result)
+
+
+class ClickToCallApiSResourceWithRawResponse:
+    """`ClickToCallApiSResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: ClickToCallApiSResource) -> None:
+        self._parent = parent
+        self.click2_call_api_normal = raw_response(parent.click2_call_api_normal)
+
+
+class AsyncClickToCallApiSResourceWithRawResponse:
+    """`AsyncClickToCallApiSResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncClickToCallApiSResource) -> None:
+        self._parent = parent
+        self.click2_call_api_normal = async_raw_response(parent.click2_call_api_normal)

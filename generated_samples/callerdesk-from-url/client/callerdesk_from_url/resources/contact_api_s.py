@@ -6,28 +6,24 @@ The contact book.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
 
 _SPECS = load_specs(__name__)
-__all__ = ["ContactApiSResource", "AsyncContactApiSResource"]
+__all__ = [
+    "ContactApiSResource",
+    "AsyncContactApiSResource",
+    "ContactApiSResourceWithRawResponse",
+    "AsyncContactApiSResourceWithRawResponse",
+]
 
 
 class ContactApiSResource(SyncAPIResource):
@@ -35,6 +31,11 @@ class ContactApiSResource(SyncAPIResource):
 
     The contact book.
     """
+
+    @property
+    def with_raw_response(self) -> ContactApiSResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return ContactApiSResourceWithRawResponse(self._as_raw())
 
     def get_contact_list(
         self,
@@ -55,7 +56,7 @@ class ContactApiSResource(SyncAPIResource):
         Lists saved contacts.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             current_page: `current_page` (field). Page to return. Example: `1`.
             per_page: `per_page` (field). Rows per page. Example: `25`.
             contact_status: `contact_status` (field) (disabled in the collection). Only contacts with this status.
@@ -97,7 +98,7 @@ class ContactApiSResource(SyncAPIResource):
         Saves a new contact.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             contact_num: `contact_num` (field). Phone number of the contact. Example: `98XXXXXX77`.
             contact_name: `contact_name` (field). Name of the contact. Example: `Ravi Kumar`.
             contact_email: `contact_email` (field). Email address (optional). Example: `ravi.kumar@example.com`.
@@ -141,7 +142,7 @@ class ContactApiSResource(SyncAPIResource):
         Changes a saved contact.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             contact_id: `contact_id` (field). ID of the contact to change. Example: `55120`.
             contact_num: `contact_num` (field). Phone number. Example: `98XXXXXX77`.
             contact_name: `contact_name` (field). Name. Example: `Ravi K.`.
@@ -182,7 +183,7 @@ class ContactApiSResource(SyncAPIResource):
         Deletes a saved contact.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             contact_num: `contact_num` (field). Phone number of the contact to remove. Example: `98XXXXXX77`.
         """
         return self._client.request(
@@ -207,6 +208,11 @@ class AsyncContactApiSResource(AsyncAPIResource):
     The contact book.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncContactApiSResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncContactApiSResourceWithRawResponse(self._as_raw())
+
     async def get_contact_list(
         self,
         *,
@@ -221,7 +227,15 @@ class AsyncContactApiSResource(AsyncAPIResource):
     ) -> Any:
         """Get Contact List
 
-        Async version of the sync client's `get_contact_list` (same arguments).
+        `POST https://app.callerdesk.io/api/contact_list_v2?authcode={{authcode}}`
+
+        Lists saved contacts.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            current_page: `current_page` (field). Page to return. Example: `1`.
+            per_page: `per_page` (field). Rows per page. Example: `25`.
+            contact_status: `contact_status` (field) (disabled in the collection). Only contacts with this status.
         """
         return await self._client.request(
             _SPECS["get_contact_list"],
@@ -255,7 +269,16 @@ class AsyncContactApiSResource(AsyncAPIResource):
     ) -> Any:
         """Add contact
 
-        Async version of the sync client's `add_contact` (same arguments).
+        `POST https://app.callerdesk.io/api/savecontact_v2?authcode={{authcode}}`
+
+        Saves a new contact.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            contact_num: `contact_num` (field). Phone number of the contact. Example: `98XXXXXX77`.
+            contact_name: `contact_name` (field). Name of the contact. Example: `Ravi Kumar`.
+            contact_email: `contact_email` (field). Email address (optional). Example: `ravi.kumar@example.com`.
+            contact_address: `contact_address` (field). Postal address (optional). Example: `Sector 5, Noida`.
         """
         return await self._client.request(
             _SPECS["add_contact"],
@@ -290,7 +313,16 @@ class AsyncContactApiSResource(AsyncAPIResource):
     ) -> Any:
         """Edit contact
 
-        Async version of the sync client's `edit_contact` (same arguments).
+        `POST https://app.callerdesk.io/api/editContact_v2?authcode={{authcode}}`
+
+        Changes a saved contact.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            contact_id: `contact_id` (field). ID of the contact to change. Example: `55120`.
+            contact_num: `contact_num` (field). Phone number. Example: `98XXXXXX77`.
+            contact_name: `contact_name` (field). Name. Example: `Ravi K.`.
+            contact_followupdate: `contact_followupdate` (field) (disabled in the collection). Next follow-up date (`YYYY-MM-DD`). Example: `2024-05-10`.
         """
         return await self._client.request(
             _SPECS["edit_contact"],
@@ -322,7 +354,13 @@ class AsyncContactApiSResource(AsyncAPIResource):
     ) -> Any:
         """Delete contact
 
-        Async version of the sync client's `delete_contact` (same arguments).
+        `POST https://app.callerdesk.io/api/deleteContact?authcode={{authcode}}`
+
+        Deletes a saved contact.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            contact_num: `contact_num` (field). Phone number of the contact to remove. Example: `98XXXXXX77`.
         """
         return await self._client.request(
             _SPECS["delete_contact"],
@@ -338,3 +376,25 @@ class AsyncContactApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class ContactApiSResourceWithRawResponse:
+    """`ContactApiSResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: ContactApiSResource) -> None:
+        self._parent = parent
+        self.get_contact_list = raw_response(parent.get_contact_list)
+        self.add_contact = raw_response(parent.add_contact)
+        self.edit_contact = raw_response(parent.edit_contact)
+        self.delete_contact = raw_response(parent.delete_contact)
+
+
+class AsyncContactApiSResourceWithRawResponse:
+    """`AsyncContactApiSResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncContactApiSResource) -> None:
+        self._parent = parent
+        self.get_contact_list = async_raw_response(parent.get_contact_list)
+        self.add_contact = async_raw_response(parent.add_contact)
+        self.edit_contact = async_raw_response(parent.edit_contact)
+        self.delete_contact = async_raw_response(parent.delete_contact)

@@ -6,28 +6,24 @@ Block or unblock caller numbers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
 
 _SPECS = load_specs(__name__)
-__all__ = ["NumberBlacklistApiSResource", "AsyncNumberBlacklistApiSResource"]
+__all__ = [
+    "NumberBlacklistApiSResource",
+    "AsyncNumberBlacklistApiSResource",
+    "NumberBlacklistApiSResourceWithRawResponse",
+    "AsyncNumberBlacklistApiSResourceWithRawResponse",
+]
 
 
 class NumberBlacklistApiSResource(SyncAPIResource):
@@ -35,6 +31,11 @@ class NumberBlacklistApiSResource(SyncAPIResource):
 
     Block or unblock caller numbers.
     """
+
+    @property
+    def with_raw_response(self) -> NumberBlacklistApiSResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return NumberBlacklistApiSResourceWithRawResponse(self._as_raw())
 
     def block_number(
         self,
@@ -53,7 +54,7 @@ class NumberBlacklistApiSResource(SyncAPIResource):
         Adds a caller number to the blacklist so its calls are rejected.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             caller_number: `caller_number` (field). Number to block, without a leading 0. Example: `98XXXXXX66`.
         """
         return self._client.request(
@@ -88,7 +89,7 @@ class NumberBlacklistApiSResource(SyncAPIResource):
         Removes a number from the blacklist.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             caller_number: `caller_number` (field). Number to remove from the blacklist. Example: `98XXXXXX66`.
         """
         return self._client.request(
@@ -113,6 +114,11 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
     Block or unblock caller numbers.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncNumberBlacklistApiSResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncNumberBlacklistApiSResourceWithRawResponse(self._as_raw())
+
     async def block_number(
         self,
         *,
@@ -125,7 +131,13 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
     ) -> Any:
         """Block Number
 
-        Async version of the sync client's `block_number` (same arguments).
+        `POST https://app.callerdesk.io/api/block_number?authcode={{authcode}}`
+
+        Adds a caller number to the blacklist so its calls are rejected.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            caller_number: `caller_number` (field). Number to block, without a leading 0. Example: `98XXXXXX66`.
         """
         return await self._client.request(
             _SPECS["block_number"],
@@ -154,7 +166,13 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
     ) -> Any:
         """Unblock Number
 
-        Async version of the sync client's `unblock_number` (same arguments).
+        `POST https://app.callerdesk.io/api/unblock_number?authcode={{authcode}}`
+
+        Removes a number from the blacklist.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            caller_number: `caller_number` (field). Number to remove from the blacklist. Example: `98XXXXXX66`.
         """
         return await self._client.request(
             _SPECS["unblock_number"],
@@ -170,3 +188,21 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class NumberBlacklistApiSResourceWithRawResponse:
+    """`NumberBlacklistApiSResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: NumberBlacklistApiSResource) -> None:
+        self._parent = parent
+        self.block_number = raw_response(parent.block_number)
+        self.unblock_number = raw_response(parent.unblock_number)
+
+
+class AsyncNumberBlacklistApiSResourceWithRawResponse:
+    """`AsyncNumberBlacklistApiSResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncNumberBlacklistApiSResource) -> None:
+        self._parent = parent
+        self.block_number = async_raw_response(parent.block_number)
+        self.unblock_number = async_raw_response(parent.unblock_number)

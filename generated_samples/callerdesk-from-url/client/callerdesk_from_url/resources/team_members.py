@@ -6,32 +6,25 @@ Create, change, remove and list the people who use the Callerdesk panel and hand
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-from ..models import (
-    TeamMembersAddMemberResponse,
-    TeamMembersGetMembersListResponse,
-)
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+from ..models import TeamMembersAddMemberResponse, TeamMembersGetMembersListResponse
 
 _SPECS = load_specs(__name__)
-__all__ = ["TeamMembersResource", "AsyncTeamMembersResource"]
+__all__ = [
+    "TeamMembersResource",
+    "AsyncTeamMembersResource",
+    "TeamMembersResourceWithRawResponse",
+    "AsyncTeamMembersResourceWithRawResponse",
+]
 
 
 class TeamMembersResource(SyncAPIResource):
@@ -39,6 +32,11 @@ class TeamMembersResource(SyncAPIResource):
 
     Create, change, remove and list the people who use the Callerdesk panel and handle calls.
     """
+
+    @property
+    def with_raw_response(self) -> TeamMembersResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return TeamMembersResourceWithRawResponse(self._as_raw())
 
     def add_member(
         self,
@@ -70,7 +68,7 @@ class TeamMembersResource(SyncAPIResource):
             member_email: `member_email` (field). Email address of the member (optional). Example: `asha.verma@example.com`.
             password: `password` (field) (disabled in the collection). Panel password for the member (optional).
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["add_member"],
             query={
                 "authcode": authcode,
@@ -90,8 +88,6 @@ class TeamMembersResource(SyncAPIResource):
             raw=self._raw,
             model=TeamMembersAddMemberResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(TeamMembersAddMemberResponse, result)
 
     def update_member(
         self,
@@ -116,7 +112,7 @@ class TeamMembersResource(SyncAPIResource):
         Updates the details, access level or status of an existing team member.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             member_id: `member_id` (field). Unique ID of the member to update. Example: `22259`.
             member_name: `member_name` (field). Display/user name of the member. Example: `Asha Verma`.
             member_num: `member_num` (field). Member number (cannot be changed). Example: `98XXXXXX01`.
@@ -163,7 +159,7 @@ class TeamMembersResource(SyncAPIResource):
         Removes a team member from the account.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             member_id: `member_id` (field). Unique ID of the member to remove. Example: `22259`.
         """
         return self._client.request(
@@ -200,12 +196,12 @@ class TeamMembersResource(SyncAPIResource):
         Lists the team members of the account, page by page.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             per_page: `per_page` (field). Rows per page. Example: `25`.
             current_page: `current_page` (field). Page to return. Example: `1`.
             member_num: `member_num` (field) (disabled in the collection). Only the member with this number.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["get_members_list"],
             query={
                 "authcode": authcode,
@@ -222,8 +218,6 @@ class TeamMembersResource(SyncAPIResource):
             raw=self._raw,
             model=TeamMembersGetMembersListResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(TeamMembersGetMembersListResponse, result)
 
 
 class AsyncTeamMembersResource(AsyncAPIResource):
@@ -231,6 +225,11 @@ class AsyncTeamMembersResource(AsyncAPIResource):
 
     Create, change, remove and list the people who use the Callerdesk panel and handle calls.
     """
+
+    @property
+    def with_raw_response(self) -> AsyncTeamMembersResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncTeamMembersResourceWithRawResponse(self._as_raw())
 
     async def add_member(
         self,
@@ -249,9 +248,20 @@ class AsyncTeamMembersResource(AsyncAPIResource):
     ) -> TeamMembersAddMemberResponse:
         """Add Member
 
-        Async version of the sync client's `add_member` (same arguments).
+        `POST https://app.callerdesk.io/api/addmember_v2?authcode={{authcode}}&member_name=Asha Verma&member_num=98XXXXXX01&access=2&active=1`
+
+        Adds a team member (an employee who takes or makes calls) and sets whether the member is an admin or a regular user and whether the account is active.
+
+        Args:
+            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
+            member_name: `member_name` (query). Name of the team member. Example: `Asha Verma`.
+            member_num: `member_num` (query). Mobile number of the member; must not already exist in the account. Example: `98XXXXXX01`.
+            access: `access` (query). `1` for admin, `2` for a regular member. Example: `2`.
+            active: `active` (query). `1` active, `0` inactive. Example: `1`.
+            member_email: `member_email` (field). Email address of the member (optional). Example: `asha.verma@example.com`.
+            password: `password` (field) (disabled in the collection). Panel password for the member (optional).
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["add_member"],
             query={
                 "authcode": authcode,
@@ -271,8 +281,6 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             raw=self._raw,
             model=TeamMembersAddMemberResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(TeamMembersAddMemberResponse, result)
 
     async def update_member(
         self,
@@ -292,7 +300,19 @@ class AsyncTeamMembersResource(AsyncAPIResource):
     ) -> Any:
         """Update Member
 
-        Async version of the sync client's `update_member` (same arguments).
+        `POST https://app.callerdesk.io/api/updatemember_v2?authcode={{authcode}}`
+
+        Updates the details, access level or status of an existing team member.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            member_id: `member_id` (field). Unique ID of the member to update. Example: `22259`.
+            member_name: `member_name` (field). Display/user name of the member. Example: `Asha Verma`.
+            member_num: `member_num` (field). Member number (cannot be changed). Example: `98XXXXXX01`.
+            member_email: `member_email` (field). Email address. Example: `asha.verma@example.com`.
+            access: `access` (field). `1` admin, `2` regular. Example: `1`.
+            status: `status` (field). `1` active, `0` inactive. Example: `1`.
+            password: `password` (field) (disabled in the collection). New panel password.
         """
         return await self._client.request(
             _SPECS["update_member"],
@@ -327,7 +347,13 @@ class AsyncTeamMembersResource(AsyncAPIResource):
     ) -> Any:
         """Delete Member
 
-        Async version of the sync client's `delete_member` (same arguments).
+        `POST https://app.callerdesk.io/api/deletemember_v2?authcode={{authcode}}`
+
+        Removes a team member from the account.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            member_id: `member_id` (field). Unique ID of the member to remove. Example: `22259`.
         """
         return await self._client.request(
             _SPECS["delete_member"],
@@ -358,9 +384,17 @@ class AsyncTeamMembersResource(AsyncAPIResource):
     ) -> TeamMembersGetMembersListResponse:
         """Get Members List
 
-        Async version of the sync client's `get_members_list` (same arguments).
+        `POST https://app.callerdesk.io/api/getmemberlist_V2?authcode={{authcode}}`
+
+        Lists the team members of the account, page by page.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            per_page: `per_page` (field). Rows per page. Example: `25`.
+            current_page: `current_page` (field). Page to return. Example: `1`.
+            member_num: `member_num` (field) (disabled in the collection). Only the member with this number.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["get_members_list"],
             query={
                 "authcode": authcode,
@@ -377,5 +411,25 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             raw=self._raw,
             model=TeamMembersGetMembersListResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(TeamMembersGetMembersListResponse, result)
+
+
+class TeamMembersResourceWithRawResponse:
+    """`TeamMembersResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: TeamMembersResource) -> None:
+        self._parent = parent
+        self.add_member = raw_response(parent.add_member)
+        self.update_member = raw_response(parent.update_member)
+        self.delete_member = raw_response(parent.delete_member)
+        self.get_members_list = raw_response(parent.get_members_list)
+
+
+class AsyncTeamMembersResourceWithRawResponse:
+    """`AsyncTeamMembersResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncTeamMembersResource) -> None:
+        self._parent = parent
+        self.add_member = async_raw_response(parent.add_member)
+        self.update_member = async_raw_response(parent.update_member)
+        self.delete_member = async_raw_response(parent.delete_member)
+        self.get_members_list = async_raw_response(parent.get_members_list)

@@ -6,28 +6,24 @@ Account-wide information.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
 
 _SPECS = load_specs(__name__)
-__all__ = ["AccountLevelApiSResource", "AsyncAccountLevelApiSResource"]
+__all__ = [
+    "AccountLevelApiSResource",
+    "AsyncAccountLevelApiSResource",
+    "AccountLevelApiSResourceWithRawResponse",
+    "AsyncAccountLevelApiSResourceWithRawResponse",
+]
 
 
 class AccountLevelApiSResource(SyncAPIResource):
@@ -35,6 +31,11 @@ class AccountLevelApiSResource(SyncAPIResource):
 
     Account-wide information.
     """
+
+    @property
+    def with_raw_response(self) -> AccountLevelApiSResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AccountLevelApiSResourceWithRawResponse(self._as_raw())
 
     def profile_balance(
         self,
@@ -52,7 +53,7 @@ class AccountLevelApiSResource(SyncAPIResource):
         Returns account profile, plan and remaining balance.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
         """
         return self._client.request(
             _SPECS["profile_balance"],
@@ -83,7 +84,7 @@ class AccountLevelApiSResource(SyncAPIResource):
         Lists the IVR numbers (deskphones) of the account.
 
         Args:
-            authcode: `authcode` (query).  Example: `{{authcode}}`.
+            authcode: `authcode` (query). Example: `{{authcode}}`.
             per_page: `per_page` (field) (disabled in the collection). Rows per page. Example: `25`.
         """
         return self._client.request(
@@ -108,6 +109,11 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
     Account-wide information.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncAccountLevelApiSResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncAccountLevelApiSResourceWithRawResponse(self._as_raw())
+
     async def profile_balance(
         self,
         *,
@@ -119,7 +125,12 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
     ) -> Any:
         """Profile & Balance
 
-        Async version of the sync client's `profile_balance` (same arguments).
+        `POST https://app.callerdesk.io/api/profile_billing_v2?authcode={{authcode}}`
+
+        Returns account profile, plan and remaining balance.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
         """
         return await self._client.request(
             _SPECS["profile_balance"],
@@ -145,7 +156,13 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
     ) -> Any:
         """IVR Number List
 
-        Async version of the sync client's `ivr_number_list` (same arguments).
+        `POST https://app.callerdesk.io/api/getdeskphone_v2?authcode={{authcode}}`
+
+        Lists the IVR numbers (deskphones) of the account.
+
+        Args:
+            authcode: `authcode` (query). Example: `{{authcode}}`.
+            per_page: `per_page` (field) (disabled in the collection). Rows per page. Example: `25`.
         """
         return await self._client.request(
             _SPECS["ivr_number_list"],
@@ -161,3 +178,21 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class AccountLevelApiSResourceWithRawResponse:
+    """`AccountLevelApiSResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AccountLevelApiSResource) -> None:
+        self._parent = parent
+        self.profile_balance = raw_response(parent.profile_balance)
+        self.ivr_number_list = raw_response(parent.ivr_number_list)
+
+
+class AsyncAccountLevelApiSResourceWithRawResponse:
+    """`AsyncAccountLevelApiSResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncAccountLevelApiSResource) -> None:
+        self._parent = parent
+        self.profile_balance = async_raw_response(parent.profile_balance)
+        self.ivr_number_list = async_raw_response(parent.ivr_number_list)

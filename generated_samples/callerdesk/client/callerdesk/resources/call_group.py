@@ -6,28 +6,24 @@ Call groups decide which members ring for an IVR number and in what order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
 
 _SPECS = load_specs(__name__)
-__all__ = ["CallGroupResource", "AsyncCallGroupResource"]
+__all__ = [
+    "CallGroupResource",
+    "AsyncCallGroupResource",
+    "CallGroupResourceWithRawResponse",
+    "AsyncCallGroupResourceWithRawResponse",
+]
 
 
 class CallGroupResource(SyncAPIResource):
@@ -35,6 +31,11 @@ class CallGroupResource(SyncAPIResource):
 
     Call groups decide which members ring for an IVR number and in what order.
     """
+
+    @property
+    def with_raw_response(self) -> CallGroupResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return CallGroupResourceWithRawResponse(self._as_raw())
 
     def call_group_list(
         self,
@@ -242,6 +243,11 @@ class AsyncCallGroupResource(AsyncAPIResource):
     Call groups decide which members ring for an IVR number and in what order.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncCallGroupResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncCallGroupResourceWithRawResponse(self._as_raw())
+
     async def call_group_list(
         self,
         *,
@@ -255,7 +261,14 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Call Group List
 
-        Async version of the sync client's `call_group_list` (same arguments).
+        `POST https://app.callerdesk.io/api/getgrouplist_v2?authcode={{authcode}}`
+
+        Lists the call groups of the account.
+
+        Args:
+            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
+            current_page: `current_page` (field). Page to return. Example: `1`.
+            per_page: `per_page` (field). Rows per page. Example: `25`.
         """
         return await self._client.request(
             _SPECS["call_group_list"],
@@ -288,7 +301,16 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Create Call Group
 
-        Async version of the sync client's `create_call_group` (same arguments).
+        `POST https://app.callerdesk.io/api/createcallgroup?authcode={{authcode}}`
+
+        Creates a call group on one of the account's IVR numbers.
+
+        Args:
+            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
+            group_name: `group_name` (field). Name of the new group. Example: `Sales`.
+            deskphone_id: `deskphone_id` (field). ID of the IVR number (deskphone) the group answers. Example: `1451`.
+            group_owner_name: `group_owner_name` (field). Name of the member who owns the group. Example: `Asha Verma`.
+            group_extn: `group_extn` (field). Extension used to reach the group. Example: `*2001`.
         """
         return await self._client.request(
             _SPECS["create_call_group"],
@@ -324,7 +346,17 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Update Call Group
 
-        Async version of the sync client's `update_call_group` (same arguments).
+        `POST https://app.callerdesk.io/api/updategroup_v2?authcode={{authcode}}`
+
+        Changes the name, strategy, members or schedule of a call group.
+
+        Args:
+            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
+            group_id: `group_id` (field). ID of the group to change. Example: `3107`.
+            group_name: `group_name` (field). New name. Example: `Sales North`.
+            strategy_check: `strategy_check` (field) (disabled in the collection). Call distribution strategy of the group. Example: `1`.
+            sticky_member: `sticky_member` (field) (disabled in the collection). `1` routes repeat callers to the member who last answered them. Example: `0`.
+            member_id: `member_id` (field) (disabled in the collection). Comma-separated member IDs in the group. Example: `22259,22260`.
         """
         return await self._client.request(
             _SPECS["update_call_group"],
@@ -357,7 +389,13 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Delete Call Group
 
-        Async version of the sync client's `delete_call_group` (same arguments).
+        `POST https://app.callerdesk.io/api/deletegroup?authcode={{authcode}}`
+
+        Deletes a call group.
+
+        Args:
+            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
+            group_id: `group_id` (field). ID of the group to delete. Example: `3107`.
         """
         return await self._client.request(
             _SPECS["delete_call_group"],
@@ -386,7 +424,13 @@ class AsyncCallGroupResource(AsyncAPIResource):
     ) -> Any:
         """Get Group details by id
 
-        Async version of the sync client's `get_group_details_by_id` (same arguments).
+        `POST https://app.callerdesk.io/api/getgroupbyid_v2?authcode={{authcode}}`
+
+        Returns one call group with its members and settings.
+
+        Args:
+            authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
+            group_id: `group_id` (field). ID of the group. Example: `3107`.
         """
         return await self._client.request(
             _SPECS["get_group_details_by_id"],
@@ -401,4 +445,30 @@ class AsyncCallGroupResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+        )
+
+
+class CallGroupResourceWithRawResponse:
+    """`CallGroupResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: CallGroupResource) -> None:
+        self._parent = parent
+        self.call_group_list = raw_response(parent.call_group_list)
+        self.create_call_group = raw_response(parent.create_call_group)
+        self.update_call_group = raw_response(parent.update_call_group)
+        self.delete_call_group = raw_response(parent.delete_call_group)
+        self.get_group_details_by_id = raw_response(parent.get_group_details_by_id)
+
+
+class AsyncCallGroupResourceWithRawResponse:
+    """`AsyncCallGroupResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncCallGroupResource) -> None:
+        self._parent = parent
+        self.call_group_list = async_raw_response(parent.call_group_list)
+        self.create_call_group = async_raw_response(parent.create_call_group)
+        self.update_call_group = async_raw_response(parent.update_call_group)
+        self.delete_call_group = async_raw_response(parent.delete_call_group)
+        self.get_group_details_by_id = async_raw_response(
+            parent.get_group_details_by_id
         )

@@ -1,9 +1,8 @@
 """Call Group / Get Group details by id: what Postman's runner sends (pmgen, from Callerdesk API)."""
 
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
-import os
-
 import http.client
+import os
 import urllib.parse
 import uuid
 

@@ -1,9 +1,8 @@
 """Call Report API / Live Call API: what Postman's runner sends (pmgen, from Callerdesk API)."""
 
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
-import os
-
 import http.client
+import os
 import urllib.parse
 
 url = "https://app.callerdesk.io/api/live_call_v2?authcode="

@@ -1,9 +1,8 @@
 """Number Blacklist API's / Unblock Number: what Postman's runner sends (pmgen, from Callerdesk API)."""
 
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
-import os
-
 import http.client
+import os
 import urllib.parse
 import uuid
 

@@ -6,28 +6,24 @@ Numbers that dial into the conference.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
 
 _SPECS = load_specs(__name__)
-__all__ = ["DiDsResource", "AsyncDiDsResource"]
+__all__ = [
+    "DiDsResource",
+    "AsyncDiDsResource",
+    "DiDsResourceWithRawResponse",
+    "AsyncDiDsResourceWithRawResponse",
+]
 
 
 class DiDsResource(SyncAPIResource):
@@ -35,6 +31,11 @@ class DiDsResource(SyncAPIResource):
 
     Numbers that dial into the conference.
     """
+
+    @property
+    def with_raw_response(self) -> DiDsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return DiDsResourceWithRawResponse(self._as_raw())
 
     def get_di_ds(
         self,
@@ -71,7 +72,7 @@ class DiDsResource(SyncAPIResource):
 
     def update_did(
         self,
-        did_sid: str | NotGiven = NOT_GIVEN,
+        did_sid: str,
         *,
         body: str | bytes | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -86,8 +87,8 @@ class DiDsResource(SyncAPIResource):
         Moves a number to another DID group or changes its call flow.
 
         Args:
-            did_sid: `did_sid` (path). Secure ID of the conference DID. Example: `{{did_sid}}`.
-            body: `body` (body).  Example: `{ "did_group_sid": "{{did_group_sid}}" }`.
+            did_sid: `did_sid` (path). Secure ID of the conference DID. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
+            body: `body` (body). Example: `{ "did_group_sid": "{{did_group_sid}}" }`.
         """
         return self._client.request(
             _SPECS["update_did"],
@@ -109,6 +110,11 @@ class AsyncDiDsResource(AsyncAPIResource):
     Numbers that dial into the conference.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncDiDsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncDiDsResourceWithRawResponse(self._as_raw())
+
     async def get_di_ds(
         self,
         *,
@@ -121,7 +127,13 @@ class AsyncDiDsResource(AsyncAPIResource):
     ) -> Any:
         """Get DIDs
 
-        Async version of the sync client's `get_di_ds` (same arguments).
+        `GET {{base_url}}/conference/v2/dids?limit=10`
+
+        Lists the phone numbers routed to this Conference endpoint.
+
+        Args:
+            limit: `limit` (query). Maximum number of numbers to return. Example: `10`.
+            filter_: `filter` (query) (disabled in the collection). Filter the list. Example: `country_code eq "USA"`.
         """
         return await self._client.request(
             _SPECS["get_di_ds"],
@@ -138,7 +150,7 @@ class AsyncDiDsResource(AsyncAPIResource):
 
     async def update_did(
         self,
-        did_sid: str | NotGiven = NOT_GIVEN,
+        did_sid: str,
         *,
         body: str | bytes | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -148,7 +160,13 @@ class AsyncDiDsResource(AsyncAPIResource):
     ) -> Any:
         """Update DID
 
-        Async version of the sync client's `update_did` (same arguments).
+        `PATCH {{base_url}}/conference/v2/dids/:did_sid`
+
+        Moves a number to another DID group or changes its call flow.
+
+        Args:
+            did_sid: `did_sid` (path). Secure ID of the conference DID. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
+            body: `body` (body). Example: `{ "did_group_sid": "{{did_group_sid}}" }`.
         """
         return await self._client.request(
             _SPECS["update_did"],
@@ -162,3 +180,21 @@ class AsyncDiDsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class DiDsResourceWithRawResponse:
+    """`DiDsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: DiDsResource) -> None:
+        self._parent = parent
+        self.get_di_ds = raw_response(parent.get_di_ds)
+        self.update_did = raw_response(parent.update_did)
+
+
+class AsyncDiDsResourceWithRawResponse:
+    """`AsyncDiDsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncDiDsResource) -> None:
+        self._parent = parent
+        self.get_di_ds = async_raw_response(parent.get_di_ds)
+        self.update_did = async_raw_response(parent.update_did)

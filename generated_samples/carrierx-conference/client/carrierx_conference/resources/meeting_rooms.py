@@ -6,13 +6,17 @@ Meeting rooms hold the access codes callers enter and the room settings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
+)
 from .._types import (
     NOT_GIVEN,
-    FileInput,
-    FileInputs,
     Headers,
     JSONBody,
     NotGiven,
@@ -27,13 +31,13 @@ from ..models import (
     MeetingRoomsUpdateMeetingRoomBody,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
-
 _SPECS = load_specs(__name__)
-__all__ = ["MeetingRoomsResource", "AsyncMeetingRoomsResource"]
+__all__ = [
+    "MeetingRoomsResource",
+    "AsyncMeetingRoomsResource",
+    "MeetingRoomsResourceWithRawResponse",
+    "AsyncMeetingRoomsResourceWithRawResponse",
+]
 
 
 class MeetingRoomsResource(SyncAPIResource):
@@ -41,6 +45,11 @@ class MeetingRoomsResource(SyncAPIResource):
 
     Meeting rooms hold the access codes callers enter and the room settings.
     """
+
+    @property
+    def with_raw_response(self) -> MeetingRoomsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return MeetingRoomsResourceWithRawResponse(self._as_raw())
 
     def get_meeting_rooms(
         self,
@@ -64,7 +73,7 @@ class MeetingRoomsResource(SyncAPIResource):
             offset: `offset` (query). Rooms to skip. Example: `0`.
             filter_: `filter` (query) (disabled in the collection). Filter by room attributes. Example: `name like "%sync%"`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["get_meeting_rooms"],
             query={
                 "limit": limit,
@@ -78,8 +87,6 @@ class MeetingRoomsResource(SyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsGetMeetingRoomsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MeetingRoomsGetMeetingRoomsResponse, result)
 
     def create_meeting_room(
         self,
@@ -97,14 +104,14 @@ class MeetingRoomsResource(SyncAPIResource):
         Creates a meeting room. Each access code opens the room with the given role (`host`, `participant` or `listener`). An empty object is also accepted.
 
         Args:
-            body: `body` (body).  Example: `{'name': 'My meeting room', 'access_codes': [{'access_code': '<host access code>...`.
+            body: `body` (body). Example: `{'name': 'My meeting room', 'access_codes': [{'access_code': '<host access code>...`.
 
         Scripts (run by the client, as Postman runs them):
             request test script (Create Meeting Room): sets variables, checks the response
 
         Stores meeting_room_sid in `client.variables` from the response, as its test script does.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["create_meeting_room"],
             body=body,
             extra_headers=extra_headers,
@@ -114,8 +121,6 @@ class MeetingRoomsResource(SyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsCreateMeetingRoomResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MeetingRoomsCreateMeetingRoomResponse, result)
 
     def get_meeting_room_by_sid(
         self,
@@ -133,7 +138,7 @@ class MeetingRoomsResource(SyncAPIResource):
         Returns one meeting room.
 
         Args:
-            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Example: `{{meeting_room_sid}}`.
+            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
         """
         return self._client.request(
             _SPECS["get_meeting_room_by_sid"],
@@ -164,8 +169,8 @@ class MeetingRoomsResource(SyncAPIResource):
         Changes only the fields given in the body.
 
         Args:
-            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Example: `{{meeting_room_sid}}`.
-            body: `body` (body).  Example: `{'name': 'Weekly sync'}`.
+            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
+            body: `body` (body). Example: `{'name': 'Weekly sync'}`.
         """
         return self._client.request(
             _SPECS["update_meeting_room"],
@@ -196,7 +201,7 @@ class MeetingRoomsResource(SyncAPIResource):
         Removes a meeting room.
 
         Args:
-            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Example: `{{meeting_room_sid}}`.
+            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
         """
         return self._client.request(
             _SPECS["delete_meeting_room"],
@@ -217,6 +222,11 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
     Meeting rooms hold the access codes callers enter and the room settings.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncMeetingRoomsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncMeetingRoomsResourceWithRawResponse(self._as_raw())
+
     async def get_meeting_rooms(
         self,
         *,
@@ -230,9 +240,16 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
     ) -> MeetingRoomsGetMeetingRoomsResponse:
         """Get Meeting Rooms
 
-        Async version of the sync client's `get_meeting_rooms` (same arguments).
+        `GET {{base_url}}/conference/v2/meeting_rooms?limit=10&offset=0`
+
+        Lists the meeting rooms of this Conference endpoint.
+
+        Args:
+            limit: `limit` (query). Maximum number of rooms to return. Example: `10`.
+            offset: `offset` (query). Rooms to skip. Example: `0`.
+            filter_: `filter` (query) (disabled in the collection). Filter by room attributes. Example: `name like "%sync%"`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["get_meeting_rooms"],
             query={
                 "limit": limit,
@@ -246,8 +263,6 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsGetMeetingRoomsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MeetingRoomsGetMeetingRoomsResponse, result)
 
     async def create_meeting_room(
         self,
@@ -260,9 +275,19 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
     ) -> MeetingRoomsCreateMeetingRoomResponse:
         """Create Meeting Room
 
-        Async version of the sync client's `create_meeting_room` (same arguments).
+        `POST {{base_url}}/conference/v2/meeting_rooms`
+
+        Creates a meeting room. Each access code opens the room with the given role (`host`, `participant` or `listener`). An empty object is also accepted.
+
+        Args:
+            body: `body` (body). Example: `{'name': 'My meeting room', 'access_codes': [{'access_code': '<host access code>...`.
+
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create Meeting Room): sets variables, checks the response
+
+        Stores meeting_room_sid in `client.variables` from the response, as its test script does.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["create_meeting_room"],
             body=body,
             extra_headers=extra_headers,
@@ -272,8 +297,6 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=MeetingRoomsCreateMeetingRoomResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MeetingRoomsCreateMeetingRoomResponse, result)
 
     async def get_meeting_room_by_sid(
         self,
@@ -286,7 +309,12 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Get Meeting Room by SID
 
-        Async version of the sync client's `get_meeting_room_by_sid` (same arguments).
+        `GET {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
+
+        Returns one meeting room.
+
+        Args:
+            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
         """
         return await self._client.request(
             _SPECS["get_meeting_room_by_sid"],
@@ -312,7 +340,13 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Update Meeting Room
 
-        Async version of the sync client's `update_meeting_room` (same arguments).
+        `PATCH {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
+
+        Changes only the fields given in the body.
+
+        Args:
+            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
+            body: `body` (body). Example: `{'name': 'Weekly sync'}`.
         """
         return await self._client.request(
             _SPECS["update_meeting_room"],
@@ -338,7 +372,12 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Delete Meeting Room
 
-        Async version of the sync client's `delete_meeting_room` (same arguments).
+        `DELETE {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
+
+        Removes a meeting room.
+
+        Args:
+            meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
         """
         return await self._client.request(
             _SPECS["delete_meeting_room"],
@@ -351,3 +390,29 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class MeetingRoomsResourceWithRawResponse:
+    """`MeetingRoomsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: MeetingRoomsResource) -> None:
+        self._parent = parent
+        self.get_meeting_rooms = raw_response(parent.get_meeting_rooms)
+        self.create_meeting_room = raw_response(parent.create_meeting_room)
+        self.get_meeting_room_by_sid = raw_response(parent.get_meeting_room_by_sid)
+        self.update_meeting_room = raw_response(parent.update_meeting_room)
+        self.delete_meeting_room = raw_response(parent.delete_meeting_room)
+
+
+class AsyncMeetingRoomsResourceWithRawResponse:
+    """`AsyncMeetingRoomsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncMeetingRoomsResource) -> None:
+        self._parent = parent
+        self.get_meeting_rooms = async_raw_response(parent.get_meeting_rooms)
+        self.create_meeting_room = async_raw_response(parent.create_meeting_room)
+        self.get_meeting_room_by_sid = async_raw_response(
+            parent.get_meeting_room_by_sid
+        )
+        self.update_meeting_room = async_raw_response(parent.update_meeting_room)
+        self.delete_meeting_room = async_raw_response(parent.delete_meeting_room)

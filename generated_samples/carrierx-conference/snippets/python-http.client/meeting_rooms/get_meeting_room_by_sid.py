@@ -1,9 +1,8 @@
 """Meeting Rooms / Get Meeting Room by SID: what Postman's runner sends (pmgen, from CarrierX Conference API)."""
 
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
-import os
-
 import http.client
+import os
 import urllib.parse
 
 url = "https://api.carrierx.com/conference/v2/meeting_rooms/"

@@ -6,31 +6,24 @@ Call data.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
-)
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 if TYPE_CHECKING:
     from .calls__call_detail_records import (
-        CallsCallDetailRecordsResource,
         AsyncCallsCallDetailRecordsResource,
+        AsyncCallsCallDetailRecordsResourceWithRawResponse,
+        CallsCallDetailRecordsResource,
+        CallsCallDetailRecordsResourceWithRawResponse,
     )
 
-_SPECS = load_specs(__name__)
-__all__ = ["CallsResource", "AsyncCallsResource"]
+__all__ = [
+    "CallsResource",
+    "AsyncCallsResource",
+    "CallsResourceWithRawResponse",
+    "AsyncCallsResourceWithRawResponse",
+]
 
 
 class CallsResource(SyncAPIResource):
@@ -38,6 +31,11 @@ class CallsResource(SyncAPIResource):
 
     Call data.
     """
+
+    @property
+    def with_raw_response(self) -> CallsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return CallsResourceWithRawResponse(self._as_raw())
 
     @property
     def call_detail_records(self) -> CallsCallDetailRecordsResource:
@@ -53,9 +51,48 @@ class AsyncCallsResource(AsyncAPIResource):
     """
 
     @property
+    def with_raw_response(self) -> AsyncCallsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncCallsResourceWithRawResponse(self._as_raw())
+
+    @property
     def call_detail_records(self) -> AsyncCallsCallDetailRecordsResource:
         from .calls__call_detail_records import AsyncCallsCallDetailRecordsResource
 
         return self._resource(
             "call_detail_records", AsyncCallsCallDetailRecordsResource
+        )
+
+
+class CallsResourceWithRawResponse:
+    """`CallsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: CallsResource) -> None:
+        self._parent = parent
+
+    @property
+    def call_detail_records(self) -> CallsCallDetailRecordsResourceWithRawResponse:
+        from .calls__call_detail_records import (
+            CallsCallDetailRecordsResourceWithRawResponse,
+        )
+
+        return CallsCallDetailRecordsResourceWithRawResponse(
+            self._parent.call_detail_records
+        )
+
+
+class AsyncCallsResourceWithRawResponse:
+    """`AsyncCallsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncCallsResource) -> None:
+        self._parent = parent
+
+    @property
+    def call_detail_records(self) -> AsyncCallsCallDetailRecordsResourceWithRawResponse:
+        from .calls__call_detail_records import (
+            AsyncCallsCallDetailRecordsResourceWithRawResponse,
+        )
+
+        return AsyncCallsCallDetailRecordsResourceWithRawResponse(
+            self._parent.call_detail_records
         )

@@ -6,31 +6,25 @@ Billing-grade records of finished calls.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-from ..models import (
-    CallsCallDetailRecordsGetCallDetailRecordsResponse,
-)
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+from ..models import CallsCallDetailRecordsGetCallDetailRecordsResponse
 
 _SPECS = load_specs(__name__)
-__all__ = ["CallsCallDetailRecordsResource", "AsyncCallsCallDetailRecordsResource"]
+__all__ = [
+    "CallsCallDetailRecordsResource",
+    "AsyncCallsCallDetailRecordsResource",
+    "CallsCallDetailRecordsResourceWithRawResponse",
+    "AsyncCallsCallDetailRecordsResourceWithRawResponse",
+]
 
 
 class CallsCallDetailRecordsResource(SyncAPIResource):
@@ -38,6 +32,11 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
 
     Billing-grade records of finished calls.
     """
+
+    @property
+    def with_raw_response(self) -> CallsCallDetailRecordsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return CallsCallDetailRecordsResourceWithRawResponse(self._as_raw())
 
     def get_call_detail_records(
         self,
@@ -67,7 +66,7 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
             before: `before` (query) (disabled in the collection). Return records inserted before this record. Example: `{{dr_sid}}`.
             offset: `offset` (query) (disabled in the collection). Records to skip. Example: `0`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["get_call_detail_records"],
             query={
                 "limit": limit,
@@ -84,12 +83,10 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
             raw=self._raw,
             model=CallsCallDetailRecordsGetCallDetailRecordsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(CallsCallDetailRecordsGetCallDetailRecordsResponse, result)
 
     def get_call_detail_record_by_sid(
         self,
-        dr_sid: str | NotGiven = NOT_GIVEN,
+        dr_sid: str,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -103,7 +100,7 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
         Returns one call detail record.
 
         Args:
-            dr_sid: `dr_sid` (path). Secure ID of the call detail record. Example: `{{dr_sid}}`.
+            dr_sid: `dr_sid` (path). Secure ID of the call detail record. Example: `{{dr_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
         """
         return self._client.request(
             _SPECS["get_call_detail_record_by_sid"],
@@ -124,6 +121,11 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
     Billing-grade records of finished calls.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncCallsCallDetailRecordsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncCallsCallDetailRecordsResourceWithRawResponse(self._as_raw())
+
     async def get_call_detail_records(
         self,
         *,
@@ -140,9 +142,19 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
     ) -> CallsCallDetailRecordsGetCallDetailRecordsResponse:
         """Get Call Detail Records
 
-        Async version of the sync client's `get_call_detail_records` (same arguments).
+        `GET {{base_url}}/core/v2/calls/call_drs?limit=1&order=date_stop asc&filter=date_stop ge 2024-05-01`
+
+        Returns call detail records: when each call started and stopped, the source and destination numbers, IP addresses and the price. Use `after` with the last `dr_sid` you saw to walk through records one page at a time.
+
+        Args:
+            limit: `limit` (query). Number of records per page. Example: `1`.
+            order: `order` (query). Oldest calls first. Example: `date_stop asc`.
+            filter_: `filter` (query). Only calls that ended on or after this date. Example: `date_stop ge 2024-05-01`.
+            after: `after` (query) (disabled in the collection). Return records inserted after this record (do not combine with `offset`). Example: `{{dr_sid}}`.
+            before: `before` (query) (disabled in the collection). Return records inserted before this record. Example: `{{dr_sid}}`.
+            offset: `offset` (query) (disabled in the collection). Records to skip. Example: `0`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["get_call_detail_records"],
             query={
                 "limit": limit,
@@ -159,12 +171,10 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
             raw=self._raw,
             model=CallsCallDetailRecordsGetCallDetailRecordsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(CallsCallDetailRecordsGetCallDetailRecordsResponse, result)
 
     async def get_call_detail_record_by_sid(
         self,
-        dr_sid: str | NotGiven = NOT_GIVEN,
+        dr_sid: str,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -173,7 +183,12 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
     ) -> Any:
         """Get Call Detail Record by SID
 
-        Async version of the sync client's `get_call_detail_record_by_sid` (same arguments).
+        `GET {{base_url}}/core/v2/calls/call_drs/:dr_sid`
+
+        Returns one call detail record.
+
+        Args:
+            dr_sid: `dr_sid` (path). Secure ID of the call detail record. Example: `{{dr_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
         """
         return await self._client.request(
             _SPECS["get_call_detail_record_by_sid"],
@@ -185,4 +200,28 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
             timeout=timeout,
             max_retries=max_retries,
             raw=self._raw,
+        )
+
+
+class CallsCallDetailRecordsResourceWithRawResponse:
+    """`CallsCallDetailRecordsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: CallsCallDetailRecordsResource) -> None:
+        self._parent = parent
+        self.get_call_detail_records = raw_response(parent.get_call_detail_records)
+        self.get_call_detail_record_by_sid = raw_response(
+            parent.get_call_detail_record_by_sid
+        )
+
+
+class AsyncCallsCallDetailRecordsResourceWithRawResponse:
+    """`AsyncCallsCallDetailRecordsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncCallsCallDetailRecordsResource) -> None:
+        self._parent = parent
+        self.get_call_detail_records = async_raw_response(
+            parent.get_call_detail_records
+        )
+        self.get_call_detail_record_by_sid = async_raw_response(
+            parent.get_call_detail_record_by_sid
         )

@@ -6,13 +6,17 @@ Endpoints are the applications and SIP destinations that calls are delivered to:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
+)
 from .._types import (
     NOT_GIVEN,
-    FileInput,
-    FileInputs,
     Headers,
     JSONBody,
     NotGiven,
@@ -28,13 +32,13 @@ from ..models import (
     EndpointsUpdateEndpointResponse,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
-
 _SPECS = load_specs(__name__)
-__all__ = ["EndpointsResource", "AsyncEndpointsResource"]
+__all__ = [
+    "EndpointsResource",
+    "AsyncEndpointsResource",
+    "EndpointsResourceWithRawResponse",
+    "AsyncEndpointsResourceWithRawResponse",
+]
 
 
 class EndpointsResource(SyncAPIResource):
@@ -42,6 +46,11 @@ class EndpointsResource(SyncAPIResource):
 
     Endpoints are the applications and SIP destinations that calls are delivered to: hosted Conference, FlexML and Mediator endpoints, or third-party SIP addresses.
     """
+
+    @property
+    def with_raw_response(self) -> EndpointsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return EndpointsResourceWithRawResponse(self._as_raw())
 
     def get_endpoints(
         self,
@@ -73,7 +82,7 @@ class EndpointsResource(SyncAPIResource):
             include_fields: `include_fields` (query) (disabled in the collection). Comma-separated list of fields to keep in each returned object. Example: `name,endpoint_sid,type`.
             exclude_fields: `exclude_fields` (query) (disabled in the collection). Comma-separated list of fields to drop from each returned object. Example: `addresses,transformations`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["get_endpoints"],
             query={
                 "limit": limit,
@@ -90,8 +99,6 @@ class EndpointsResource(SyncAPIResource):
             raw=self._raw,
             model=EndpointsGetEndpointsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EndpointsGetEndpointsResponse, result)
 
     def get_endpoint_by_sid(
         self,
@@ -110,7 +117,7 @@ class EndpointsResource(SyncAPIResource):
         Returns one endpoint, selected by its secure ID.
 
         Args:
-            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to read. Example: `{{endpoint_sid}}`.
+            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to read. Defaults to `{{endpoint_sid}}` (resolved from `client.variables`).
             with_related: `with_related` (query) (disabled in the collection). Also return the partner object related to the endpoint. Example: `true`.
         """
         return self._client.request(
@@ -144,14 +151,14 @@ class EndpointsResource(SyncAPIResource):
         Creates an endpoint. `type` picks the kind of endpoint (for example `conference`, `flexml`, `mediator` or `third_party`); a third-party endpoint also needs `addresses`.
 
         Args:
-            body: `body` (body).  Example: `{'name': 'my_conf', 'type': 'conference'}`.
+            body: `body` (body). Example: `{'name': 'my_conf', 'type': 'conference'}`.
 
         Scripts (run by the client, as Postman runs them):
             request test script (Create Endpoint): sets variables, checks the response
 
         Stores endpoint_sid in `client.variables` from the response, as its test script does.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["create_endpoint"],
             body=body,
             extra_headers=extra_headers,
@@ -161,8 +168,6 @@ class EndpointsResource(SyncAPIResource):
             raw=self._raw,
             model=EndpointsCreateEndpointResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EndpointsCreateEndpointResponse, result)
 
     def update_endpoint(
         self,
@@ -184,9 +189,9 @@ class EndpointsResource(SyncAPIResource):
 
         Args:
             endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to change. Send **Get Endpoints** first and copy the `endpoint_sid` of the endpoint you want from its response. Example: `:endpoint_sid`.
-            body: `body` (body).  Example: `{'name': 'new_name'}`.
+            body: `body` (body). Example: `{'name': 'new_name'}`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["update_endpoint"],
             path={
                 "endpoint_sid": endpoint_sid,
@@ -199,8 +204,6 @@ class EndpointsResource(SyncAPIResource):
             raw=self._raw,
             model=EndpointsUpdateEndpointResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EndpointsUpdateEndpointResponse, result)
 
     def delete_endpoint(
         self,
@@ -218,7 +221,7 @@ class EndpointsResource(SyncAPIResource):
         Removes an endpoint. A successful call answers `204 No Content`.
 
         Args:
-            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to remove. Example: `{{endpoint_sid}}`.
+            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to remove. Defaults to `{{endpoint_sid}}` (resolved from `client.variables`).
         """
         return self._client.request(
             _SPECS["delete_endpoint"],
@@ -239,6 +242,11 @@ class AsyncEndpointsResource(AsyncAPIResource):
     Endpoints are the applications and SIP destinations that calls are delivered to: hosted Conference, FlexML and Mediator endpoints, or third-party SIP addresses.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncEndpointsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncEndpointsResourceWithRawResponse(self._as_raw())
+
     async def get_endpoints(
         self,
         *,
@@ -255,9 +263,21 @@ class AsyncEndpointsResource(AsyncAPIResource):
     ) -> EndpointsGetEndpointsResponse:
         """Get Endpoints
 
-        Async version of the sync client's `get_endpoints` (same arguments).
+        `GET {{base_url}}/core/v2/endpoints?limit=10&offset=0`
+
+        Lists the endpoints that belong to the partner account. Conference, FlexML and Mediator endpoints carry their API `login` and `password` inside `properties`; use them as the Basic Auth credentials of the hosted endpoint collections.
+
+        Supports pagination, result filtering and field filtering.
+
+        Args:
+            limit: `limit` (query). How many objects to return (1000 at most). The API defaults to 10. Example: `10`.
+            offset: `offset` (query). How many objects to skip before the first one returned. Example: `0`.
+            order: `order` (query) (disabled in the collection). Sort order: an attribute name followed by `asc` or `desc`, or `shuffle`. Example: `name asc`.
+            filter_: `filter` (query) (disabled in the collection). Result filter of the form `attribute operator value`; conditions may be joined with `and`. Example: `type eq "conference"`.
+            include_fields: `include_fields` (query) (disabled in the collection). Comma-separated list of fields to keep in each returned object. Example: `name,endpoint_sid,type`.
+            exclude_fields: `exclude_fields` (query) (disabled in the collection). Comma-separated list of fields to drop from each returned object. Example: `addresses,transformations`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["get_endpoints"],
             query={
                 "limit": limit,
@@ -274,8 +294,6 @@ class AsyncEndpointsResource(AsyncAPIResource):
             raw=self._raw,
             model=EndpointsGetEndpointsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EndpointsGetEndpointsResponse, result)
 
     async def get_endpoint_by_sid(
         self,
@@ -289,7 +307,13 @@ class AsyncEndpointsResource(AsyncAPIResource):
     ) -> Any:
         """Get Endpoint by SID
 
-        Async version of the sync client's `get_endpoint_by_sid` (same arguments).
+        `GET {{base_url}}/core/v2/endpoints/:endpoint_sid`
+
+        Returns one endpoint, selected by its secure ID.
+
+        Args:
+            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to read. Defaults to `{{endpoint_sid}}` (resolved from `client.variables`).
+            with_related: `with_related` (query) (disabled in the collection). Also return the partner object related to the endpoint. Example: `true`.
         """
         return await self._client.request(
             _SPECS["get_endpoint_by_sid"],
@@ -317,9 +341,19 @@ class AsyncEndpointsResource(AsyncAPIResource):
     ) -> EndpointsCreateEndpointResponse:
         """Create Endpoint
 
-        Async version of the sync client's `create_endpoint` (same arguments).
+        `POST {{base_url}}/core/v2/endpoints`
+
+        Creates an endpoint. `type` picks the kind of endpoint (for example `conference`, `flexml`, `mediator` or `third_party`); a third-party endpoint also needs `addresses`.
+
+        Args:
+            body: `body` (body). Example: `{'name': 'my_conf', 'type': 'conference'}`.
+
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create Endpoint): sets variables, checks the response
+
+        Stores endpoint_sid in `client.variables` from the response, as its test script does.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["create_endpoint"],
             body=body,
             extra_headers=extra_headers,
@@ -329,8 +363,6 @@ class AsyncEndpointsResource(AsyncAPIResource):
             raw=self._raw,
             model=EndpointsCreateEndpointResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EndpointsCreateEndpointResponse, result)
 
     async def update_endpoint(
         self,
@@ -344,9 +376,17 @@ class AsyncEndpointsResource(AsyncAPIResource):
     ) -> EndpointsUpdateEndpointResponse:
         """Update Endpoint
 
-        Async version of the sync client's `update_endpoint` (same arguments).
+        `PATCH {{base_url}}/core/v2/endpoints/:endpoint_sid`
+
+        Changes selected attributes of an endpoint. Only the fields present in the body are modified; everything else keeps its value. Put the endpoint's secure ID in the `endpoint_sid` path variable on the Params tab.
+
+        A `PUT` to the same path replaces the whole object instead.
+
+        Args:
+            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to change. Send **Get Endpoints** first and copy the `endpoint_sid` of the endpoint you want from its response. Example: `:endpoint_sid`.
+            body: `body` (body). Example: `{'name': 'new_name'}`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["update_endpoint"],
             path={
                 "endpoint_sid": endpoint_sid,
@@ -359,8 +399,6 @@ class AsyncEndpointsResource(AsyncAPIResource):
             raw=self._raw,
             model=EndpointsUpdateEndpointResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EndpointsUpdateEndpointResponse, result)
 
     async def delete_endpoint(
         self,
@@ -373,7 +411,12 @@ class AsyncEndpointsResource(AsyncAPIResource):
     ) -> Any:
         """Delete Endpoint
 
-        Async version of the sync client's `delete_endpoint` (same arguments).
+        `DELETE {{base_url}}/core/v2/endpoints/:endpoint_sid`
+
+        Removes an endpoint. A successful call answers `204 No Content`.
+
+        Args:
+            endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to remove. Defaults to `{{endpoint_sid}}` (resolved from `client.variables`).
         """
         return await self._client.request(
             _SPECS["delete_endpoint"],
@@ -386,3 +429,27 @@ class AsyncEndpointsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class EndpointsResourceWithRawResponse:
+    """`EndpointsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: EndpointsResource) -> None:
+        self._parent = parent
+        self.get_endpoints = raw_response(parent.get_endpoints)
+        self.get_endpoint_by_sid = raw_response(parent.get_endpoint_by_sid)
+        self.create_endpoint = raw_response(parent.create_endpoint)
+        self.update_endpoint = raw_response(parent.update_endpoint)
+        self.delete_endpoint = raw_response(parent.delete_endpoint)
+
+
+class AsyncEndpointsResourceWithRawResponse:
+    """`AsyncEndpointsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncEndpointsResource) -> None:
+        self._parent = parent
+        self.get_endpoints = async_raw_response(parent.get_endpoints)
+        self.get_endpoint_by_sid = async_raw_response(parent.get_endpoint_by_sid)
+        self.create_endpoint = async_raw_response(parent.create_endpoint)
+        self.update_endpoint = async_raw_response(parent.update_endpoint)
+        self.delete_endpoint = async_raw_response(parent.delete_endpoint)

@@ -6,13 +6,17 @@ Rented DIDs and the pool of numbers available for rent.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
+)
 from .._types import (
     NOT_GIVEN,
-    FileInput,
-    FileInputs,
     Headers,
     JSONBody,
     NotGiven,
@@ -20,18 +24,15 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
-from ..models import (
-    PhoneNumbersGetDiDsResponse,
-    PhoneNumbersUpdateDidBody,
-)
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from ..models import PhoneNumbersGetDiDsResponse, PhoneNumbersUpdateDidBody
 
 _SPECS = load_specs(__name__)
-__all__ = ["PhoneNumbersResource", "AsyncPhoneNumbersResource"]
+__all__ = [
+    "PhoneNumbersResource",
+    "AsyncPhoneNumbersResource",
+    "PhoneNumbersResourceWithRawResponse",
+    "AsyncPhoneNumbersResourceWithRawResponse",
+]
 
 
 class PhoneNumbersResource(SyncAPIResource):
@@ -39,6 +40,11 @@ class PhoneNumbersResource(SyncAPIResource):
 
     Rented DIDs and the pool of numbers available for rent.
     """
+
+    @property
+    def with_raw_response(self) -> PhoneNumbersResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return PhoneNumbersResourceWithRawResponse(self._as_raw())
 
     def get_di_ds(
         self,
@@ -66,7 +72,7 @@ class PhoneNumbersResource(SyncAPIResource):
             trunk_group_sid: `trunk_group_sid` (query) (disabled in the collection). Only DIDs routed to this trunk group. Example: `{{trunk_group_sid}}`.
             with_related: `with_related` (query) (disabled in the collection). Include related partner information. Example: `false`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["get_di_ds"],
             query={
                 "limit": limit,
@@ -82,12 +88,10 @@ class PhoneNumbersResource(SyncAPIResource):
             raw=self._raw,
             model=PhoneNumbersGetDiDsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(PhoneNumbersGetDiDsResponse, result)
 
     def get_did_by_sid(
         self,
-        did_sid: str | NotGiven = NOT_GIVEN,
+        did_sid: str,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -101,7 +105,7 @@ class PhoneNumbersResource(SyncAPIResource):
         Returns one rented phone number.
 
         Args:
-            did_sid: `did_sid` (path). Secure ID of the rented DID. Example: `{{did_sid}}`.
+            did_sid: `did_sid` (path). Secure ID of the rented DID. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
         """
         return self._client.request(
             _SPECS["get_did_by_sid"],
@@ -153,7 +157,7 @@ class PhoneNumbersResource(SyncAPIResource):
 
     def update_did(
         self,
-        did_sid: str | NotGiven = NOT_GIVEN,
+        did_sid: str,
         *,
         body: PhoneNumbersUpdateDidBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -168,8 +172,8 @@ class PhoneNumbersResource(SyncAPIResource):
         Partially updates a rented DID, for example its attributes, callback URL or trunk group.
 
         Args:
-            did_sid: `did_sid` (path). Secure ID of the DID to change. Example: `{{did_sid}}`.
-            body: `body` (body).  Example: `{'attributes': {'name': 'main line'}}`.
+            did_sid: `did_sid` (path). Secure ID of the DID to change. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
+            body: `body` (body). Example: `{'attributes': {'name': 'main line'}}`.
         """
         return self._client.request(
             _SPECS["update_did"],
@@ -191,6 +195,11 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
     Rented DIDs and the pool of numbers available for rent.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncPhoneNumbersResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncPhoneNumbersResourceWithRawResponse(self._as_raw())
+
     async def get_di_ds(
         self,
         *,
@@ -206,9 +215,18 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
     ) -> PhoneNumbersGetDiDsResponse:
         """Get DIDs
 
-        Async version of the sync client's `get_di_ds` (same arguments).
+        `GET {{base_url}}/core/v2/phonenumber/dids?limit=25&offset=0`
+
+        Lists the phone numbers (DIDs) the account has rented.
+
+        Args:
+            limit: `limit` (query). Maximum number of DIDs to return. Example: `25`.
+            offset: `offset` (query). Number of DIDs to skip. Example: `0`.
+            filter_: `filter` (query) (disabled in the collection). Restrict the list, e.g. by `state`, `country_code` or `phonenumber like "%555%"`. Example: `state eq "NY"`.
+            trunk_group_sid: `trunk_group_sid` (query) (disabled in the collection). Only DIDs routed to this trunk group. Example: `{{trunk_group_sid}}`.
+            with_related: `with_related` (query) (disabled in the collection). Include related partner information. Example: `false`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["get_di_ds"],
             query={
                 "limit": limit,
@@ -224,12 +242,10 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             raw=self._raw,
             model=PhoneNumbersGetDiDsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(PhoneNumbersGetDiDsResponse, result)
 
     async def get_did_by_sid(
         self,
-        did_sid: str | NotGiven = NOT_GIVEN,
+        did_sid: str,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -238,7 +254,12 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
     ) -> Any:
         """Get DID by SID
 
-        Async version of the sync client's `get_did_by_sid` (same arguments).
+        `GET {{base_url}}/core/v2/phonenumber/dids/:did_sid`
+
+        Returns one rented phone number.
+
+        Args:
+            did_sid: `did_sid` (path). Secure ID of the rented DID. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
         """
         return await self._client.request(
             _SPECS["get_did_by_sid"],
@@ -265,7 +286,14 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
     ) -> Any:
         """Browse Available DIDs
 
-        Async version of the sync client's `browse_available_di_ds` (same arguments).
+        `GET {{base_url}}/core/v2/phonenumber/available_dids?limit=5`
+
+        Searches the pool of numbers that can be rented. Nothing is rented by this call.
+
+        Args:
+            limit: `limit` (query). How many rentable numbers to show. Example: `5`.
+            filter_: `filter` (query) (disabled in the collection). Narrow the pool, for example by prefix, `state` or area code. Example: `phonenumber like "1516%"`.
+            order: `order` (query) (disabled in the collection). Sort the pool. Example: `price asc`.
         """
         return await self._client.request(
             _SPECS["browse_available_di_ds"],
@@ -283,7 +311,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
 
     async def update_did(
         self,
-        did_sid: str | NotGiven = NOT_GIVEN,
+        did_sid: str,
         *,
         body: PhoneNumbersUpdateDidBody | JSONBody | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -293,7 +321,13 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
     ) -> Any:
         """Update DID
 
-        Async version of the sync client's `update_did` (same arguments).
+        `PATCH {{base_url}}/core/v2/phonenumber/dids/:did_sid`
+
+        Partially updates a rented DID, for example its attributes, callback URL or trunk group.
+
+        Args:
+            did_sid: `did_sid` (path). Secure ID of the DID to change. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
+            body: `body` (body). Example: `{'attributes': {'name': 'main line'}}`.
         """
         return await self._client.request(
             _SPECS["update_did"],
@@ -307,3 +341,25 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class PhoneNumbersResourceWithRawResponse:
+    """`PhoneNumbersResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: PhoneNumbersResource) -> None:
+        self._parent = parent
+        self.get_di_ds = raw_response(parent.get_di_ds)
+        self.get_did_by_sid = raw_response(parent.get_did_by_sid)
+        self.browse_available_di_ds = raw_response(parent.browse_available_di_ds)
+        self.update_did = raw_response(parent.update_did)
+
+
+class AsyncPhoneNumbersResourceWithRawResponse:
+    """`AsyncPhoneNumbersResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncPhoneNumbersResource) -> None:
+        self._parent = parent
+        self.get_di_ds = async_raw_response(parent.get_di_ds)
+        self.get_did_by_sid = async_raw_response(parent.get_did_by_sid)
+        self.browse_available_di_ds = async_raw_response(parent.browse_available_di_ds)
+        self.update_did = async_raw_response(parent.update_did)

@@ -6,13 +6,17 @@ SIP trunk groups route calls to and from endpoints; each group holds one or more
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
+)
 from .._types import (
     NOT_GIVEN,
-    FileInput,
-    FileInputs,
     Headers,
     JSONBody,
     NotGiven,
@@ -20,18 +24,15 @@ from .._types import (
     QueryValue,
     TimeoutTypes,
 )
-from ..models import (
-    TrunkGroupsGetTrunkGroupsResponse,
-    TrunkGroupsUpdateTrunkGroupBody,
-)
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from ..models import TrunkGroupsGetTrunkGroupsResponse, TrunkGroupsUpdateTrunkGroupBody
 
 _SPECS = load_specs(__name__)
-__all__ = ["TrunkGroupsResource", "AsyncTrunkGroupsResource"]
+__all__ = [
+    "TrunkGroupsResource",
+    "AsyncTrunkGroupsResource",
+    "TrunkGroupsResourceWithRawResponse",
+    "AsyncTrunkGroupsResourceWithRawResponse",
+]
 
 
 class TrunkGroupsResource(SyncAPIResource):
@@ -39,6 +40,11 @@ class TrunkGroupsResource(SyncAPIResource):
 
     SIP trunk groups route calls to and from endpoints; each group holds one or more trunks.
     """
+
+    @property
+    def with_raw_response(self) -> TrunkGroupsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return TrunkGroupsResourceWithRawResponse(self._as_raw())
 
     def get_trunk_groups(
         self,
@@ -64,7 +70,7 @@ class TrunkGroupsResource(SyncAPIResource):
             offset: `offset` (query) (disabled in the collection). Trunk groups to skip. Example: `0`.
             with_related: `with_related` (query) (disabled in the collection). Include related objects. Example: `false`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["get_trunk_groups"],
             query={
                 "with_trunks": with_trunks,
@@ -79,8 +85,6 @@ class TrunkGroupsResource(SyncAPIResource):
             raw=self._raw,
             model=TrunkGroupsGetTrunkGroupsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(TrunkGroupsGetTrunkGroupsResponse, result)
 
     def create_trunk_group(
         self,
@@ -100,7 +104,7 @@ class TrunkGroupsResource(SyncAPIResource):
 
         Args:
             with_trunks: `with_trunks` (query). Create the trunks listed in the body together with the group. Example: `true`.
-            body: `body` (body).  Example: `{ "name": "New Trunk Group", "trunks": [ { "name": "Trunk1", "endpoint_sid": "{{...`.
+            body: `body` (body). Example: `{ "name": "New Trunk Group", "trunks": [ { "name": "Trunk1", "endpoint_sid": "{{...`.
 
         Scripts (run by the client, as Postman runs them):
             request test script (Create Trunk Group): sets variables, checks the response
@@ -137,8 +141,8 @@ class TrunkGroupsResource(SyncAPIResource):
         Partially updates a trunk group.
 
         Args:
-            trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group. Example: `{{trunk_group_sid}}`.
-            body: `body` (body).  Example: `{'name': 'TrunkGroup4', 'routing_type': 'failover'}`.
+            trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group. Defaults to `{{trunk_group_sid}}` (resolved from `client.variables`).
+            body: `body` (body). Example: `{'name': 'TrunkGroup4', 'routing_type': 'failover'}`.
         """
         return self._client.request(
             _SPECS["update_trunk_group"],
@@ -169,7 +173,7 @@ class TrunkGroupsResource(SyncAPIResource):
         Lists the trunks inside one trunk group.
 
         Args:
-            trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group whose trunks are listed. Example: `{{trunk_group_sid}}`.
+            trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group whose trunks are listed. Defaults to `{{trunk_group_sid}}` (resolved from `client.variables`).
         """
         return self._client.request(
             _SPECS["get_trunks"],
@@ -190,6 +194,11 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
     SIP trunk groups route calls to and from endpoints; each group holds one or more trunks.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncTrunkGroupsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncTrunkGroupsResourceWithRawResponse(self._as_raw())
+
     async def get_trunk_groups(
         self,
         *,
@@ -204,9 +213,17 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
     ) -> TrunkGroupsGetTrunkGroupsResponse:
         """Get Trunk Groups
 
-        Async version of the sync client's `get_trunk_groups` (same arguments).
+        `GET {{base_url}}/core/v2/trunk_groups?with_trunks=true&limit=10`
+
+        Lists SIP trunk groups, optionally with their trunks.
+
+        Args:
+            with_trunks: `with_trunks` (query). Embed the trunks of each group in the response. Example: `true`.
+            limit: `limit` (query). Maximum number of trunk groups to return. Example: `10`.
+            offset: `offset` (query) (disabled in the collection). Trunk groups to skip. Example: `0`.
+            with_related: `with_related` (query) (disabled in the collection). Include related objects. Example: `false`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["get_trunk_groups"],
             query={
                 "with_trunks": with_trunks,
@@ -221,8 +238,6 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
             raw=self._raw,
             model=TrunkGroupsGetTrunkGroupsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(TrunkGroupsGetTrunkGroupsResponse, result)
 
     async def create_trunk_group(
         self,
@@ -236,7 +251,18 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
     ) -> Any:
         """Create Trunk Group
 
-        Async version of the sync client's `create_trunk_group` (same arguments).
+        `POST {{base_url}}/core/v2/trunk_groups?with_trunks=true`
+
+        Creates a trunk group. With `with_trunks=true` the trunks in the body are created at the same time.
+
+        Args:
+            with_trunks: `with_trunks` (query). Create the trunks listed in the body together with the group. Example: `true`.
+            body: `body` (body). Example: `{ "name": "New Trunk Group", "trunks": [ { "name": "Trunk1", "endpoint_sid": "{{...`.
+
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create Trunk Group): sets variables, checks the response
+
+        Stores trunk_group_sid in `client.variables` from the response, as its test script does.
         """
         return await self._client.request(
             _SPECS["create_trunk_group"],
@@ -263,7 +289,13 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
     ) -> Any:
         """Update Trunk Group
 
-        Async version of the sync client's `update_trunk_group` (same arguments).
+        `PATCH {{base_url}}/core/v2/trunk_groups/:trunk_group_sid`
+
+        Partially updates a trunk group.
+
+        Args:
+            trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group. Defaults to `{{trunk_group_sid}}` (resolved from `client.variables`).
+            body: `body` (body). Example: `{'name': 'TrunkGroup4', 'routing_type': 'failover'}`.
         """
         return await self._client.request(
             _SPECS["update_trunk_group"],
@@ -289,7 +321,12 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
     ) -> Any:
         """Get Trunks
 
-        Async version of the sync client's `get_trunks` (same arguments).
+        `GET {{base_url}}/core/v2/trunk_groups/:trunk_group_sid/trunks`
+
+        Lists the trunks inside one trunk group.
+
+        Args:
+            trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group whose trunks are listed. Defaults to `{{trunk_group_sid}}` (resolved from `client.variables`).
         """
         return await self._client.request(
             _SPECS["get_trunks"],
@@ -302,3 +339,25 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class TrunkGroupsResourceWithRawResponse:
+    """`TrunkGroupsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: TrunkGroupsResource) -> None:
+        self._parent = parent
+        self.get_trunk_groups = raw_response(parent.get_trunk_groups)
+        self.create_trunk_group = raw_response(parent.create_trunk_group)
+        self.update_trunk_group = raw_response(parent.update_trunk_group)
+        self.get_trunks = raw_response(parent.get_trunks)
+
+
+class AsyncTrunkGroupsResourceWithRawResponse:
+    """`AsyncTrunkGroupsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncTrunkGroupsResource) -> None:
+        self._parent = parent
+        self.get_trunk_groups = async_raw_response(parent.get_trunk_groups)
+        self.create_trunk_group = async_raw_response(parent.create_trunk_group)
+        self.update_trunk_group = async_raw_response(parent.update_trunk_group)
+        self.get_trunks = async_raw_response(parent.get_trunks)

@@ -1,8 +1,7 @@
 """Endpoints / Create Endpoint: what Postman's runner sends (pmgen, from CarrierX Core API)."""
 
-import os
-
 import http.client
+import os
 import urllib.parse
 
 url = "https://api.carrierx.com/core/v2/endpoints"

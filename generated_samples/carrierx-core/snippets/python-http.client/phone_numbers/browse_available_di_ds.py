@@ -1,8 +1,7 @@
 """Phone Numbers / Browse Available DIDs: what Postman's runner sends (pmgen, from CarrierX Core API)."""
 
-import os
-
 import http.client
+import os
 import urllib.parse
 
 url = "https://api.carrierx.com/core/v2/phonenumber/available_dids?limit=5"

@@ -1,8 +1,7 @@
 """Trunk Groups / Get Trunk Groups: what Postman's runner sends (pmgen, from CarrierX Core API)."""
 
-import os
-
 import http.client
+import os
 import urllib.parse
 
 url = "https://api.carrierx.com/core/v2/trunk_groups?with_trunks=true&limit=10"

@@ -10,34 +10,33 @@ Documentation: https://docs-vcc.atlassian.net/wiki/spaces/VCCA/pages/3567223721/
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-from ..models import (
-    UserAdminApiPostAuthConnectTokenResponse,
-)
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, TimeoutTypes
+from ..models import UserAdminApiPostAuthConnectTokenResponse
 
 if TYPE_CHECKING:
     from .user_admin_api__users import (
-        UserAdminApiUsersResource,
         AsyncUserAdminApiUsersResource,
+        AsyncUserAdminApiUsersResourceWithRawResponse,
+        UserAdminApiUsersResource,
+        UserAdminApiUsersResourceWithRawResponse,
     )
 
 _SPECS = load_specs(__name__)
-__all__ = ["UserAdminApiResource", "AsyncUserAdminApiResource"]
+__all__ = [
+    "UserAdminApiResource",
+    "AsyncUserAdminApiResource",
+    "UserAdminApiResourceWithRawResponse",
+    "AsyncUserAdminApiResourceWithRawResponse",
+]
 
 
 class UserAdminApiResource(SyncAPIResource):
@@ -49,6 +48,11 @@ class UserAdminApiResource(SyncAPIResource):
 
     Documentation: https://docs-vcc.atlassian.net/wiki/spaces/VCCA/pages/3567223721/Requests+User+Admin+API
     """
+
+    @property
+    def with_raw_response(self) -> UserAdminApiResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return UserAdminApiResourceWithRawResponse(self._as_raw())
 
     @property
     def users(self) -> UserAdminApiUsersResource:
@@ -87,7 +91,7 @@ class UserAdminApiResource(SyncAPIResource):
 
         Stores token in `client.variables` from the response, as its test script does.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["post_auth_connect_token"],
             fields={
                 "grant_type": grant_type,
@@ -102,8 +106,6 @@ class UserAdminApiResource(SyncAPIResource):
             raw=self._raw,
             model=UserAdminApiPostAuthConnectTokenResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(UserAdminApiPostAuthConnectTokenResponse, result)
 
 
 class AsyncUserAdminApiResource(AsyncAPIResource):
@@ -115,6 +117,11 @@ class AsyncUserAdminApiResource(AsyncAPIResource):
 
     Documentation: https://docs-vcc.atlassian.net/wiki/spaces/VCCA/pages/3567223721/Requests+User+Admin+API
     """
+
+    @property
+    def with_raw_response(self) -> AsyncUserAdminApiResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncUserAdminApiResourceWithRawResponse(self._as_raw())
 
     @property
     def users(self) -> AsyncUserAdminApiUsersResource:
@@ -136,9 +143,24 @@ class AsyncUserAdminApiResource(AsyncAPIResource):
     ) -> UserAdminApiPostAuthConnectTokenResponse:
         """POST /auth/connect/token
 
-        Async version of the sync client's `post_auth_connect_token` (same arguments).
+        `POST {{authUrl}}/auth/connect/token`
+
+        Exchanges the `clientId` and `secret` of the selected environment for a bearer access token valid for this API only. The test script copies `access_token` from the response into the collection variable `token`, which every other request sends as its bearer token.
+
+        Tokens expire after 7200 seconds (two hours); send this request again when they do. The VCC documentation writes this path as `/Auth/connect/token`; the token server ignores the case.
+
+        Args:
+            grant_type: `grant_type` (field). Always `client_credentials` (OAuth 2.0 client credentials flow). Example: `client_credentials`.
+            client_id: `client_id` (field). Client ID of your API credentials, read from the active environment. Example: `{{clientId}}`.
+            client_secret: `client_secret` (field). Client secret of your API credentials, read from the active environment. Example: `{{secret}}`.
+            scope: `scope` (field). Space-separated scopes. The token only works for the API these scopes belong to. Example: `users:read users:write`.
+
+        Scripts (run by the client, as Postman runs them):
+            request test script (POST /auth/connect/token): sets variables
+
+        Stores token in `client.variables` from the response, as its test script does.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["post_auth_connect_token"],
             fields={
                 "grant_type": grant_type,
@@ -153,5 +175,33 @@ class AsyncUserAdminApiResource(AsyncAPIResource):
             raw=self._raw,
             model=UserAdminApiPostAuthConnectTokenResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(UserAdminApiPostAuthConnectTokenResponse, result)
+
+
+class UserAdminApiResourceWithRawResponse:
+    """`UserAdminApiResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: UserAdminApiResource) -> None:
+        self._parent = parent
+        self.post_auth_connect_token = raw_response(parent.post_auth_connect_token)
+
+    @property
+    def users(self) -> UserAdminApiUsersResourceWithRawResponse:
+        from .user_admin_api__users import UserAdminApiUsersResourceWithRawResponse
+
+        return UserAdminApiUsersResourceWithRawResponse(self._parent.users)
+
+
+class AsyncUserAdminApiResourceWithRawResponse:
+    """`AsyncUserAdminApiResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncUserAdminApiResource) -> None:
+        self._parent = parent
+        self.post_auth_connect_token = async_raw_response(
+            parent.post_auth_connect_token
+        )
+
+    @property
+    def users(self) -> AsyncUserAdminApiUsersResourceWithRawResponse:
+        from .user_admin_api__users import AsyncUserAdminApiUsersResourceWithRawResponse
+
+        return AsyncUserAdminApiUsersResourceWithRawResponse(self._parent.users)

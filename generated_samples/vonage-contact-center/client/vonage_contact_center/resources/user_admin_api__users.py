@@ -6,13 +6,17 @@ The users resource: list, read, create, change and delete VCC users (admins, sup
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
+)
 from .._types import (
     NOT_GIVEN,
-    FileInput,
-    FileInputs,
     Headers,
     JSONBody,
     NotGiven,
@@ -27,13 +31,13 @@ from ..models import (
     UserAdminApiUsersUpdateUserByUserIdBody,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
-
 _SPECS = load_specs(__name__)
-__all__ = ["UserAdminApiUsersResource", "AsyncUserAdminApiUsersResource"]
+__all__ = [
+    "UserAdminApiUsersResource",
+    "AsyncUserAdminApiUsersResource",
+    "UserAdminApiUsersResourceWithRawResponse",
+    "AsyncUserAdminApiUsersResourceWithRawResponse",
+]
 
 
 class UserAdminApiUsersResource(SyncAPIResource):
@@ -41,6 +45,11 @@ class UserAdminApiUsersResource(SyncAPIResource):
 
     The users resource: list, read, create, change and delete VCC users (admins, supervisors, wallboards and agents). All requests need the `Accept: application/vnd.newvoicemedia.v4+json` header.
     """
+
+    @property
+    def with_raw_response(self) -> UserAdminApiUsersResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return UserAdminApiUsersResourceWithRawResponse(self._as_raw())
 
     def get_users(
         self,
@@ -64,7 +73,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
             limit: `limit` (query) (disabled in the collection). Items per page, 1 to 5000. Defaults to 25. Example: `25`.
             page: `page` (query) (disabled in the collection). Page number to return, starting at 1. Example: `1`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["get_users"],
             query={
                 "include": include,
@@ -78,8 +87,6 @@ class UserAdminApiUsersResource(SyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUsersResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(UserAdminApiUsersGetUsersResponse, result)
 
     def get_user_by_user_id(
         self,
@@ -97,9 +104,9 @@ class UserAdminApiUsersResource(SyncAPIResource):
         Returns one user. Replace `<insert user ID here>` in the path with the `userId` of the user (for example one returned by **Get users**).
 
         Args:
-            insert_user_id_here: `insert user ID here` (path).  Example: `<insert user ID here>`.
+            insert_user_id_here: `insert user ID here` (path). Example: `<insert user ID here>`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["get_user_by_user_id"],
             path={
                 "insert_user_id_here": insert_user_id_here,
@@ -111,8 +118,6 @@ class UserAdminApiUsersResource(SyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUserByUserIdResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(UserAdminApiUsersGetUserByUserIdResponse, result)
 
     def create_user(
         self,
@@ -132,7 +137,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
 
         Args:
             allow_overages: `allowOverages` (query) (disabled in the collection). Set to `true` to create an agent even when all agent licences are in use. Example: `false`.
-            body: `body` (body).  Example: `{'username': '<insert unique username>', 'name': '<insert users first and last n...`.
+            body: `body` (body). Example: `{'username': '<insert unique username>', 'name': '<insert users first and last n...`.
         """
         return self._client.request(
             _SPECS["create_user"],
@@ -166,10 +171,10 @@ class UserAdminApiUsersResource(SyncAPIResource):
         Changes the user whose ID replaces `<insert user ID here>`. Send only the properties to change; set `active` to `false` to archive the user.
 
         Args:
-            insert_user_id_here: `insert user ID here` (path).  Example: `<insert user ID here>`.
+            insert_user_id_here: `insert user ID here` (path). Example: `<insert user ID here>`.
             accept_archive_in_multiple_accounts: `acceptArchiveInMultipleAccounts` (query) (disabled in the collection). Needed when archiving a user who is linked to several accounts. Example: `true`.
             allow_overages: `allowOverages` (query) (disabled in the collection). Allow exceeding the agent licence count. Example: `false`.
-            body: `body` (body).  Example: `{'name': '<insert users first and last name>', 'email': '<insert users email>', ...`.
+            body: `body` (body). Example: `{'name': '<insert users first and last name>', 'email': '<insert users email>', ...`.
         """
         return self._client.request(
             _SPECS["update_user_by_user_id"],
@@ -204,7 +209,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
         Deletes a user. The user must be archived first, and only admins may delete other users.
 
         Args:
-            insert_user_id_here: `insert user ID here` (path).  Example: `<insert user ID here>`.
+            insert_user_id_here: `insert user ID here` (path). Example: `<insert user ID here>`.
         """
         return self._client.request(
             _SPECS["delete_user_by_user_id"],
@@ -225,6 +230,11 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
     The users resource: list, read, create, change and delete VCC users (admins, supervisors, wallboards and agents). All requests need the `Accept: application/vnd.newvoicemedia.v4+json` header.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncUserAdminApiUsersResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncUserAdminApiUsersResourceWithRawResponse(self._as_raw())
+
     async def get_users(
         self,
         *,
@@ -238,9 +248,16 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
     ) -> UserAdminApiUsersGetUsersResponse:
         """Get users
 
-        Async version of the sync client's `get_users` (same arguments).
+        `GET {{baseUrl}}/useradmin/users?include=Active`
+
+        Returns the users the caller is allowed to see, one page at a time. Tick `limit` and `page` on the Params tab to page through large accounts.
+
+        Args:
+            include: `include` (query). Which users to return: `Active`, `Archived` or `All`. Defaults to `Active`. Example: `Active`.
+            limit: `limit` (query) (disabled in the collection). Items per page, 1 to 5000. Defaults to 25. Example: `25`.
+            page: `page` (query) (disabled in the collection). Page number to return, starting at 1. Example: `1`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["get_users"],
             query={
                 "include": include,
@@ -254,8 +271,6 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUsersResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(UserAdminApiUsersGetUsersResponse, result)
 
     async def get_user_by_user_id(
         self,
@@ -268,9 +283,14 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
     ) -> UserAdminApiUsersGetUserByUserIdResponse:
         """Get user by user ID
 
-        Async version of the sync client's `get_user_by_user_id` (same arguments).
+        `GET {{baseUrl}}/useradmin/users/<insert user ID here>`
+
+        Returns one user. Replace `<insert user ID here>` in the path with the `userId` of the user (for example one returned by **Get users**).
+
+        Args:
+            insert_user_id_here: `insert user ID here` (path). Example: `<insert user ID here>`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["get_user_by_user_id"],
             path={
                 "insert_user_id_here": insert_user_id_here,
@@ -282,8 +302,6 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             raw=self._raw,
             model=UserAdminApiUsersGetUserByUserIdResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(UserAdminApiUsersGetUserByUserIdResponse, result)
 
     async def create_user(
         self,
@@ -297,7 +315,13 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
     ) -> Any:
         """Create user
 
-        Async version of the sync client's `create_user` (same arguments).
+        `POST {{baseUrl}}/useradmin/users`
+
+        Creates a user from the JSON object in the body. Replace every `<insert ...>` placeholder with a real value; only `username`, `name`, `email` and `userAccountConfiguration.role` are mandatory, and the agent settings apply when `actAsAgent` is `true`.
+
+        Args:
+            allow_overages: `allowOverages` (query) (disabled in the collection). Set to `true` to create an agent even when all agent licences are in use. Example: `false`.
+            body: `body` (body). Example: `{'username': '<insert unique username>', 'name': '<insert users first and last n...`.
         """
         return await self._client.request(
             _SPECS["create_user"],
@@ -326,7 +350,15 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
     ) -> Any:
         """Update user by user ID
 
-        Async version of the sync client's `update_user_by_user_id` (same arguments).
+        `PATCH {{baseUrl}}/useradmin/users/<insert user ID here>`
+
+        Changes the user whose ID replaces `<insert user ID here>`. Send only the properties to change; set `active` to `false` to archive the user.
+
+        Args:
+            insert_user_id_here: `insert user ID here` (path). Example: `<insert user ID here>`.
+            accept_archive_in_multiple_accounts: `acceptArchiveInMultipleAccounts` (query) (disabled in the collection). Needed when archiving a user who is linked to several accounts. Example: `true`.
+            allow_overages: `allowOverages` (query) (disabled in the collection). Allow exceeding the agent licence count. Example: `false`.
+            body: `body` (body). Example: `{'name': '<insert users first and last name>', 'email': '<insert users email>', ...`.
         """
         return await self._client.request(
             _SPECS["update_user_by_user_id"],
@@ -356,7 +388,12 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
     ) -> Any:
         """Delete user by user ID
 
-        Async version of the sync client's `delete_user_by_user_id` (same arguments).
+        `DELETE {{baseUrl}}/useradmin/users/<insert user ID here>`
+
+        Deletes a user. The user must be archived first, and only admins may delete other users.
+
+        Args:
+            insert_user_id_here: `insert user ID here` (path). Example: `<insert user ID here>`.
         """
         return await self._client.request(
             _SPECS["delete_user_by_user_id"],
@@ -369,3 +406,27 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class UserAdminApiUsersResourceWithRawResponse:
+    """`UserAdminApiUsersResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: UserAdminApiUsersResource) -> None:
+        self._parent = parent
+        self.get_users = raw_response(parent.get_users)
+        self.get_user_by_user_id = raw_response(parent.get_user_by_user_id)
+        self.create_user = raw_response(parent.create_user)
+        self.update_user_by_user_id = raw_response(parent.update_user_by_user_id)
+        self.delete_user_by_user_id = raw_response(parent.delete_user_by_user_id)
+
+
+class AsyncUserAdminApiUsersResourceWithRawResponse:
+    """`AsyncUserAdminApiUsersResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncUserAdminApiUsersResource) -> None:
+        self._parent = parent
+        self.get_users = async_raw_response(parent.get_users)
+        self.get_user_by_user_id = async_raw_response(parent.get_user_by_user_id)
+        self.create_user = async_raw_response(parent.create_user)
+        self.update_user_by_user_id = async_raw_response(parent.update_user_by_user_id)
+        self.delete_user_by_user_id = async_raw_response(parent.delete_user_by_user_id)

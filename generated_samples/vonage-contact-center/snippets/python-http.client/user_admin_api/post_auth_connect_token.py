@@ -1,8 +1,7 @@
 """User Admin API / POST /auth/connect/token: what Postman's runner sends (pmgen, from Vonage Contact Center APIs)."""
 
-import os
-
 import http.client
+import os
 import urllib.parse
 
 url = "https://emea.cc.vonage.com/auth/connect/token"

@@ -6,32 +6,23 @@ Get and renew the jwt that authorizes event requests.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
-from ..models import (
-    AuthenticationLoginResponse,
-    AuthenticationRefreshTokenResponse,
-)
-
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+from ..models import AuthenticationLoginResponse, AuthenticationRefreshTokenResponse
 
 _SPECS = load_specs(__name__)
-__all__ = ["AuthenticationResource", "AsyncAuthenticationResource"]
+__all__ = [
+    "AuthenticationResource",
+    "AsyncAuthenticationResource",
+    "AuthenticationResourceWithRawResponse",
+    "AsyncAuthenticationResourceWithRawResponse",
+]
 
 
 class AuthenticationResource(SyncAPIResource):
@@ -39,6 +30,11 @@ class AuthenticationResource(SyncAPIResource):
 
     Get and renew the jwt that authorizes event requests.
     """
+
+    @property
+    def with_raw_response(self) -> AuthenticationResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AuthenticationResourceWithRawResponse(self._as_raw())
 
     def login(
         self,
@@ -67,7 +63,7 @@ class AuthenticationResource(SyncAPIResource):
 
         Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["login"],
             query={
                 "domain": domain,
@@ -83,8 +79,6 @@ class AuthenticationResource(SyncAPIResource):
             raw=self._raw,
             model=AuthenticationLoginResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(AuthenticationLoginResponse, result)
 
     def refresh_token(
         self,
@@ -109,7 +103,7 @@ class AuthenticationResource(SyncAPIResource):
 
         Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["refresh_token"],
             fields={
                 "refresh_token": refresh_token,
@@ -121,8 +115,6 @@ class AuthenticationResource(SyncAPIResource):
             raw=self._raw,
             model=AuthenticationRefreshTokenResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(AuthenticationRefreshTokenResponse, result)
 
 
 class AsyncAuthenticationResource(AsyncAPIResource):
@@ -130,6 +122,11 @@ class AsyncAuthenticationResource(AsyncAPIResource):
 
     Get and renew the jwt that authorizes event requests.
     """
+
+    @property
+    def with_raw_response(self) -> AsyncAuthenticationResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncAuthenticationResourceWithRawResponse(self._as_raw())
 
     async def login(
         self,
@@ -144,9 +141,21 @@ class AsyncAuthenticationResource(AsyncAPIResource):
     ) -> AuthenticationLoginResponse:
         """login
 
-        Async version of the sync client's `login` (same arguments).
+        `POST https://kit-im-{{region}}.voximplant.com/api/v3/botService/login?domain={{domain}}&access_token={{access_token}}`
+
+        Exchanges the account's API token (`access_token`) and account name (`domain`) for a **jwt** bound to one custom channel (`channel_uuid`). The answer holds a jwt `access_token`, needed to send events, and a `refresh_token` for getting a new jwt later. The test script saves both as collection variables (`jwt_token` and `refresh_token`).
+
+        Args:
+            domain: `domain` (query). Account name from Administration > Security > API tokens. Example: `{{domain}}`.
+            access_token: `access_token` (query). API token generated in Administration > Security > API tokens. Example: `{{access_token}}`.
+            channel_uuid: `channel_uuid` (field). Channel UUID from the custom channel settings. Example: `{{channel_uuid}}`.
+
+        Scripts (run by the client, as Postman runs them):
+            request test script (login): sets variables, checks the response
+
+        Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["login"],
             query={
                 "domain": domain,
@@ -162,8 +171,6 @@ class AsyncAuthenticationResource(AsyncAPIResource):
             raw=self._raw,
             model=AuthenticationLoginResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(AuthenticationLoginResponse, result)
 
     async def refresh_token(
         self,
@@ -176,9 +183,19 @@ class AsyncAuthenticationResource(AsyncAPIResource):
     ) -> AuthenticationRefreshTokenResponse:
         """refreshToken
 
-        Async version of the sync client's `refresh_token` (same arguments).
+        `POST https://kit-im-{{region}}.voximplant.com/api/v3/botService/refreshToken`
+
+        Returns a fresh jwt and refresh token when the previous jwt has expired. No API token is needed, only the refresh token.
+
+        Args:
+            refresh_token: `refresh_token` (field). Refresh token returned by login. Example: `{{refresh_token}}`.
+
+        Scripts (run by the client, as Postman runs them):
+            request test script (refreshToken): sets variables, checks the response
+
+        Stores jwt_token, refresh_token in `client.variables` from the response, as its test script does.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["refresh_token"],
             fields={
                 "refresh_token": refresh_token,
@@ -190,5 +207,21 @@ class AsyncAuthenticationResource(AsyncAPIResource):
             raw=self._raw,
             model=AuthenticationRefreshTokenResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(AuthenticationRefreshTokenResponse, result)
+
+
+class AuthenticationResourceWithRawResponse:
+    """`AuthenticationResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AuthenticationResource) -> None:
+        self._parent = parent
+        self.login = raw_response(parent.login)
+        self.refresh_token = raw_response(parent.refresh_token)
+
+
+class AsyncAuthenticationResourceWithRawResponse:
+    """`AsyncAuthenticationResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncAuthenticationResource) -> None:
+        self._parent = parent
+        self.login = async_raw_response(parent.login)
+        self.refresh_token = async_raw_response(parent.refresh_token)

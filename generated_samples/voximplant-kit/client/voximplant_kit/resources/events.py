@@ -6,32 +6,26 @@ Send customer events to a Voximplant Kit custom channel at `https://kit-im-{{reg
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, TimeoutTypes
 from ..models import (
     EventsSendMessageEventResponse,
     EventsSendMessageEventWithMediaResponse,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
-
 _SPECS = load_specs(__name__)
-__all__ = ["EventsResource", "AsyncEventsResource"]
+__all__ = [
+    "EventsResource",
+    "AsyncEventsResource",
+    "EventsResourceWithRawResponse",
+    "AsyncEventsResourceWithRawResponse",
+]
 
 
 class EventsResource(SyncAPIResource):
@@ -39,6 +33,11 @@ class EventsResource(SyncAPIResource):
 
     Send customer events to a Voximplant Kit custom channel at `https://kit-im-{{region}}.voximplant.com/{channel_uuid}`.
     """
+
+    @property
+    def with_raw_response(self) -> EventsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return EventsResourceWithRawResponse(self._as_raw())
 
     def send_message_event(
         self,
@@ -56,12 +55,12 @@ class EventsResource(SyncAPIResource):
         Delivers a customer's message to the custom channel. `client_data.client_id` (the customer's ID in your system), `event_id` and `event_data.message.message_id` are required; the `{{$guid}}` dynamic variable makes a new UUID for each send.
 
         Args:
-            body: `body` (body).  Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
+            body: `body` (body). Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
 
         Scripts (run by the client, as Postman runs them):
             request pre-request script (Send message event): writes to the console
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["send_message_event"],
             body=body,
             extra_headers=extra_headers,
@@ -71,8 +70,6 @@ class EventsResource(SyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EventsSendMessageEventResponse, result)
 
     def send_message_event_with_media(
         self,
@@ -90,9 +87,9 @@ class EventsResource(SyncAPIResource):
         Same event with a `payload` array of media items; `type` is one of `photo`, `video`, `audio` or `document`, and the file is fetched from `file_url`.
 
         Args:
-            body: `body` (body).  Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
+            body: `body` (body). Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["send_message_event_with_media"],
             body=body,
             extra_headers=extra_headers,
@@ -102,8 +99,6 @@ class EventsResource(SyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventWithMediaResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EventsSendMessageEventWithMediaResponse, result)
 
 
 class AsyncEventsResource(AsyncAPIResource):
@@ -111,6 +106,11 @@ class AsyncEventsResource(AsyncAPIResource):
 
     Send customer events to a Voximplant Kit custom channel at `https://kit-im-{{region}}.voximplant.com/{channel_uuid}`.
     """
+
+    @property
+    def with_raw_response(self) -> AsyncEventsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncEventsResourceWithRawResponse(self._as_raw())
 
     async def send_message_event(
         self,
@@ -123,9 +123,17 @@ class AsyncEventsResource(AsyncAPIResource):
     ) -> EventsSendMessageEventResponse:
         """Send message event
 
-        Async version of the sync client's `send_message_event` (same arguments).
+        `POST https://kit-im-{{region}}.voximplant.com/{{channel_uuid}}`
+
+        Delivers a customer's message to the custom channel. `client_data.client_id` (the customer's ID in your system), `event_id` and `event_data.message.message_id` are required; the `{{$guid}}` dynamic variable makes a new UUID for each send.
+
+        Args:
+            body: `body` (body). Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
+
+        Scripts (run by the client, as Postman runs them):
+            request pre-request script (Send message event): writes to the console
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["send_message_event"],
             body=body,
             extra_headers=extra_headers,
@@ -135,8 +143,6 @@ class AsyncEventsResource(AsyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EventsSendMessageEventResponse, result)
 
     async def send_message_event_with_media(
         self,
@@ -149,9 +155,14 @@ class AsyncEventsResource(AsyncAPIResource):
     ) -> EventsSendMessageEventWithMediaResponse:
         """Send message event with media
 
-        Async version of the sync client's `send_message_event_with_media` (same arguments).
+        `POST https://kit-im-{{region}}.voximplant.com/{{channel_uuid}}`
+
+        Same event with a `payload` array of media items; `type` is one of `photo`, `video`, `audio` or `document`, and the file is fetched from `file_url`.
+
+        Args:
+            body: `body` (body). Example: `{ "event_type": "send_message", "event_id": "{{$guid}}", "client_data": { "clien...`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["send_message_event_with_media"],
             body=body,
             extra_headers=extra_headers,
@@ -161,5 +172,25 @@ class AsyncEventsResource(AsyncAPIResource):
             raw=self._raw,
             model=EventsSendMessageEventWithMediaResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(EventsSendMessageEventWithMediaResponse, result)
+
+
+class EventsResourceWithRawResponse:
+    """`EventsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: EventsResource) -> None:
+        self._parent = parent
+        self.send_message_event = raw_response(parent.send_message_event)
+        self.send_message_event_with_media = raw_response(
+            parent.send_message_event_with_media
+        )
+
+
+class AsyncEventsResourceWithRawResponse:
+    """`AsyncEventsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncEventsResource) -> None:
+        self._parent = parent
+        self.send_message_event = async_raw_response(parent.send_message_event)
+        self.send_message_event_with_media = async_raw_response(
+            parent.send_message_event_with_media
+        )

@@ -1,8 +1,7 @@
 """Authentication / refreshToken: what Postman's runner sends (pmgen, from Voximplant Kit custom channel API documentation)."""
 
-import os
-
 import http.client
+import os
 import urllib.parse
 
 url = "https://kit-im-eu.voximplant.com/api/v3/botService/refreshToken"

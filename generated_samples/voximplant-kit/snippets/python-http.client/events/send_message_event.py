@@ -1,10 +1,9 @@
 """Events / Send message event: what Postman's runner sends (pmgen, from Voximplant Kit custom channel API documentation)."""
 
-import os
-import uuid
-
 import http.client
+import os
 import urllib.parse
+import uuid
 
 url = "https://kit-im-eu.voximplant.com/"
 headers = [

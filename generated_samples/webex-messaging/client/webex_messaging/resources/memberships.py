@@ -6,32 +6,26 @@ Who is in a space. A new space only contains its creator until members are added
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
-
-from .._types import (
-    NOT_GIVEN,
-    FileInput,
-    FileInputs,
-    Headers,
-    JSONBody,
-    NotGiven,
-    Query,
-    QueryValue,
-    TimeoutTypes,
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
 )
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
 from ..models import (
     MembershipsCreateAMembershipResponse,
     MembershipsListMembershipsResponse,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
-
 _SPECS = load_specs(__name__)
-__all__ = ["MembershipsResource", "AsyncMembershipsResource"]
+__all__ = [
+    "MembershipsResource",
+    "AsyncMembershipsResource",
+    "MembershipsResourceWithRawResponse",
+    "AsyncMembershipsResourceWithRawResponse",
+]
 
 
 class MembershipsResource(SyncAPIResource):
@@ -39,6 +33,11 @@ class MembershipsResource(SyncAPIResource):
 
     Who is in a space. A new space only contains its creator until members are added.
     """
+
+    @property
+    def with_raw_response(self) -> MembershipsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return MembershipsResourceWithRawResponse(self._as_raw())
 
     def create_a_membership(
         self,
@@ -56,9 +55,9 @@ class MembershipsResource(SyncAPIResource):
         Adds a person (or a bot) to a space, identified by `personEmail` or `personId`. `isModerator` makes the new member a moderator.
 
         Args:
-            body: `body` (body).  Example: `{ "roomId" : "{{roomId}}", "personEmail" : "{{new_user_email}}", "isModerator" :...`.
+            body: `body` (body). Example: `{ "roomId" : "{{roomId}}", "personEmail" : "{{new_user_email}}", "isModerator" :...`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["create_a_membership"],
             body=body,
             extra_headers=extra_headers,
@@ -68,8 +67,6 @@ class MembershipsResource(SyncAPIResource):
             raw=self._raw,
             model=MembershipsCreateAMembershipResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MembershipsCreateAMembershipResponse, result)
 
     def list_memberships(
         self,
@@ -95,7 +92,7 @@ class MembershipsResource(SyncAPIResource):
             person_id: `personId` (query) (disabled in the collection). Only the membership of this person ID.
             max_: `max` (query). Upper limit on the number of memberships returned. Example: `100`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["list_memberships"],
             query={
                 "room_id": room_id,
@@ -110,8 +107,6 @@ class MembershipsResource(SyncAPIResource):
             raw=self._raw,
             model=MembershipsListMembershipsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MembershipsListMembershipsResponse, result)
 
 
 class AsyncMembershipsResource(AsyncAPIResource):
@@ -119,6 +114,11 @@ class AsyncMembershipsResource(AsyncAPIResource):
 
     Who is in a space. A new space only contains its creator until members are added.
     """
+
+    @property
+    def with_raw_response(self) -> AsyncMembershipsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncMembershipsResourceWithRawResponse(self._as_raw())
 
     async def create_a_membership(
         self,
@@ -131,9 +131,14 @@ class AsyncMembershipsResource(AsyncAPIResource):
     ) -> MembershipsCreateAMembershipResponse:
         """Create a Membership
 
-        Async version of the sync client's `create_a_membership` (same arguments).
+        `POST https://webexapis.com/v1/memberships`
+
+        Adds a person (or a bot) to a space, identified by `personEmail` or `personId`. `isModerator` makes the new member a moderator.
+
+        Args:
+            body: `body` (body). Example: `{ "roomId" : "{{roomId}}", "personEmail" : "{{new_user_email}}", "isModerator" :...`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["create_a_membership"],
             body=body,
             extra_headers=extra_headers,
@@ -143,8 +148,6 @@ class AsyncMembershipsResource(AsyncAPIResource):
             raw=self._raw,
             model=MembershipsCreateAMembershipResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MembershipsCreateAMembershipResponse, result)
 
     async def list_memberships(
         self,
@@ -160,9 +163,17 @@ class AsyncMembershipsResource(AsyncAPIResource):
     ) -> MembershipsListMembershipsResponse:
         """List Memberships
 
-        Async version of the sync client's `list_memberships` (same arguments).
+        `GET https://webexapis.com/v1/memberships?roomId={{roomId}}&max=100`
+
+        Lists memberships: by default those of the caller, or every member of a space when `roomId` is given.
+
+        Args:
+            room_id: `roomId` (query). List the members of this space. Example: `{{roomId}}`.
+            person_email: `personEmail` (query) (disabled in the collection). Only the membership of this person (requires `roomId`).
+            person_id: `personId` (query) (disabled in the collection). Only the membership of this person ID.
+            max_: `max` (query). Upper limit on the number of memberships returned. Example: `100`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["list_memberships"],
             query={
                 "room_id": room_id,
@@ -177,5 +188,21 @@ class AsyncMembershipsResource(AsyncAPIResource):
             raw=self._raw,
             model=MembershipsListMembershipsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MembershipsListMembershipsResponse, result)
+
+
+class MembershipsResourceWithRawResponse:
+    """`MembershipsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: MembershipsResource) -> None:
+        self._parent = parent
+        self.create_a_membership = raw_response(parent.create_a_membership)
+        self.list_memberships = raw_response(parent.list_memberships)
+
+
+class AsyncMembershipsResourceWithRawResponse:
+    """`AsyncMembershipsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncMembershipsResource) -> None:
+        self._parent = parent
+        self.create_a_membership = async_raw_response(parent.create_a_membership)
+        self.list_memberships = async_raw_response(parent.list_memberships)

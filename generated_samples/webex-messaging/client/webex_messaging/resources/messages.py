@@ -6,15 +6,19 @@ Post, list and delete messages. Messages may be plain text, Markdown, or carry o
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
+)
 from .._types import (
     NOT_GIVEN,
-    FileInput,
     FileInputs,
     Headers,
-    JSONBody,
     NotGiven,
     Query,
     QueryValue,
@@ -27,13 +31,13 @@ from ..models import (
     MessagesListMessagesResponse,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
-
 _SPECS = load_specs(__name__)
-__all__ = ["MessagesResource", "AsyncMessagesResource"]
+__all__ = [
+    "MessagesResource",
+    "AsyncMessagesResource",
+    "MessagesResourceWithRawResponse",
+    "AsyncMessagesResourceWithRawResponse",
+]
 
 
 class MessagesResource(SyncAPIResource):
@@ -41,6 +45,11 @@ class MessagesResource(SyncAPIResource):
 
     Post, list and delete messages. Messages may be plain text, Markdown, or carry one file.
     """
+
+    @property
+    def with_raw_response(self) -> MessagesResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return MessagesResourceWithRawResponse(self._as_raw())
 
     def create_a_message(
         self,
@@ -58,14 +67,14 @@ class MessagesResource(SyncAPIResource):
         Posts a plain-text message to a space. Use `toPersonEmail` or `toPersonId` instead of `roomId` for a private 1:1 message.
 
         Args:
-            body: `body` (body).  Example: `{ "roomId": "{{roomId}}", "text": "Hello World!" }`.
+            body: `body` (body). Example: `{ "roomId": "{{roomId}}", "text": "Hello World!" }`.
 
         Scripts (run by the client, as Postman runs them):
             request test script (Create a Message): sets variables
 
         Stores messageId in `client.variables` from the response, as its test script does.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["create_a_message"],
             body=body,
             extra_headers=extra_headers,
@@ -75,8 +84,6 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MessagesCreateAMessageResponse, result)
 
     def create_a_message_markdown(
         self,
@@ -94,9 +101,9 @@ class MessagesResource(SyncAPIResource):
         Same as Create a Message, but with `markdown` instead of `text` so clients render bold, italics, links, lists, quotes and code.
 
         Args:
-            body: `body` (body).  Example: `{ "roomId": "{{roomId}}", "markdown": "This API is really **awesome**\\n\\n>You be...`.
+            body: `body` (body). Example: `{ "roomId": "{{roomId}}", "markdown": "This API is really **awesome**\\n\\n>You be...`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["create_a_message_markdown"],
             body=body,
             extra_headers=extra_headers,
@@ -106,8 +113,6 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageMarkdownResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MessagesCreateAMessageMarkdownResponse, result)
 
     def create_a_message_with_a_file_attachment(
         self,
@@ -131,7 +136,7 @@ class MessagesResource(SyncAPIResource):
             text: `text` (field). Optional text shown with the file. Example: `Here is the file we discussed.`.
             files: `files` (file). The local file to upload; only one file per message. Example: `['sample-attachment.txt']`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["create_a_message_with_a_file_attachment"],
             fields={
                 "room_id": room_id,
@@ -145,8 +150,6 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageWithAFileAttachmentResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MessagesCreateAMessageWithAFileAttachmentResponse, result)
 
     def list_messages(
         self,
@@ -174,7 +177,7 @@ class MessagesResource(SyncAPIResource):
             before_message: `beforeMessage` (query) (disabled in the collection). Only messages sent before this message. Example: `{{messageId}}`.
             max_: `max` (query). Upper limit on the number of messages returned. Example: `50`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["list_messages"],
             query={
                 "room_id": room_id,
@@ -190,8 +193,6 @@ class MessagesResource(SyncAPIResource):
             raw=self._raw,
             model=MessagesListMessagesResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MessagesListMessagesResponse, result)
 
     def delete_a_message(
         self,
@@ -209,7 +210,7 @@ class MessagesResource(SyncAPIResource):
         Deletes one of your messages.
 
         Args:
-            message_id: `messageId` (path). ID of the message to delete. Example: `{{messageId}}`.
+            message_id: `messageId` (path). ID of the message to delete. Defaults to `{{messageId}}` (resolved from `client.variables`).
         """
         return self._client.request(
             _SPECS["delete_a_message"],
@@ -230,6 +231,11 @@ class AsyncMessagesResource(AsyncAPIResource):
     Post, list and delete messages. Messages may be plain text, Markdown, or carry one file.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncMessagesResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncMessagesResourceWithRawResponse(self._as_raw())
+
     async def create_a_message(
         self,
         *,
@@ -241,9 +247,19 @@ class AsyncMessagesResource(AsyncAPIResource):
     ) -> MessagesCreateAMessageResponse:
         """Create a Message
 
-        Async version of the sync client's `create_a_message` (same arguments).
+        `POST https://webexapis.com/v1/messages`
+
+        Posts a plain-text message to a space. Use `toPersonEmail` or `toPersonId` instead of `roomId` for a private 1:1 message.
+
+        Args:
+            body: `body` (body). Example: `{ "roomId": "{{roomId}}", "text": "Hello World!" }`.
+
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create a Message): sets variables
+
+        Stores messageId in `client.variables` from the response, as its test script does.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["create_a_message"],
             body=body,
             extra_headers=extra_headers,
@@ -253,8 +269,6 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MessagesCreateAMessageResponse, result)
 
     async def create_a_message_markdown(
         self,
@@ -267,9 +281,14 @@ class AsyncMessagesResource(AsyncAPIResource):
     ) -> MessagesCreateAMessageMarkdownResponse:
         """Create a Message (Markdown)
 
-        Async version of the sync client's `create_a_message_markdown` (same arguments).
+        `POST https://webexapis.com/v1/messages`
+
+        Same as Create a Message, but with `markdown` instead of `text` so clients render bold, italics, links, lists, quotes and code.
+
+        Args:
+            body: `body` (body). Example: `{ "roomId": "{{roomId}}", "markdown": "This API is really **awesome**\\n\\n>You be...`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["create_a_message_markdown"],
             body=body,
             extra_headers=extra_headers,
@@ -279,8 +298,6 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageMarkdownResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MessagesCreateAMessageMarkdownResponse, result)
 
     async def create_a_message_with_a_file_attachment(
         self,
@@ -295,9 +312,16 @@ class AsyncMessagesResource(AsyncAPIResource):
     ) -> MessagesCreateAMessageWithAFileAttachmentResponse:
         """Create a Message with a File Attachment
 
-        Async version of the sync client's `create_a_message_with_a_file_attachment` (same arguments).
+        `POST https://webexapis.com/v1/messages`
+
+        Uploads a local file with the message as `multipart/form-data`. Postman sets the Content-Type header (with its boundary) on its own, so none is added here.
+
+        Args:
+            room_id: `roomId` (field). Space to post into. Example: `{{roomId}}`.
+            text: `text` (field). Optional text shown with the file. Example: `Here is the file we discussed.`.
+            files: `files` (file). The local file to upload; only one file per message. Example: `['sample-attachment.txt']`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["create_a_message_with_a_file_attachment"],
             fields={
                 "room_id": room_id,
@@ -311,8 +335,6 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesCreateAMessageWithAFileAttachmentResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MessagesCreateAMessageWithAFileAttachmentResponse, result)
 
     async def list_messages(
         self,
@@ -329,9 +351,18 @@ class AsyncMessagesResource(AsyncAPIResource):
     ) -> MessagesListMessagesResponse:
         """List Messages
 
-        Async version of the sync client's `list_messages` (same arguments).
+        `GET https://webexapis.com/v1/messages?roomId={{roomId}}&max=50`
+
+        Lists the messages of a space, newest first.
+
+        Args:
+            room_id: `roomId` (query). Space whose messages are listed (required). Example: `{{roomId}}`.
+            mentioned_people: `mentionedPeople` (query) (disabled in the collection). Only messages that mention these people; `me` means the caller. Example: `me`.
+            before: `before` (query) (disabled in the collection). Only messages sent before this time. Example: `2024-04-17T00:00:00.000Z`.
+            before_message: `beforeMessage` (query) (disabled in the collection). Only messages sent before this message. Example: `{{messageId}}`.
+            max_: `max` (query). Upper limit on the number of messages returned. Example: `50`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["list_messages"],
             query={
                 "room_id": room_id,
@@ -347,8 +378,6 @@ class AsyncMessagesResource(AsyncAPIResource):
             raw=self._raw,
             model=MessagesListMessagesResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(MessagesListMessagesResponse, result)
 
     async def delete_a_message(
         self,
@@ -361,7 +390,12 @@ class AsyncMessagesResource(AsyncAPIResource):
     ) -> Any:
         """Delete a Message
 
-        Async version of the sync client's `delete_a_message` (same arguments).
+        `DELETE https://webexapis.com/v1/messages/:messageId`
+
+        Deletes one of your messages.
+
+        Args:
+            message_id: `messageId` (path). ID of the message to delete. Defaults to `{{messageId}}` (resolved from `client.variables`).
         """
         return await self._client.request(
             _SPECS["delete_a_message"],
@@ -374,3 +408,33 @@ class AsyncMessagesResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class MessagesResourceWithRawResponse:
+    """`MessagesResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: MessagesResource) -> None:
+        self._parent = parent
+        self.create_a_message = raw_response(parent.create_a_message)
+        self.create_a_message_markdown = raw_response(parent.create_a_message_markdown)
+        self.create_a_message_with_a_file_attachment = raw_response(
+            parent.create_a_message_with_a_file_attachment
+        )
+        self.list_messages = raw_response(parent.list_messages)
+        self.delete_a_message = raw_response(parent.delete_a_message)
+
+
+class AsyncMessagesResourceWithRawResponse:
+    """`AsyncMessagesResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncMessagesResource) -> None:
+        self._parent = parent
+        self.create_a_message = async_raw_response(parent.create_a_message)
+        self.create_a_message_markdown = async_raw_response(
+            parent.create_a_message_markdown
+        )
+        self.create_a_message_with_a_file_attachment = async_raw_response(
+            parent.create_a_message_with_a_file_attachment
+        )
+        self.list_messages = async_raw_response(parent.list_messages)
+        self.delete_a_message = async_raw_response(parent.delete_a_message)

@@ -6,13 +6,17 @@ Spaces (the API still calls them rooms). These requests set the Authorization he
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_raw_response,
+    load_specs,
+    raw_response,
+)
 from .._types import (
     NOT_GIVEN,
-    FileInput,
-    FileInputs,
     Headers,
     JSONBody,
     NotGiven,
@@ -28,13 +32,13 @@ from ..models import (
     RoomsUpdateARoomBody,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, load_specs
-
-if TYPE_CHECKING:
-    pass
-
 _SPECS = load_specs(__name__)
-__all__ = ["RoomsResource", "AsyncRoomsResource"]
+__all__ = [
+    "RoomsResource",
+    "AsyncRoomsResource",
+    "RoomsResourceWithRawResponse",
+    "AsyncRoomsResourceWithRawResponse",
+]
 
 
 class RoomsResource(SyncAPIResource):
@@ -42,6 +46,11 @@ class RoomsResource(SyncAPIResource):
 
     Spaces (the API still calls them rooms). These requests set the Authorization header themselves.
     """
+
+    @property
+    def with_raw_response(self) -> RoomsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return RoomsResourceWithRawResponse(self._as_raw())
 
     def list_rooms(
         self,
@@ -67,7 +76,7 @@ class RoomsResource(SyncAPIResource):
             sort_by: `sortBy` (query). Sort by `id`, `lastactivity` or `created`. Example: `lastactivity`.
             max_: `max` (query). Upper limit on the number of spaces returned (default 100). Example: `100`.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["list_rooms"],
             query={
                 "team_id": team_id,
@@ -82,8 +91,6 @@ class RoomsResource(SyncAPIResource):
             raw=self._raw,
             model=RoomsListRoomsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(RoomsListRoomsResponse, result)
 
     def create_a_room(
         self,
@@ -101,14 +108,14 @@ class RoomsResource(SyncAPIResource):
         Creates a group space titled by `title`. You become its only member; the test script keeps the new `id` in the `roomId` collection variable for the following requests.
 
         Args:
-            body: `body` (body).  Example: `{'title': 'Test Space'}`.
+            body: `body` (body). Example: `{'title': 'Test Space'}`.
 
         Scripts (run by the client, as Postman runs them):
             request test script (Create a Room): sets variables, checks the response
 
         Stores roomId in `client.variables` from the response, as its test script does.
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["create_a_room"],
             body=body,
             extra_headers=extra_headers,
@@ -118,8 +125,6 @@ class RoomsResource(SyncAPIResource):
             raw=self._raw,
             model=RoomsCreateARoomResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(RoomsCreateARoomResponse, result)
 
     def get_room_details(
         self,
@@ -137,9 +142,9 @@ class RoomsResource(SyncAPIResource):
         Shows the details of one space.
 
         Args:
-            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Example: `{{roomId}}`.
+            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
         """
-        result = self._client.request(
+        return self._client.request(
             _SPECS["get_room_details"],
             path={
                 "room_id": room_id,
@@ -151,8 +156,6 @@ class RoomsResource(SyncAPIResource):
             raw=self._raw,
             model=RoomsGetRoomDetailsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(RoomsGetRoomDetailsResponse, result)
 
     def update_a_room(
         self,
@@ -171,8 +174,8 @@ class RoomsResource(SyncAPIResource):
         Changes the title or other settings of a space. The body must contain `title`.
 
         Args:
-            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Example: `{{roomId}}`.
-            body: `body` (body).  Example: `{'title': 'Test Space (renamed)', 'isLocked': False}`.
+            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
+            body: `body` (body). Example: `{'title': 'Test Space (renamed)', 'isLocked': False}`.
         """
         return self._client.request(
             _SPECS["update_a_room"],
@@ -203,7 +206,7 @@ class RoomsResource(SyncAPIResource):
         Deletes a space and its content. Answers `204 No Content`.
 
         Args:
-            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Example: `{{roomId}}`.
+            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
         """
         return self._client.request(
             _SPECS["delete_a_room"],
@@ -224,6 +227,11 @@ class AsyncRoomsResource(AsyncAPIResource):
     Spaces (the API still calls them rooms). These requests set the Authorization header themselves.
     """
 
+    @property
+    def with_raw_response(self) -> AsyncRoomsResourceWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, `parse()`)."""
+        return AsyncRoomsResourceWithRawResponse(self._as_raw())
+
     async def list_rooms(
         self,
         *,
@@ -238,9 +246,17 @@ class AsyncRoomsResource(AsyncAPIResource):
     ) -> RoomsListRoomsResponse:
         """List Rooms
 
-        Async version of the sync client's `list_rooms` (same arguments).
+        `GET https://webexapis.com/v1/rooms?sortBy=lastactivity&max=100`
+
+        Lists the spaces (rooms) you belong to. Spaces were once called rooms, which is why the resource and the `roomId` field still use that word.
+
+        Args:
+            team_id: `teamId` (query) (disabled in the collection). Only list spaces that belong to this team.
+            type_: `type` (query) (disabled in the collection). `direct` for 1:1 spaces or `group` for group spaces. Example: `group`.
+            sort_by: `sortBy` (query). Sort by `id`, `lastactivity` or `created`. Example: `lastactivity`.
+            max_: `max` (query). Upper limit on the number of spaces returned (default 100). Example: `100`.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["list_rooms"],
             query={
                 "team_id": team_id,
@@ -255,8 +271,6 @@ class AsyncRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=RoomsListRoomsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(RoomsListRoomsResponse, result)
 
     async def create_a_room(
         self,
@@ -269,9 +283,19 @@ class AsyncRoomsResource(AsyncAPIResource):
     ) -> RoomsCreateARoomResponse:
         """Create a Room
 
-        Async version of the sync client's `create_a_room` (same arguments).
+        `POST https://webexapis.com/v1/rooms`
+
+        Creates a group space titled by `title`. You become its only member; the test script keeps the new `id` in the `roomId` collection variable for the following requests.
+
+        Args:
+            body: `body` (body). Example: `{'title': 'Test Space'}`.
+
+        Scripts (run by the client, as Postman runs them):
+            request test script (Create a Room): sets variables, checks the response
+
+        Stores roomId in `client.variables` from the response, as its test script does.
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["create_a_room"],
             body=body,
             extra_headers=extra_headers,
@@ -281,8 +305,6 @@ class AsyncRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=RoomsCreateARoomResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(RoomsCreateARoomResponse, result)
 
     async def get_room_details(
         self,
@@ -295,9 +317,14 @@ class AsyncRoomsResource(AsyncAPIResource):
     ) -> RoomsGetRoomDetailsResponse:
         """Get Room Details
 
-        Async version of the sync client's `get_room_details` (same arguments).
+        `GET https://webexapis.com/v1/rooms/:roomId`
+
+        Shows the details of one space.
+
+        Args:
+            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
         """
-        result = await self._client.request(
+        return await self._client.request(
             _SPECS["get_room_details"],
             path={
                 "room_id": room_id,
@@ -309,8 +336,6 @@ class AsyncRoomsResource(AsyncAPIResource):
             raw=self._raw,
             model=RoomsGetRoomDetailsResponse,
         )
-        # an APIResponse under with_raw_response
-        return cast(RoomsGetRoomDetailsResponse, result)
 
     async def update_a_room(
         self,
@@ -324,7 +349,13 @@ class AsyncRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Update a Room
 
-        Async version of the sync client's `update_a_room` (same arguments).
+        `PUT https://webexapis.com/v1/rooms/:roomId`
+
+        Changes the title or other settings of a space. The body must contain `title`.
+
+        Args:
+            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
+            body: `body` (body). Example: `{'title': 'Test Space (renamed)', 'isLocked': False}`.
         """
         return await self._client.request(
             _SPECS["update_a_room"],
@@ -350,7 +381,12 @@ class AsyncRoomsResource(AsyncAPIResource):
     ) -> Any:
         """Delete a Room
 
-        Async version of the sync client's `delete_a_room` (same arguments).
+        `DELETE https://webexapis.com/v1/rooms/:roomId`
+
+        Deletes a space and its content. Answers `204 No Content`.
+
+        Args:
+            room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
         """
         return await self._client.request(
             _SPECS["delete_a_room"],
@@ -363,3 +399,27 @@ class AsyncRoomsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+
+
+class RoomsResourceWithRawResponse:
+    """`RoomsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: RoomsResource) -> None:
+        self._parent = parent
+        self.list_rooms = raw_response(parent.list_rooms)
+        self.create_a_room = raw_response(parent.create_a_room)
+        self.get_room_details = raw_response(parent.get_room_details)
+        self.update_a_room = raw_response(parent.update_a_room)
+        self.delete_a_room = raw_response(parent.delete_a_room)
+
+
+class AsyncRoomsResourceWithRawResponse:
+    """`AsyncRoomsResource`'s methods returning `APIResponse` (status, headers, `parse()`)."""
+
+    def __init__(self, parent: AsyncRoomsResource) -> None:
+        self._parent = parent
+        self.list_rooms = async_raw_response(parent.list_rooms)
+        self.create_a_room = async_raw_response(parent.create_a_room)
+        self.get_room_details = async_raw_response(parent.get_room_details)
+        self.update_a_room = async_raw_response(parent.update_a_room)
+        self.delete_a_room = async_raw_response(parent.delete_a_room)

@@ -1,8 +1,7 @@
 """Rooms / Delete a Room: what Postman's runner sends (pmgen, from Webex Messaging - Spaces, Memberships and Messages)."""
 
-import os
-
 import http.client
+import os
 import urllib.parse
 
 url = "https://webexapis.com/v1/rooms/"

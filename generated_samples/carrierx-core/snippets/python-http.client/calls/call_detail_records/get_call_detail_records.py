@@ -1,8 +1,7 @@
 """Calls / Call Detail Records / Get Call Detail Records: what Postman's runner sends (pmgen, from CarrierX Core API)."""
 
-import os
-
 import http.client
+import os
 import urllib.parse
 
 url = "https://api.carrierx.com/core/v2/calls/call_drs?limit=1&order=date_stop%20asc&filter=date_stop%20ge%202024-05-01"
