@@ -30,7 +30,7 @@ SNIPPET_STYLES = (
 
 def available(name: str) -> bool:
     try:
-        return importlib.util.find_spec(f"generator.commands.{name}") is not None
+        return importlib.util.find_spec(f"pmgen.commands.{name}") is not None
     except ModuleNotFoundError:
         return False
 
@@ -38,7 +38,7 @@ def available(name: str) -> bool:
 def pmgen() -> list[str]:
     """The installed `pmgen` script beside this interpreter, else the module."""
     script = Path(sys.executable).parent / "pmgen"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "generator.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "pmgen.cli"]
 
 
 def argv(name: str, source: Path, out: Path) -> list[str]:

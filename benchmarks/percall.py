@@ -1,7 +1,7 @@
 """Per-call overhead of a generated client method against a raw httpx call.
 
 The call is the one pmgen's own `python-client` snippet makes for a GET request of a
-synthetic collection (`generator.emitters.client_usage.render_usage`); the server is
+synthetic collection (`pmgen.emitters.client_usage.render_usage`); the server is
 `percall_server.py` in its own process; the timing runs in `percall_child.py`.
 """
 
@@ -94,8 +94,8 @@ def measure(
 ) -> dict[str, Any]:
     # Imported here: the client emitter may not exist yet, and clientbench imports us.
     from benchmarks.clientbench import generated_client, locate_package  # noqa: PLC0415
-    from generator.emitters import client_usage  # noqa: PLC0415
-    from generator.importer import load  # noqa: PLC0415
+    from pmgen.emitters import client_usage  # noqa: PLC0415
+    from pmgen.importer import load  # noqa: PLC0415
 
     by_label = {i.label: i for i in inputs}
     chosen = next((by_label[x] for x in PREFERRED if x in by_label), inputs[-1])

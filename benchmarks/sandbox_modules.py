@@ -16,7 +16,7 @@ import time
 
 import quickjs
 
-from generator.sandbox.modules import globals_source, module_sources, native_functions
+from pmgen.sandbox.modules import globals_source, module_sources, native_functions
 
 _LOADER = """
 (function () {

@@ -62,9 +62,9 @@ def collection(server: str) -> dict[str, Any]:
 
 def _generate(server: str, out: Path) -> None:
     sys.path.insert(0, str(REPO))
-    from generator.emitters.client import emit  # noqa: PLC0415
-    from generator.formatting import format_python  # noqa: PLC0415
-    from generator.importer import load  # noqa: PLC0415
+    from pmgen.emitters.client import emit  # noqa: PLC0415
+    from pmgen.formatting import format_python  # noqa: PLC0415
+    from pmgen.importer import load  # noqa: PLC0415
 
     source = out / "collection.json"
     source.write_text(json.dumps(collection(server)), encoding="utf-8")

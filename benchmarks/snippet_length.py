@@ -44,8 +44,8 @@ def _pcg_lines(source: Path, language: str, variant: str) -> list[list[Any]]:
 
 
 def _pmgen_lines(source: Path) -> dict[str, list[tuple[str, int | None]]]:
-    from generator.emitters import snippets  # noqa: PLC0415
-    from generator.importer import load  # noqa: PLC0415
+    from pmgen.emitters import snippets  # noqa: PLC0415
+    from pmgen.importer import load  # noqa: PLC0415
 
     env = source.with_name(source.name.replace("_collection", "_environment"))
     collection = load(str(source), env_files=[str(env)] if env.is_file() else [])

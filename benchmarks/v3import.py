@@ -7,7 +7,7 @@ The synthetic collection of `benchmarks.synth` (seeded) is written as v2.1 JSON 
 `benchmarks.v3folder`, as the v3 folder Postman's migration would lay out (one YAML file
 per request, folder definitions, saved examples). Both are imported in one run, alternating
 (JSON, folder, JSON, folder, ...) so machine load hits both alike, in a fresh child
-interpreter each time (`generator.importer.load`, the cyclic GC off as `pmgen` has it,
+interpreter each time (`pmgen.importer.load`, the cyclic GC off as `pmgen` has it,
 both readers' modules imported first), timing the import only; also `pmgen inspect` end
 to end. With ../shared present, the same for a real pair: sabre-booking-management's
 recorded v2.1 collection and the v3 folder Postman's CLI migrated it to. Target: the
@@ -37,9 +37,9 @@ REAL = ("sabre-booking-management",)  # 1,077 requests, large XML/JSON bodies
 CHILD = """
 import gc, sys, time
 gc.disable()
-from generator.importer import load
+from pmgen.importer import load
 # module imports are not the import's work: both readers are loaded before timing
-import generator.importer.loading, generator.importer.v3.folder
+import pmgen.importer.loading, pmgen.importer.v3.folder
 start = time.perf_counter()
 collection = load(sys.argv[1])
 elapsed = time.perf_counter() - start
@@ -61,7 +61,7 @@ def _import_once(source: Path) -> tuple[float, int]:
 def _inspect_once(source: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "generator.cli", "inspect", str(source)],
+        [sys.executable, "-m", "pmgen.cli", "inspect", str(source)],
         capture_output=True,
         check=True,
         cwd=REPO,

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from generator.errors import UsageError
+from pmgen.errors import UsageError
 
 if TYPE_CHECKING:  # the model (pydantic) is imported by whoever built the collection
-    from generator.model import Body, Collection, Operation
+    from pmgen.model import Body, Collection, Operation
 
 SNAPSHOT_FORMAT = 1
 MAX_BODY_FIELDS = 200
@@ -46,7 +46,7 @@ def _url_shape(op: Operation) -> str:
         _scheme, _, rest = head.rpartition("://")
         host = rest.split("/", 1)[0].rsplit("@", 1)[-1]
     host = host.rsplit("@", 1)[-1]
-    from generator.secrets import looks_like_secret  # noqa: PLC0415 (imports the model)
+    from pmgen.secrets import looks_like_secret  # noqa: PLC0415 (imports the model)
 
     segments = ["***" if looks_like_secret(s) else s for s in url.path]
     return host + ("/" + "/".join(segments) if segments else "")

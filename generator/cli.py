@@ -11,8 +11,8 @@ from typing import Any
 
 import click
 
-from generator import __version__
-from generator.errors import PmgenError
+from pmgen import __version__
+from pmgen.errors import PmgenError
 
 COMMANDS = {
     "inspect": "Print a collection's folder tree, requests, auth and diagnostics.",
@@ -26,7 +26,7 @@ COMMANDS = {
 
 
 def _available(name: str) -> bool:
-    return importlib.util.find_spec(f"generator.commands.{name}") is not None
+    return importlib.util.find_spec(f"pmgen.commands.{name}") is not None
 
 
 class LazyGroup(click.Group):
@@ -36,7 +36,7 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS or not _available(cmd_name):
             return None
-        module = importlib.import_module(f"generator.commands.{cmd_name}")
+        module = importlib.import_module(f"pmgen.commands.{cmd_name}")
         command: click.Command = module.command
         return command
 

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.errors import UsageError
+from pmgen.errors import UsageError
 
 if sys.version_info >= (3, 11):
     import tomllib

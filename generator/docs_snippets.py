@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from generator import formatting
-from generator.emitted import BlackStable, is_python, stable_paths
-from generator.emitters import docs, snippets
-from generator.emitters.docs_view import DocSnippets
-from generator.errors import GeneratorBug
-from generator.model import Collection, Operation
+from pmgen import formatting
+from pmgen.emitted import BlackStable, is_python, stable_paths
+from pmgen.emitters import docs, snippets
+from pmgen.emitters.docs_view import DocSnippets
+from pmgen.errors import GeneratorBug
+from pmgen.model import Collection, Operation
 
 _LANGUAGE_OF_EXT = {"py": "python", "sh": "shell", "http": "http"}
 

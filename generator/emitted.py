@@ -4,7 +4,7 @@ laid out as black writes them, and notes for the user.
     files = BlackStable({"pkg/api.py": text, "README.md": readme}, stable={"pkg/api.py"})
 
 Emitters build this and nothing else: they do not format, fork or write. The pipeline
-(`generator.pipeline`) formats what is not black-stable and writes the result.
+(`pmgen.pipeline`) formats what is not black-stable and writes the result.
 """
 
 from __future__ import annotations

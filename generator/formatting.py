@@ -30,10 +30,10 @@ from pathlib import Path
 
 import black
 
-from generator import manifest, parallel
-from generator.emitted import BlackStable, is_python, stable_paths
-from generator.errors import GeneratorBug
-from generator.layout import LINE_LENGTH
+from pmgen import manifest, parallel
+from pmgen.emitted import BlackStable, is_python, stable_paths
+from pmgen.errors import GeneratorBug
+from pmgen.layout import LINE_LENGTH
 
 # The one place black's mode is decided (generated code targets Python 3.10+).
 BLACK_MODE = black.Mode(
@@ -144,7 +144,7 @@ def _format_one(path: str, text: str) -> tuple[str, str | None, int]:
 
 def _compile_all(items: list[tuple[str, str]]) -> None:
     """`compile()` every (path, text); `GeneratorBug` for the first that fails, in order.
-    A big batch (8,000 snippets: 2 s) is split with a forked child (`generator.parallel`);
+    A big batch (8,000 snippets: 2 s) is split with a forked child (`pmgen.parallel`);
     if either half fails, the whole batch is compiled again here to name the first file.
     """
     if len(items) < COMPILE_SPLIT or not parallel.can_fork():

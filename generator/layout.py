@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.render import docstring
+from pmgen.render import docstring
 
-# The line length of black's mode (`generator.formatting`) that every black-stable layout
+# The line length of black's mode (`pmgen.formatting`) that every black-stable layout
 # (client templates, `models_layout`, snippets) assumes.
 LINE_LENGTH = 88
 

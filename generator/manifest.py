@@ -9,7 +9,7 @@ While a run is writing, the manifest it is about to commit sits in `.pmgen.json.
 a run killed before the final rename leaves it behind, and the next run also accepts the
 pending hashes as pmgen's own (a file already replaced by the killed run is not "hand-edited").
 Beside the manifest, `.pmgen-api.json` keeps a secret-free snapshot of the API (see
-`generator.changelog.snapshot`) that the next run diffs against for the changelog.
+`pmgen.changelog.snapshot`) that the next run diffs against for the changelog.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from generator import __version__
-from generator.errors import InputError
+from pmgen import __version__
+from pmgen.errors import InputError
 
 MANIFEST_NAME = ".pmgen.json"
 PENDING_NAME = ".pmgen.json.pending"

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.naming import words
-from generator.render import printable
+from pmgen.naming import words
+from pmgen.render import printable
 
 # `&` first so the references we add are not escaped again.
 _TEXT_ESCAPES = {

@@ -5,7 +5,7 @@ documentation) into these frozen pydantic models. Emitters never see raw Postman
 
 Conventions:
 - Strings keep Postman's `{{variable}}` templates verbatim; resolution happens in
-  `generator.variables`, so `{{$guid}}`-style dynamic values survive import.
+  `pmgen.variables`, so `{{$guid}}`-style dynamic values survive import.
 - Lists keep the collection's order (order is observable: headers, query, form fields).
 - `disabled` items are kept (docs show them) and left out on the wire.
 """

@@ -16,8 +16,8 @@ from __future__ import annotations
 import ast
 import re
 
-from generator.layout import LINE_LENGTH, call
-from generator.render import pystr
+from pmgen.layout import LINE_LENGTH, call
+from pmgen.render import pystr
 
 _LITERAL = r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*\""""
 _TYPE = r"[\w.]+(?:\[[\w\[\], .|]*\])?(?: \| [\w.]+(?:\[[\w\[\], .|]*\])?)*"

@@ -6,19 +6,19 @@
     result.report         # what the writer did (`writer.WriteReport`)
 
 Every command is a click wrapper around `run` (`generator/commands/`): it prints each
-notice as it comes (`notify`) and the result (`generator.commands._output.show`).
+notice as it comes (`notify`) and the result (`pmgen.commands._output.show`).
 The steps, each a function below:
 
-1. load: `generator.importer.load` reads the source into the model (`generator.model`);
-2. emit: each part's emitter (`generator.emitters.EMITTERS`: client, snippets, docs) turns
+1. load: `pmgen.importer.load` reads the source into the model (`pmgen.model`);
+2. emit: each part's emitter (`pmgen.emitters.EMITTERS`: client, snippets, docs) turns
    the model into files, touching nothing else; the docs get the snippets as an input;
 3. scrub: any literal secret of the collection that slipped into a file is masked
-   (`generator.secrets.scrub_files`), unless `--reveal-secrets`;
-4. format: black on the Python files not already black-stable (`generator.formatting`);
+   (`pmgen.secrets.scrub_files`), unless `--reveal-secrets`;
+4. format: black on the Python files not already black-stable (`pmgen.formatting`);
 5. write: the API snapshot, its changelog and the manifest (`changelog`, `manifest`), then
-   every file (`generator.writer`), refusing to overwrite hand edits.
+   every file (`pmgen.writer`), refusing to overwrite hand edits.
 
-Work runs in parallel only here (`generator.parallel`): on two cores the client is emitted
+Work runs in parallel only here (`pmgen.parallel`): on two cores the client is emitted
 and formatted in a forked child while the snippets and docs are emitted here, and the
 client emitter runs datamodel-code-generator through the `beside` it is handed. The files
 are the same with or without a child.
@@ -34,16 +34,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import changelog, writer
-from generator import manifest as mf
-from generator.emitted import BlackStable, is_python, stable_paths
-from generator.errors import UsageError
-from generator.manifest import source_identity
+from pmgen import changelog, writer
+from pmgen import manifest as mf
+from pmgen.emitted import BlackStable, is_python, stable_paths
+from pmgen.errors import UsageError
+from pmgen.manifest import source_identity
 
 if TYPE_CHECKING:
-    from generator.emitters import Options
-    from generator.emitters.docs_view import DocSnippets
-    from generator.model import Collection, Diagnostic
+    from pmgen.emitters import Options
+    from pmgen.emitters.docs_view import DocSnippets
+    from pmgen.model import Collection, Diagnostic
 
 PARTS = ("client", "snippets", "docs")
 
@@ -124,8 +124,8 @@ def run(
     """Load, emit, scrub, format and write. Each notice (`Result.notices`) goes to
     `notify` as soon as it is known, so it is shown even when a later step fails. With a
     `fingerprint` of every input, a clean write is put on record for `up_to_date`."""
-    from generator import rerun  # noqa: PLC0415
-    from generator.model import (
+    from pmgen import rerun  # noqa: PLC0415
+    from pmgen.model import (
         Diagnostic,
     )  # noqa: PLC0415 (pydantic: not for up_to_date)
 
@@ -161,7 +161,7 @@ def write(
     changelog (added to `files`), the manifest, then every file."""
     snapshot = changelog.snapshot(collection)
     if secret_values:
-        from generator import secrets  # noqa: PLC0415
+        from pmgen import secrets  # noqa: PLC0415
 
         text = secrets.scrub({"s": json.dumps(snapshot)}, secret_values)["s"]
         snapshot = json.loads(text)
@@ -200,9 +200,9 @@ def up_to_date(
 ) -> Result | None:
     """The result of a run with nothing to do (its notices those of the run on record,
     given to `notify`), when a run with the same inputs (`fingerprint`) left
-    `settings.output` as it is now; else None. Loads and emits nothing (`generator.rerun`).
+    `settings.output` as it is now; else None. Loads and emits nothing (`pmgen.rerun`).
     """
-    from generator import rerun  # noqa: PLC0415
+    from pmgen import rerun  # noqa: PLC0415
 
     done = rerun.up_to_date(settings, fingerprint)
     if done is None:
@@ -221,7 +221,7 @@ def load(source: str | None, load_options: Mapping[str, Any]) -> Collection:
         raise UsageError(
             "missing SOURCE (a file, URL or -; or `source = ...` in pmgen.toml)"
         )
-    from generator.importer import load as import_collection  # noqa: PLC0415
+    from pmgen.importer import load as import_collection  # noqa: PLC0415
 
     was_enabled = gc.isenabled()
     gc.disable()
@@ -239,8 +239,8 @@ def emit(
     emitters' notes. The client runs in a forked child when there are other parts (it
     shares nothing with them); many snippets are scrubbed and formatted in another child
     while the docs, which show them, render here."""
-    from generator import parallel, render  # noqa: PLC0415
-    from generator.emitters import EMITTERS, Options  # noqa: PLC0415
+    from pmgen import parallel, render  # noqa: PLC0415
+    from pmgen.emitters import EMITTERS, Options  # noqa: PLC0415
 
     render.environment.cache_clear()  # templates edited since the last run (watch)
     options = Options(
@@ -290,7 +290,7 @@ def _doc_snippets(
 ) -> DocSnippets | None:
     """What the docs show: the snippets this run emitted when they cover the docs'
     styles, else those styles emitted for the docs alone."""
-    from generator.docs_snippets import for_docs  # noqa: PLC0415
+    from pmgen.docs_snippets import for_docs  # noqa: PLC0415
 
     return for_docs(
         collection,
@@ -303,7 +303,7 @@ def _doc_snippets(
 
 def _finish(files: Mapping[str, str], secret_values: frozenset[str]) -> BlackStable:
     """One emitter's files scrubbed and formatted (its notes kept)."""
-    from generator import formatting  # noqa: PLC0415 (black is slow to import)
+    from pmgen import formatting  # noqa: PLC0415 (black is slow to import)
 
     notes = files.notes if isinstance(files, BlackStable) else ()
     formatted = formatting.format_python(scrub(files, secret_values))
@@ -320,7 +320,7 @@ def _finish_soon(
     """`_finish(files)`: in a forked child when there are many Python files (it sends
     back only the texts that changed), so the docs render meanwhile; else here and now.
     """
-    from generator import parallel  # noqa: PLC0415
+    from pmgen import parallel  # noqa: PLC0415
 
     if sum(map(is_python, files)) < FORMAT_IN_CHILD:
         finished = _finish(files, secret_values)
@@ -340,7 +340,7 @@ def scrub(files: Mapping[str, str], secret_values: frozenset[str]) -> BlackStabl
     changed), so black formats it again."""
     if not secret_values:
         return BlackStable(files, stable_paths(files))
-    from generator import secrets  # noqa: PLC0415
+    from pmgen import secrets  # noqa: PLC0415
 
     masked = secrets.scrub_files(files, secret_values, is_code=is_python)
     unchanged = {p for p in stable_paths(files) if masked[p] == files[p]}
@@ -356,7 +356,7 @@ def _under(folder: str, files: Mapping[str, str]) -> dict[str, str]:
 
 def _package_name(collection: Collection, name: str | None) -> str:
     """The client package name, decided once (the snippets' python-client style needs it)."""
-    from generator.emitters.client_plan import package_name_for  # noqa: PLC0415
+    from pmgen.emitters.client_plan import package_name_for  # noqa: PLC0415
 
     return package_name_for(collection, name)
 
@@ -366,7 +366,7 @@ def _secrets(collection: Collection, reveal: bool) -> tuple[frozenset[str], list
     lines naming them (masked), unless they are to be revealed."""
     if reveal:
         return frozenset(), []
-    from generator import secrets  # noqa: PLC0415 (imports the model)
+    from pmgen import secrets  # noqa: PLC0415 (imports the model)
 
     leaks = secrets.SecretReport.of(collection)
     return frozenset(leaks.values), [f"pmgen: {line}" for line in leaks.warning_lines()]

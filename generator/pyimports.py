@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 
-from generator.layout import import_from
+from pmgen.layout import import_from
 
 _SECTIONS = ("future", "stdlib", "thirdparty", "firstparty", "local")
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")

@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import manifest as mf
-from generator import writer
-from generator.errors import InputError
+from pmgen import manifest as mf
+from pmgen import writer
+from pmgen.errors import InputError
 
 if TYPE_CHECKING:
-    from generator.pipeline import OutputSettings
+    from pmgen.pipeline import OutputSettings
 
 
 def record(

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 from urllib.parse import quote, quote_plus
 
-from generator.model import (
+from pmgen.model import (
     Auth,
     Body,
     Collection,
@@ -35,7 +35,7 @@ from generator.model import (
     Url,
     Variable,
 )
-from generator.naming import words
+from pmgen.naming import words
 
 # --------------------------------------------------------------------------- names
 

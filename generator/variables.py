@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from generator.model import Collection, Variable
-from generator.secrets import is_secret_name, looks_like_secret
+from pmgen.model import Collection, Variable
+from pmgen.secrets import is_secret_name, looks_like_secret
 
 # Postman's own pattern: `{{` then anything but braces, then `}}`.
 VARIABLE_REF = re.compile(r"\{\{([^{}]+?)\}\}")

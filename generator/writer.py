@@ -26,10 +26,10 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator import manifest as mf
-from generator import parallel
-from generator.errors import GeneratorBug, InputError
-from generator.manifest import Manifest, ManifestInfo
+from pmgen import manifest as mf
+from pmgen import parallel
+from pmgen.errors import GeneratorBug, InputError
+from pmgen.manifest import Manifest, ManifestInfo
 
 _WINDOWS_DEVICES = re.compile(
     r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$", re.I
@@ -376,7 +376,7 @@ SPLIT_WRITES = 2000
 def _write_all(
     out: Path, files: Mapping[str, str], paths: list[str], new_mode: int
 ) -> None:
-    """Every path of `paths` written atomically (`generator.parallel` for big batches: a
+    """Every path of `paths` written atomically (`pmgen.parallel` for big batches: a
     child that fails is redone here, so an error is raised here as it would have been).
     """
 

@@ -135,7 +135,7 @@ def pmgen_command() -> list[str]:
     return [
         sys.executable,
         "-c",
-        "import importlib.util, sys; from generator.cli import main; main(sys.argv[1:])",
+        "import importlib.util, sys; from pmgen.cli import main; main(sys.argv[1:])",
     ]
 
 

@@ -12,52 +12,55 @@ Every import counts, at module level or inside a function, and so does
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = "generator"
+PACKAGE = "generator"  # the folder; installed as the package `pmgen`
+IMPORT_NAME = "pmgen"
 
 # (modules the rule is about, modules they must not import): prefixes of dotted names
 RULES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
-    ("the model knows no input format or output", ("generator.model",), ("generator",)),
+    ("the model knows no input format or output", ("pmgen.model",), ("pmgen",)),
     (
         "the importer never imports emitters, writer or CLI",
-        ("generator.importer",),
+        ("pmgen.importer",),
         (
-            "generator.emitters",
-            "generator.writer",
-            "generator.cli",
-            "generator.commands",
-            "generator.pipeline",
-            "generator.formatting",
+            "pmgen.emitters",
+            "pmgen.writer",
+            "pmgen.cli",
+            "pmgen.commands",
+            "pmgen.pipeline",
+            "pmgen.formatting",
         ),
     ),
     (
         "emitters never import the writer, formatting, parallel or the importer",
-        ("generator.emitters",),
+        ("pmgen.emitters",),
         (
-            "generator.writer",
-            "generator.formatting",
-            "generator.parallel",
-            "generator.importer",
-            "generator.pipeline",
-            "generator.commands",
-            "generator.cli",
+            "pmgen.writer",
+            "pmgen.formatting",
+            "pmgen.parallel",
+            "pmgen.importer",
+            "pmgen.pipeline",
+            "pmgen.commands",
+            "pmgen.cli",
         ),
     ),
     (
         "inference never imports an emitter",
-        ("generator.inference", "generator.models_layout"),
-        ("generator.emitters",),
+        ("pmgen.inference", "pmgen.models_layout"),
+        ("pmgen.emitters",),
     ),
 ]
 
 
 def module_name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    parts[0] = IMPORT_NAME  # generator/x.py is pmgen.x
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
@@ -77,7 +80,7 @@ def imported(path: Path) -> Iterator[tuple[list[str], int]]:
             if node.level:
                 anchor = package[: len(package) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
-            # `from generator import writer` imports generator.writer
+            # `from pmgen import writer` imports pmgen.writer
             yield [base, *(f"{base}.{alias.name}" for alias in node.names)], node.lineno
         elif (
             isinstance(node, ast.Call)
@@ -95,8 +98,11 @@ def within(name: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def is_module(name: str) -> bool:
-    """`generator.x` names a module or package of pmgen (not a function or class)."""
-    path = ROOT.joinpath(*name.split("."))
+    """`pmgen.x` names a module or package of pmgen (not a function or class)."""
+    first, *rest = name.split(".")
+    if first != IMPORT_NAME:
+        return False
+    path = ROOT.joinpath(PACKAGE, *rest)
     return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
@@ -127,26 +133,26 @@ def test_no_forbidden_import_edge() -> None:
 @pytest.mark.parametrize(
     ("module", "code", "edge"),
     [
-        ("generator/model.py", "from generator import naming\n", "generator.naming"),
+        ("generator/model.py", "from pmgen import naming\n", "pmgen.naming"),
         (
             "generator/emitters/fake.py",
-            "def f():\n    from generator.formatting import format_python\n",
-            "generator.formatting",
+            "def f():\n    from pmgen.formatting import format_python\n",
+            "pmgen.formatting",
         ),
         (
             "generator/emitters/fake.py",
-            "import importlib\nimportlib.import_module('generator.writer')\n",
-            "generator.writer",
+            "import importlib\nimportlib.import_module('pmgen.writer')\n",
+            "pmgen.writer",
         ),
         (
             "generator/importer/fake.py",
             "from ..emitters import docs\n",
-            "generator.emitters.docs",
+            "pmgen.emitters.docs",
         ),
         (
             "generator/inference.py",
-            "from generator.emitters import client\n",
-            "generator.emitters.client",
+            "from pmgen.emitters import client\n",
+            "pmgen.emitters.client",
         ),
     ],
 )
@@ -167,3 +173,16 @@ def test_each_kind_of_edge_is_seen(
     found = forbidden_edges(copy / PACKAGE)
     assert len(found) == 1 and f"-> {edge}" in found[0], found
     assert found[0].startswith(module), found
+
+
+def test_every_package_folder_is_installed() -> None:
+    """pyproject.toml lists pmgen's packages by hand (setuptools maps generator/ to pmgen):
+    a new folder with an `__init__.py` must be added there or the wheel lacks it."""
+    if sys.version_info >= (3, 11):
+        import tomllib  # noqa: PLC0415
+    else:
+        import tomli as tomllib  # noqa: PLC0415
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"]) - {f"{IMPORT_NAME}.templates"}
+    folders = {module_name(init) for init in (ROOT / PACKAGE).rglob("__init__.py")}
+    assert listed == folders

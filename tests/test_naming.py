@@ -2,7 +2,7 @@ import keyword
 
 import pytest
 
-from generator.naming import Scope, pascal, snake
+from pmgen.naming import Scope, pascal, snake
 
 
 @pytest.mark.parametrize(

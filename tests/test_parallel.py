@@ -1,4 +1,4 @@
-"""`generator.parallel.forked`: the child's result, or the same result (and the same
+"""`pmgen.parallel.forked`: the child's result, or the same result (and the same
 errors) without a child."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel
-from generator.errors import InputError
+from pmgen import parallel
+from pmgen.errors import InputError
 
 
 def test_result_comes_from_a_child() -> None:
@@ -89,7 +89,7 @@ def test_generate_writes_the_same_files_with_and_without_the_fork(
             [
                 sys.executable,
                 "-m",
-                "generator.cli",
+                "pmgen.cli",
                 "-q",
                 "generate",
                 str(example),

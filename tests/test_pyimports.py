@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.pyimports import ImportBlock, identifiers, member_order
+from pmgen.pyimports import ImportBlock, identifiers, member_order
 
 
 def test_sections_order_and_layout_are_what_ruff_writes(tmp_path: Path) -> None:

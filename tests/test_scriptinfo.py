@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.docs_snippets import docs_with_snippets as emit_docs
-from generator.scriptinfo import describe, reads, sets
+from pmgen.docs_snippets import docs_with_snippets as emit_docs
+from pmgen.scriptinfo import describe, reads, sets
 from tests.importer.helpers import collection, invoke, load_value
 
 SIGN = """const ts = Date.now();

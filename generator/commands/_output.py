@@ -11,7 +11,7 @@
 found, on stderr); `show` prints files kept because they were edited by hand, what
 `--check` would change, the changelog and the write summary (nothing with `-q` but
 warnings about kept files), and exits 1 when `--check` finds something that would
-change. The run itself is `generator.pipeline`.
+change. The run itself is `pmgen.pipeline`.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from generator import config
+from pmgen import config
 
 if TYPE_CHECKING:
-    from generator import changelog, writer
-    from generator.pipeline import Result
+    from pmgen import changelog, writer
+    from pmgen.pipeline import Result
 
 F = TypeVar("F", bound=Callable[..., Any])
 

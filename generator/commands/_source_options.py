@@ -6,7 +6,7 @@ collection (inspect, client, snippets, docs, generate).
     def command(**kwargs):
         collection = load_from_options(kwargs)   # pops the source options it used
 
-`load_kwargs(kwargs)` pops them too and returns `generator.importer.load` keywords.
+`load_kwargs(kwargs)` pops them too and returns `pmgen.importer.load` keywords.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import click
 
-from generator.importer.hosts import Hosts
-from generator.importer.limits import Limits
+from pmgen.importer.hosts import Hosts
+from pmgen.importer.limits import Limits
 
 if TYPE_CHECKING:
-    from generator.model import Collection
+    from pmgen.model import Collection
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -222,6 +222,6 @@ def load_from_options(kwargs: dict[str, Any], source: str | None = None) -> Coll
         raise click.UsageError(
             "missing SOURCE (a collection file or folder, - for stdin, or a URL)"
         )
-    from generator.importer import load  # noqa: PLC0415 (pydantic: slow to import)
+    from pmgen.importer import load  # noqa: PLC0415 (pydantic: slow to import)
 
     return load(source, **load_kwargs(kwargs))

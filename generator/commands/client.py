@@ -11,9 +11,9 @@ from typing import Any
 
 import click
 
-from generator import pipeline
-from generator.commands._output import output_options, show, warn
-from generator.commands._source_options import load_kwargs, source_options
+from pmgen import pipeline
+from pmgen.commands._output import output_options, show, warn
+from pmgen.commands._source_options import load_kwargs, source_options
 
 
 @click.command(name="client")

@@ -11,10 +11,10 @@ from typing import Any
 
 import click
 
-from generator import pipeline
-from generator.commands._output import output_options, show, warn
-from generator.commands._source_options import load_kwargs, source_options
-from generator.emitters import docs
+from pmgen import pipeline
+from pmgen.commands._output import output_options, show, warn
+from pmgen.commands._source_options import load_kwargs, source_options
+from pmgen.emitters import docs
 
 
 @click.command(name="docs")

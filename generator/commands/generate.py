@@ -1,12 +1,12 @@
 """`pmgen generate SOURCE -o DIR`: client, snippets and docs together, one manifest.
 
-    DIR/client/    the Python package      (generator.emitters.client)
-    DIR/snippets/  request snippets         (generator.emitters.snippets)
-    DIR/docs/      markdown docs + CHANGELOG.md  (generator.emitters.docs)
+    DIR/client/    the Python package      (pmgen.emitters.client)
+    DIR/snippets/  request snippets         (pmgen.emitters.snippets)
+    DIR/docs/      markdown docs + CHANGELOG.md  (pmgen.emitters.docs)
 
 With a `pmgen.toml` (or `[tool.pmgen]`) holding `source` and `output`, `pmgen generate`
 alone regenerates; with nothing changed since the last run, it says so without loading
-anything (`generator.rerun`).
+anything (`pmgen.rerun`).
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from typing import Any
 
 import click
 
-from generator import manifest as mf
-from generator import pipeline
-from generator.commands._output import output_options, show, warn
-from generator.commands._source_options import load_kwargs, source_options
-from generator.pipeline import PARTS, OutputSettings
+from pmgen import manifest as mf
+from pmgen import pipeline
+from pmgen.commands._output import output_options, show, warn
+from pmgen.commands._source_options import load_kwargs, source_options
+from pmgen.pipeline import PARTS, OutputSettings
 
 
 def generate_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -110,8 +110,8 @@ class GenerateJob:
             names.append(self.load["published_metadata"])
         inputs = []
         if self.source and os.path.isdir(self.source):  # a v3 collection folder
-            from generator.errors import PmgenError  # noqa: PLC0415
-            from generator.importer.v3.inputs import fingerprint_inputs  # noqa: PLC0415
+            from pmgen.errors import PmgenError  # noqa: PLC0415
+            from pmgen.importer.v3.inputs import fingerprint_inputs  # noqa: PLC0415
 
             try:
                 folder = fingerprint_inputs(
@@ -159,7 +159,7 @@ class GenerateJob:
     def plan(self) -> pipeline.Plan:
         """The parts under their folders; the snippets' styles are the docs' too (when
         none is given, the snippets have every style and the docs their default)."""
-        from generator.emitters import (
+        from pmgen.emitters import (
             docs,
         )  # noqa: PLC0415 (Jinja: not for the shortcut)
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import click
 
-from generator.commands._source_options import load_from_options, source_options
-from generator.importer.redact import redact
-from generator.model import Collection, EffectiveAuth, Folder, Item, Script
-from generator.scriptinfo import summary
+from pmgen.commands._source_options import load_from_options, source_options
+from pmgen.importer.redact import redact
+from pmgen.model import Collection, EffectiveAuth, Folder, Item, Script
+from pmgen.scriptinfo import summary
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

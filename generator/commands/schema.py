@@ -6,7 +6,7 @@ import json
 
 import click
 
-from generator.model import json_schema
+from pmgen.model import json_schema
 
 
 @click.command(name="schema")

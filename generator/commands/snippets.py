@@ -8,19 +8,19 @@ from typing import Any
 
 import click
 
-from generator import pipeline
-from generator.commands._output import output_options, show, warn
-from generator.commands._source_options import (
+from pmgen import pipeline
+from pmgen.commands._output import output_options, show, warn
+from pmgen.commands._source_options import (
     load_from_options,
     load_kwargs,
     source_options,
 )
-from generator.emitters import snippets
-from generator.emitters.snippet_context import Unsupported
-from generator.errors import UsageError
-from generator.formatting import format_python
-from generator.model import Collection, Operation
-from generator.secrets import SecretReport
+from pmgen.emitters import snippets
+from pmgen.emitters.snippet_context import Unsupported
+from pmgen.errors import UsageError
+from pmgen.formatting import format_python
+from pmgen.model import Collection, Operation
+from pmgen.secrets import SecretReport
 
 
 def find_operation(collection: Collection, ref: str) -> Operation:

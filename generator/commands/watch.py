@@ -28,10 +28,10 @@ from typing import Any
 import click
 import httpx
 
-from generator.commands._output import output_options
-from generator.commands._source_options import source_options
-from generator.commands.generate import GenerateJob, generate_options
-from generator.errors import PmgenError, UsageError
+from pmgen.commands._output import output_options
+from pmgen.commands._source_options import source_options
+from pmgen.commands.generate import GenerateJob, generate_options
+from pmgen.errors import PmgenError, UsageError
 
 DEBOUNCE = (
     0.1  # seconds of quiet after an event before reading (editors write in steps)
@@ -124,8 +124,8 @@ class FolderSource:
         self._stamp = self._stat()
 
     def _files(self) -> list[Path]:
-        from generator.importer.v3.inputs import collection_files  # noqa: PLC0415
-        from generator.importer.v3.workspace import pick_collection  # noqa: PLC0415
+        from pmgen.importer.v3.inputs import collection_files  # noqa: PLC0415
+        from pmgen.importer.v3.workspace import pick_collection  # noqa: PLC0415
 
         try:
             return collection_files(pick_collection(str(self.path), self.collection))
@@ -150,7 +150,7 @@ class FolderSource:
         return changed
 
     def content_hash(self) -> str | None:
-        from generator.importer.v3.inputs import fingerprint_inputs  # noqa: PLC0415
+        from pmgen.importer.v3.inputs import fingerprint_inputs  # noqa: PLC0415
 
         try:
             inputs = fingerprint_inputs(str(self.path), self.collection, None)

@@ -3,8 +3,8 @@
     files = EMITTERS["client"](collection, Options(package="demo"))   # -> BlackStable
 
 An emitter is pure: it reads the collection and its options and returns its files (with
-their black-stable marks and notes, `generator.emitted.BlackStable`); it does not
-format, fork, scrub or write (`generator.pipeline` does, for every emitter alike).
+their black-stable marks and notes, `pmgen.emitted.BlackStable`); it does not
+format, fork, scrub or write (`pmgen.pipeline` does, for every emitter alike).
 Each module's `emit` keeps its own keywords for direct use (tests); the functions here
 are what the pipeline calls. The modules load when first called: `pmgen client` never
 imports the docs' templates.
@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from generator.emitted import BlackStable
-    from generator.emitters.docs_view import DocSnippets
-    from generator.model import Collection
+    from pmgen.emitted import BlackStable
+    from pmgen.emitters.docs_view import DocSnippets
+    from pmgen.model import Collection
 
 # Runs a function meanwhile (elsewhere): the context yields what fetches its result. The
-# pipeline hands the client `generator.parallel.forked` when it can fork.
+# pipeline hands the client `pmgen.parallel.forked` when it can fork.
 Beside = Callable[
     [Callable[[], "str | None"]], AbstractContextManager[Callable[[], "str | None"]]
 ]
@@ -46,7 +46,7 @@ Emitter = Callable[["Collection", Options], "BlackStable"]
 
 
 def emit_client(collection: Collection, options: Options) -> BlackStable:
-    from generator.emitters import client as module  # noqa: PLC0415
+    from pmgen.emitters import client as module  # noqa: PLC0415
 
     return module.emit(
         collection,
@@ -58,7 +58,7 @@ def emit_client(collection: Collection, options: Options) -> BlackStable:
 
 
 def emit_snippets(collection: Collection, options: Options) -> BlackStable:
-    from generator.emitters import snippets as module  # noqa: PLC0415
+    from pmgen.emitters import snippets as module  # noqa: PLC0415
 
     return module.emit(
         collection,
@@ -69,8 +69,8 @@ def emit_snippets(collection: Collection, options: Options) -> BlackStable:
 
 
 def emit_docs(collection: Collection, options: Options) -> BlackStable:
-    from generator.emitted import BlackStable  # noqa: PLC0415
-    from generator.emitters import docs as module  # noqa: PLC0415
+    from pmgen.emitted import BlackStable  # noqa: PLC0415
+    from pmgen.emitters import docs as module  # noqa: PLC0415
 
     return BlackStable(
         module.emit(

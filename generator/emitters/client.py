@@ -2,7 +2,7 @@
 
     files = emit(collection, package_name="webex_messaging", reveal_secrets=False)
 
-Writes nothing; `generator.formatting.format_python` and `generator.writer.write_tree`
+Writes nothing; `pmgen.formatting.format_python` and `pmgen.writer.write_tree`
 do that. Runtime code (sending, retries, auth, variables) is the same for every
 collection and lives in `templates/client/package/_*.py.jinja`; what varies is the
 plan (`client_plan`) and the operation specs, stored as JSON beside each resource module.
@@ -16,27 +16,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import __version__, inference, layout, naming
-from generator.emitted import BlackStable
-from generator.emitters import Beside, client_run
-from generator.emitters.client_docs import method_doc, resource_doc
-from generator.emitters.client_imports import client_imports, resource_imports
-from generator.emitters.client_plan import (
+from pmgen import __version__, inference, layout, naming
+from pmgen.emitted import BlackStable
+from pmgen.emitters import Beside, client_run
+from pmgen.emitters.client_docs import method_doc, resource_doc
+from pmgen.emitters.client_imports import client_imports, resource_imports
+from pmgen.emitters.client_plan import (
     MethodPlan,
     Planner,
     ResourcePlan,
     client_class_for,
     plan_client,
 )
-from generator.emitters.client_run import GENERATED
-from generator.emitters.client_secrets import Scrubber, SecretHider
-from generator.markdown import code as md_code
-from generator.markdown import md_cell, md_text
-from generator.model import Collection
-from generator.pyimports import member_order
-from generator.render import pystr, render
-from generator.secrets import SecretReport
-from generator.wire import signing
+from pmgen.emitters.client_run import GENERATED
+from pmgen.emitters.client_secrets import Scrubber, SecretHider
+from pmgen.markdown import code as md_code
+from pmgen.markdown import md_cell, md_text
+from pmgen.model import Collection
+from pmgen.pyimports import member_order
+from pmgen.render import pystr, render
+from pmgen.secrets import SecretReport
+from pmgen.wire import signing
 
 RUNTIME_MODULES = (
     "_types.py", "_exceptions.py", "_variables.py", "_urls.py", "_auth.py", "_request.py",
@@ -139,7 +139,7 @@ def _render(
         "collection_doc": collection.info.description or collection.info.name,
         "collection_name": collection.info.name,
         "version": __version__,
-        # black's layout (generator.layout): templates that use these render black-stable code
+        # black's layout (pmgen.layout): templates that use these render black-stable code
         "pystr": pystr,
         "doc": layout.doc,
         "import_from": layout.import_from,
@@ -279,7 +279,7 @@ def _finish(
     return BlackStable(files, _black_stable(files, pkg, rendered, laid_out))
 
 
-# rendered exactly as black writes them (generator.layout; tests assert black_changes == [])
+# rendered exactly as black writes them (pmgen.layout; tests assert black_changes == [])
 _STABLE_MODULES = (
     "_types.py", "_exceptions.py", "_variables.py", "_auth.py", "_response.py", "_base_client.py",
     "_resource.py", "__init__.py", "resources/__init__.py", "_request.py", "_urls.py",
@@ -311,10 +311,10 @@ def _black_stable(
 
 
 def _url_sets() -> dict[str, Any]:
-    """Postman's percent-encode sets, from `generator.wire.url` (printable characters only:
+    """Postman's percent-encode sets, from `pmgen.wire.url` (printable characters only:
     the runtime adds C0 controls itself)."""
-    from generator.wire.mime import _KNOWN  # noqa: PLC0415
-    from generator.wire.url import (  # noqa: PLC0415
+    from pmgen.wire.mime import _KNOWN  # noqa: PLC0415
+    from pmgen.wire.url import (  # noqa: PLC0415
         PARAM_KEY_SET,
         PARAM_VALUE_SET,
         PATH_SET,

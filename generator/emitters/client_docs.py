@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.emitters.client_plan import MethodPlan, ResourcePlan
+from pmgen.emitters.client_plan import MethodPlan, ResourcePlan
 
 # characters of a request's markdown description kept in its docstring
 MAX_DESCRIPTION = 800

@@ -1,12 +1,12 @@
 """What each generated client module imports: the names it uses, laid out by
-`generator.pyimports` (so no module imports a name it does not use)."""
+`pmgen.pyimports` (so no module imports a name it does not use)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.emitters.client_plan import MethodPlan, ResourcePlan
-from generator.pyimports import ImportBlock, identifiers
+from pmgen.emitters.client_plan import MethodPlan, ResourcePlan
+from pmgen.pyimports import ImportBlock, identifiers
 
 # where the names generated code uses come from; the package's own modules are relative
 STDLIB_NAMES = {

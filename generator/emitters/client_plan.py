@@ -13,16 +13,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import naming
-from generator.emitters import client_scripts
-from generator.emitters.client_secrets import SecretHider
-from generator.model import Collection, Folder, Item, Operation
-from generator.scriptinfo import describe
-from generator.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
-from generator.wire.jsonc import strip_json_comments
-from generator.wire.mime import guess_type
-from generator.wire.signing import SIGNERS
-from generator.wire.url import split_raw
+from pmgen import naming
+from pmgen.emitters import client_scripts
+from pmgen.emitters.client_secrets import SecretHider
+from pmgen.model import Collection, Folder, Item, Operation
+from pmgen.scriptinfo import describe
+from pmgen.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
+from pmgen.wire.jsonc import strip_json_comments
+from pmgen.wire.mime import guess_type
+from pmgen.wire.signing import SIGNERS
+from pmgen.wire.url import split_raw
 
 # Names a method or parameter must never take (they belong to the runtime).
 CLIENT_ATTRIBUTES = {

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator.model import Collection, Folder, Operation, Script
-from generator.scriptinfo import describe
+from pmgen.model import Collection, Folder, Operation, Script
+from pmgen.scriptinfo import describe
 
 Level = Literal["collection", "folder", "request"]
 

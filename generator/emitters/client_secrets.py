@@ -9,15 +9,15 @@ import re
 import tokenize
 from collections.abc import Iterable, Mapping
 
-from generator import naming
-from generator.model import Collection, Environment, Variable
-from generator.secrets import (
+from pmgen import naming
+from pmgen.model import Collection, Environment, Variable
+from pmgen.secrets import (
     SecretReport,
     is_placeholder,
     is_secret_auth_field,
     secret_forms,
 )
-from generator.variables import variable_is_secret
+from pmgen.variables import variable_is_secret
 
 _MIN_SECRET = 3
 
@@ -115,7 +115,7 @@ _SEPARATOR = "\x00"  # never in a secret that reaches a file (printable() drops 
 
 
 class Scrubber:
-    """The writer's safety net (`generator.secrets.scrub`) fitted to generated code.
+    """The writer's safety net (`pmgen.secrets.scrub`) fitted to generated code.
 
     Every form of a secret (`secret_forms`) is masked where it stands as a token of its own:
     a secret `secret` masks `"secret"` and `key=secret&` but not `client_secret`,

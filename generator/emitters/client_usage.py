@@ -10,15 +10,15 @@ Secrets never appear: the client reads them from environment variables.
 
 from __future__ import annotations
 
-from generator.emitters.client_plan import (
+from pmgen.emitters.client_plan import (
     MethodPlan,
     ResourcePlan,
     client_class_for,
     plan_client,
 )
-from generator.emitters.client_run import GENERATED
-from generator.model import Collection, Operation
-from generator.render import docstring, pyrepr
+from pmgen.emitters.client_run import GENERATED
+from pmgen.model import Collection, Operation
+from pmgen.render import docstring, pyrepr
 
 _PLANS: dict[
     tuple[int, str, bool],

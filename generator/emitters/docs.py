@@ -20,15 +20,15 @@ from typing import Any
 
 import jinja2
 
-from generator import render
-from generator.emitters.docs_masking import Masker
-from generator.emitters.docs_pages import Builder, Plan, link_mapper, plan_pages
-from generator.emitters.docs_readme import overview
-from generator.emitters.docs_sanitize import md_description_cell, safe_url
-from generator.emitters.docs_view import DocSnippets
-from generator.errors import UsageError
-from generator.markdown import FILTERS, md_text, one_line
-from generator.model import Collection
+from pmgen import render
+from pmgen.emitters.docs_masking import Masker
+from pmgen.emitters.docs_pages import Builder, Plan, link_mapper, plan_pages
+from pmgen.emitters.docs_readme import overview
+from pmgen.emitters.docs_sanitize import md_description_cell, safe_url
+from pmgen.emitters.docs_view import DocSnippets
+from pmgen.errors import UsageError
+from pmgen.markdown import FILTERS, md_text, one_line
+from pmgen.model import Collection
 
 SITES = ("mkdocs",)
 DEFAULT_STYLES = ("curl", "python-requests")  # the snippet styles shown unless told
@@ -43,7 +43,7 @@ def emit(
     templates_dir: str | None = None,
 ) -> dict[str, str]:
     """The docs tree as {relative path: markdown}; each request shows its `snippets`
-    (none without them: `generator.docs_snippets.for_docs` builds them)."""
+    (none without them: `pmgen.docs_snippets.for_docs` builds them)."""
     if site is not None and site not in SITES:
         raise UsageError(f"unknown site {site!r} (choose from {', '.join(SITES)})")
     masker = Masker(collection, reveal=reveal_secrets)

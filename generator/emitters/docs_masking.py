@@ -2,7 +2,7 @@
 
 Docs show values (examples, defaults) so readers can see their shape; a credential
 becomes its mask (`ab****yz`) unless `--reveal-secrets`. Which names and values are
-credentials is decided by `generator.secrets`; this module applies it to each thing a
+credentials is decided by `pmgen.secrets`; this module applies it to each thing a
 page displays, and `scrub_files` is the last pass over every generated page.
 """
 
@@ -13,8 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from generator.model import Collection, Variable
-from generator.secrets import (
+from pmgen.model import Collection, Variable
+from pmgen.secrets import (
     SecretReport,
     is_secret_auth_field,
     is_secret_name,

@@ -14,18 +14,18 @@ import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.emitters.docs_masking import Masker
-from generator.emitters.docs_sanitize import LinkMap, sanitize_description
-from generator.emitters.docs_view import (
+from pmgen.emitters.docs_masking import Masker
+from pmgen.emitters.docs_sanitize import LinkMap, sanitize_description
+from pmgen.emitters.docs_view import (
     AuthView,
     RequestView,
     SnippetRenderer,
     auth_view,
     request_view,
 )
-from generator.markdown import slug
-from generator.model import Collection, Folder, Item, Operation
-from generator.naming import Scope
+from pmgen.markdown import slug
+from pmgen.model import Collection, Folder, Item, Operation
+from pmgen.naming import Scope
 
 MAX_LEVEL = 6
 # Names a folder slug must not take (Windows device names; the writer refuses them).

@@ -6,12 +6,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.emitters.docs_masking import Masker
-from generator.emitters.docs_pages import Plan
-from generator.emitters.docs_sanitize import LinkMap, sanitize_description
-from generator.emitters.docs_view import AUTH_LABELS, AuthView, auth_view, origin_of
-from generator.model import Collection, Folder, Item, Variable
-from generator.secrets import is_secret_name
+from pmgen.emitters.docs_masking import Masker
+from pmgen.emitters.docs_pages import Plan
+from pmgen.emitters.docs_sanitize import LinkMap, sanitize_description
+from pmgen.emitters.docs_view import AUTH_LABELS, AuthView, auth_view, origin_of
+from pmgen.model import Collection, Folder, Item, Variable
+from pmgen.secrets import is_secret_name
 
 _AUTH_HEADING = re.compile(
     r"^(#{1,6})\s+.*\b(auth\w*|api[ -]?keys?|credentials?|tokens?)\b", re.I

@@ -20,8 +20,8 @@ import html
 import re
 from collections.abc import Callable
 
-from generator.markdown import fenced, md_cell
-from generator.render import printable
+from pmgen.markdown import fenced, md_cell
+from pmgen.render import printable
 
 LinkMap = Callable[[str], "str | None"]
 

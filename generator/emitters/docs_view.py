@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from generator.emitters.docs_masking import Masker
-from generator.emitters.docs_sanitize import LinkMap, sanitize_description
-from generator.model import Auth, Body, EffectiveAuth, Example, KeyValue, Operation, Url
-from generator.scriptinfo import summary
-from generator.secrets import is_secret_name, literal_part, mask, url_credentials
+from pmgen.emitters.docs_masking import Masker
+from pmgen.emitters.docs_sanitize import LinkMap, sanitize_description
+from pmgen.model import Auth, Body, EffectiveAuth, Example, KeyValue, Operation, Url
+from pmgen.scriptinfo import summary
+from pmgen.secrets import is_secret_name, literal_part, mask, url_credentials
 
 EXAMPLE_BODY_LIMIT = 20_000  # characters of a saved response shown before truncating
 
@@ -135,7 +135,7 @@ SnippetRenderer = Callable[[Operation, str], "tuple[str, str]"]  # -> (text, lan
 @dataclass(frozen=True)
 class DocSnippets:
     """The snippets the docs show, an input of the docs emitter (the pipeline builds it
-    from the snippets emitter's formatted output, `generator.docs_snippets`): the styles
+    from the snippets emitter's formatted output, `pmgen.docs_snippets`): the styles
     in order, and each request's text and language in a style; `lookup` raises with the
     reason (shown on the page) when the style cannot say the request."""
 

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
 
-from generator.layout import LINE_LENGTH
-from generator.render import comment, pyrepr, pystr, shquote
-from generator.wire import FilePart, Value, WireRequest, is_literal, literal, signing
-from generator.wire.auth import RuntimeAuth
-from generator.wire.dynamic import python_expr, shell_expr
-from generator.wire.values import Part, join, text_value
+from pmgen.layout import LINE_LENGTH
+from pmgen.render import comment, pyrepr, pystr, shquote
+from pmgen.wire import FilePart, Value, WireRequest, is_literal, literal, signing
+from pmgen.wire.auth import RuntimeAuth
+from pmgen.wire.dynamic import python_expr, shell_expr
+from pmgen.wire.values import Part, join, text_value
 
 
 class Unsupported(Exception):
@@ -307,7 +307,7 @@ _SIGNING_NAMES: tuple[str, ...] = (
 
 @functools.cache
 def signer_source(kind: str) -> tuple[str, frozenset[str]]:
-    """The functions of `generator.wire.signing` a snippet inlines for `kind` (its own
+    """The functions of `pmgen.wire.signing` a snippet inlines for `kind` (its own
     code: one implementation, tested against independent libraries) and their imports.
     """
     text = Path(signing.__file__).read_text("utf-8")

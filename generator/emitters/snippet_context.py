@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.emitters.snippet_code import (
+from pmgen.emitters.snippet_code import (
     Unsupported,
     py,
     py_imports,
     sh,
     urlencoded_body,
 )
-from generator.model import Collection, Operation
-from generator.render import shquote
-from generator.wire import (
+from pmgen.model import Collection, Operation
+from pmgen.render import shquote
+from pmgen.wire import (
     FilePart,
     TextPart,
     Value,
@@ -30,8 +30,8 @@ from generator.wire import (
     path_and_query,
     signing,
 )
-from generator.wire.auth import RuntimeAuth
-from generator.wire.values import env_var_name, join, text_value
+from pmgen.wire.auth import RuntimeAuth
+from pmgen.wire.values import env_var_name, join, text_value
 
 SHELL_STYLES = {"curl", "httpie", "wget"}
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from generator.emitters.snippet_code import (
+from pmgen.emitters.snippet_code import (
     assign,
     element,
     fits,
@@ -28,9 +28,9 @@ from generator.emitters.snippet_code import (
     tuple_element,
     urlencoded_body,
 )
-from generator.render import pyrepr, pystr
-from generator.wire import Value, WireRequest
-from generator.wire.values import Part
+from pmgen.render import pyrepr, pystr
+from pmgen.wire import Value, WireRequest
+from pmgen.wire.values import Part
 
 # methods with a function of their own in requests and httpx
 _REQUESTS_FUNCTIONS = {"GET", "OPTIONS", "HEAD", "POST", "PUT", "PATCH", "DELETE"}

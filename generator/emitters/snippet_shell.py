@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.wire import Value, WireRequest
-from generator.wire.values import Part
+from pmgen.wire import Value, WireRequest
+from pmgen.wire.values import Part
 
 _GLOB = frozenset("[]{}")
 

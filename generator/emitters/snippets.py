@@ -1,4 +1,4 @@
-"""Request snippets: one runnable program per request and style, from `generator.wire`.
+"""Request snippets: one runnable program per request and style, from `pmgen.wire`.
 
     emit(collection, styles=[...], reveal_secrets=False) -> {relative path: text}
     render_snippet(collection, operation, style, reveal_secrets=False) -> str
@@ -19,29 +19,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import secrets
-from generator.emitted import BlackStable
-from generator.emitters import snippet_python, snippet_shell
-from generator.emitters.snippet_code import (
+from pmgen import secrets
+from pmgen.emitted import BlackStable
+from pmgen.emitters import snippet_python, snippet_shell
+from pmgen.emitters.snippet_code import (
     comment_line,
     docline,
     is_black_stable,
     python_pieces,
     signer_pieces,
 )
-from generator.emitters.snippet_context import (
+from pmgen.emitters.snippet_context import (
     SHELL_STYLES,
     Unsupported,
     context,
     shell_signer,
     signs,
 )
-from generator.errors import UsageError
-from generator.model import Collection, Operation
-from generator.naming import snake
-from generator.render import comment, render
-from generator.wire import WireRequest, build_request, signing
-from generator.wire.values import Part, Value
+from pmgen.errors import UsageError
+from pmgen.model import Collection, Operation
+from pmgen.naming import snake
+from pmgen.render import comment, render
+from pmgen.wire import WireRequest, build_request, signing
+from pmgen.wire.values import Part, Value
 
 
 @dataclass(frozen=True)
@@ -122,10 +122,10 @@ def render_snippet(
     spec = STYLES[style]
     if spec.template is None:
         try:
-            usage = importlib.import_module("generator.emitters.client_usage")
+            usage = importlib.import_module("pmgen.emitters.client_usage")
         except ImportError as exc:
             raise Unsupported(
-                "the python-client style needs generator.emitters.client_usage"
+                "the python-client style needs pmgen.emitters.client_usage"
             ) from exc
         text: str = usage.render_usage(
             collection,

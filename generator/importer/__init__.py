@@ -1,4 +1,4 @@
-"""The importer: any form a Postman collection comes in -> `generator.model.Collection`.
+"""The importer: any form a Postman collection comes in -> `pmgen.model.Collection`.
 
     load(source, env_files=..., environment=..., variables=..., globals_files=..., api_key=...)
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from generator.importer.limits import Limits
+from pmgen.importer.limits import Limits
 
 if TYPE_CHECKING:
-    from generator.importer.loading import load, load_document, parse_collection
+    from pmgen.importer.loading import load, load_document, parse_collection
 
 __all__ = ["Limits", "load", "load_document", "parse_collection"]
 
@@ -23,7 +23,7 @@ _LAZY = frozenset({"load", "load_document", "parse_collection"})
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from generator.importer import loading  # noqa: PLC0415
+        from pmgen.importer import loading  # noqa: PLC0415
 
         return getattr(loading, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.importer import published
-from generator.importer.convert import convert_tree
-from generator.importer.fields import description, text
-from generator.importer.limits import Limits
-from generator.model import Collection, Diagnostic, Info, PublishInfo
+from pmgen.importer import published
+from pmgen.importer.convert import convert_tree
+from pmgen.importer.fields import description, text
+from pmgen.importer.limits import Limits
+from pmgen.model import Collection, Diagnostic, Info, PublishInfo
 
 
 def _format(info: dict[str, Any]) -> tuple[str, str | None]:

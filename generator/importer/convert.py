@@ -9,14 +9,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import naming
-from generator.errors import InputError
-from generator.importer import fields
-from generator.importer.fields import description, text
-from generator.importer.limits import Limits
-from generator.importer.requests import parse_examples, parse_request
-from generator.importer.scripts import script_ids, scripts
-from generator.model import (
+from pmgen import naming
+from pmgen.errors import InputError
+from pmgen.importer import fields
+from pmgen.importer.fields import description, text
+from pmgen.importer.limits import Limits
+from pmgen.importer.requests import parse_examples, parse_request
+from pmgen.importer.scripts import script_ids, scripts
+from pmgen.model import (
     Auth,
     Diagnostic,
     EffectiveAuth,
@@ -26,7 +26,7 @@ from generator.model import (
     Script,
     Variable,
 )
-from generator.secrets import is_secret_name, looks_like_secret
+from pmgen.secrets import is_secret_name, looks_like_secret
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from generator.errors import InputError
+from pmgen.errors import InputError
 
 Form = Literal["v2", "v1", "api-wrapper", "published-metadata", "environment"]
 

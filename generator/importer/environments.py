@@ -7,15 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.errors import InputError
-from generator.importer import jsontext
-from generator.importer.convert import variables
-from generator.importer.detect import is_environment
-from generator.importer.fields import text
-from generator.importer.limits import Limits
-from generator.importer.sources import Document, is_url, read_file
-from generator.importer.v3.environments import environment_value, is_yaml_name
-from generator.model import Environment
+from pmgen.errors import InputError
+from pmgen.importer import jsontext
+from pmgen.importer.convert import variables
+from pmgen.importer.detect import is_environment
+from pmgen.importer.fields import text
+from pmgen.importer.limits import Limits
+from pmgen.importer.sources import Document, is_url, read_file
+from pmgen.importer.v3.environments import environment_value, is_yaml_name
+from pmgen.model import Environment
 
 Fetch = Callable[[str], Document]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.model import Auth, KeyValue
+from pmgen.model import Auth, KeyValue
 
 AUTH_TYPES = frozenset(
     {"noauth", "basic", "bearer", "digest", "oauth1", "oauth2", "hawk", "awsv4", "ntlm",

@@ -14,10 +14,10 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from generator import __version__
-from generator.errors import FetchError
-from generator.importer.limits import Limits
-from generator.importer.sources import Document
+from pmgen import __version__
+from pmgen.errors import FetchError
+from pmgen.importer.limits import Limits
+from pmgen.importer.sources import Document
 
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _MAX_SLEEP = 30.0

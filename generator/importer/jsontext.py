@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.errors import InputError
+from pmgen.errors import InputError
 
 
 def decode(data: bytes, where: str) -> str:

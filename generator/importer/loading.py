@@ -1,11 +1,11 @@
-"""Loading: any form a Postman collection comes in -> `generator.model.Collection`.
+"""Loading: any form a Postman collection comes in -> `pmgen.model.Collection`.
 
     load(source, env_files=..., environment=..., variables=..., globals_files=..., api_key=...)
 
 SOURCE is a file path, `-` (stdin) or an http(s) URL (Postman API, share link,
 published-documentation page or JSON). The form is recognized by content (`detect`),
 v1 and published forms are reshaped into v2 (`v1`, `published`), and `convert` builds
-the model. Errors are `generator.errors.InputError` with one clear line.
+the model. Errors are `pmgen.errors.InputError` with one clear line.
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.errors import InputError, UsageError
-from generator.importer import detect, jsontext, published, v1
-from generator.importer.assemble import parse_collection
-from generator.importer.environments import environment_from_value, read_environment
-from generator.importer.limits import Limits
-from generator.importer.sources import Document, is_url, read_file
+from pmgen.errors import InputError, UsageError
+from pmgen.importer import detect, jsontext, published, v1
+from pmgen.importer.assemble import parse_collection
+from pmgen.importer.environments import environment_from_value, read_environment
+from pmgen.importer.limits import Limits
+from pmgen.importer.sources import Document, is_url, read_file
 
 if TYPE_CHECKING:
-    from generator.importer.hosts import Hosts
-from generator.model import Collection, Diagnostic, Environment
+    from pmgen.importer.hosts import Hosts
+from pmgen.model import Collection, Diagnostic, Environment
 
 Fetch = Callable[[str], Collection]
 _V3_FILE = re.compile(
@@ -78,7 +78,7 @@ def _read(
 ) -> Collection:
     if is_url(source):
         # httpx loads only when a URL is given.
-        from generator.importer import remote  # noqa: PLC0415
+        from pmgen.importer import remote  # noqa: PLC0415
 
         return remote.load_url(
             source,
@@ -89,7 +89,7 @@ def _read(
             parse=load_document,
         )
     if source != "-" and os.path.isdir(source):
-        from generator.importer.v3.folder import load_folder  # noqa: PLC0415
+        from pmgen.importer.v3.folder import load_folder  # noqa: PLC0415
 
         return load_folder(source, limits)
     if _V3_FILE.search(source):
@@ -136,7 +136,7 @@ def load(
     """
     limits = limits or Limits()
     if not is_url(source) and source != "-":
-        from generator.importer.v3.workspace import pick_collection  # noqa: PLC0415
+        from pmgen.importer.v3.workspace import pick_collection  # noqa: PLC0415
 
         source = pick_collection(source, collection_name)
     elif collection_name is not None:
@@ -168,7 +168,7 @@ def _workspace_environments(source: str, limits: Limits) -> list[Environment]:
     matching `--env` file)."""
     if is_url(source) or source == "-":
         return []
-    from generator.importer.v3.workspace import (  # noqa: PLC0415
+    from pmgen.importer.v3.workspace import (  # noqa: PLC0415
         environment_files,
         workspace_of,
     )
@@ -219,7 +219,7 @@ def _environment_fetcher(
     limits: Limits, api_key: str | None, progress: Progress | None, hosts: Hosts | None
 ) -> Callable[[str], Document]:
     def fetch(url: str) -> Document:
-        from generator.importer import remote  # noqa: PLC0415 (httpx only for URLs)
+        from pmgen.importer import remote  # noqa: PLC0415 (httpx only for URLs)
 
         return remote.fetch_document(
             url, limits, api_key=api_key, progress=progress, hosts=hosts

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.importer.convert import variables
-from generator.importer.fields import description, text
-from generator.importer.htmlmd import html_to_markdown, looks_like_html
-from generator.importer.urls import parse_raw
-from generator.model import Collection, Diagnostic, Environment, Info, PublishInfo
+from pmgen.importer.convert import variables
+from pmgen.importer.fields import description, text
+from pmgen.importer.htmlmd import html_to_markdown, looks_like_html
+from pmgen.importer.urls import parse_raw
+from pmgen.model import Collection, Diagnostic, Environment, Info, PublishInfo
 
 Fetch = Callable[[str], Collection]
 

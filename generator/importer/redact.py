@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import Collection
-from generator.secrets import is_placeholder, is_secret_name, looks_like_secret, mask
+from pmgen.model import Collection
+from pmgen.secrets import is_placeholder, is_secret_name, looks_like_secret, mask
 
 # Auth parameters that carry credentials although their names do not say so.
 _AUTH_CREDENTIALS = {

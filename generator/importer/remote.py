@@ -19,12 +19,12 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from generator.errors import InputError
-from generator.importer.hosts import Hosts
-from generator.importer.http import Fetcher
-from generator.importer.limits import Limits
-from generator.importer.sources import Document
-from generator.model import Collection
+from pmgen.errors import InputError
+from pmgen.importer.hosts import Hosts
+from pmgen.importer.http import Fetcher
+from pmgen.importer.limits import Limits
+from pmgen.importer.sources import Document
+from pmgen.model import Collection
 
 Parse = Callable[[Document, Limits, Callable[[str], Collection]], Collection]
 
@@ -104,7 +104,7 @@ class _RemoteLoader:
             hosts,
             api_key,
         )
-        self.parse = parse  # `generator.importer.load_document`
+        self.parse = parse  # `pmgen.importer.load_document`
 
     def fetch(self, url: str) -> Document:
         """GET a URL after mapping the public Postman hosts onto the configured ones."""

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.importer import fields
-from generator.importer.fields import (
+from pmgen.importer import fields
+from pmgen.importer.fields import (
     description,
     is_disabled,
     key_values,
     optional_text,
     text,
 )
-from generator.importer.urls import parse_url
-from generator.model import Body, Example, FormField, RequestSpec
+from pmgen.importer.urls import parse_url
+from pmgen.model import Body, Example, FormField, RequestSpec
 
 _BODY_MODES = ("raw", "urlencoded", "formdata", "file", "graphql")
 

@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 from typing import Any, Literal
 
-from generator.importer.fields import text
-from generator.model import Script, ScriptVariable
+from pmgen.importer.fields import text
+from pmgen.model import Script, ScriptVariable
 
 Scope = Literal["collection", "environment", "global", "variables"]
 

@@ -7,8 +7,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import InputError
-from generator.importer.limits import Limits
+from pmgen.errors import InputError
+from pmgen.importer.limits import Limits
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.importer.fields import description, key_values, optional_text, text
-from generator.model import KeyValue, PathParam, Url
+from pmgen.importer.fields import description, key_values, optional_text, text
+from pmgen.model import KeyValue, PathParam, Url
 
 # `{{vars}}` holding URL delimiters are masked while splitting, as Postman's parser does.
 _VAR_WITH_DELIMS = re.compile(r"\{\{[^{}]*[.:/?#@&\]][^{}]*\}\}")

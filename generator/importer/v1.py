@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.errors import InputError
-from generator.importer.limits import Limits
+from pmgen.errors import InputError
+from pmgen.importer.limits import Limits
 
 # v1 `currentHelper` -> v2 auth type.
 _HELPERS = {

@@ -1,8 +1,8 @@
-"""Postman's wire semantics: what its runner sends for a request (`generator.wire.request`).
+"""Postman's wire semantics: what its runner sends for a request (`pmgen.wire.request`).
 
-    from generator.wire import build_request, WireRequest, Value, ...
+    from pmgen.wire import build_request, WireRequest, Value, ...
 
-The names are loaded on first use (PEP 562), so `python -m generator.wire.send FILE.http`
+The names are loaded on first use (PEP 562), so `python -m pmgen.wire.send FILE.http`
 (the raw HTTP style's sender) starts without the model and pydantic: ~0.1 s, not ~1 s.
 """
 
@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from generator.wire.request import (
+    from pmgen.wire.request import (
         BODYLESS_METHODS,
         DYNAMIC_VARIABLES,
         RAW_CONTENT_TYPES,
@@ -51,5 +51,5 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        return getattr(importlib.import_module("generator.wire.request"), name)
-    raise AttributeError(f"module 'generator.wire' has no attribute {name!r}")
+        return getattr(importlib.import_module("pmgen.wire.request"), name)
+    raise AttributeError(f"module 'pmgen.wire' has no attribute {name!r}")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass, field
 
-from generator import secrets
-from generator.model import Auth
-from generator.wire.values import Scope, Value, is_literal, join, literal, text_value
+from pmgen import secrets
+from pmgen.model import Auth
+from pmgen.wire.values import Scope, Value, is_literal, join, literal, text_value
 
 RUNTIME_KINDS = (
     "digest",

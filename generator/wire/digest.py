@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from generator.model import Auth
+from pmgen.model import Auth
 
 
 def _md5(text: str) -> str:

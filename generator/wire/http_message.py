@@ -1,5 +1,5 @@
 """The raw HTTP/1.1 message of a request, as pmgen's `http` style writes it (the reader and
-sender is `generator.wire.send`).
+sender is `pmgen.wire.send`).
 
 Text goes on the page as is, in VS Code REST Client syntax, except what only the sender
 can produce:
@@ -18,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from generator.wire import FilePart, TextPart, Value, WireRequest, path_and_query
-from generator.wire.send import marker
+from pmgen.wire import FilePart, TextPart, Value, WireRequest, path_and_query
+from pmgen.wire.send import marker
 
 # Characters a reader's terminal or editor would hide or reorder; and line breaks.
 _HIDDEN = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"

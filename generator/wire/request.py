@@ -1,7 +1,7 @@
 """What Postman's runner sends for a request, as data: the single source of truth for
 Postman's wire semantics, shared by the snippet styles and the client generator.
 
-    from generator.wire import build_request   # (this module, re-exported lazily)
+    from pmgen.wire import build_request   # (this module, re-exported lazily)
     wire = build_request(collection, operation, reveal_secrets=False, files_dir=None)
     wire.method      # "GET", as Postman sends it
     wire.url         # Value: resolved, path variables filled, percent-encoded as Postman does
@@ -13,7 +13,7 @@ Postman's wire semantics, shared by the snippet styles and the client generator.
     wire.secrets     # {ENV_VAR: Secret}: values a snippet reads from the environment
     wire.notes       # what the generator left out and why (missing files, ...)
 
-A `Value` (`generator.wire.values`) is a tuple of `Part`s: `text` (known now), `dynamic`
+A `Value` (`pmgen.wire.values`) is a tuple of `Part`s: `text` (known now), `dynamic`
 (`$guid`, `$timestamp`, ...: generate when the request is sent, see `DYNAMIC_VARIABLES`) and
 `env` (a secret: read `os.environ[name]` when the request is sent).
 """
@@ -25,15 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from generator import secrets
-from generator.model import Body, Collection, Operation
-from generator.wire.auth import RuntimeAuth, apply
-from generator.wire.digest import digest_header
-from generator.wire.dynamic import DYNAMIC_VARIABLES
-from generator.wire.jsonc import strip_json_comments
-from generator.wire.mime import guess_type
-from generator.wire.url import build_url, path_and_query
-from generator.wire.values import (
+from pmgen import secrets
+from pmgen.model import Body, Collection, Operation
+from pmgen.wire.auth import RuntimeAuth, apply
+from pmgen.wire.digest import digest_header
+from pmgen.wire.dynamic import DYNAMIC_VARIABLES
+from pmgen.wire.jsonc import strip_json_comments
+from pmgen.wire.mime import guess_type
+from pmgen.wire.url import build_url, path_and_query
+from pmgen.wire.values import (
     Part,
     Scope,
     Secret,

@@ -1,8 +1,8 @@
 """Send a raw HTTP/1.1 message written by pmgen's `http` snippet style.
 
-    python -m generator.wire.send FILE.http
+    python -m pmgen.wire.send FILE.http
 
-The file is the request as it goes on the wire (format: `generator.wire.http_message`),
+The file is the request as it goes on the wire (format: `pmgen.wire.http_message`),
 in VS Code REST Client syntax for what is only known when it is sent: `{{$guid}}`-style
 dynamic values, `{{$processEnv NAME}}` secrets, `< path` file contents, and pmgen's
 `{{$char HEX}}` for characters the page cannot show. Lines starting with `#` before the
@@ -23,10 +23,10 @@ import time
 import uuid
 from typing import TYPE_CHECKING
 
-from generator.wire.dynamic import PYTHON, PYTHON_FALLBACK
+from pmgen.wire.dynamic import PYTHON, PYTHON_FALLBACK
 
 if TYPE_CHECKING:
-    from generator.wire.values import Part
+    from pmgen.wire.values import Part
 
 # what the dynamic-value expressions may use (they come from pmgen's own table)
 _NAMESPACE = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from generator import secrets
-from generator.model import KeyValue, Url
-from generator.wire.values import (
+from pmgen import secrets
+from pmgen.model import KeyValue, Url
+from pmgen.wire.values import (
     Part,
     Scope,
     Value,

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from generator import naming, secrets
-from generator.model import Collection, Variable
+from pmgen import naming, secrets
+from pmgen.model import Collection, Variable
 
 PartKind = Literal["text", "dynamic", "env"]
 _TEMPLATE = re.compile(r"\{\{([^{}]+)\}\}")

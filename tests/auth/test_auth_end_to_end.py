@@ -34,9 +34,9 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from oauthlib.oauth1.rfc5849 import signature as sig
 
-from generator.emitters import snippets
-from generator.importer import load
-from generator.wire import build_request
+from pmgen.emitters import snippets
+from pmgen.importer import load
+from pmgen.wire import build_request
 from tests.auth.cases import auths, collection, ec_key, public_pem, rsa_key
 from tests.client.generated import generate, import_package
 from tests.helpers.echo_server import EchoServer, Record

@@ -1,4 +1,4 @@
-"""`generator.wire.signing` (the client's `_signing.py`, the snippets' inlined signer)
+"""`pmgen.wire.signing` (the client's `_signing.py`, the snippets' inlined signer)
 against independent implementations: same inputs, fixed clock and nonce, identical bytes.
 
 Akamai's `edgegrid-python`, `PyJWT`, `oauthlib`, `mohawk`, `botocore`'s SigV4 signers and
@@ -35,7 +35,7 @@ from httpx._auth import _DigestAuthChallenge
 from mohawk.base import EmptyValue
 from oauthlib.oauth1.rfc5849 import signature as sig
 
-from generator.wire import signing
+from pmgen.wire import signing
 from tests.auth.cases import ec_key, public_pem, rsa_key
 
 NOW = calendar.timegm((2026, 1, 1, 0, 0, 0))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import load, scripts
+from pmgen.importer import load, scripts
 from tests.conftest import slow_unless
 
 CORPUS = slow_unless(

@@ -89,7 +89,7 @@ def _folders(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def test_synth_imports_with_every_request(tmp_path: Path) -> None:
-    importer = pytest.importorskip("generator.importer")
+    importer = pytest.importorskip("pmgen.importer")
     path = synth.write_collection(tmp_path / "synth.json", 60)
     collection = importer.load(str(path))
     assert len(list(collection.operations())) == 60

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks import synth, v3import
 from benchmarks.v3folder import stem_for, write_v3
-from generator.importer import load
+from pmgen.importer import load
 
 
 def test_written_folder_imports_as_the_same_collection(tmp_path: Path) -> None:

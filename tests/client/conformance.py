@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.emitters.client import emit
-from generator.emitters.client_plan import package_name_for
-from generator.emitters.client_usage import render_usage
-from generator.formatting import format_python
-from generator.importer import load
-from generator.model import Collection, Folder, Item
+from pmgen.emitters.client import emit
+from pmgen.emitters.client_plan import package_name_for
+from pmgen.emitters.client_usage import render_usage
+from pmgen.formatting import format_python
+from pmgen.importer import load
+from pmgen.model import Collection, Folder, Item
 from tests.client.venv import ProjectVenv, install_project
 from tests.helpers import frozen_clock
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from generator.emitters.client import emit
-from generator.formatting import format_python
-from generator.importer import load
+from pmgen.emitters.client import emit
+from pmgen.formatting import format_python
+from pmgen.importer import load
 
 
 def generate(collection_json: dict[str, Any], out: Path, package: str, *, reveal: bool = False,

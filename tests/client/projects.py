@@ -24,11 +24,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.emitters.client import emit
-from generator.emitters.client_plan import package_name_for
-from generator.formatting import format_python
-from generator.importer import load
-from generator.model import Collection
+from pmgen.emitters.client import emit
+from pmgen.emitters.client_plan import package_name_for
+from pmgen.formatting import format_python
+from pmgen.importer import load
+from pmgen.model import Collection
 from tests.client.conformance import SHARED, prune
 from tests.client.venv import ProjectVenv, install_project
 

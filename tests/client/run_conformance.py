@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.emitters.client import emit
-from generator.emitters.client_plan import package_name_for
-from generator.formatting import format_python
-from generator.importer import load
+from pmgen.emitters.client import emit
+from pmgen.emitters.client_plan import package_name_for
+from pmgen.formatting import format_python
+from pmgen.importer import load
 from tests.client.conformance import SHARED, EchoProcess, Score, load_retargeted
 from tests.client.venv import ProjectVenv, install_project
 from tests.helpers import frozen_clock

@@ -10,11 +10,11 @@ from pathlib import Path
 import black
 import pytest
 
-from generator import layout
-from generator.emitters.client import emit
-from generator.formatting import BLACK_MODE, black_changes, format_python, is_python
-from generator.importer import load
-from generator.render import pystr
+from pmgen import layout
+from pmgen.emitters.client import emit
+from pmgen.formatting import BLACK_MODE, black_changes, format_python, is_python
+from pmgen.importer import load
+from pmgen.render import pystr
 from tests.client.projects import Case, all_cases
 from tests.client.sample_collection import sample_collection
 from tests.conftest import slow_unless

@@ -11,7 +11,7 @@ from tests.client.sample_collection import SECRET_TOKEN, sample_collection
 
 
 def _pmgen(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "pmgen.cli", *args], capture_output=True, text=True,
                           timeout=300)
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.emitters.client import emit
-from generator.emitters.client_plan import package_name_for, plan_client
-from generator.emitters.client_usage import render_usage
-from generator.importer import load
-from generator.render import templates_dir
-from generator.secrets import SecretReport, found_in
+from pmgen.emitters.client import emit
+from pmgen.emitters.client_plan import package_name_for, plan_client
+from pmgen.emitters.client_usage import render_usage
+from pmgen.importer import load
+from pmgen.render import templates_dir
+from pmgen.secrets import SecretReport, found_in
 from tests.client.sample_collection import SECRET_TOKEN, sample_collection
 
 HOSTILE_NAME = 'x"""; import os; os.system("echo pwned") #\u202e'
@@ -106,7 +106,7 @@ def test_readme_holds_collection_text_as_text(tmp_path: Path) -> None:
 
 
 def test_scrubber_masks_secrets_not_code() -> None:
-    from generator.emitters.client_secrets import Scrubber  # noqa: PLC0415
+    from pmgen.emitters.client_secrets import Scrubber  # noqa: PLC0415
 
     scrub = Scrubber(["secret", "accessKey", "s3cr3t-value"], min_length=6)
     code = 'import secrets\nclient_secret = "secret"  # secret\nx = f"{secret}"\nd = {"accessKey": 1}\n'
@@ -121,7 +121,7 @@ def test_scrubber_masks_secrets_not_code() -> None:
 def test_inferred_models_come_from_the_disk_cache_the_second_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import inference  # noqa: PLC0415
+    from pmgen import inference  # noqa: PLC0415
 
     monkeypatch.setenv("PMGEN_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("PMGEN_NO_CACHE", raising=False)

@@ -8,10 +8,10 @@ import re
 import sys
 from pathlib import Path
 
-from generator import inference
-from generator.emitters.client import model_sources
-from generator.emitters.client_plan import plan_client
-from generator.importer import load
+from pmgen import inference
+from pmgen.emitters.client import model_sources
+from pmgen.emitters.client_plan import plan_client
+from pmgen.importer import load
 
 
 def _models(tmp_path: Path, body: dict[str, object]) -> str:

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.formatting import BLACK_MODE
-from generator.inference import HEADER
-from generator.models_layout import black_layout
+from pmgen.formatting import BLACK_MODE
+from pmgen.inference import HEADER
+from pmgen.models_layout import black_layout
 
 NAMES = ["a" * k for k in (5, 30, 60, 75, 80, 84, 86, 90, 100)]
 TYPES = [

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import inference, parallel
-from generator.emitters.client import emit
-from generator.importer import load
+from pmgen import inference, parallel
+from pmgen.emitters.client import emit
+from pmgen.importer import load
 
 
 def _collection(tmp_path: Path) -> object:

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.wire.url import percent_encode as reference_encode
+from pmgen.wire.url import percent_encode as reference_encode
 from tests.client.generated import generate, import_package
 from tests.helpers.echo_server import EchoServer, Record
 

@@ -54,9 +54,9 @@ def _child(job: dict[str, Any]) -> None:
         os.dup2(err, 2)
         argv = job["argv"]
         frozen_clock.apply()  # the recording's moment, when the runner gives one
-        if argv[:2] == ["-m", "generator.wire.send"]:
+        if argv[:2] == ["-m", "pmgen.wire.send"]:
             sys.argv = ["send", *argv[2:]]
-            runpy.run_module("generator.wire.send", run_name="__main__", alter_sys=True)
+            runpy.run_module("pmgen.wire.send", run_name="__main__", alter_sys=True)
         else:
             sys.argv = list(argv)
             sys.path[0] = str(Path(argv[0]).resolve().parent)
@@ -78,7 +78,7 @@ def serve() -> None:
     """The server loop: one JSON job per stdin line, one JSON status per stdout line."""
     for name in PRELOAD:
         __import__(name)
-    import generator.wire.send  # noqa: F401, PLC0415  (the raw HTTP sender)
+    import pmgen.wire.send  # noqa: F401, PLC0415  (the raw HTTP sender)
 
     for line in sys.stdin:
         job = json.loads(line)

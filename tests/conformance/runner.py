@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.importer import load
-from generator.model import Collection, Operation
+from pmgen.importer import load
+from pmgen.model import Collection, Operation
 from tests.conformance.forkrun import ForkRunner, HttpieShim
 from tests.helpers import frozen_clock
 from tests.helpers.echo_server import EchoServer
@@ -233,7 +233,7 @@ def command_for(path: Path) -> list[str]:
     if path.suffix == ".py":  # (forked children apply the frozen clock themselves)
         return [sys.executable, "-m", "tests.helpers.frozen_clock", str(path)]
     if path.suffix == ".http":
-        return [sys.executable, "-m", "generator.wire.send", str(path)]
+        return [sys.executable, "-m", "pmgen.wire.send", str(path)]
     return ["bash", str(path)]
 
 

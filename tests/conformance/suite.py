@@ -26,11 +26,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from generator.emitters.snippet_context import Unsupported
-from generator.emitters.snippets import DEFAULT_STYLES, STYLES, render_snippet
-from generator.formatting import format_python
-from generator.model import Collection, Operation
-from generator.wire import build_request
+from pmgen.emitters.snippet_context import Unsupported
+from pmgen.emitters.snippets import DEFAULT_STYLES, STYLES, render_snippet
+from pmgen.formatting import format_python
+from pmgen.model import Collection, Operation
+from pmgen.wire import build_request
 from tests.conformance.runner import (
     FORK_RUNNERS,
     Case,

@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from generator.emitters.snippet_context import Unsupported
-from generator.emitters.snippets import render_snippet
-from generator.importer import load
-from generator.model import Collection
-from generator.wire import build_request, http_message
-from generator.wire.send import parse
+from pmgen.emitters.snippet_context import Unsupported
+from pmgen.emitters.snippets import render_snippet
+from pmgen.importer import load
+from pmgen.model import Collection
+from pmgen.wire import build_request, http_message
+from pmgen.wire.send import parse
 from tests.conformance.runner import command_for
 from tests.helpers.echo_server import EchoServer
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from generator.emitters.snippets import DEFAULT_STYLES
+from pmgen.emitters.snippets import DEFAULT_STYLES
 from tests.conformance.suite import figure_line, run_styles, summarize
 
 THRESHOLD = float(os.environ.get("PMGEN_CONFORMANCE_MIN", "99"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.emitters.snippets import DEFAULT_STYLES
+from pmgen.emitters.snippets import DEFAULT_STYLES
 from tests.conformance import suite
 from tests.conformance.runner import discover_v3
 from tests.conformance.suite import figure_line, run_styles, summarize

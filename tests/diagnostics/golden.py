@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.cli import main
+from pmgen.cli import main
 
 CASES = Path(__file__).resolve().parent / "cases"
 OUT = "OUT"

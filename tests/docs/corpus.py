@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model import Collection, Folder, Item
+from pmgen.model import Collection, Folder, Item
 from tests.conftest import SHARED
 
 # collection file (relative to ../shared) -> environment files that go with it
@@ -74,7 +74,7 @@ def unlisted(shared: Path) -> list[str]:
 
 
 def load(name: str) -> Collection:
-    from generator.importer import load as import_collection  # noqa: PLC0415
+    from pmgen.importer import load as import_collection  # noqa: PLC0415
 
     envs = (COLLECTIONS | SEEDS)[name]
     return import_collection(

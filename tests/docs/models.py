@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import (
+from pmgen.model import (
     Auth,
     Body,
     Collection,
@@ -21,7 +21,7 @@ from generator.model import (
     Url,
     Variable,
 )
-from generator.naming import snake
+from pmgen.naming import snake
 
 CANARY = "c1a2b3-example-token"
 HOSTILE = "Evil | name\n<script>alert(1)</script> {{ 7*7 }} `tick` ../../etc/passwd"

@@ -14,7 +14,7 @@ from tests.docs.models import demo_collection
 
 def pmgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "pmgen.cli", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -144,8 +144,8 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
 
 
 def test_publisher_metadata_in_readme() -> None:
-    from generator.docs_snippets import docs_with_snippets as emit  # noqa: PLC0415
-    from generator.model import PublishInfo  # noqa: PLC0415
+    from pmgen.docs_snippets import docs_with_snippets as emit  # noqa: PLC0415
+    from pmgen.model import PublishInfo  # noqa: PLC0415
 
     collection = demo_collection().model_copy(
         update={

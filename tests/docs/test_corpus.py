@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.docs_snippets import docs_with_snippets as emit
-from generator.emitters.docs_links import check_links
-from generator.secrets import SecretReport
+from pmgen.docs_snippets import docs_with_snippets as emit
+from pmgen.emitters.docs_links import check_links
+from pmgen.secrets import SecretReport
 from tests.docs.corpus import COLLECTIONS, SEEDS, load, sample, unlisted
 from tests.docs.test_emit import assert_covers_every_request
 
@@ -67,7 +67,7 @@ def test_output_is_identical_across_processes(shared_dir: Path) -> None:
     script = (
         "import hashlib, json, sys\n"
         "from tests.docs.corpus import load\n"
-        "from generator.docs_snippets import docs_with_snippets as emit\n"
+        "from pmgen.docs_snippets import docs_with_snippets as emit\n"
         "files = emit(load(sys.argv[1]), site='mkdocs')\n"
         "print(hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest())\n"
     )

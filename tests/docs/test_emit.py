@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.docs_snippets import docs_with_snippets as emit
-from generator.emitters.docs import tidy
-from generator.emitters.docs_links import check_links
-from generator.markdown import md_text
-from generator.emitters.docs_pages import plan_pages
-from generator.errors import UsageError
-from generator.model import Collection, Info
+from pmgen.docs_snippets import docs_with_snippets as emit
+from pmgen.emitters.docs import tidy
+from pmgen.emitters.docs_links import check_links
+from pmgen.markdown import md_text
+from pmgen.emitters.docs_pages import plan_pages
+from pmgen.errors import UsageError
+from pmgen.model import Collection, Info
 from tests.docs.models import CANARY, demo_collection
 
 
@@ -236,9 +236,9 @@ def test_templates_can_be_overridden(demo: Collection, tmp_path: Path) -> None:
 def test_credentials_in_urls_are_masked(
     raw: str, token: str | None, shown: str
 ) -> None:
-    from generator.emitters.docs_masking import Masker  # noqa: PLC0415
-    from generator.emitters.docs_view import url_text  # noqa: PLC0415
-    from generator.model import KeyValue, Url  # noqa: PLC0415
+    from pmgen.emitters.docs_masking import Masker  # noqa: PLC0415
+    from pmgen.emitters.docs_view import url_text  # noqa: PLC0415
+    from pmgen.model import KeyValue, Url  # noqa: PLC0415
 
     masker = Masker(Collection(info=Info(name="x", format="v2.1.0")), reveal=False)
     query = [KeyValue(key="token", value=token)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.emitters.docs_links import check_links
+from pmgen.emitters.docs_links import check_links
 
 GOOD = {
     "README.md": "# A\n\n[page](folders/a.md) [req](folders/a.md#op-x) [ext](<https://e.example/x>)\n"

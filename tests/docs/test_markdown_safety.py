@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.markdown import code, fenced, md_cell, md_text, slug
-from generator.emitters.docs_sanitize import (
+from pmgen.markdown import code, fenced, md_cell, md_text, slug
+from pmgen.emitters.docs_sanitize import (
     md_description_cell,
     safe_url,
     sanitize_description,

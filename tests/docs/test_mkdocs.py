@@ -12,8 +12,8 @@ import pytest
 
 pytest.importorskip("mkdocs")  # the `docs` extra
 
-from generator.docs_snippets import docs_with_snippets as emit
-from generator.model import Collection
+from pmgen.docs_snippets import docs_with_snippets as emit
+from pmgen.model import Collection
 from tests.docs.corpus import SEEDS, load
 from tests.docs.models import demo_collection
 

@@ -1,4 +1,4 @@
-"""The docs show the snippets they are given (`generator.docs_snippets`): in `generate`
+"""The docs show the snippets they are given (`pmgen.docs_snippets`): in `generate`
 what the snippets emitter returned, else the chosen styles emitted for the docs alone.
 The pages must be the same either way."""
 
@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import docs_snippets, formatting
-from generator.cli import cli
-from generator.docs_snippets import docs_with_snippets
-from generator.emitters import docs, snippets
-from generator.importer import load
+from pmgen import docs_snippets, formatting
+from pmgen.cli import cli
+from pmgen.docs_snippets import docs_with_snippets
+from pmgen.emitters import docs, snippets
+from pmgen.importer import load
 from tests.conftest import slow_unless
 
 SAMPLE = {"pcg-basic", "newman-inherited-entities"}

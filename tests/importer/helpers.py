@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from generator.cli import main
-from generator.importer import load
-from generator.model import Collection, Operation
+from pmgen.cli import main
+from pmgen.importer import load
+from pmgen.model import Collection, Operation
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -44,7 +44,7 @@ def run_pmgen(
 ) -> subprocess.CompletedProcess[str]:
     """`pmgen ARGS` in a child process: real exit codes, real stdout/stderr."""
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "pmgen.cli", *args],
         input=stdin.decode() if stdin is not None else None,
         capture_output=True,
         text=True,

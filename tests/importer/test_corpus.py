@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator.importer import load
+from pmgen.importer import load
 from tests.conftest import SHARED, slow_unless
 from tests.importer.helpers import invoke
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import InputError, UsageError
-from generator.importer import load
+from pmgen.errors import InputError, UsageError
+from pmgen.importer import load
 from tests.importer.helpers import FIXTURES, V20, collection, load_value, ops
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.htmlmd import html_to_markdown, looks_like_html
+from pmgen.importer.htmlmd import html_to_markdown, looks_like_html
 
 
 @pytest.mark.parametrize(

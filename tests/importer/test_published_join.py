@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import UsageError
-from generator.importer import load
+from pmgen.errors import UsageError
+from pmgen.importer import load
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from generator.errors import InputError
-from generator.importer import load
+from pmgen.errors import InputError
+from pmgen.importer import load
 from tests.importer.helpers import FIXTURES
 
 REPLACEMENTS: list[Any] = [

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from generator.errors import FetchError, InputError
-from generator.importer import Limits, load
-from generator.importer.hosts import Hosts
+from pmgen.errors import FetchError, InputError
+from pmgen.importer import Limits, load
+from pmgen.importer.hosts import Hosts
 from tests.helpers.echo_server import EchoServer, Record
 from tests.importer.helpers import FIXTURES, invoke
 

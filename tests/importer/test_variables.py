@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.importer import load
-from generator.model import Variable
-from generator.variables import VariableScope, references
+from pmgen.importer import load
+from pmgen.model import Variable
+from pmgen.variables import VariableScope, references
 from tests.importer.helpers import FIXTURES
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import __version__
+from pmgen import __version__
 from tests.importer.helpers import FIXTURES, REPO
 
 pytestmark = pytest.mark.skipif(
@@ -54,10 +54,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (wheel,) = (work / "dist").glob("pmgen-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "generator/importer/__init__.py" in names
+    assert "pmgen/importer/__init__.py" in names
+    assert not any(n.startswith("generator/") for n in names)
     if (REPO / "templates").is_dir() and any((REPO / "templates").rglob("*.jinja")):
         assert any(
-            n.startswith("generator/templates/") for n in names
+            n.startswith("pmgen/templates/") for n in names
         ), "templates missing from the wheel"
     _run(sys.executable, "-m", "venv", work / "venv", cwd=work)
     bin_dir = work / "venv" / ("Scripts" if os.name == "nt" else "bin")
@@ -95,8 +96,15 @@ def test_inspect_a_bundled_collection_from_the_installed_wheel(
 def test_templates_are_found_from_the_installed_wheel(
     installed: Path, tmp_path: Path
 ) -> None:
-    code = "from generator.render import templates_dir; print(templates_dir())"
+    code = "from pmgen.render import templates_dir; print(templates_dir())"
     result = _run(installed / "python", "-c", code, cwd=tmp_path)
     assert "site-packages" in result.stdout and result.stdout.strip().endswith(
-        "generator/templates"
+        "pmgen/templates"
     )
+
+
+def test_the_import_name_is_pmgen(installed: Path, tmp_path: Path) -> None:
+    result = _run(installed / "python", "-m", "pmgen", "--version", cwd=tmp_path)
+    assert __version__ in result.stdout
+    probe = "import importlib.util as u; print(u.find_spec('generator'))"
+    assert _run(installed / "python", "-c", probe, cwd=tmp_path).stdout.strip() == "None"

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from generator.emitters import EMITTERS
-from generator.model import Collection
-from generator.render import pyrepr
+from pmgen.emitters import EMITTERS
+from pmgen.model import Collection
+from pmgen.render import pyrepr
 
 
 def request(

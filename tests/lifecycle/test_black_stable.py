@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import formatting, pipeline
-from generator.emitters import EMITTERS
-from generator.errors import GeneratorBug
-from generator.model import Collection, Info
+from pmgen import formatting, pipeline
+from pmgen.emitters import EMITTERS
+from pmgen.errors import GeneratorBug
+from pmgen.model import Collection, Info
 
 UNFORMATTED = "x=[1,2 ,3]\n"  # black would rewrite it: shows whether black ran
 

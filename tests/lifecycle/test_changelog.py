@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator import changelog
-from generator.importer import load
+from pmgen import changelog
+from pmgen.importer import load
 from tests.lifecycle.conftest import collection_json, request
 
 

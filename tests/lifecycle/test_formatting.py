@@ -10,8 +10,8 @@ from pathlib import Path
 import black
 import pytest
 
-from generator import formatting, parallel
-from generator.errors import GeneratorBug
+from pmgen import formatting, parallel
+from pmgen.errors import GeneratorBug
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import manifest as mf
-from generator.cli import cli
+from pmgen import manifest as mf
+from pmgen.cli import cli
 from tests.lifecycle.conftest import request, write_collection
 
 pytestmark = pytest.mark.usefixtures("fake_emitters")

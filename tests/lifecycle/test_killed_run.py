@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import manifest as mf
-from generator.manifest import ManifestInfo
-from generator.writer import write_tree
+from pmgen import manifest as mf
+from pmgen.manifest import ManifestInfo
+from pmgen.writer import write_tree
 
 REPO = Path(__file__).resolve().parents[2]
 OLD = {f"pkg/m{i:03}.py": f"OLD = {i}\n" * 50 for i in range(120)}
@@ -27,8 +27,8 @@ INFO_NEW = ManifestInfo(source="api.json", source_sha256="b" * 64)
 
 CHILD = r"""
 import json, sys, time
-from generator import writer
-from generator.manifest import ManifestInfo
+from pmgen import writer
+from pmgen.manifest import ManifestInfo
 slow = float(sys.argv[3])
 original = writer._atomic_write
 def paced(out, path, text, mode, *made):

@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator import manifest as mf
+from pmgen import manifest as mf
 
 REPO = Path(__file__).resolve().parents[2]
-LAUNCH = "import sys; from generator.cli import main; sys.exit(main(sys.argv[1:]))"
+LAUNCH = "import sys; from pmgen.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def pmgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

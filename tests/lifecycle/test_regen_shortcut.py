@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import manifest as mf
-from generator import pipeline
-from generator.cli import cli
-from generator.commands import generate
+from pmgen import manifest as mf
+from pmgen import pipeline
+from pmgen.cli import cli
+from pmgen.commands import generate
 from tests.lifecycle.conftest import request, write_collection
 
 pytestmark = pytest.mark.usefixtures("fake_emitters")

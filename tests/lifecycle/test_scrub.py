@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from generator.emitted import is_python
-from generator.secrets import scrub, scrub_files
+from pmgen.emitted import is_python
+from pmgen.secrets import scrub, scrub_files
 
 M = scrub({"": "password"}, ["password"])[""]
 

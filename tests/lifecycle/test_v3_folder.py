@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.importer.v3.inputs import collection_files, folder_sha256
-from generator.manifest import MANIFEST_NAME
+from pmgen.cli import main
+from pmgen.importer.v3.inputs import collection_files, folder_sha256
+from pmgen.manifest import MANIFEST_NAME
 from tests.importer.v3.helpers import request_yaml, write_tree
 from tests.lifecycle.test_watch import Watch
 

@@ -24,7 +24,7 @@ LAUNCH = """
 import sys
 from tests.lifecycle.conftest import use_fake_emitters
 use_fake_emitters(lambda table, key, value: table.__setitem__(key, value))
-from generator.cli import main
+from pmgen.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 TIMEOUT = 90.0  # real emitters run in the child; CI machines are slow

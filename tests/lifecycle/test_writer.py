@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import manifest as mf
-from generator import writer
-from generator.errors import GeneratorBug, InputError
-from generator.manifest import ManifestInfo
-from generator.writer import safe_relative_path, write_tree
+from pmgen import manifest as mf
+from pmgen import writer
+from pmgen.errors import GeneratorBug, InputError
+from pmgen.manifest import ManifestInfo
+from pmgen.writer import safe_relative_path, write_tree
 
 INFO = ManifestInfo(
     source="api.json", source_sha256="0" * 64, options={"style": ["curl"]}

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.sandbox import Sandbox
+from pmgen.sandbox import Sandbox
 
 
 @pytest.fixture(scope="module")

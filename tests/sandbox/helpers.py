@@ -6,7 +6,7 @@ import base64
 import json
 from typing import Any
 
-from generator.sandbox import RunResult, Sandbox, Script, VariableScopes
+from pmgen.sandbox import RunResult, Sandbox, Script, VariableScopes
 
 
 def make_request(**overrides: Any) -> dict[str, Any]:

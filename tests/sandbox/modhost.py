@@ -10,7 +10,7 @@ from typing import Any
 
 import quickjs
 
-from generator.sandbox.modules import globals_source, module_sources, native_functions
+from pmgen.sandbox.modules import globals_source, module_sources, native_functions
 
 _LOADER = r"""
 (function () {

@@ -7,7 +7,7 @@ import hmac
 
 import pytest
 
-from generator.sandbox import Sandbox, ScriptError, VariableScopes
+from pmgen.sandbox import Sandbox, ScriptError, VariableScopes
 
 from .helpers import console_values, run
 

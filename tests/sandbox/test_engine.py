@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from generator.sandbox import ENGINE_EXTRA, EngineMissing, Sandbox, VariableScopes
+from pmgen.sandbox import ENGINE_EXTRA, EngineMissing, Sandbox, VariableScopes
 
 from .helpers import console_values, run
 

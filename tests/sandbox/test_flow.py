@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from generator.sandbox import Sandbox, Script, ScriptError, VariableScopes
-from generator.sandbox import modules as sandbox_modules
+from pmgen.sandbox import Sandbox, Script, ScriptError, VariableScopes
+from pmgen.sandbox import modules as sandbox_modules
 
 from .helpers import console_values, make_request, run
 

@@ -13,7 +13,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 PROGRAM = """
-from generator.sandbox import Limits, Sandbox, Script, ScriptTimeout, VariableScopes
+from pmgen.sandbox import Limits, Sandbox, Script, ScriptTimeout, VariableScopes
 sb = Sandbox(limits=Limits(time_s=0.5))
 req = {"method": "GET", "url": {"raw": "http://h/"}, "header": [], "body": None, "auth": None}
 src = ("console.log(new Date().toISOString());"

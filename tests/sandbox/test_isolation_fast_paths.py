@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from generator.sandbox import Limits, Sandbox, ScriptTimeout, VariableScopes, _limit
+from pmgen.sandbox import Limits, Sandbox, ScriptTimeout, VariableScopes, _limit
 
 from .helpers import console_values, make_request, run
 

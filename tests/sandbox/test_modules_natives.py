@@ -10,8 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.sandbox.modules import globals_source, module_sources, native_functions
-from generator.sandbox.modules import natives
+from pmgen.sandbox.modules import globals_source, module_sources, native_functions
+from pmgen.sandbox.modules import natives
 
 from .modhost import ModHost
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.sandbox import Sandbox
+from pmgen.sandbox import Sandbox
 
 from .helpers import console_values, make_request, run
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from generator.sandbox import Sandbox, ScriptError, VariableScopes
-from generator.sandbox import TestResult as TR
+from pmgen.sandbox import Sandbox, ScriptError, VariableScopes
+from pmgen.sandbox import TestResult as TR
 
 from .helpers import console_values, make_response, run
 

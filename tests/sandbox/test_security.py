@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from generator.sandbox import (
+from pmgen.sandbox import (
     Limits,
     Sandbox,
     ScriptError,
@@ -14,7 +14,7 @@ from generator.sandbox import (
     ScriptTimeout,
     VariableScopes,
 )
-from generator.sandbox import modules as sandbox_modules
+from pmgen.sandbox import modules as sandbox_modules
 
 from .helpers import console_values, run
 

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.sandbox import Sandbox, ScriptError, VariableScopes
+from pmgen.sandbox import Sandbox, ScriptError, VariableScopes
 from tests.helpers.echo_server import EchoServer
 
 from .helpers import console_values, run

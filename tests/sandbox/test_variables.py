@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from generator.sandbox import Sandbox, VariableScopes
-from generator.sandbox._types import js_string
+from pmgen.sandbox import Sandbox, VariableScopes
+from pmgen.sandbox._types import js_string
 
 from .helpers import console_values, run
 

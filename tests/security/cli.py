@@ -13,7 +13,7 @@ def run_pmgen(
     *args: str, cwd: Path | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "from generator.cli import main; main()", *args],
+        [sys.executable, "-c", "from pmgen.cli import main; main()", *args],
         capture_output=True,
         text=True,
         cwd=cwd or REPO,

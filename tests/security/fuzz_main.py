@@ -96,7 +96,7 @@ def run_worker(
     from hypothesis import seed as hypothesis_seed  # noqa: PLC0415
     from hypothesis import strategies as st  # noqa: PLC0415
 
-    from generator.secrets import SecretReport  # noqa: PLC0415
+    from pmgen.secrets import SecretReport  # noqa: PLC0415
     from tests.security.checks import warning_violations  # noqa: PLC0415
     from tests.security.harness import (  # noqa: PLC0415
         available_emitters,

@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.errors import InputError
-from generator.model import Collection
+from pmgen.errors import InputError
+from pmgen.model import Collection
 from tests.security.checks import file_violations, secret_violations
 
 Files = dict[str, str]
@@ -28,7 +28,7 @@ def import_json(document: Any, environment: Any = None) -> Collection | None:
 
     Anything else it raises is a bug and propagates.
     """
-    from generator.importer import load  # noqa: PLC0415
+    from pmgen.importer import load  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory(prefix="pmgen-fuzz-") as tmp:
         source = Path(tmp) / "collection.json"
@@ -45,7 +45,7 @@ def import_json(document: Any, environment: Any = None) -> Collection | None:
 
 
 def _client(collection: Collection) -> Files:
-    module = importlib.import_module("generator.emitters.client")
+    module = importlib.import_module("pmgen.emitters.client")
     files: Files = module.emit(
         collection, package_name="fuzzed_api", reveal_secrets=False
     )
@@ -53,14 +53,14 @@ def _client(collection: Collection) -> Files:
 
 
 def _snippets(collection: Collection) -> Files:
-    module = importlib.import_module("generator.emitters.snippets")
+    module = importlib.import_module("pmgen.emitters.snippets")
     files: Files = module.emit(collection, reveal_secrets=False)  # every default style
     return files
 
 
 def _docs(collection: Collection) -> Files:
-    _reuse_environment(importlib.import_module("generator.emitters.docs"))
-    shown = importlib.import_module("generator.docs_snippets")
+    _reuse_environment(importlib.import_module("pmgen.emitters.docs"))
+    shown = importlib.import_module("pmgen.docs_snippets")
     files: Files = shown.docs_with_snippets(collection, reveal_secrets=False)
     return files
 
@@ -76,9 +76,9 @@ def _reuse_environment(module: Any) -> None:
 
 
 EMITTERS: dict[str, tuple[str, Emitter]] = {
-    "client": ("generator.emitters.client", _client),
-    "snippets": ("generator.emitters.snippets", _snippets),
-    "docs": ("generator.emitters.docs", _docs),
+    "client": ("pmgen.emitters.client", _client),
+    "snippets": ("pmgen.emitters.snippets", _snippets),
+    "docs": ("pmgen.emitters.docs", _docs),
 }
 
 
@@ -91,9 +91,9 @@ def available_emitters() -> dict[str, Emitter]:
 
 
 def format_files(files: Mapping[str, str]) -> Files:
-    """What the writer would get: black + compile via generator.formatting when present."""
+    """What the writer would get: black + compile via pmgen.formatting when present."""
     try:
-        from generator.formatting import format_python  # noqa: PLC0415
+        from pmgen.formatting import format_python  # noqa: PLC0415
     except ImportError:
         return dict(files)
     return format_python(dict(files))

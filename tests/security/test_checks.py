@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from generator.render import docstring, pyrepr, shquote
+from pmgen.render import docstring, pyrepr, shquote
 from tests.security.checks import (
     file_violations,
     markdown_violations,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import load
-from generator.secrets import SecretReport, secret_forms
+from pmgen.importer import load
+from pmgen.secrets import SecretReport, secret_forms
 from tests.conftest import slow_unless
 from tests.security.cli import read_tree, run_pmgen
 

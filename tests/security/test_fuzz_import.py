@@ -7,7 +7,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.secrets import SecretReport
+from pmgen.secrets import SecretReport
 from tests.security.checks import warning_violations
 from tests.security.harness import import_json
 from tests.security.strategies import collection, environment

@@ -13,8 +13,8 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 
 from benchmarks.v3folder import write_v3
-from generator.errors import InputError
-from generator.importer import load
+from pmgen.errors import InputError
+from pmgen.importer import load
 from tests.security.strategies import collection, v3_folder
 
 EXAMPLES = int(os.environ.get("PMGEN_FUZZ_EXAMPLES", "30"))

@@ -137,7 +137,7 @@ def test_mkdocs_yaml_holds_names_as_data(name: str) -> None:
     yaml = pytest.importorskip("yaml")
     if "docs" not in EMITTERS:
         pytest.skip("docs emitter has not landed")
-    from generator.emitters import docs  # noqa: PLC0415
+    from pmgen.emitters import docs  # noqa: PLC0415
 
     doc = {
         "info": {"name": name, "schema": SCHEMA},

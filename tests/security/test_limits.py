@@ -32,8 +32,8 @@ def run_load(
     """`load(source)` in a child process; returns (exit code, the one-line outcome)."""
     code = textwrap.dedent(f"""
         import sys
-        from generator.errors import InputError
-        from generator.importer import load, Limits
+        from pmgen.errors import InputError
+        from pmgen.importer import load, Limits
         try:
             c = load({source!r}, limits=Limits({limits}))
         except InputError as exc:
@@ -212,7 +212,7 @@ def _nested(tmp_path: Path, folders: int, json_levels: int) -> Path:
 def _pmgen(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """`pmgen ARGS` in process (exit code, stdout, stderr): the CLI as users run it,
     without a child interpreter per call."""
-    from generator.cli import main  # noqa: PLC0415
+    from pmgen.cli import main  # noqa: PLC0415
 
     try:
         main(list(args))

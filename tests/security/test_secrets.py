@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from generator.model import (
+from pmgen.model import (
     Auth,
     Body,
     Collection,
@@ -25,7 +25,7 @@ from generator.model import (
     Url,
     Variable,
 )
-from generator.secrets import (
+from pmgen.secrets import (
     SecretReport,
     find_leaks,
     is_secret_auth_field,
@@ -279,7 +279,7 @@ def test_scrub() -> None:
 
 
 def test_seed_canary_is_detected(seed_dir: Path) -> None:
-    from generator.importer import load  # noqa: PLC0415
+    from pmgen.importer import load  # noqa: PLC0415
 
     collection = load(
         str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json")

@@ -21,9 +21,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import secrets
-from generator.errors import InputError
-from generator.importer import load
+from pmgen import secrets
+from pmgen.errors import InputError
+from pmgen.importer import load
 from tests.conftest import SLOW
 
 PATTERNS = [(kind, rx) for kind, _, rx in secrets._SECRET_SHAPES]

@@ -16,9 +16,9 @@ import pytest
 from tests.helpers.echo_server import EchoServer
 from tests.security.hostile import MARKER, PYTHON_BREAKOUTS, SHELL_BREAKOUTS
 
-pytest.importorskip("generator.emitters.snippets")
-from generator.emitters import snippets
-from generator.importer import load
+pytest.importorskip("pmgen.emitters.snippets")
+from pmgen.emitters import snippets
+from pmgen.importer import load
 
 RUNNERS = {"py": [sys.executable], "sh": ["bash"]}
 STYLES = [

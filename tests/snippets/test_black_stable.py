@@ -16,18 +16,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.emitters import snippets
-from generator.emitters.snippet_code import (
+from pmgen.emitters import snippets
+from pmgen.emitters.snippet_code import (
     assign,
     element,
     is_black_stable,
     pystr,
     tuple_element,
 )
-from generator.errors import InputError
-from generator.formatting import BLACK_MODE, black_changes, format_python, stable_paths
-from generator.importer import load
-from generator.model import Collection
+from pmgen.errors import InputError
+from pmgen.formatting import BLACK_MODE, black_changes, format_python, stable_paths
+from pmgen.importer import load
+from pmgen.model import Collection
 from tests.security.hostile import HOSTILE
 
 PY_STYLES = sorted(snippets.BLACK_STABLE_STYLES)

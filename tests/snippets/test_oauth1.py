@@ -13,9 +13,9 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from generator.emitters import snippets
-from generator.formatting import black_changes, stable_paths
-from generator.importer import load
+from pmgen.emitters import snippets
+from pmgen.formatting import black_changes, stable_paths
+from pmgen.importer import load
 from tests.helpers.echo_server import EchoServer
 
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"

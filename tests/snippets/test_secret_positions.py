@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.emitters import snippets
-from generator.importer import load
+from pmgen.emitters import snippets
+from pmgen.importer import load
 from tests.helpers.echo_server import EchoServer
 
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"

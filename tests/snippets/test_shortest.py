@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from generator.emitters import snippets
-from generator.importer import load
+from pmgen.emitters import snippets
+from pmgen.importer import load
 from tests.helpers.echo_server import EchoServer
 
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"

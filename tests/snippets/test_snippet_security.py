@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.emitters import snippets
-from generator.importer import load
-from generator.model import Collection
-from generator.render import shquote
+from pmgen.emitters import snippets
+from pmgen.importer import load
+from pmgen.model import Collection
+from pmgen.render import shquote
 
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 PASSWORD = "hunter2-Url-Password-77"
@@ -137,7 +137,7 @@ def test_request_output_is_scrubbed(tmp_path: Path) -> None:
     source.write_text(json.dumps(doc), encoding="utf-8")
     for style in ("curl", "python-requests"):
         out = subprocess.run(
-            [sys.executable, "-m", "generator.cli", "snippets", str(source),
+            [sys.executable, "-m", "pmgen.cli", "snippets", str(source),
              "--request", "Uses tok-Secret-Value-000000001 in its name", "--style", style],
             capture_output=True, text=True, check=False,
         )  # fmt: skip

@@ -10,12 +10,12 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.emitters.snippets import emit, resolve_styles
-from generator.formatting import format_python
-from generator.importer import load
-from generator.wire import build_request, literal
-from generator.wire.jsonc import strip_json_comments
-from generator.wire.url import PARAM_VALUE_SET, PATH_SET, percent_encode
+from pmgen.emitters.snippets import emit, resolve_styles
+from pmgen.formatting import format_python
+from pmgen.importer import load
+from pmgen.wire import build_request, literal
+from pmgen.wire.jsonc import strip_json_comments
+from pmgen.wire.url import PARAM_VALUE_SET, PATH_SET, percent_encode
 
 CANARY = "c1a2b3-example-token"
 
@@ -130,7 +130,7 @@ def test_command_prints_one_snippet_and_writes_a_tree(
 ) -> None:
     source = str(seed_dir / "carrierx" / "carrierx-core.postman_collection.json")
     one = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "snippets", source,
+        [sys.executable, "-m", "pmgen.cli", "snippets", source,
          "--request", "Endpoints/Get Endpoints", "--style", "curl"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
@@ -139,13 +139,13 @@ def test_command_prints_one_snippet_and_writes_a_tree(
         one.stdout.startswith("#!/usr/bin/env bash") and "PM_BEARER_TOKEN" in one.stdout
     )
     bad = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "snippets", source, "--request", "nope"],
+        [sys.executable, "-m", "pmgen.cli", "snippets", source, "--request", "nope"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert bad.returncode == 2 and "no request 'nope'" in bad.stderr
     out = tmp_path / "out"
     tree = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "-q", "snippets", source, "-o", str(out)],
+        [sys.executable, "-m", "pmgen.cli", "-q", "snippets", source, "-o", str(out)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert tree.returncode == 0, tree.stderr

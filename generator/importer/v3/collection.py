@@ -1,7 +1,7 @@
 """A discovered v3 folder -> the v2.1 JSON dict a Postman export of it would hold.
 
 Why convert to the v2.1 shape rather than build the model directly: the v2.1 reader
-(`generator.importer.assemble`) already derives everything the emitters rely on (keys,
+(`pmgen.importer.assemble`) already derives everything the emitters rely on (keys,
 identifiers, effective auth, inherited scripts and settings, path parameters, secret
 detection, diagnostics) and is what the conformance recordings prove; every v3 field has a
 v2.1 place (FORMAT.md §15), so going through it keeps every field and one code path.
@@ -13,14 +13,14 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.importer.fields import text
-from generator.importer.limits import Limits
-from generator.importer.urls import parse_raw
-from generator.importer.v3 import shapes
-from generator.importer.v3.discover import Dir, Found
-from generator.importer.v3.yaml12 import YamlProblem, load_text
-from generator.model import Diagnostic
-from generator.parallel import forked
+from pmgen.importer.fields import text
+from pmgen.importer.limits import Limits
+from pmgen.importer.urls import parse_raw
+from pmgen.importer.v3 import shapes
+from pmgen.importer.v3.discover import Dir, Found
+from pmgen.importer.v3.yaml12 import YamlProblem, load_text
+from pmgen.model import Diagnostic
+from pmgen.parallel import forked
 
 HTTP = "http-request"
 GRAPHQL = "graphql-request"

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import InputError
-from generator.importer.limits import Limits
+from pmgen.errors import InputError
+from pmgen.importer.limits import Limits
 
 _REQUEST = re.compile(r"^(?P<stem>.*)\.request\.ya?ml$", re.IGNORECASE | re.DOTALL)
 _EXAMPLE = re.compile(r"^(?P<stem>.*)\.example\.ya?ml$", re.IGNORECASE | re.DOTALL)

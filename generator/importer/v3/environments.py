@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.errors import InputError
-from generator.importer.v3 import shapes
-from generator.importer.v3.yaml12 import YamlProblem, load_text
+from pmgen.errors import InputError
+from pmgen.importer.v3 import shapes
+from pmgen.importer.v3.yaml12 import YamlProblem, load_text
 
 _YAML = re.compile(r"\.ya?ml$", re.IGNORECASE)
 

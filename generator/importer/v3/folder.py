@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import InputError
-from generator.importer.assemble import parse_collection
-from generator.importer.limits import Limits
-from generator.importer.v3.collection import Converter
-from generator.importer.v3.discover import discover, files_sha256
-from generator.importer.v3.inputs import collection_files, folder_sha256
-from generator.model import Collection
+from pmgen.errors import InputError
+from pmgen.importer.assemble import parse_collection
+from pmgen.importer.limits import Limits
+from pmgen.importer.v3.collection import Converter
+from pmgen.importer.v3.discover import discover, files_sha256
+from pmgen.importer.v3.inputs import collection_files, folder_sha256
+from pmgen.model import Collection
 
 __all__ = ["FORMAT", "collection_files", "folder_sha256", "load_folder"]
 

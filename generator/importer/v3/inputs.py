@@ -8,8 +8,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from generator.importer.limits import Limits
-from generator.importer.v3.discover import discover, files_sha256
+from pmgen.importer.limits import Limits
+from pmgen.importer.v3.discover import discover, files_sha256
 
 
 def collection_files(path: str | Path, limits: Limits | None = None) -> list[Path]:
@@ -30,7 +30,7 @@ def fingerprint_inputs(
     collection files (a workspace resolved to its picked collection) and, when
     `--environment` may come from the workspace, of its environment files. None when
     SOURCE is not a folder."""
-    from generator.importer.v3.workspace import (  # noqa: PLC0415
+    from pmgen.importer.v3.workspace import (  # noqa: PLC0415
         environment_files,
         pick_collection,
         workspace_of,

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from generator.importer.fields import text
+from pmgen.importer.fields import text
 
 Warn = Callable[[str], None]
 

@@ -8,8 +8,8 @@ import os
 import re
 from pathlib import Path
 
-from generator.errors import InputError, UsageError
-from generator.importer.v3.discover import looks_like_collection
+from pmgen.errors import InputError, UsageError
+from pmgen.importer.v3.discover import looks_like_collection
 
 _JSON_COLLECTION = re.compile(r"\.(postman_collection\.)?json$", re.IGNORECASE)
 _ENVIRONMENT = re.compile(r"\.environment\.(ya?ml|json)$", re.IGNORECASE)

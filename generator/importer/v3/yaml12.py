@@ -36,7 +36,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.resolver import BaseResolver
 
-from generator.importer.v3 import fastyaml
+from pmgen.importer.v3 import fastyaml
 
 _TAB_STANDIN = "\ue000"  # private-use: stands for a TAB the pure scanner refuses
 

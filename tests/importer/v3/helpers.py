@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from generator.importer import load
-from generator.model import Collection, Operation
+from pmgen.importer import load
+from pmgen.model import Collection, Operation
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:

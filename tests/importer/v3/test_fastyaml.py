@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator.importer.v3 import fastyaml, yaml12
-from generator.importer.v3.yaml12 import load_text
+from pmgen.importer.v3 import fastyaml, yaml12
+from pmgen.importer.v3.yaml12 import load_text
 
 
 def _fast(text: str) -> Any:

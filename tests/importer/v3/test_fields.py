@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import load
+from pmgen.importer import load
 from tests.importer.v3.helpers import load_tree, only_op, request_yaml
 
 R = "r.request.yaml"

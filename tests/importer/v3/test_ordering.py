@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model import Folder
+from pmgen.model import Folder
 from tests.importer.v3.helpers import load_tree, request_yaml
 
 

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.importer import load
-from generator.model import Collection
+from pmgen.importer import load
+from pmgen.model import Collection
 from tests.conftest import SHARED
 from tests.importer.helpers import run_pmgen
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import InputError, UsageError
-from generator.importer import load
+from pmgen.errors import InputError, UsageError
+from pmgen.importer import load
 from tests.importer.helpers import run_pmgen
 from tests.importer.v3.helpers import load_tree, request_yaml, write_tree
 

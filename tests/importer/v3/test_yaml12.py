@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer.v3 import yaml12
-from generator.importer.v3.yaml12 import YamlProblem, load_text
+from pmgen.importer.v3 import yaml12
+from pmgen.importer.v3.yaml12 import YamlProblem, load_text
 
 
 @pytest.mark.parametrize(
