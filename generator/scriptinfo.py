@@ -1,10 +1,15 @@
 """What a collection script does, told from its text (for error messages, `inspect`, the
 docs and the client README): a few words, the variables it reads and the ones it sets.
-Pattern matching, so it names the common idioms, not every possibility."""
+Pattern matching, so it names the common idioms, not every possibility. `script_runs`
+lists the scripts around each request in Postman's order, with where each is declared.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from pmgen.model import Collection, Folder, Item, Script
 
 # What a script does, in words, for the error raised when the engine is missing.
 _DOES = (
@@ -72,3 +77,44 @@ def summary(source: str) -> str:
     if sets(source):
         parts.append("sets " + ", ".join(sets(source)))
     return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class ScriptRun:
+    """One script Postman runs around a request: where it is declared and its code."""
+
+    level: str  # "collection", "folder" or "request"
+    owner: str  # the collection's, folder's or request's name
+    script: Script
+
+    @property
+    def event(self) -> str:
+        """`pre-request` or `test`."""
+        return _EVENTS[self.script.event]
+
+
+_EVENTS = {"prerequest": "pre-request", "test": "test"}
+
+
+def script_runs(collection: Collection) -> dict[int, list[ScriptRun]]:
+    """Each request's scripts (by `id(operation)`) in the order Postman runs them:
+    pre-request scripts collection → folders → request, then test scripts in the same
+    order. Scripts without code are left out; requests without scripts are absent."""
+    found: dict[int, list[ScriptRun]] = {}
+
+    def walk(items: list[Item], around: list[ScriptRun]) -> None:
+        for item in items:
+            if isinstance(item, Folder):
+                walk(item.items, [*around, *_own("folder", item.name, item.scripts)])
+                continue
+            chain = [*around, *_own("request", item.name, item.scripts)]
+            ordered = [r for e in _EVENTS for r in chain if r.script.event == e]
+            if ordered:
+                found[id(item)] = ordered
+
+    walk(collection.items, _own("collection", collection.info.name, collection.scripts))
+    return found
+
+
+def _own(level: str, owner: str, scripts: list[Script]) -> list[ScriptRun]:
+    return [ScriptRun(level, owner, s) for s in scripts if s.exec.strip()]

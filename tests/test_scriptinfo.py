@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pmgen.docs_snippets import docs_with_snippets as emit_docs
-from pmgen.scriptinfo import describe, reads, sets
+from pmgen.scriptinfo import describe, reads, script_runs, sets
 from tests.importer.helpers import collection, invoke, load_value
 
 SIGN = """const ts = Date.now();
@@ -83,12 +83,37 @@ def test_docs_show_scripts_collapsed_and_escaped(tmp_path: Path) -> None:
         for name, text in files.items()
         if "Login" in text and name.endswith(".md") and "folders/" in name
     )
-    login = page.split("Login", 1)[1]
+    login = page.split("Login", 1)[1].split("Odd", 1)[0]
     assert "**Scripts**" in login
-    assert "<details><summary>pre-request script (inherited): computes an HMAC" in login
-    assert "<details><summary>test script (request)" in login
+    # where each is declared, in Postman's order: collection, folder, request; tests last
+    order = [
+        "**Pre-request script** of the collection “T”: computes an HMAC signature",
+        "**Pre-request script** of the folder “Accounts”: changes the request",
+        "**Test script** of this request: sets variables, checks the response.\n"
+        "Sets <code>token</code>.",
+    ]
+    places = [login.index(text) for text in order]
+    assert places == sorted(places)
+    assert "Reads <code>secret</code>; sets <code>timestamp</code>." in login
+    assert login.count("<details><summary>The script (") == 3
+    assert (
+        "<details><summary>The script (5 lines)</summary>\n\n```javascript\n" in login
+    )
     odd = page.split("Odd", 1)[1]
     # the script's own ``` and HTML stay inside a longer fence: text, not markup
     block = odd.split("````javascript\n", 1)[1].split("\n````", 1)[0]
     assert "</details><script>alert(1)</script>" in block
     assert odd.count("<script>") == 1
+
+
+def test_script_runs_keep_postman_order(tmp_path: Path) -> None:
+    c = load_value(tmp_path, _collection())
+    runs = script_runs(c)
+    login = next(op for op in c.operations() if op.name == "Login")
+    assert [(r.level, r.owner, r.event) for r in runs[id(login)]] == [
+        ("collection", "T", "pre-request"),
+        ("folder", "Accounts", "pre-request"),
+        ("request", "Login", "test"),
+    ]
+    bare = load_value(tmp_path, collection([{"name": "x", "request": {"url": "a"}}]))
+    assert script_runs(bare) == {}

@@ -2,7 +2,8 @@
 
 DIR/README.md (overview and contents), DIR/folders/*.md, DIR/requests.md and
 DIR/CHANGELOG.md (the API changelog, kept across runs). With `--site mkdocs` the pages
-go under DIR/docs/ beside DIR/mkdocs.yml, so `mkdocs build --strict` builds the site.
+go under DIR/docs/ beside DIR/mkdocs.yml, so `mkdocs build --strict` builds the site
+(with snippets, as tabs: needs pymdown-extensions).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from pmgen.emitters import docs
 @click.option(
     "--site",
     type=click.Choice(docs.SITES),
-    help="Also write a documentation-site config (pages then go under DIR/docs/).",
+    help="Also write a documentation-site config (pages then go under DIR/docs/; "
+    "snippets become tabs, which need pymdown-extensions).",
 )
 @click.option(
     "--reveal-secrets",

@@ -11,8 +11,8 @@ import click
 
 from pmgen.commands._source_options import load_from_options, source_options
 from pmgen.importer.redact import redact
-from pmgen.model import Collection, EffectiveAuth, Folder, Item, Script
-from pmgen.scriptinfo import summary
+from pmgen.model import Collection, EffectiveAuth, Folder, Item
+from pmgen.scriptinfo import ScriptRun, script_runs, summary
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -30,39 +30,32 @@ def _auth(auth: EffectiveAuth) -> str:
     return f"{auth.auth.type} ({auth.source})"
 
 
-_EVENTS = {"prerequest": "pre-request", "test": "test"}
-
-
-def script_line(level: str, owner: str, script: Script) -> str:
+def script_line(run: ScriptRun) -> str:
     """`collection pre-request (Name): computes an HMAC signature; reads a, b; sets c`."""
-    return clean(f"{level} {_EVENTS[script.event]} ({owner}): {summary(script.exec)}")
+    return clean(f"{run.level} {run.event} ({run.owner}): {summary(run.script.exec)}")
 
 
 def _tree(
     items: list[Item],
     depth: int,
     lines: list[str],
-    inherited: list[tuple[str, str, Script]],
+    runs: dict[int, list[ScriptRun]],
 ) -> None:
     pad = "  " * depth
     for item in items:
         if isinstance(item, Folder):
             lines.append(f"{pad}{clean(item.name)}/")
-            own = [("folder", item.name, s) for s in item.scripts if s.exec.strip()]
-            _tree(item.items, depth + 1, lines, [*inherited, *own])
+            _tree(item.items, depth + 1, lines, runs)
         else:
             url = clean(item.request.url.raw) or "(no URL)"
             method = clean(item.request.method)
             lines.append(
                 f"{pad}{method:<7} {clean(item.name)}  {url}  [{_auth(item.auth)}]"
             )
-            chain = [*inherited, *(("request", item.name, s) for s in item.scripts)]
-            for event in ("prerequest", "test"):  # in the order Postman runs them
-                lines += [
-                    f"{pad}          script: {script_line(level, owner, s)}"
-                    for level, owner, s in chain
-                    if s.event == event and s.exec.strip()
-                ]
+            lines += [
+                f"{pad}          script: {script_line(run)}"
+                for run in runs.get(id(item), [])
+            ]
 
 
 def render_text(collection: Collection) -> str:
@@ -85,12 +78,7 @@ def render_text(collection: Collection) -> str:
             f"published: {collection.publish.published_id} {collection.publish.public_url or ''}"
         )
     lines.append("")
-    top = [
-        ("collection", collection.info.name, s)
-        for s in collection.scripts
-        if s.exec.strip()
-    ]
-    _tree(collection.items, 0, lines, top)
+    _tree(collection.items, 0, lines, script_runs(collection))
     if not collection.items:
         lines.append("(no requests)")
     if collection.diagnostics:

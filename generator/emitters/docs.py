@@ -4,7 +4,12 @@
                          variables (masked), contents
     folders/<slug>.md    one page per top-level folder (nested folders as sections)
     requests.md          requests at the collection root
-    mkdocs.yml           with `site="mkdocs"`; the pages then live under `docs/`
+    mkdocs.yml           with `site="mkdocs"`; the pages then live under `docs/`, and
+                         the snippets are content tabs (pymdown-extensions' `tabbed`,
+                         styled by `docs/css/snippet-tabs.css`)
+
+Snippets: in plain markdown (read on GitHub, where `===` tabs do not render) each style
+is a `<details>` block, the first one open; on the mkdocs site, one tab per style.
 
 The steps: plan pages and anchors (`docs_pages`), build views (`docs_view`,
 `docs_readme`: masking, sanitizing, the snippets given), render `templates/docs/`, then a
@@ -29,8 +34,10 @@ from pmgen.emitters.docs_view import DocSnippets
 from pmgen.errors import UsageError
 from pmgen.markdown import FILTERS, md_text, one_line
 from pmgen.model import Collection
+from pmgen.scriptinfo import script_runs
 
 SITES = ("mkdocs",)
+TABS_CSS = "css/snippet-tabs.css"  # under the mkdocs docs_dir
 DEFAULT_STYLES = ("curl", "python-requests")  # the snippet styles shown unless told
 
 
@@ -48,18 +55,22 @@ def emit(
         raise UsageError(f"unknown site {site!r} (choose from {', '.join(SITES)})")
     masker = Masker(collection, reveal=reveal_secrets)
     plan = plan_pages(collection)
+    runs = script_runs(collection)
     if snippets is None:
-        builder = Builder(collection, plan, masker, [], None)
+        builder = Builder(collection, plan, masker, [], None, runs)
     else:
-        builder = Builder(collection, plan, masker, snippets.styles, snippets.lookup)
+        builder = Builder(
+            collection, plan, masker, snippets.styles, snippets.lookup, runs
+        )
     env = _environment(templates_dir)
+    tabs = site == "mkdocs"  # GitHub and plain markdown viewers have no tabs
 
     pages: dict[str, str] = {}
     for path, title, folder, items in plan.pages:
         view = builder.page(path, title, folder, items)
         back = posixpath.relpath("README.md", posixpath.dirname(path) or ".")
         pages[path] = env.get_template("docs/page.md.jinja").render(
-            page=view, overview_link=back
+            page=view, overview_link=back, tabs=tabs
         )
     info = overview(collection, plan, masker, link_mapper(plan, "README.md"))
     pages["README.md"] = env.get_template("docs/README.md.jinja").render(o=info)
@@ -68,9 +79,15 @@ def emit(
     if site == "mkdocs":
         files = {f"docs/{path}": text for path, text in files.items()}
         nav = [(title, path) for path, title, _folder, _items in plan.pages]
+        tabbed = bool(builder.styles)  # the extensions are needed for the tabs only
         files["mkdocs.yml"] = env.get_template("docs/mkdocs.yml.jinja").render(
-            name=collection.info.name or "API", nav=nav
+            name=collection.info.name or "API",
+            nav=nav,
+            tabs_css=TABS_CSS if tabbed else None,
         )
+        if tabbed:
+            css = env.get_template("docs/snippet-tabs.css.jinja")
+            files[f"docs/{TABS_CSS}"] = css.render(tabs=len(builder.styles))
     return masker.scrub_files(files)
 
 
@@ -119,7 +136,7 @@ def _environment(templates_dir: str | None) -> jinja2.Environment:
     return env
 
 
-_FENCE_LINE = re.compile(r"^(`{3,}|~{3,})")
+_FENCE_LINE = re.compile(r"^ *(`{3,}|~{3,})")  # indented: a fence inside a tab
 
 
 def tidy(text: str) -> str:
@@ -130,7 +147,7 @@ def tidy(text: str) -> str:
         match = _FENCE_LINE.match(line)
         if fence is None and match:
             fence = match.group(1)
-        elif fence is not None and line.rstrip() == fence:
+        elif fence is not None and line.strip() == fence:
             fence = None
         elif fence is None and not line.strip():
             # (trailing spaces elsewhere are kept: they are markdown line breaks)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from pmgen.model import Collection, Variable
+from pmgen.model import Collection, Script, Variable
 from pmgen.secrets import (
     SecretReport,
     is_secret_auth_field,
@@ -65,6 +65,24 @@ class Masker:
     def text(self, text: str) -> str:
         """Free text (a raw body, an example body): well-known token shapes only."""
         return self._hide(text, False)
+
+    def script(self, script: Script) -> str:
+        """A script's code: token shapes masked, and so are the string literals it stores
+        in secret-named variables (`pm.environment.set("api_key", "sk_...")`)."""
+        code = self.text(script.exec)
+        if self.reveal:
+            return code
+        for stored in script.sets:
+            expression = stored.expression
+            if (
+                stored.source == "literal"
+                and expression[:1] in ("'", '"')
+                and is_secret_name(stored.name)
+                and (literal := literal_part(expression[1:-1]))
+            ):
+                masked = expression.replace(literal, mask(literal))
+                code = code.replace(expression, masked)
+        return code
 
     def json_value(self, value: Any, name: str = "", depth: int = 0) -> Any:
         """A parsed JSON body with the values of secret-named keys masked."""

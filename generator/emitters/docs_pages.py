@@ -26,6 +26,7 @@ from pmgen.emitters.docs_view import (
 from pmgen.markdown import slug
 from pmgen.model import Collection, Folder, Item, Operation
 from pmgen.naming import Scope
+from pmgen.scriptinfo import ScriptRun
 
 MAX_LEVEL = 6
 # Names a folder slug must not take (Windows device names; the writer refuses them).
@@ -147,6 +148,7 @@ class Builder:
     masker: Masker
     styles: Sequence[str]
     snippet: SnippetRenderer | None
+    scripts: dict[int, list[ScriptRun]]  # by id(operation): `scriptinfo.script_runs`
 
     def page(
         self, path: str, title: str, folder: Folder | None, items: list[Item]
@@ -196,6 +198,7 @@ class Builder:
                         styles=self.styles,
                         snippet=self.snippet,
                         link_map=links,
+                        scripts=self.scripts.get(id(item), ()),
                     )
                 )
         return views

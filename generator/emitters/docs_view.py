@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pmgen.emitters.docs_masking import Masker
 from pmgen.emitters.docs_sanitize import LinkMap, sanitize_description
 from pmgen.model import Auth, Body, EffectiveAuth, Example, KeyValue, Operation, Url
-from pmgen.scriptinfo import summary
+from pmgen.scriptinfo import ScriptRun, describe, reads, sets
 from pmgen.secrets import is_secret_name, literal_part, mask, url_credentials
 
 EXAMPLE_BODY_LIMIT = 20_000  # characters of a saved response shown before truncating
@@ -105,9 +105,13 @@ class SnippetView:
 @dataclass(frozen=True)
 class ScriptView:
     event: str  # "pre-request" | "test"
-    origin: str  # "request" | "inherited" (the collection's or a folder's)
-    summary: str  # what it does, the variables it reads and sets
-    code: str
+    level: str  # "collection" | "folder" | "request": where it is declared
+    owner: str  # the name of that collection, folder or request
+    does: str  # a few words on what it does
+    reads: list[str]  # the variables it reads
+    sets: list[str]  # and the ones it sets
+    code: str  # masked
+    lines: int
 
 
 @dataclass(frozen=True)
@@ -343,6 +347,7 @@ def request_view(
     styles: Sequence[str],
     snippet: SnippetRenderer | None,
     link_map: LinkMap | None,
+    scripts: Sequence[ScriptRun] = (),
 ) -> RequestView:
     request = op.request
     snippets = []
@@ -373,25 +378,25 @@ def request_view(
         auth=effective_auth_view(op.auth, masker),
         examples=[example_view(e, masker) for e in op.examples],
         snippets=snippets,
-        scripts=script_views(op, masker),
+        scripts=script_views(scripts, masker),
     )
 
 
-def script_views(op: Operation, masker: Masker) -> list[ScriptView]:
-    """The scripts Postman runs around the request, in its order (pre-request first)."""
-    chain = [("inherited", s) for s in op.inherited_scripts]
-    chain += [("request", s) for s in op.scripts]
+def script_views(runs: Sequence[ScriptRun], masker: Masker) -> list[ScriptView]:
+    """The scripts Postman runs around a request, in its order (`pmgen.scriptinfo`)."""
     views = []
-    for event in ("prerequest", "test"):
-        for origin, script in chain:
-            if script.event != event or not script.exec.strip():
-                continue
-            views.append(
-                ScriptView(
-                    "pre-request" if event == "prerequest" else "test",
-                    origin,
-                    masker.text(summary(script.exec)),
-                    masker.text(script.exec),
-                )
+    for run in runs:
+        code = masker.script(run.script)
+        views.append(
+            ScriptView(
+                event=run.event,
+                level=run.level,
+                owner=run.owner,
+                does=masker.text(describe(run.script.exec)),
+                reads=[masker.text(name) for name in reads(run.script.exec)],
+                sets=[masker.text(name) for name in sets(run.script.exec)],
+                code=code,
+                lines=code.rstrip("\n").count("\n") + 1,
             )
+        )
     return views

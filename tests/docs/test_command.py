@@ -76,7 +76,7 @@ def test_docs_then_rerun_is_up_to_date(source: Path, tmp_path: Path) -> None:
     assert "tok-1234567890-secret" not in "".join(
         p.read_text() for p in out.rglob("*.md")
     )
-    assert "*curl*" in (out / "requests.md").read_text()
+    assert "<summary>curl</summary>" in (out / "requests.md").read_text()
     mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     again = pmgen("docs", str(source), "-o", str(out), cwd=tmp_path)
     assert again.returncode == 0 and "up to date" in again.stdout
@@ -101,7 +101,8 @@ def test_style_none_and_site(source: Path, tmp_path: Path) -> None:
     assert (
         out / "docs" / "CHANGELOG.md"
     ).is_file()  # beside the pages: inside docs_dir
-    assert "*curl*" not in (out / "docs" / "requests.md").read_text()
+    page = (out / "docs" / "requests.md").read_text()
+    assert "curl" not in page and "**Snippets**" not in page
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=out,
@@ -121,7 +122,7 @@ def test_publisher_style_and_check(source: Path, tmp_path: Path) -> None:
         ).returncode
         == 0
     )
-    assert "*httpie*" in (out / "requests.md").read_text()
+    assert "<summary>httpie</summary>" in (out / "requests.md").read_text()
     check = pmgen(
         "docs", str(source), "-o", str(out), "--style", "curl", "--check", cwd=tmp_path
     )

@@ -15,6 +15,7 @@ from pmgen.emitters.docs_pages import plan_pages
 from pmgen.errors import UsageError
 from pmgen.model import Collection, Info
 from tests.docs.models import CANARY, demo_collection
+from tests.importer.helpers import collection, load_value
 
 
 @pytest.fixture(scope="module")
@@ -190,15 +191,53 @@ def test_empty_collection() -> None:
 def test_snippets_are_included_per_style(demo: Collection) -> None:
     files = emit(demo, styles=("curl", "python-requests"))
     root = files["requests.md"]
-    assert "*curl*\n\n```shell\n" in root and "*python-requests*\n\n```python\n" in root
+    # plain markdown (GitHub has no tabs): one collapsed block per style, the first open
+    assert "<details open><summary>curl</summary>\n\n```shell\n" in root
+    assert "<details><summary>python-requests</summary>\n\n```python\n" in root
+    assert root.count("<details") == 2 * root.count("**Snippets**")
+    assert "===" not in root
     assert CANARY not in "\n".join(files.values())
     assert check_links(files) == []
+
+
+def test_mkdocs_site_shows_snippets_as_tabs(demo: Collection) -> None:
+    plain = emit(demo, styles=("curl", "python-requests"))
+    files = emit(demo, styles=("curl", "python-requests"), site="mkdocs")
+    root = files["docs/requests.md"]
+    assert root.count('=== "curl"\n\n    ```shell\n') == root.count("**Snippets**") > 0
+    assert root.count('=== "python-requests"\n\n    ```python\n') == root.count(
+        "**Snippets**"
+    )
+    assert "<summary>curl</summary>" not in root
+    # the same code, indented into its tab
+    code = plain["requests.md"].split("```shell\n", 1)[1].split("\n```", 1)[0]
+    assert "\n".join("    " + line if line else "" for line in code.split("\n")) in root
+    config = files["mkdocs.yml"]
+    assert "pymdownx.tabbed:\n      alternate_style: true" in config
+    assert 'extra_css:\n  - "css/snippet-tabs.css"' in config
+    css = files["docs/css/snippet-tabs.css"]
+    assert (
+        "input:nth-child(2):checked ~ .tabbed-content > .tabbed-block:nth-child(2)"
+        in css
+    )
+    assert "nth-child(3)" not in css  # one rule set per style shown
+
+
+def test_mkdocs_site_without_snippets_needs_no_extension(demo: Collection) -> None:
+    files = emit(demo, styles=(), site="mkdocs")
+    assert "markdown_extensions" not in files["mkdocs.yml"]
+    assert not any(path.endswith(".css") for path in files)
 
 
 def test_tidy_keeps_code_blocks_verbatim() -> None:
     assert (
         tidy("a\n\n\n\nb\n```\nx\n\n\n\ny\n```\n\n\n")
         == "a\n\nb\n```\nx\n\n\n\ny\n```\n"
+    )
+    # ...also inside a tab, where the fence is indented
+    assert (
+        tidy('=== "a"\n\n    ````sh\n    x\n\n\n    ```\n    ````\n\n\nb\n')
+        == '=== "a"\n\n    ````sh\n    x\n\n\n    ```\n    ````\n\nb\n'
     )
 
 
@@ -243,3 +282,22 @@ def test_credentials_in_urls_are_masked(
     masker = Masker(Collection(info=Info(name="x", format="v2.1.0")), reveal=False)
     query = [KeyValue(key="token", value=token)]
     assert url_text(Url(raw=raw, query=query), masker) == shown
+
+
+def test_scripts_storing_secrets_show_them_masked(tmp_path: Path) -> None:
+    code = [
+        'pm.environment.set("api_key", "kq83Hd93jdPw02");',
+        "pm.environment.set('region', 'eu-west-1');",
+        "pm.request.headers.add({key: 'X-Token', value: 'ghp_" + "a1B2" * 9 + "'});",
+    ]
+    source = collection(
+        [{"name": "R", "request": {"url": "https://a.example/r"}}],
+        event=[{"listen": "prerequest", "script": {"exec": code}}],
+    )
+    page = emit(load_value(tmp_path, source), styles=())["requests.md"]
+    assert "kq83Hd93jdPw02" not in page and '"kq' in page  # masked, shape kept
+    assert "'eu-west-1'" in page  # not a secret
+    assert "a1B2" * 9 not in page  # a token shape, wherever it is
+    assert "Sets <code>api_key</code>, <code>region</code>." in page
+    revealed = emit(load_value(tmp_path, source), styles=(), reveal_secrets=True)
+    assert "kq83Hd93jdPw02" in revealed["requests.md"]

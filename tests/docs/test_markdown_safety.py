@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import time
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pmgen.docs_snippets import docs_with_snippets
 from pmgen.markdown import code, fenced, md_cell, md_text, slug
+from pmgen.model import Collection
 from pmgen.emitters.docs_sanitize import (
     md_description_cell,
     safe_url,
     sanitize_description,
 )
+from tests.importer.helpers import collection, load_value
 
 markdown = pytest.importorskip("markdown")  # Python-Markdown: what mkdocs renders with
 
@@ -243,3 +247,109 @@ def test_pathological_descriptions_stay_fast(text: str) -> None:
 )
 def test_random_descriptions_render_inert(text: str) -> None:
     assert_inert(sanitize_description(text))
+
+
+# -- scripts on the request pages: untrusted code shown collapsed, never markup
+
+HOSTILE_SCRIPTS = [
+    "// ```\n</details><script>alert(1)</script>\n````\n~~~\n<details open ontoggle=alert(1)>",
+    "pm.environment.set('<img src=x onerror=alert(1)>', '1');\n"
+    'pm.variables.get("</summary><script>alert(2)</script>");\n'
+    "var t = pm.variables.replaceIn('{{[x](javascript:alert(3))}}');",
+    '    ```\n=== "tab"\n    <script>alert(4)</script>\n\n\n\n' + "`" * 12 + "\nend",
+    "</code></pre><iframe src=https://evil.example></iframe>\n<!--",
+]
+MKDOCS_EXTENSIONS = [
+    "toc",
+    "tables",
+    "pymdownx.highlight",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+]
+MKDOCS_CONFIG = {
+    "pymdownx.highlight": {"use_pygments": False},
+    "pymdownx.tabbed": {"alternate_style": True},
+}
+
+
+class _Code(HTMLParser):
+    """The text of each `<code class="language-javascript">` and the `<details>` count."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.details = 0
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "details":
+            self.details += 1
+        if tag == "code" and ("class", "language-javascript") in attrs:
+            self._inside = True
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "code":
+            self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.blocks[-1] += data
+
+
+def _hostile_script_collection(tmp_path: Path) -> Collection:
+    def event(listen: str, code: str) -> dict[str, object]:
+        return {"listen": listen, "script": {"exec": code.split("\n")}}
+
+    request = {
+        "name": "Req",
+        "request": {"method": "GET", "url": "https://api.example/x"},
+        "event": [
+            event("prerequest", HOSTILE_SCRIPTS[2]),
+            event("test", HOSTILE_SCRIPTS[3]),
+        ],
+    }
+    folder = {
+        "name": "</summary><script>alert(5)</script>",
+        "item": [request],
+        "event": [event("prerequest", HOSTILE_SCRIPTS[1])],
+    }
+    return load_value(
+        tmp_path,
+        collection([folder], event=[event("prerequest", HOSTILE_SCRIPTS[0])]),
+    )
+
+
+@pytest.mark.parametrize("site", [None, "mkdocs"])
+def test_hostile_scripts_stay_inside_their_blocks(
+    tmp_path: Path, site: str | None
+) -> None:
+    if site:
+        pytest.importorskip("pymdownx")  # the `docs` extra
+    files = docs_with_snippets(
+        _hostile_script_collection(tmp_path), styles=("curl",), site=site
+    )
+    page = next(text for path, text in files.items() if "folders/" in path)
+    if site:
+        html = markdown.markdown(
+            page, extensions=MKDOCS_EXTENSIONS, extension_configs=MKDOCS_CONFIG
+        )
+    else:
+        html = markdown.markdown(page, extensions=["tables", "fenced_code"])
+    parser = _Html()
+    parser.feed(html)
+    for tag, attrs in parser.tags:
+        assert tag not in {"script", "iframe", "img"}, html
+        assert not any(name.startswith("on") for name in attrs), html
+    code = _Code()
+    code.feed(html)
+    # each script, in Postman's order, whole and verbatim in its own code block
+    assert [block.rstrip("\n") for block in code.blocks] == [
+        s.rstrip("\n") for s in HOSTILE_SCRIPTS[:4]
+    ]
+    # one collapsed block per script, plus (plain markdown) one per snippet style
+    assert code.details == 4 + (0 if site else 1)
+    assert html.count("</details>") == code.details
+    # the names the scripts read and set are text, and the page goes on after them
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "**Snippets**" in page and "<strong>Snippets</strong>" in html

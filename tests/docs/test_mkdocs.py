@@ -4,6 +4,8 @@ for warnings on unknown anchors and links, and --strict turns warnings into fail
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +68,25 @@ def test_broken_anchor_fails_the_build(tmp_path: Path) -> None:
     files = emit(demo_collection(), site="mkdocs", styles=())
     files["docs/README.md"] += "\n[broken](folders/items.md#op-missing)\n"
     assert build(files, tmp_path).returncode != 0
+
+
+def test_snippets_build_as_tabs(tmp_path: Path) -> None:
+    """A real build: each request's snippets become one tab set, a tab per style, and
+    each tab holds its snippet verbatim (blank lines too)."""
+    pytest.importorskip("pymdownx")  # the `docs` extra
+    styles = ("curl", "python-requests", "http")
+    files = emit(demo_collection(), site="mkdocs", styles=styles)
+    result = build(files, tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "site" / "requests" / "index.html").read_text()
+    sets = page.count('<div class="tabbed-set tabbed-alternate"')
+    assert sets == files["docs/requests.md"].count("**Snippets**") > 0
+    labels = re.findall(r'<label for="__tabbed_1_\d">([^<]*)</label>', page)
+    assert labels == list(styles)
+    first = page.split('<div class="tabbed-block">', 2)[1]
+    shown = html.unescape(re.sub(r"<[^>]+>", "", first.split("</code>", 1)[0]))
+    snippet = files["docs/requests.md"].split("    ```shell\n", 1)[1]
+    snippet = snippet.split("\n    ```", 1)[0]
+    assert shown.strip("\n") == "\n".join(line[4:] for line in snippet.split("\n"))
+    css = tmp_path / "site" / "css" / "snippet-tabs.css"
+    assert css.is_file() and 'href="../css/snippet-tabs.css"' in page

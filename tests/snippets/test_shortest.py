@@ -310,3 +310,38 @@ def test_curl_redirect_limit_and_plain_form(tmp_path: Path) -> None:
         protocolProfileBehavior={"maxRedirects": 3},
     )
     assert "--max-redirs 3" in limited
+
+
+@pytest.mark.parametrize("style", ["curl", "httpie", "wget"])
+def test_shell_shebang_exactly_when_the_snippet_is_a_program(
+    tmp_path: Path, style: str
+) -> None:
+    """One command (Postman's snippets are one) needs no `#!`: it is pasted or run with
+    `bash FILE`. A program of several steps (a signature computed first, a multipart
+    body built) starts with `#!/usr/bin/env bash` and stops at the first failure."""
+    one = _snippet(tmp_path, style, _raw(f"{HOST}/x"))
+    assert not one.startswith("#!") and "#!/usr/bin/env bash" not in one
+    assert one.startswith("# go: what Postman's runner sends")
+    signed = _snippet(
+        tmp_path,
+        style,
+        {
+            **_raw(f"{HOST}/x"),
+            "auth": {
+                "type": "hawk",
+                "hawk": [
+                    {"key": "authId", "value": "id1"},
+                    {"key": "authKey", "value": "k" * 20},
+                    {"key": "algorithm", "value": "sha256"},
+                ],
+            },
+        },
+    )
+    lines = signed.splitlines()
+    assert lines[0] == "#!/usr/bin/env bash" and "set -euo pipefail" in lines
+    assert signed.count("#!") == 1
+    for text in (one, signed):
+        path = tmp_path / "check.sh"
+        path.write_text(text, encoding="utf-8")
+        checked = subprocess.run(["bash", "-n", str(path)], capture_output=True)
+        assert checked.returncode == 0, checked.stderr

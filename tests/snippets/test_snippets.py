@@ -136,7 +136,8 @@ def test_command_prints_one_snippet_and_writes_a_tree(
     )  # fmt: skip
     assert one.returncode == 0, one.stderr
     assert (
-        one.stdout.startswith("#!/usr/bin/env bash") and "PM_BEARER_TOKEN" in one.stdout
+        one.stdout.startswith("# Endpoints / Get Endpoints: what Postman's runner sends")
+        and "PM_BEARER_TOKEN" in one.stdout
     )
     bad = subprocess.run(
         [sys.executable, "-m", "pmgen.cli", "snippets", source, "--request", "nope"],
