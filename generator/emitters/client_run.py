@@ -30,7 +30,8 @@ def _dump(value: object) -> str:
 
 def runtime_files(package: str, *, scripted: bool) -> dict[str, str]:
     """`<package>/_types.py`, ...: `pmgen.runtime`'s modules, a header line added; with
-    `scripted`, the modules only clients that run scripts hold (`_scripting.py`) instead."""
+    `scripted`, the modules only clients that run scripts hold (`_scripting.py`) instead.
+    """
     modules = runtime.SCRIPTED if scripted else runtime.SHIPPED
     return {f"{package}/{m}": f"# {GENERATED}\n" + runtime.source(m) for m in modules}
 

@@ -120,9 +120,8 @@ class BaseClient:
         }
         fingerprint = repr(sorted(params.items(), key=lambda kv: kv[0]))
         cached = self._auth_cache.get(key)
-        if (
-            cached is None or cached[0] != fingerprint
-        ):  # variables changed: new credentials
+        # variables changed: new credentials
+        if cached is None or cached[0] != fingerprint:
             cached = (fingerprint, make_auth(config["type"], params))
             self._auth_cache[key] = cached
         return cached[1], params

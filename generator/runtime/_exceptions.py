@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -34,8 +35,10 @@ class APIStatusError(APIError):
     """The server answered with a status code >= 400."""
 
     status_code: int
-    tests: list[Any] = []  # the test scripts' `pm.test` results (clients with scripts)
-    script_errors: list[str] = []  # what their test scripts threw on this response
+    # the test scripts' `pm.test` results (clients with scripts)
+    tests: Sequence[Any] = ()
+    # what their test scripts threw on this response
+    script_errors: Sequence[str] = ()
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
         super().__init__(message, request=response.request)

@@ -141,14 +141,12 @@ def _multipart(
                     (name, _file_part(cast(FileInput, v), content_type)) for v in values
                 )
             elif send_default:
-                if (
-                    not default
-                ):  # no file chosen: Postman sends an empty part, `filename=""`
+                # no file chosen: Postman sends an empty part, `filename=""`
+                if not default:
                     parts.append((name, ("", b"")))
                 for src in default or []:
-                    if os.path.isfile(
-                        src
-                    ):  # Postman leaves out parts whose file is missing
+                    # Postman leaves out parts whose file is missing
+                    if os.path.isfile(src):
                         parts.append((name, _file_part(src, content_type)))
             continue
         if _given(value):
@@ -301,9 +299,8 @@ def build(
     parse_url: Callable[[str], httpx.URL] = httpx.URL,
 ) -> httpx.Request:
     base_query = ""
-    if (
-        base_url
-    ):  # an explicit base URL replaces scheme, host and port (and any path prefix)
+    # an explicit base URL replaces scheme, host and port (and any path prefix)
+    if base_url:
         origin, prefix = split_origin(base_url.rstrip("/"))
     else:
         # a variable holding a whole URL may bring a query along (Postman parses the URL

@@ -63,7 +63,8 @@ class APIResponse(Generic[_T]):
     """What `with_raw_response` returns: status, headers, the `httpx.Response`, and
     `parse()`, the value the method returns without `with_raw_response` (`_T`)."""
 
-    tests: list[Any] = []  # the test scripts' `pm.test` results (clients with scripts)
+    # the test scripts' `pm.test` results (clients with scripts)
+    tests: Sequence[Any] = ()
 
     def __init__(
         self: APIResponse[Any],  # untyped: `raw_response` types what methods return
