@@ -71,7 +71,9 @@ class ScriptsUnavailable(ImportError):
 class FailedTests(Exception):
     """A test script's `pm.test` failed and the client was asked to raise for it."""
 
-    def __init__(self, name: str, tests: list[TestResult], response: httpx.Response) -> None:
+    def __init__(
+        self, name: str, tests: list[TestResult], response: httpx.Response
+    ) -> None:
         failed = [t for t in tests if not t.passed and not t.skipped]
         lines = "; ".join(f"{t.name}: {t.error}" for t in failed)
         super().__init__(f"{name}: {len(failed)} failed test(s): {lines}")
@@ -90,14 +92,19 @@ def text_value(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (dict, list)):
-        return "[object Object]" if isinstance(value, dict) else ",".join(map(text_value, value))
+        return (
+            "[object Object]"
+            if isinstance(value, dict)
+            else ",".join(map(text_value, value))
+        )
     return str(value)
 
 
 class Variables(ChainMap[str, str]):
     """`client.variables` of a client whose collection has scripts: Postman's scopes seen as
     one mapping (local > iteration data > environment > collection > globals), values as
-    they are substituted. Assigning sets the environment value (as `newman --env-var`)."""
+    they are substituted. Assigning sets the environment value (as `newman --env-var`).
+    """
 
     def __init__(
         self,
@@ -157,8 +164,9 @@ class Scripts:
         self.timeout = timeout
         self.last_tests: list[TestResult] = []
         self.last_runs: list[RunResult] = []  # this call's pre-request and test runs
-        self.last_errors: list[str] = []  # this call's script errors (with `record_errors`)
-        self.sent: list[dict[str, Any]] | None = None  # set by the runner: requests made
+        # this call's script errors (with `record_errors`)
+        self.last_errors: list[str] = []
+        self.sent: list[dict[str, Any]] | None = None  # set by the runner: requests
         self._sandbox: Sandbox | None = None
         self._settings: tuple[float, int, bool] | None = None
         self._table: list[dict[str, Any]] | None = None
@@ -213,7 +221,9 @@ class Scripts:
             from ._variables import dynamic_value
 
             self._sandbox = sandbox.Sandbox(
-                limits=sandbox.Limits(time_s=self.time_limit, memory_bytes=self.memory_limit),
+                limits=sandbox.Limits(
+                    time_s=self.time_limit, memory_bytes=self.memory_limit
+                ),
                 send_request=self._send_request,
                 allow_remote_code=self.allow_remote_code,
                 dynamic=dynamic_value,
@@ -226,8 +236,11 @@ class Scripts:
 
         v = self.variables
         return VariableScopes(
-            local=v.local, data=v.data, environment=v.environment,
-            collection=v.collection, globals=v.globals,
+            local=v.local,
+            data=v.data,
+            environment=v.environment,
+            collection=v.collection,
+            globals=v.globals,
         )
 
     def _chain(self, indices: list[int]) -> list[Script]:
@@ -238,28 +251,44 @@ class Scripts:
             from ._sandbox import Script
 
             chain = [
-                Script(source=entry["source"], event=entry["event"], level=entry["level"],
-                       owner=entry["owner"])
+                Script(
+                    source=entry["source"],
+                    event=entry["event"],
+                    level=entry["level"],
+                    owner=entry["owner"],
+                )
                 for entry in (self.table[i] for i in key)
             ]
             self._chains[key] = chain
         return chain
 
     def run(
-        self, spec: Mapping[str, Any], event: str, request: dict[str, Any],
-        response: dict[str, Any] | None = None, *, record_errors: bool = False,
+        self,
+        spec: Mapping[str, Any],
+        event: str,
+        request: dict[str, Any],
+        response: dict[str, Any] | None = None,
+        *,
+        record_errors: bool = False,
     ) -> RunResult:
         """The chain of `event` for the operation; a throwing script raises `ScriptError`
         unless errors are recorded (`record_errors` here or on the runner)."""
         chain = self._chain(spec["scripts"][event])
         info = {
-            "eventName": event, "iteration": self.iteration, "iterationCount": 1,
-            "requestName": spec["name"].rpartition(" / ")[2], "requestId": spec["name"],
+            "eventName": event,
+            "iteration": self.iteration,
+            "iterationCount": 1,
+            "requestName": spec["name"].rpartition(" / ")[2],
+            "requestId": spec["name"],
         }
         try:
             result = self.sandbox().run(
-                chain, request_name=spec["name"], request=request, scopes=self._scopes(),
-                response=response, info=info,
+                chain,
+                request_name=spec["name"],
+                request=request,
+                scopes=self._scopes(),
+                response=response,
+                info=info,
             )
         except Exception as error:
             if not (self.record_errors or record_errors) or not _is_script_error(error):
@@ -294,10 +323,18 @@ class Scripts:
         content = _body_bytes(request.get("body"))
         started = time.monotonic()
         if self.sent is not None:
-            self.sent.append({"by": "script", "method": request.get("method") or "GET",
-                              "url": str(url)})
+            self.sent.append(
+                {
+                    "by": "script",
+                    "method": request.get("method") or "GET",
+                    "url": str(url),
+                }
+            )
         response = self._http.request(
-            request.get("method") or "GET", str(url), headers=headers, content=content,
+            request.get("method") or "GET",
+            str(url),
+            headers=headers,
+            content=content,
             extensions={"pmgen_by": "script"},
         )
         return response_dict(response, time.monotonic() - started)
@@ -320,7 +357,8 @@ def _body_bytes(body: Mapping[str, Any] | None) -> bytes | None:
 
         return "&".join(
             f"{quote(str(f['key']), safe='')}={quote(str(f.get('value') or ''), safe='')}"
-            for f in body.get("urlencoded") or [] if not f.get("disabled")
+            for f in body.get("urlencoded") or []
+            if not f.get("disabled")
         ).encode()
     if mode == "graphql":
         graphql = body.get("graphql") or {}
@@ -380,10 +418,14 @@ def to_postman(
         if _given(arg):
             value = _text(arg)
             if not value:
-                raise ValueError(f"Expected a non-empty value for `{name}` but received {arg!r}")
+                raise ValueError(
+                    f"Expected a non-empty value for `{name}` but received {arg!r}"
+                )
             encoded = percent_encode(value, SEGMENT_SET)
             segment = segments[index]
-            segments[index] = encoded if segment == pattern else segment.replace(pattern, encoded)
+            segments[index] = (
+                encoded if segment == pattern else segment.replace(pattern, encoded)
+            )
         elif pattern.startswith(":"):
             url_vars.append(_kv(pattern[1:], default))
         elif default:
@@ -402,12 +444,19 @@ def to_postman(
     if header and header[-1]["key"] == "Accept" and header[-1]["value"] == "*/*":
         header.pop()  # the generator's stand-in for Postman's own Accept: not the script's
     for name, value in headers.items():
-        header = [h for h in header if h["key"].lower() != name.lower()] + [_kv(name, value)]
+        header = [h for h in header if h["key"].lower() != name.lower()] + [
+            _kv(name, value)
+        ]
     request = {
         "method": spec["method"],
         "url": {
-            "protocol": protocol, "host": host, "port": port, "path": segments,
-            "query": pairs, "variable": url_vars, "hash": None,
+            "protocol": protocol,
+            "host": host,
+            "port": port,
+            "path": segments,
+            "query": pairs,
+            "variable": url_vars,
+            "hash": None,
         },
         "header": header,
         "body": _body_to_postman(spec, body, fields),
@@ -428,12 +477,15 @@ def _raw_url(url: Mapping[str, Any], spec: Mapping[str, Any]) -> str:
     query = [q for q in url.get("query") or [] if not q.get("disabled")]
     if query or spec.get("empty_query"):
         text += "?" + "&".join(
-            q["key"] if q.get("value") is None else f"{q['key']}={q['value']}" for q in query
+            q["key"] if q.get("value") is None else f"{q['key']}={q['value']}"
+            for q in query
         )
     return text
 
 
-def _body_to_postman(spec: Mapping[str, Any], body: object, args: Mapping[str, object]) -> Any:
+def _body_to_postman(
+    spec: Mapping[str, Any], body: object, args: Mapping[str, object]
+) -> Any:
     b = spec.get("body")
     if not b:
         return None
@@ -455,10 +507,15 @@ def _body_to_postman(spec: Mapping[str, Any], body: object, args: Mapping[str, o
     if mode == "graphql":
         query = args.get("query", NOT_GIVEN)
         variables = args.get("variables", NOT_GIVEN)
-        return {"mode": "graphql", "graphql": {
-            "query": _text(query) if _given(query) else b["query"],
-            "variables": json.dumps(variables) if _given(variables) else b.get("variables"),
-        }}
+        return {
+            "mode": "graphql",
+            "graphql": {
+                "query": _text(query) if _given(query) else b["query"],
+                "variables": (
+                    json.dumps(variables) if _given(variables) else b.get("variables")
+                ),
+            },
+        }
     if mode == "urlencoded":
         pairs = []
         for key, default, param, send_default in b["fields"]:
@@ -475,12 +532,26 @@ def _body_to_postman(spec: Mapping[str, Any], body: object, args: Mapping[str, o
             if kind == "file":
                 if _given(value) or send_default:
                     src = value if _given(value) else default
-                    parts.append({"key": key, "type": "file", "src": src, "disabled": False,
-                                  "contentType": content_type})
+                    parts.append(
+                        {
+                            "key": key,
+                            "type": "file",
+                            "src": src,
+                            "disabled": False,
+                            "contentType": content_type,
+                        }
+                    )
             elif _given(value) or send_default:
                 text = _text(value) if _given(value) else default or ""
-                parts.append({"key": key, "type": "text", "value": text, "disabled": False,
-                              "contentType": content_type})
+                parts.append(
+                    {
+                        "key": key,
+                        "type": "text",
+                        "value": text,
+                        "disabled": False,
+                        "contentType": content_type,
+                    }
+                )
         return {"mode": "formdata", "formdata": parts}
     if mode == "file":
         return {"mode": "file", "file": {"src": body if _given(body) else b.get("src")}}
@@ -528,14 +599,19 @@ def from_postman(request: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[st
     if body is not None:
         new["body"] = body
         same_mode = (spec.get("body") or {}).get("mode") == body["mode"]
-        content_type = spec.get("content_type") if same_mode else _CONTENT_TYPES.get(body["mode"])
+        content_type = (
+            spec.get("content_type") if same_mode else _CONTENT_TYPES.get(body["mode"])
+        )
         if content_type:
             new["content_type"] = content_type
     return new
 
 
-_CONTENT_TYPES = {"urlencoded": "application/x-www-form-urlencoded", "raw": "text/plain",
-                  "graphql": "application/json"}
+_CONTENT_TYPES = {
+    "urlencoded": "application/x-www-form-urlencoded",
+    "raw": "text/plain",
+    "graphql": "application/json",
+}
 
 
 def _parse_raw(raw: str) -> dict[str, Any]:
@@ -545,13 +621,18 @@ def _parse_raw(raw: str) -> dict[str, Any]:
         protocol, _, rest = rest.partition("://")
     rest, _, query = rest.partition("?")
     host, _, path = rest.partition("/")
-    protocol_, hosts, port = _split_base(host)
+    _, hosts, port = _split_base(host)
     pairs = []
     for part in query.split("&") if query else []:
         key, eq, value = part.partition("=")
         pairs.append(_kv(key, value if eq else None))
-    return {"protocol": protocol, "host": hosts, "port": port,
-            "path": path.split("/") if path else [], "query": pairs}
+    return {
+        "protocol": protocol,
+        "host": hosts,
+        "port": port,
+        "path": path.split("/") if path else [],
+        "query": pairs,
+    }
 
 
 def _body_from_postman(body: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -562,10 +643,14 @@ def _body_from_postman(body: Mapping[str, Any] | None) -> dict[str, Any] | None:
         raw = body.get("raw")
         return {"mode": "raw", "raw": "" if raw is None else str(raw)} if raw else None
     if mode == "urlencoded":
-        return {"mode": "urlencoded", "fields": [
-            [str(f["key"]), str(f.get("value") or ""), None, True]
-            for f in body.get("urlencoded") or [] if not f.get("disabled")
-        ]}
+        return {
+            "mode": "urlencoded",
+            "fields": [
+                [str(f["key"]), str(f.get("value") or ""), None, True]
+                for f in body.get("urlencoded") or []
+                if not f.get("disabled")
+            ],
+        }
     if mode == "formdata":
         fields = []
         for f in body.get("formdata") or []:
@@ -574,15 +659,28 @@ def _body_from_postman(body: Mapping[str, Any] | None) -> dict[str, Any] | None:
             if f.get("type") == "file":
                 src = f.get("src")
                 srcs = src if isinstance(src, list) else [src] if src else []
-                fields.append([str(f["key"]), "file", srcs, None, True, f.get("contentType")])
+                fields.append(
+                    [str(f["key"]), "file", srcs, None, True, f.get("contentType")]
+                )
             else:
-                fields.append([str(f["key"]), "text", str(f.get("value") or ""), None, True,
-                               f.get("contentType")])
+                fields.append(
+                    [
+                        str(f["key"]),
+                        "text",
+                        str(f.get("value") or ""),
+                        None,
+                        True,
+                        f.get("contentType"),
+                    ]
+                )
         return {"mode": "formdata", "fields": fields}
     if mode == "graphql":
         graphql = body.get("graphql") or {}
-        return {"mode": "graphql", "query": graphql.get("query") or "",
-                "variables": graphql.get("variables")}
+        return {
+            "mode": "graphql",
+            "query": graphql.get("query") or "",
+            "variables": graphql.get("variables"),
+        }
     if mode == "file":
         return {"mode": "file", "src": (body.get("file") or {}).get("src")}
     return None
@@ -590,7 +688,8 @@ def _body_from_postman(body: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 def resolved_postman(value: Any, variables: Mapping[str, str]) -> Any:
     """A Postman-shaped request with `{{variables}}` substituted everywhere: what the test
-    scripts see as `pm.request` (Postman resolves the whole request before sending it)."""
+    scripts see as `pm.request` (Postman resolves the whole request before sending it).
+    """
     if isinstance(value, str):
         return resolve(value, variables)
     if isinstance(value, list):
@@ -638,8 +737,13 @@ class ScriptedClient(BaseClient):
         self.scripts.last_errors = []
         headers = {**self.default_headers, **(call["extra_headers"] or {})}
         pm_request = to_postman(
-            spec, path=call["path"], query=call["query"], body=call["body"],
-            fields=call["fields"], headers=headers, extra_query=call["extra_query"],
+            spec,
+            path=call["path"],
+            query=call["query"],
+            body=call["body"],
+            fields=call["fields"],
+            headers=headers,
+            extra_query=call["extra_query"],
         )
         if not spec["scripts"]["prerequest"]:
             request, auth = self._prepare(http, spec, **call)
@@ -648,8 +752,15 @@ class ScriptedClient(BaseClient):
         if result.skip_request:
             return None
         request, auth = self._prepare(
-            http, from_postman(result.request, spec), path={}, query={}, body=NOT_GIVEN,
-            fields={}, extra_headers=None, extra_query=None, timeout=call["timeout"],
+            http,
+            from_postman(result.request, spec),
+            path={},
+            query={},
+            body=NOT_GIVEN,
+            fields={},
+            extra_headers=None,
+            extra_query=None,
+            timeout=call["timeout"],
             with_defaults=False,
         )
         return self._sent_view(spec, result.request), request, auth
@@ -662,9 +773,14 @@ class ScriptedClient(BaseClient):
         resolved: dict[str, Any] = resolved_postman(pm_request, self.variables)
         return resolved
 
-    def _after_scripts(
-        self, spec: Spec, pm_request: dict[str, Any], response: httpx.Response,
-        elapsed: float, raw: bool, model: type[BaseModel] | None,
+    def _after_scripts(  # noqa: PLR0917 (one private caller per client kind)
+        self,
+        spec: Spec,
+        pm_request: dict[str, Any],
+        response: httpx.Response,
+        elapsed: float,
+        raw: bool,
+        model: type[BaseModel] | None,
     ) -> Any:
         """The test chain run on the response; its results on `APIResponse.tests`, on the
         status error and in `client.scripts.last_tests`."""
@@ -716,10 +832,19 @@ class ScriptedSyncAPIClient(ScriptedClient, SyncAPIClient):
         raw: bool = False,
         model: type[BaseModel] | None = None,
     ) -> Any:
-        call = _call(path=path, query=query, body=body, fields=fields,
-                     extra_headers=extra_headers, extra_query=extra_query, timeout=timeout)
+        call = _call(
+            path=path,
+            query=query,
+            body=body,
+            fields=fields,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
         if not self.scripts.wanted(spec):
-            return super().request(spec, max_retries=max_retries, raw=raw, model=model, **call)
+            return super().request(
+                spec, max_retries=max_retries, raw=raw, model=model, **call
+            )
         self.scripts.use_http(self._http)
         prepared = self._before_scripts(self._http, spec, call)
         if prepared is None:
@@ -747,8 +872,15 @@ class ScriptedAsyncAPIClient(ScriptedClient, AsyncAPIClient):
         raw: bool = False,
         model: type[BaseModel] | None = None,
     ) -> Any:
-        call = _call(path=path, query=query, body=body, fields=fields,
-                     extra_headers=extra_headers, extra_query=extra_query, timeout=timeout)
+        call = _call(
+            path=path,
+            query=query,
+            body=body,
+            fields=fields,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
         if not self.scripts.wanted(spec):
             return await super().request(
                 spec, max_retries=max_retries, raw=raw, model=model, **call
