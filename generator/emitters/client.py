@@ -277,9 +277,7 @@ def _finish(
 
 # rendered exactly as black writes them (pmgen.layout; tests assert black_changes == [])
 _STABLE_MODULES = (
-    "_types.py", "_exceptions.py", "_variables.py", "_auth.py", "_response.py", "_base_client.py",
-    "_resource.py", "__init__.py", "resources/__init__.py", "_request.py", "_urls.py",
-    "_signing.py",
+    *runtime.SHIPPED, *runtime.SCRIPTED, "__init__.py", "resources/__init__.py", "_signing.py",
 )  # fmt: skip
 
 
