@@ -208,6 +208,18 @@ class BaseClient:
         return parse(response, model, decoded=decoded)
 
 
+def _redirect(request: httpx.Request) -> httpx.Request:
+    """The request to a redirect's location, as the HTTP client built it, without the
+    first request's exact target: httpx passes its extensions on, and `target` would send
+    the first path and query to every location (a redirect loop)."""
+    request.extensions = {
+        k: v
+        for k, v in request.extensions.items()
+        if k not in ("target", "explicit_headers")
+    }
+    return request
+
+
 class SyncAPIClient(BaseClient):
     _http: httpx.Client
 
@@ -276,6 +288,25 @@ class SyncAPIClient(BaseClient):
         response = self._send(request, auth, max_retries)
         return self._result(spec, response, raw, model)
 
+    def _exchange(
+        self, request: httpx.Request, auth: httpx.Auth | None
+    ) -> httpx.Response:
+        """One attempt: the request, and the redirects the HTTP client follows (see
+        `_redirect`)."""
+        response = self._http.send(request, auth=auth, follow_redirects=False)
+        history: list[httpx.Response] = []
+        while self._http.follow_redirects and response.next_request is not None:
+            history.append(response)
+            if len(history) > self._http.max_redirects:
+                raise httpx.TooManyRedirects(
+                    "Exceeded maximum allowed redirects.", request=response.next_request
+                )
+            response = self._http.send(
+                _redirect(response.next_request), auth=None, follow_redirects=False
+            )
+        response.history = history
+        return response
+
     def _send(
         self,
         request: httpx.Request,
@@ -286,7 +317,7 @@ class SyncAPIClient(BaseClient):
         attempt = 0
         while True:
             try:
-                response = self._http.send(request, auth=auth)
+                response = self._exchange(request, auth)
             except httpx.TimeoutException as exc:
                 if attempt < retries:
                     time.sleep(self._retry_delay(attempt, None))
@@ -381,6 +412,25 @@ class AsyncAPIClient(BaseClient):
         response = await self._send(request, auth, max_retries)
         return self._result(spec, response, raw, model)
 
+    async def _exchange(
+        self, request: httpx.Request, auth: httpx.Auth | None
+    ) -> httpx.Response:
+        """One attempt: the request, and the redirects the HTTP client follows (see
+        `_redirect`)."""
+        response = await self._http.send(request, auth=auth, follow_redirects=False)
+        history: list[httpx.Response] = []
+        while self._http.follow_redirects and response.next_request is not None:
+            history.append(response)
+            if len(history) > self._http.max_redirects:
+                raise httpx.TooManyRedirects(
+                    "Exceeded maximum allowed redirects.", request=response.next_request
+                )
+            response = await self._http.send(
+                _redirect(response.next_request), auth=None, follow_redirects=False
+            )
+        response.history = history
+        return response
+
     async def _send(
         self,
         request: httpx.Request,
@@ -391,7 +441,7 @@ class AsyncAPIClient(BaseClient):
         attempt = 0
         while True:
             try:
-                response = await self._http.send(request, auth=auth)
+                response = await self._exchange(request, auth)
             except httpx.TimeoutException as exc:
                 if attempt < retries:
                     await _sleep(self._retry_delay(attempt, None))

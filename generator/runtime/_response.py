@@ -44,10 +44,8 @@ def parse(
         if model is not None and isinstance(data, dict):
             try:
                 return model.model_validate(data)
-            except ValidationError:
-                return model.model_construct(
-                    **data
-                )  # lenient: keep what the server sent
+            except ValidationError:  # lenient: keep what the server sent
+                return model.model_construct(**data)
         return data
     if (
         ctype.startswith("text/")
