@@ -11,7 +11,8 @@ three modules that each package gets from elsewhere; here they are stand-ins:
 - `_signing.py`: Postman's signatures. Packages get `pmgen.wire.signing` copied as it is.
 - `_sandbox.py`: the script sandbox. Packages get `pmgen.sandbox` copied as `_sandbox/`.
 
-Nothing in pmgen itself imports this package: the generator reads these files as text.
+The generator imports only this `__init__` (`SHIPPED`, `source`): it reads the modules as
+text and never runs them.
 """
 
 from __future__ import annotations
