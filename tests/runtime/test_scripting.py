@@ -22,9 +22,9 @@ pytest.importorskip("quickjs")
 
 TABLE = [
     {
-        "source": "pm.request.headers.upsert({key: 'X-Sig', value: "
-        "CryptoJS.HmacSHA256(pm.variables.replaceIn(pm.request.url.getPath()), pm.variables.get('key'))"
-        ".toString()});",
+        "source": "const path = pm.variables.replaceIn(pm.request.url.getPath());\n"
+        "const sig = CryptoJS.HmacSHA256(path, pm.variables.get('key')).toString();\n"
+        "pm.request.headers.upsert({key: 'X-Sig', value: sig});",
         "event": "prerequest",
         "level": "collection",
         "owner": "Shop",
