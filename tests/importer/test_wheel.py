@@ -107,9 +107,7 @@ def test_the_import_name_is_pmgen(installed: Path, tmp_path: Path) -> None:
     result = _run(installed / "python", "-m", "pmgen", "--version", cwd=tmp_path)
     assert __version__ in result.stdout
     probe = "import importlib.util as u; print(u.find_spec('generator'))"
-    assert (
-        _run(installed / "python", "-c", probe, cwd=tmp_path).stdout.strip() == "None"
-    )
+    assert _run(installed / "python", "-c", probe, cwd=tmp_path).stdout.strip() == "None"
 
 
 def test_a_client_generated_from_the_installed_wheel_holds_the_runtime(
