@@ -3,9 +3,10 @@
     files = emit(collection, package_name="webex_messaging", reveal_secrets=False)
 
 Writes nothing; `pmgen.formatting.format_python` and `pmgen.writer.write_tree`
-do that. Runtime code (sending, retries, auth, variables) is the same for every
-collection and lives in `templates/client/package/_*.py.jinja`; what varies is the
-plan (`client_plan`) and the operation specs, stored as JSON beside each resource module.
+do that. Runtime code (sending, retries, auth, variables, scripts) is the same for every
+collection: the modules of `pmgen.runtime`, copied (`client_run.runtime_files`); what
+varies is the plan (`client_plan`), the operation specs, stored as JSON beside each
+resource module, and the templates of `templates/client/`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pmgen import __version__, inference, layout, naming
+from pmgen import __version__, inference, layout, naming, runtime
 from pmgen.emitted import BlackStable
 from pmgen.emitters import Beside, client_run
 from pmgen.emitters.client_docs import method_doc, resource_doc
@@ -38,10 +39,6 @@ from pmgen.render import pystr, render
 from pmgen.secrets import SecretReport
 from pmgen.wire import signing
 
-RUNTIME_MODULES = (
-    "_types.py", "_exceptions.py", "_variables.py", "_urls.py", "_auth.py", "_request.py",
-    "_response.py", "_base_client.py", "_resource.py",
-)  # fmt: skip
 _SIGNING_SOURCE = Path(signing.__file__)
 
 
@@ -154,8 +151,8 @@ def _render(
     def r(template: str, **extra: Any) -> str:
         return render(f"client/{template}", templates_dir, **ctx, **extra)
 
-    for module in RUNTIME_MODULES:
-        files[f"{pkg}/{module}"] = r(f"package/{module}.jinja", **_url_sets())
+    scripted = bool(planner.scripts.entries)
+    files.update(client_run.runtime_files(pkg, scripted=False))
     # Postman's signatures: the generator's own module, shipped as is (one implementation)
     files[f"{pkg}/_signing.py"] = f"# {GENERATED}\n" + _SIGNING_SOURCE.read_text(
         "utf-8"
@@ -166,7 +163,6 @@ def _render(
     for key, value in collection.overrides.items():
         if reveal_secrets or key not in hider.secret_variables:
             variables[key] = hider.text(value, key) or ""
-    scripted = bool(planner.scripts.entries)
     files[f"{pkg}/_config.py"] = r(
         "package/_config.py.jinja",
         scripted=scripted,
@@ -204,7 +200,7 @@ def _render(
     files[f"{pkg}/__main__.py"] = r("package/__main__.py.jinja")
     files[f"{pkg}/_run.json"] = client_run.run_plan(collection, root)
     if scripted:
-        files[f"{pkg}/_scripting.py"] = r("package/_scripting.py.jinja")
+        files.update(client_run.runtime_files(pkg, scripted=True))
         files[f"{pkg}/_scripts.json"] = client_run.scripts_json(planner.scripts)
         files.update(client_run.sandbox_files(pkg))
     files["pyproject.toml"] = r(
@@ -259,7 +255,7 @@ def _finish(
         fixed = [
             f"{pkg}/{m}"
             for m in (
-                *RUNTIME_MODULES,
+                *runtime.SHIPPED,
                 "_signing.py",
                 *client_run.STATIC_MODULES,
                 *(
@@ -281,9 +277,7 @@ def _finish(
 
 # rendered exactly as black writes them (pmgen.layout; tests assert black_changes == [])
 _STABLE_MODULES = (
-    "_types.py", "_exceptions.py", "_variables.py", "_auth.py", "_response.py", "_base_client.py",
-    "_resource.py", "__init__.py", "resources/__init__.py", "_request.py", "_urls.py",
-    "_signing.py",
+    *runtime.SHIPPED, *runtime.SCRIPTED, "__init__.py", "resources/__init__.py", "_signing.py",
 )  # fmt: skip
 
 
@@ -308,27 +302,6 @@ def _black_stable(
     return [
         path for path in stable if path in files and files[path] == rendered.get(path)
     ]
-
-
-def _url_sets() -> dict[str, Any]:
-    """Postman's percent-encode sets, from `pmgen.wire.url` (printable characters only:
-    the runtime adds C0 controls itself)."""
-    from pmgen.wire.mime import _KNOWN  # noqa: PLC0415
-    from pmgen.wire.url import (  # noqa: PLC0415
-        PARAM_KEY_SET,
-        PARAM_VALUE_SET,
-        PATH_SET,
-    )
-
-    def printable(chars: frozenset[str]) -> str:
-        return "".join(sorted(c for c in chars if 0x20 <= ord(c) < 0x7F))
-
-    return {
-        "path_chars": printable(PATH_SET),
-        "param_chars": printable(PARAM_VALUE_SET),
-        "key_chars": printable(PARAM_KEY_SET),
-        "known_types": dict(_KNOWN),
-    }
 
 
 def _secret_params(hider: SecretHider) -> list[SecretParam]:
