@@ -15,7 +15,12 @@ import httpx
 
 from . import _config
 from ._auth import make_auth
-from ._exceptions import APIConnectionError, APITimeoutError, status_error
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    TooManyRedirectsError,
+    status_error,
+)
 from ._request import Spec, build
 from ._response import APIResponse, extract_all, parse
 from ._types import NOT_GIVEN, NotGiven, Query, TimeoutTypes
@@ -30,6 +35,8 @@ INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 RETRY_STATUSES = frozenset({408, 409, 429})
+# Postman's runner follows at most this many redirects unless the collection says
+MAX_REDIRECTS = 10
 
 _T = TypeVar("_T", bound="BaseClient")
 _M = TypeVar("_M", bound="BaseModel")
@@ -167,6 +174,82 @@ class BaseClient:
         self.variables.update(values)
         return decoded
 
+    # -- redirects -----------------------------------------------------------------------
+    @staticmethod
+    def _redirect(
+        http: httpx.Client | httpx.AsyncClient,
+        response: httpx.Response,
+        followed: int,
+        original_cookie: str | None,
+    ) -> httpx.Request | None:
+        """The request Postman's runner sends after `response`, as the collection's
+        settings (`request.extensions["redirects"]`, from its protocolProfileBehavior)
+        say; None when it stops there. Any 3xx with a Location is followed (unless the
+        request or the HTTP client does not follow), at most `maxRedirects` times (then
+        `TooManyRedirectsError`). 307 and 308 keep the method and body; any other 3xx
+        becomes a GET without body (HEAD stays HEAD) unless `followOriginalHttpMethod`.
+        To another host name, Host is recomputed and Authorization dropped (unless
+        `followAuthorizationHeader`); Referer names the previous URL (unless
+        `removeRefererHeaderOnRedirect`); Cookie is the request's own cookie header
+        plus the cookies stored for the new URL."""
+        location = response.headers.get("location")
+        request = response.request
+        rules: Mapping[str, Any] = request.extensions.get("redirects") or {}
+        if (
+            location is None
+            or not 300 <= response.status_code < 400
+            or not http.follow_redirects
+            or not rules.get("follow", True)
+        ):
+            return None
+        limit = rules.get("max", MAX_REDIRECTS)
+        if followed >= limit:
+            raise TooManyRedirectsError(response=response, limit=limit)
+        try:
+            url = request.url.join(location)
+        except httpx.InvalidURL as exc:
+            raise httpx.RemoteProtocolError(
+                f"Invalid URL in location header: {exc}.", request=request
+            ) from None
+        headers = httpx.Headers(request.headers)
+        method, stream = request.method, request.stream
+        if response.status_code not in (307, 308) and not rules.get("keep_method"):
+            method = method if method == "HEAD" else "GET"
+            stream = httpx.ByteStream(b"")
+            for name in ("content-type", "content-length", "transfer-encoding"):
+                headers.pop(name, None)
+        # only another host name changes Host: a port of its own keeps the first one
+        if url.host != request.url.host:
+            headers["Host"] = url.netloc.decode("ascii")
+            if not rules.get("keep_auth"):
+                headers.pop("authorization", None)
+        if not rules.get("no_referer"):
+            headers["Referer"] = str(request.url)
+        stored = httpx.Request("GET", url)
+        http.cookies.set_cookie_header(stored)
+        cookies = stored.headers.get("cookie")
+        if cookies:  # none stored for it: the previous Cookie header stays
+            headers["Cookie"] = (
+                f"{original_cookie}; {cookies}" if original_cookie else cookies
+            )
+        # the first request's exact target would send its path to every location
+        extensions = {
+            k: v
+            for k, v in request.extensions.items()
+            if k not in ("target", "explicit_headers")
+        }
+        return httpx.Request(
+            method, url, headers=headers, stream=stream, extensions=extensions
+        )
+
+    @staticmethod
+    def _own_cookie(request: httpx.Request) -> str | None:
+        """The Cookie header the request sets itself (not the HTTP client's cookies)."""
+        if "cookie" not in request.extensions.get("explicit_headers", ()):
+            return None
+        cookie: str | None = request.headers.get("cookie")
+        return cookie
+
     # -- retries -------------------------------------------------------------------------
     @staticmethod
     def _should_retry(response: httpx.Response) -> bool:
@@ -206,18 +289,6 @@ class BaseClient:
         if raw:
             return APIResponse(response, model)
         return parse(response, model, decoded=decoded)
-
-
-def _redirect(request: httpx.Request) -> httpx.Request:
-    """The request to a redirect's location, as the HTTP client built it, without the
-    first request's exact target: httpx passes its extensions on, and `target` would send
-    the first path and query to every location (a redirect loop)."""
-    request.extensions = {
-        k: v
-        for k, v in request.extensions.items()
-        if k not in ("target", "explicit_headers")
-    }
-    return request
 
 
 class SyncAPIClient(BaseClient):
@@ -291,19 +362,19 @@ class SyncAPIClient(BaseClient):
     def _exchange(
         self, request: httpx.Request, auth: httpx.Auth | None
     ) -> httpx.Response:
-        """One attempt: the request, and the redirects the HTTP client follows (see
-        `_redirect`)."""
+        """One attempt: the request, and the redirects Postman follows (`_redirect`)."""
+        cookie = self._own_cookie(request)
         response = self._http.send(request, auth=auth, follow_redirects=False)
         history: list[httpx.Response] = []
-        while self._http.follow_redirects and response.next_request is not None:
-            history.append(response)
-            if len(history) > self._http.max_redirects:
-                raise httpx.TooManyRedirects(
-                    "Exceeded maximum allowed redirects.", request=response.next_request
-                )
-            response = self._http.send(
-                _redirect(response.next_request), auth=None, follow_redirects=False
-            )
+        try:
+            while (
+                following := self._redirect(self._http, response, len(history), cookie)
+            ) is not None:
+                history.append(response)
+                response = self._http.send(following, auth=None, follow_redirects=False)
+        except BaseException:
+            response.close()
+            raise
         response.history = history
         return response
 
@@ -415,19 +486,21 @@ class AsyncAPIClient(BaseClient):
     async def _exchange(
         self, request: httpx.Request, auth: httpx.Auth | None
     ) -> httpx.Response:
-        """One attempt: the request, and the redirects the HTTP client follows (see
-        `_redirect`)."""
+        """One attempt: the request, and the redirects Postman follows (`_redirect`)."""
+        cookie = self._own_cookie(request)
         response = await self._http.send(request, auth=auth, follow_redirects=False)
         history: list[httpx.Response] = []
-        while self._http.follow_redirects and response.next_request is not None:
-            history.append(response)
-            if len(history) > self._http.max_redirects:
-                raise httpx.TooManyRedirects(
-                    "Exceeded maximum allowed redirects.", request=response.next_request
+        try:
+            while (
+                following := self._redirect(self._http, response, len(history), cookie)
+            ) is not None:
+                history.append(response)
+                response = await self._http.send(
+                    following, auth=None, follow_redirects=False
                 )
-            response = await self._http.send(
-                _redirect(response.next_request), auth=None, follow_redirects=False
-            )
+        except BaseException:
+            await response.aclose()
+            raise
         response.history = history
         return response
 
