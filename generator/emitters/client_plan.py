@@ -348,6 +348,10 @@ class Planner:
         redirects = redirect_rules(behavior)
         if redirects:
             spec["redirects"] = redirects
+        if behavior.get("strictSSL") is False:
+            spec["verify"] = False
+        if behavior.get("disableCookies") is True:
+            spec["cookies"] = False
 
         auth = op.auth.auth
         if auth is not None and auth.type not in ("noauth", ""):

@@ -9,6 +9,7 @@ import os
 import random
 import time
 from collections.abc import Mapping, MutableMapping
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import httpx
@@ -50,6 +51,12 @@ def environment_variable(name: str) -> str:
 class BaseClient:
     """State shared by the sync and async clients."""
 
+    # whether this client made its HTTP client (not given `http_client`): then requests
+    # the collection sends without cookies or certificate checks get HTTP clients of
+    # their own (`_session`); a given one is used as it is configured
+    _owns_http = False
+    _http: httpx.Client | httpx.AsyncClient
+
     def __init__(
         self,
         *,
@@ -88,6 +95,8 @@ class BaseClient:
         # parsing a URL costs ~30 µs (as much as the rest of building a request) and an
         # httpx.URL is immutable: repeated calls share one (per client: URLs hold keys)
         self._parse_url = functools.lru_cache(maxsize=256)(httpx.URL)
+        # (verify, cookies) -> the HTTP client of requests with those settings
+        self._sessions: dict[tuple[bool, bool], Any] = {}
 
     # -- options -------------------------------------------------------------------------
     def _copy_with(
@@ -177,7 +186,7 @@ class BaseClient:
     # -- redirects -----------------------------------------------------------------------
     @staticmethod
     def _redirect(
-        http: httpx.Client | httpx.AsyncClient,
+        sender: httpx.Client | httpx.AsyncClient,
         response: httpx.Response,
         followed: int,
         original_cookie: str | None,
@@ -198,7 +207,7 @@ class BaseClient:
         if (
             location is None
             or not 300 <= response.status_code < 400
-            or not http.follow_redirects
+            or not sender.follow_redirects
             or not rules.get("follow", True)
         ):
             return None
@@ -226,7 +235,7 @@ class BaseClient:
         if not rules.get("no_referer"):
             headers["Referer"] = str(request.url)
         stored = httpx.Request("GET", url)
-        http.cookies.set_cookie_header(stored)
+        sender.cookies.set_cookie_header(stored)
         cookies = stored.headers.get("cookie")
         if cookies:  # none stored for it: the previous Cookie header stays
             headers["Cookie"] = (
@@ -241,6 +250,25 @@ class BaseClient:
         return httpx.Request(
             method, url, headers=headers, stream=stream, extensions=extensions
         )
+
+    def _session_options(self, request: httpx.Request) -> dict[str, Any] | None:
+        """Options of the HTTP client a request needs when the collection turns off
+        certificate checks (`strictSSL: false`) or the cookie jar (`disableCookies`) for
+        it, as Postman's runner does for that request; None: this client's own."""
+        wants = request.extensions.get("session")
+        if wants is None or not self._owns_http:
+            return None
+        verify, cookies = wants
+        return {
+            "verify": verify,
+            "follow_redirects": self._http.follow_redirects,
+            # the same jar, or one that neither sends nor stores a cookie
+            "cookies": (
+                self._http.cookies.jar
+                if cookies
+                else CookieJar(DefaultCookiePolicy(allowed_domains=[]))
+            ),
+        }
 
     @staticmethod
     def _own_cookie(request: httpx.Request) -> str | None:
@@ -293,6 +321,20 @@ class BaseClient:
 
 class SyncAPIClient(BaseClient):
     _http: httpx.Client
+
+    def _session(self, request: httpx.Request) -> httpx.Client:
+        options = self._session_options(request)
+        if options is None:
+            return self._http
+        key = request.extensions["session"]
+        found: httpx.Client | None = self._sessions.get(key)
+        if found is None:
+            found = self._sessions[key] = httpx.Client(**options)
+        return found
+
+    def _close_sessions(self) -> None:
+        for session in self._sessions.values():
+            session.close()
 
     # typed by the model: an operation with a response model returns an instance of it
     # (its `APIResponse` under `with_raw_response`, typed by `raw_response`)
@@ -364,14 +406,15 @@ class SyncAPIClient(BaseClient):
     ) -> httpx.Response:
         """One attempt: the request, and the redirects Postman follows (`_redirect`)."""
         cookie = self._own_cookie(request)
-        response = self._http.send(request, auth=auth, follow_redirects=False)
+        sender = self._session(request)
+        response = sender.send(request, auth=auth, follow_redirects=False)
         history: list[httpx.Response] = []
         try:
             while (
-                following := self._redirect(self._http, response, len(history), cookie)
+                following := self._redirect(sender, response, len(history), cookie)
             ) is not None:
                 history.append(response)
-                response = self._http.send(following, auth=None, follow_redirects=False)
+                response = sender.send(following, auth=None, follow_redirects=False)
         except BaseException:
             response.close()
             raise
@@ -417,6 +460,20 @@ async def _sleep(seconds: float) -> None:
 
 class AsyncAPIClient(BaseClient):
     _http: httpx.AsyncClient
+
+    def _session(self, request: httpx.Request) -> httpx.AsyncClient:
+        options = self._session_options(request)
+        if options is None:
+            return self._http
+        key = request.extensions["session"]
+        found: httpx.AsyncClient | None = self._sessions.get(key)
+        if found is None:
+            found = self._sessions[key] = httpx.AsyncClient(**options)
+        return found
+
+    async def _aclose_sessions(self) -> None:
+        for session in self._sessions.values():
+            await session.aclose()
 
     # typed by the model: an operation with a response model returns an instance of it
     # (its `APIResponse` under `with_raw_response`, typed by `raw_response`)
@@ -488,14 +545,15 @@ class AsyncAPIClient(BaseClient):
     ) -> httpx.Response:
         """One attempt: the request, and the redirects Postman follows (`_redirect`)."""
         cookie = self._own_cookie(request)
-        response = await self._http.send(request, auth=auth, follow_redirects=False)
+        sender = self._session(request)
+        response = await sender.send(request, auth=auth, follow_redirects=False)
         history: list[httpx.Response] = []
         try:
             while (
-                following := self._redirect(self._http, response, len(history), cookie)
+                following := self._redirect(sender, response, len(history), cookie)
             ) is not None:
                 history.append(response)
-                response = await self._http.send(
+                response = await sender.send(
                     following, auth=None, follow_redirects=False
                 )
         except BaseException:

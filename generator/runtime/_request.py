@@ -387,6 +387,9 @@ def build(
     }
     if "redirects" in spec:  # the collection's redirect settings, read as it follows
         extensions["redirects"] = spec["redirects"]
+    verify, cookies = spec.get("verify", True), spec.get("cookies", True)
+    if not (verify and cookies):  # strictSSL, disableCookies: see `_session`
+        extensions["session"] = (verify, cookies)
     request = http.build_request(
         spec["method"],
         parse_url(origin + target),
@@ -395,4 +398,7 @@ def build(
         timeout=timeout,
         **content,
     )
+    if not cookies and "cookie" not in names:
+        # what the HTTP client added from its jar: Postman uses none for this request
+        request.headers.pop("cookie", None)
     return request

@@ -29,6 +29,8 @@ def _responder(record: Record) -> tuple[int, list[tuple[str, str]], bytes]:
             return 302, [("Location", f"/chain/{left - 1}")], b""
     if path == "/moved":
         return 302, [("Location", "/final")], b""
+    if path.startswith("/set-"):
+        return 200, [("Set-Cookie", f"{path[5:]}=1; Path=/")], b"{}"
     return 200, [("Content-Type", "application/json")], json.dumps({"path": path}).encode()
 
 
@@ -58,6 +60,9 @@ def _collection(base_url: str) -> dict[str, Any]:
             _request("Short chain", "GET", "/chain/3"),
             _request("Long chain", "GET", "/chain/4"),
             _request("Own limit", "GET", "/chain/4", maxRedirects=5),
+            _request("Set a", "GET", "/set-a"),
+            _request("Set b", "GET", "/set-b", disableCookies=True, strictSSL=False),
+            _request("Echo", "GET", "/echo"),
             {
                 "name": "Keep",
                 "protocolProfileBehavior": {"followOriginalHttpMethod": True},
@@ -77,10 +82,62 @@ def server() -> Iterator[EchoServer]:
 
 
 @pytest.fixture(scope="module")
-def pkg(server: EchoServer, tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+def generated(server: EchoServer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     out: Path = tmp_path_factory.mktemp("redirects")
-    generate(_collection(server.url), out, PACKAGE)
-    return import_package(out / "project", PACKAGE)
+    files = generate(_collection(server.url), out, PACKAGE)
+    return {**files, "project": str(out / "project")}
+
+
+@pytest.fixture(scope="module")
+def pkg(generated: dict[str, str]) -> ModuleType:
+    return import_package(Path(generated["project"]), PACKAGE)
+
+
+def _spec(generated: dict[str, str], name: str) -> dict[str, Any]:
+    for path, text in generated.items():
+        if path.endswith(".json") and '"operations"' in text:
+            for operation in json.loads(text)["operations"].values():
+                if operation["name"].endswith(name):
+                    return dict(operation)
+    raise AssertionError(name)
+
+
+def test_the_specs_carry_only_settings_that_differ(generated: dict[str, str]) -> None:
+    assert _spec(generated, "Short chain")["redirects"] == {"max": 3}
+    assert _spec(generated, "Own limit")["redirects"] == {"max": 5}
+    assert _spec(generated, "Not followed")["redirects"] == {
+        "follow": False,
+        "max": 3,
+        "keep_method": True,
+    }
+    set_b = _spec(generated, "Set b")
+    assert (set_b["verify"], set_b["cookies"]) == (False, False)
+    assert "verify" not in _spec(generated, "Set a") and "cookies" not in _spec(generated, "Set a")
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_disable_cookies_reaches_the_request(
+    mode: str, pkg: ModuleType, server: EchoServer
+) -> None:
+    if mode == "sync":
+        with pkg.Client() as client:
+            client.set_a()
+            client.set_b()
+            client.echo()
+    else:
+
+        async def main() -> None:
+            async with pkg.AsyncClient() as client:
+                await client.set_a()
+                await client.set_b()
+                await client.echo()
+
+        asyncio.run(main())
+    sent = [
+        next((v for k, v in r["headers"] if k.lower() == "cookie"), None)
+        for r in server.requests[-3:]
+    ]
+    assert sent == [None, None, "a=1"]  # b=1 was not stored, a=1 not sent with Set b
 
 
 def test_redirect_rules_hold_only_what_differs_from_postmans_defaults() -> None:
