@@ -205,7 +205,7 @@ class BaseClient:
         request = response.request
         rules: Mapping[str, Any] = request.extensions.get("redirects") or {}
         if (
-            location is None
+            not location  # postman-request stops at an empty one too
             or not 300 <= response.status_code < 400
             or not sender.follow_redirects
             or not rules.get("follow", True)

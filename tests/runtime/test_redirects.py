@@ -40,6 +40,8 @@ def _responder(record: Record) -> tuple[int, list[tuple[str, str]], bytes]:
         left = int(parts[1])
         if left:
             return 302, [("Location", f"/chain/{left - 1}")], b""
+    if parts[0] == "empty":
+        return 302, [("Location", "")], b""
     if parts[0] == "loop":
         return 302, [("Location", "/loop")], b""
     if parts[0] == "cookie":
@@ -129,6 +131,11 @@ def test_any_3xx_with_a_location_is_followed(mode: str, server: EchoServer) -> N
     response = send(mode, server, redirect("/to/300/here"))
     assert response.status_code == 200
     assert [r["path"] for r in server.requests] == ["/to/300/here", "/final"]
+
+
+def test_an_empty_location_is_not_followed(mode: str, server: EchoServer) -> None:
+    assert send(mode, server, redirect("/empty")).status_code == 302
+    assert len(server.requests) == 1
 
 
 # -- maxRedirects ---------------------------------------------------------------------
