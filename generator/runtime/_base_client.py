@@ -22,7 +22,7 @@ from ._exceptions import (
     TooManyRedirectsError,
     status_error,
 )
-from ._request import Spec, build
+from ._request import Spec, build, stored_cookies
 from ._response import APIResponse, extract_all, parse
 from ._types import NOT_GIVEN, NotGiven, Query, TimeoutTypes
 from ._variables import resolve
@@ -189,7 +189,6 @@ class BaseClient:
         sender: httpx.Client | httpx.AsyncClient,
         response: httpx.Response,
         followed: int,
-        original_cookie: str | None,
     ) -> httpx.Request | None:
         """The request Postman's runner sends after `response`, as the collection's
         settings (`request.extensions["redirects"]`, from its protocolProfileBehavior)
@@ -220,7 +219,7 @@ class BaseClient:
             raise httpx.RemoteProtocolError(
                 f"Invalid URL in location header: {exc}.", request=request
             ) from None
-        headers = httpx.Headers(request.headers)
+        headers = httpx.Headers(request.headers, encoding="latin-1")  # as sent
         method, stream = request.method, request.stream
         if response.status_code not in (307, 308) and not rules.get("keep_method"):
             method = method if method == "HEAD" else "GET"
@@ -234,13 +233,10 @@ class BaseClient:
                 headers.pop("authorization", None)
         if not rules.get("no_referer"):
             headers["Referer"] = str(request.url)
-        stored = httpx.Request("GET", url)
-        sender.cookies.set_cookie_header(stored)
-        cookies = stored.headers.get("cookie")
+        cookies = stored_cookies(sender.cookies, url)
         if cookies:  # none stored for it: the previous Cookie header stays
-            headers["Cookie"] = (
-                f"{original_cookie}; {cookies}" if original_cookie else cookies
-            )
+            own = request.extensions.get("cookie")
+            headers["Cookie"] = f"{own}; {cookies}" if own else cookies
         # the first request's exact target would send its path to every location
         extensions = {
             k: v
@@ -269,14 +265,6 @@ class BaseClient:
                 else CookieJar(DefaultCookiePolicy(allowed_domains=[]))
             ),
         }
-
-    @staticmethod
-    def _own_cookie(request: httpx.Request) -> str | None:
-        """The Cookie header the request sets itself (not the HTTP client's cookies)."""
-        if "cookie" not in request.extensions.get("explicit_headers", ()):
-            return None
-        cookie: str | None = request.headers.get("cookie")
-        return cookie
 
     # -- retries -------------------------------------------------------------------------
     @staticmethod
@@ -405,13 +393,12 @@ class SyncAPIClient(BaseClient):
         self, request: httpx.Request, auth: httpx.Auth | None
     ) -> httpx.Response:
         """One attempt: the request, and the redirects Postman follows (`_redirect`)."""
-        cookie = self._own_cookie(request)
         sender = self._session(request)
         response = sender.send(request, auth=auth, follow_redirects=False)
         history: list[httpx.Response] = []
         try:
             while (
-                following := self._redirect(sender, response, len(history), cookie)
+                following := self._redirect(sender, response, len(history))
             ) is not None:
                 history.append(response)
                 response = sender.send(following, auth=None, follow_redirects=False)
@@ -544,13 +531,12 @@ class AsyncAPIClient(BaseClient):
         self, request: httpx.Request, auth: httpx.Auth | None
     ) -> httpx.Response:
         """One attempt: the request, and the redirects Postman follows (`_redirect`)."""
-        cookie = self._own_cookie(request)
         sender = self._session(request)
         response = await sender.send(request, auth=auth, follow_redirects=False)
         history: list[httpx.Response] = []
         try:
             while (
-                following := self._redirect(sender, response, len(history), cookie)
+                following := self._redirect(sender, response, len(history))
             ) is not None:
                 history.append(response)
                 response = await sender.send(

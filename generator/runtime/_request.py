@@ -230,6 +230,25 @@ def wire_header(name: str, value: str) -> tuple[bytes, bytes]:
     return name.encode("ascii"), value.encode("latin-1")
 
 
+def stored_cookies(jar: httpx.Cookies, url: httpx.URL) -> str | None:
+    """The Cookie header value of what `jar` holds for `url` (None: nothing)."""
+    probe = httpx.Request("GET", url)
+    jar.set_cookie_header(probe)
+    value: str | None = probe.headers.get("cookie")
+    return value
+
+
+def _join_cookies(headers: list[tuple[str, str]], value: str) -> list[tuple[str, str]]:
+    """One Cookie header, where the first was, holding `value`."""
+    out: list[tuple[str, str]] = []
+    for name, old in headers:
+        if name.lower() != "cookie":
+            out.append((name, old))
+        elif not any(n.lower() == "cookie" for n, _ in out):
+            out.append((name, value))
+    return out
+
+
 _FORM_TYPE = re.compile(r"application/x-www-form-urlencoded\b")
 
 
@@ -392,9 +411,16 @@ def build(
     verify, cookies = spec.get("verify", True), spec.get("cookies", True)
     if not (verify and cookies):  # strictSSL, disableCookies: see `_session`
         extensions["session"] = (verify, cookies)
+    url = parse_url(origin + target)
+    own_cookie = "; ".join(v for k, v in headers if k.lower() == "cookie")
+    if own_cookie:
+        extensions["cookie"] = own_cookie  # what each redirect sends too
+        stored = stored_cookies(http.cookies, url) if cookies else None
+        if stored:  # the jar's cookies follow the request's own (Postman's jar)
+            headers = _join_cookies(headers, f"{own_cookie}; {stored}")
     request = http.build_request(
         spec["method"],
-        parse_url(origin + target),
+        url,
         headers=[wire_header(k, v) for k, v in headers],
         extensions=extensions,
         timeout=timeout,

@@ -288,6 +288,20 @@ def test_a_cookie_set_by_a_redirect_is_sent_after_the_requests_own(
     assert headers(final)["cookie"] == "mine=1; session=s1"
 
 
+def test_a_latin1_cookie_header_is_sent_the_same_on_every_hop(
+    mode: str, server: EchoServer
+) -> None:
+    operation = redirect("/cookie")
+    # Latin-1 bytes that happen to be UTF-8 too: not to be re-encoded as UTF-8
+    operation["headers"] = [["Cookie", "name=Ã©"]]
+    send(mode, server, operation)
+    sent = [
+        next(v for k, v in r["headers"] if k.lower() == "cookie").encode("latin-1")
+        for r in server.requests
+    ]
+    assert sent == [b"name=\xc3\xa9", b"name=\xc3\xa9; session=s1"]
+
+
 def test_an_http_client_that_does_not_follow_follows_nothing(server: EchoServer) -> None:
     with httpx.Client(follow_redirects=False) as http:
         client = Client(http, base_url=server.url)

@@ -106,6 +106,20 @@ def test_disable_cookies_keeps_the_requests_own_cookie_header(
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
+def test_stored_cookies_follow_the_requests_own_cookie_header(
+    mode: str, server: EchoServer
+) -> None:
+    """postman-request's jar: the request's Cookie, then what the jar holds for the URL
+    (httpx sends only the request's); one header, where the request's was."""
+    own = op("echo", headers=[["X-First", "1"], ["Cookie", "a=b"], ["X-Last", "2"]])
+    run(mode, server.url, [op("echo", headers=[["Cookie", "a=b"]]), op("set-kept"), own])
+    assert cookies(server) == ["a=b", None, "a=b; kept=1"]
+    names = [k.lower() for k, _ in server.requests[-1]["headers"]]
+    assert names.index("x-first") < names.index("cookie") < names.index("x-last")
+    assert names.count("cookie") == 1
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
 def test_disable_cookies_across_a_redirect(mode: str, server: EchoServer) -> None:
     run(mode, server.url, [op("moved", cookies=False), op("moved")])
     # the first redirect's cookie was not stored; the second's is sent to its location
