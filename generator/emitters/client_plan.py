@@ -36,6 +36,27 @@ _VARIABLE_REF = re.compile(r"\{\{([^{}]+)\}\}")
 _EVENT_WORDS = {"prerequest": "pre-request", "test": "test"}
 
 
+def redirect_rules(behavior: dict[str, Any]) -> dict[str, Any]:
+    """How the runtime follows this request's redirects, as Postman's protocolProfileBehavior
+    (request, folder and collection merged) says; only what differs from Postman's
+    defaults (follow, at most 10, GET after 301/302/303, Authorization dropped on another
+    host, Referer set)."""
+    rules: dict[str, Any] = {}
+    if behavior.get("followRedirects") is False:
+        rules["follow"] = False
+    limit = behavior.get("maxRedirects")  # read as the snippets read it (pmgen.wire)
+    if isinstance(limit, int) and limit >= 0 and limit != 10:
+        rules["max"] = int(limit)
+    for key, name in (
+        ("keep_method", "followOriginalHttpMethod"),
+        ("keep_auth", "followAuthorizationHeader"),
+        ("no_referer", "removeRefererHeaderOnRedirect"),
+    ):
+        if behavior.get(name) is True:
+            rules[key] = True
+    return rules
+
+
 @dataclass
 class Param:
     python: str  # the Python parameter name
@@ -324,6 +345,13 @@ class Planner:
             self._body(plan, spec, names)
         if behavior.get("disableUrlEncoding") is True:
             spec["encode"] = False
+        redirects = redirect_rules(behavior)
+        if redirects:
+            spec["redirects"] = redirects
+        if behavior.get("strictSSL") is False:
+            spec["verify"] = False
+        if behavior.get("disableCookies") is True:
+            spec["cookies"] = False
 
         auth = op.auth.auth
         if auth is not None and auth.type not in ("noauth", ""):
