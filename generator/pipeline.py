@@ -373,10 +373,14 @@ def _secrets(collection: Collection, reveal: bool) -> tuple[frozenset[str], list
 
 
 def diagnostic_line(diagnostic: Diagnostic, source: str) -> str:
-    """`pmgen: warning: FILE: PLACE: message` on one line (collection text is untrusted:
-    no terminal control characters)."""
-    where = [source_identity(source), diagnostic.location]
-    place = ": ".join(_printable(part) for part in where if part)
+    """`pmgen: warning: FILE[:LINE:COL]: PLACE: message` on one line (collection text is
+    untrusted: no terminal control characters)."""
+    source = source_identity(source)
+    if diagnostic.position:
+        source = f"{source}:{diagnostic.position}"
+    place = ": ".join(
+        _printable(part) for part in (source, diagnostic.location) if part
+    )
     return f"pmgen: {diagnostic.level}: {place}: {_printable(diagnostic.message)}"
 
 
