@@ -35,6 +35,7 @@ from pmgen.markdown import md_cell, md_text
 from pmgen.model import Collection
 from pmgen.pyimports import member_order
 from pmgen.render import pystr, render
+from pmgen.responses import result_type
 from pmgen.secrets import SecretReport
 from pmgen.wire import signing
 
@@ -379,7 +380,7 @@ def _decorate_method(
 ) -> None:
     m_any: Any = m
     m.model = model
-    m.returns = model or "Any"
+    m.returns = result_type(m.operation.examples, model)
     m.body_model = body_model
     if body_model:
         for p in m.keywords:
