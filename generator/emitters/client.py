@@ -294,11 +294,15 @@ def _black_stable(
     rendered: dict[str, str],
     laid_out: tuple[str, ...] = (),
 ) -> list[str]:
-    """The files black would leave unchanged: the static runtime modules, `laid_out` ones
-    (`models.py` when models_layout wrote it) and every resource module without a code
-    line too long for the templates' layout. A file the secret scrubber changed loses the
-    mark (a mask can change a line's length)."""
+    """The files black would leave unchanged: the static runtime modules, the sandbox,
+    `laid_out` ones (`models.py` when models_layout wrote it) and every resource module
+    without a code line too long for the templates' layout. A file the secret scrubber
+    changed loses the mark (a mask can change a line's length)."""
     stable = [f"{pkg}/{module}" for module in (*_STABLE_MODULES, *laid_out)]
+    # the sandbox, copied from pmgen's own black-formatted `generator/sandbox`
+    stable += [
+        p for p in files if p.startswith(f"{pkg}/_sandbox/") and p.endswith(".py")
+    ]
     stable += [
         path
         for path, text in files.items()
