@@ -79,9 +79,47 @@ class Checks:
         if method is not None and not isinstance(method, str):
             self.refuse("an HTTP method name", method, f"{path}.method")
         fixed = dict(value)
+        fixed["url"] = self.url(url, f"{path}.url")
         fixed["header"] = self.headers(value.get("header"), f"{path}.header")
         fixed["body"] = self.body(value.get("body"), f"{path}.body")
         return fixed
+
+    def url(self, value: Any, path: str) -> Any:
+        """A URL object's parts: `raw` text, `host`/`path` as text or lists, `query` and
+        `variable` lists (a query string is read as one, as the SDK parses it)."""
+        if not isinstance(value, dict):
+            return value
+        fixed = dict(value)
+        raw = value.get("raw")
+        if raw is not None and not isinstance(raw, str):
+            self.refuse("the URL as a string", raw, f"{path}.raw")
+        for part in ("host", "path"):
+            given = value.get(part)
+            if given is not None and not isinstance(given, (str, list)):
+                self.refuse(
+                    f"the URL's {part} as a string or a list", given, f"{path}.{part}"
+                )
+        query = value.get("query")
+        if isinstance(query, str) and query:
+            self.warn(
+                "query parameters as a string, not a list: read as one", f"{path}.query"
+            )
+            query = [{"key": q.key, "value": q.value} for q in parse_query(query)]
+        fixed["query"] = self._entries(query, f"{path}.query", "query parameters")
+        variables = self.listed(value.get("variable"), f"{path}.variable", "variables")
+        fixed["variable"] = self._entries(variables, f"{path}.variable", "variables")
+        return fixed
+
+    def _entries(self, value: Any, path: str, what: str) -> list[Any]:
+        """A list of `{key, value}` objects (null or "" is empty)."""
+        if value is None or value == "":
+            return []
+        if not isinstance(value, list):
+            self.refuse(f"a list of {what}", value, path)
+        for index, entry in enumerate(value):
+            if not isinstance(entry, dict):
+                self.refuse("a `{key, value}` object", entry, f"{path}[{index}]")
+        return value
 
     def headers(self, value: Any, path: str) -> Any:
         if value is None or isinstance(value, str):  # the string form is v2.0's

@@ -51,6 +51,26 @@ def _with(**fields: Any) -> list[dict[str, Any]]:
             "$.item[0].item[0].request.body.formdata[1]",
             "a form field",
         ),
+        (
+            _with(url={"raw": 5, "host": ["x"]}),
+            "$.item[0].item[0].request.url.raw",
+            "the URL as a string",
+        ),
+        (
+            _with(url={"host": 1}),
+            "$.item[0].item[0].request.url.host",
+            "the URL's host",
+        ),
+        (
+            _with(url={"host": ["x"], "query": {"a": "1"}}),
+            "$.item[0].item[0].request.url.query",
+            "a list of query parameters",
+        ),
+        (
+            _with(url={"host": ["x"], "variable": [{"key": "id"}, 3]}),
+            "$.item[0].item[0].request.url.variable[1]",
+            "a `{key, value}` object",
+        ),
         ([{"name": "F", "item": 3}], "$.item[0].item", "a list of items"),
         ([{"name": "F", "item": []}, None], "$.item[1]", "an item object"),
         (
@@ -189,3 +209,15 @@ def test_nulls_are_absent_fields(tmp_path: Path) -> None:
 )
 def test_locate(text: str, path: str, expected: tuple[int, int] | None) -> None:
     assert locate(text, path) == expected
+
+
+def test_a_query_string_in_a_url_object(tmp_path: Path) -> None:
+    url = {"host": ["api", "test"], "path": ["users"], "query": "page=2&q"}
+    c = load_value(tmp_path, collection(_with(url=url)))
+    (op,) = ops(c)
+    assert [(q.key, q.value) for q in op.request.url.query] == [
+        ("page", "2"),
+        ("q", None),
+    ]
+    assert op.request.url.raw == "api.test/users?page=2&q"
+    assert "$.item[0].item[0].request.url.query" in _warnings(c)
