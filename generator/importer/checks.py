@@ -38,6 +38,13 @@ def kind(value: Any) -> str:
     return "a list" if isinstance(value, list) else "an object"
 
 
+def _with(value: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """`value` itself when no field changes (the common case: no copy), else a copy."""
+    if all(value.get(key) is new for key, new in fields.items()):
+        return value
+    return {**value, **fields}
+
+
 def _shown(value: Any) -> str:
     words = repr(value)
     return words if len(words) <= 40 else words[:37] + "..."
@@ -78,18 +85,18 @@ class Checks:
             self.refuse("a URL string or object", url, f"{path}.url")
         if method is not None and not isinstance(method, str):
             self.refuse("an HTTP method name", method, f"{path}.method")
-        fixed = dict(value)
-        fixed["url"] = self.url(url, f"{path}.url")
-        fixed["header"] = self.headers(value.get("header"), f"{path}.header")
-        fixed["body"] = self.body(value.get("body"), f"{path}.body")
-        return fixed
+        return _with(
+            value,
+            url=self.url(url, f"{path}.url"),
+            header=self.headers(value.get("header"), f"{path}.header"),
+            body=self.body(value.get("body"), f"{path}.body"),
+        )
 
     def url(self, value: Any, path: str) -> Any:
         """A URL object's parts: `raw` text, `host`/`path` as text or lists, `query` and
         `variable` lists (a query string is read as one, as the SDK parses it)."""
         if not isinstance(value, dict):
             return value
-        fixed = dict(value)
         raw = value.get("raw")
         if raw is not None and not isinstance(raw, str):
             self.refuse("the URL as a string", raw, f"{path}.raw")
@@ -105,15 +112,19 @@ class Checks:
                 "query parameters as a string, not a list: read as one", f"{path}.query"
             )
             query = [{"key": q.key, "value": q.value} for q in parse_query(query)]
-        fixed["query"] = self._entries(query, f"{path}.query", "query parameters")
-        variables = self.listed(value.get("variable"), f"{path}.variable", "variables")
-        fixed["variable"] = self._entries(variables, f"{path}.variable", "variables")
-        return fixed
+        variables = value.get("variable")
+        if variables is not None:
+            variables = self.listed(variables, f"{path}.variable", "variables")
+        return _with(
+            value,
+            query=self._entries(query, f"{path}.query", "query parameters"),
+            variable=self._entries(variables, f"{path}.variable", "variables"),
+        )
 
-    def _entries(self, value: Any, path: str, what: str) -> list[Any]:
+    def _entries(self, value: Any, path: str, what: str) -> Any:
         """A list of `{key, value}` objects (null or "" is empty)."""
         if value is None or value == "":
-            return []
+            return value
         if not isinstance(value, list):
             self.refuse(f"a list of {what}", value, path)
         for index, entry in enumerate(value):
@@ -148,23 +159,24 @@ class Checks:
         mode = value.get("mode")
         if mode is None:  # allowed: no body, in Postman as here
             return value
-        fixed = dict(value)
         if mode not in BODY_MODES:
             self.warn(
                 f"unknown body mode {_shown(mode)}: read as `raw`", f"{path}.mode"
             )
-            fixed["mode"] = mode = "raw"
+            value = _with(value, mode="raw")
+            mode = "raw"
         if mode == "raw":
             raw = value.get("raw")
             if raw is not None and not isinstance(raw, str):
                 self.refuse("the body text as a string", raw, f"{path}.raw")
         elif mode in _FORM_MODES:
-            fixed[mode] = self._form(value.get(mode), mode, f"{path}.{mode}")
-        return fixed
+            form = self._form(value.get(mode), mode, f"{path}.{mode}")
+            value = _with(value, **{mode: form})
+        return value
 
     def _form(self, value: Any, mode: str, path: str) -> Any:
         if value is None or value == "":
-            return []
+            return value
         if mode == "urlencoded" and isinstance(value, str):
             self.warn("form fields as a query string, not a list: read as one", path)
             return [{"key": q.key, "value": q.value} for q in parse_query(value)]
