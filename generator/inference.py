@@ -285,6 +285,15 @@ def _sorted_imports(text: str) -> str:
     return block.render() + "\n\n\n" + body
 
 
+def warm_up() -> None:
+    """datamodel-code-generator imported and run once on a tiny schema: what a prewarmed
+    child (`parallel.prewarmed`) does while the collection loads, before it is handed the
+    real schema."""
+    _run_datamodel_codegen(
+        '{"title": "Warm", "type": "object", "properties": {"a": {"type": "string"}}}'
+    )
+
+
 def infer_models(
     sources: Iterable[ModelSource], reserved: Iterable[str] = ()
 ) -> InferredModels:

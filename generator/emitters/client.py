@@ -10,6 +10,7 @@ plan (`client_plan`) and the operation specs, stored as JSON beside each resourc
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -107,7 +108,8 @@ def emit(
         # while the modules render with the model names asked of it; it writes them all
         # unless a schema yields no class, and then the modules render again (fresh plans:
         # rendering annotates them) with the names it wrote
-        with beside(lambda: inference.generate_text(wanted)) as text:
+        # a partial, not a lambda: a prewarmed child is handed it pickled
+        with beside(functools.partial(inference.generate_text, wanted)) as text:
             files = render_with(wanted.expected())
             models = inference.finish(wanted, text())
         if wanted.all_written(models):
