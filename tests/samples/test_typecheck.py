@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from scripts.return_types import count
 from tests.samples.conftest import SAMPLES, SampleVenv, import_name
 
 
@@ -131,3 +133,11 @@ def test_raw_responses_are_typed(tmp_path: Path) -> None:
         '"APIResponse[EndpointsGetEndpointsResponse]"',
     ], out
     assert 'Unexpected keyword argument "limt"' in out  # the parameters are kept
+
+
+def test_no_method_returns_any() -> None:
+    """Every operation method says what it returns (`pmgen.responses`): `Any` never."""
+    found = count(SAMPLES)
+    if not found:
+        pytest.skip("no generated sample clients")
+    assert not [a for a in found if re.search(r"\bAny\b", a)], found
