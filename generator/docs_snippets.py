@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from pmgen import formatting
 from pmgen.emitted import BlackStable, is_python, stable_paths
-from pmgen.emitters import docs, snippets
+from pmgen.emitters import docs, python_client_usage, snippets
 from pmgen.emitters.docs_view import DocSnippets
 from pmgen.errors import GeneratorBug
 from pmgen.model import Collection, Operation
@@ -52,7 +52,12 @@ def for_docs(
             return texts[path], _LANGUAGE_OF_EXT.get(ext, ext)
         # The style cannot say this request: rendering it again raises the reason.
         snippets.render_snippet(
-            collection, op, style, reveal_secrets=reveal_secrets, package=package
+            collection,
+            op,
+            style,
+            reveal_secrets=reveal_secrets,
+            package=package,
+            usage=python_client_usage,
         )
         raise snippets.Unsupported(f"no {style} snippet")  # not reached: it raised
 
@@ -118,7 +123,11 @@ def _emit(
 ) -> Mapping[str, str]:
     try:
         return snippets.emit(
-            collection, styles=styles, reveal_secrets=reveal_secrets, package=package
+            collection,
+            styles=styles,
+            reveal_secrets=reveal_secrets,
+            package=package,
+            usage=python_client_usage,
         )
     except Exception:  # one broken snippet must not sink the docs
         return _render_each(collection, styles, reveal_secrets, package)
@@ -141,6 +150,7 @@ def _render_each(
                     style,
                     reveal_secrets=reveal_secrets,
                     package=package,
+                    usage=python_client_usage,
                 )
             except Exception:  # shown on the page by `lookup`
                 continue

@@ -30,3 +30,17 @@ class GeneratorBug(PmgenError):
     """pmgen produced something invalid: never the user's fault."""
 
     exit_code = 3
+
+
+class ShapeError(InputError):
+    """Valid JSON that is not a readable collection at `path` (a JSON path such as
+    `$.item[0].request.url`); the loader adds the line and column when it can."""
+
+    def __init__(
+        self, message: str, *, source: str, path: str, position: str = ""
+    ) -> None:
+        self.source = source
+        self.path = path
+        self.position = position  # "LINE:COL" in the source text, when known
+        head = f"{source}:{position}" if position else source
+        super().__init__(message, where=f"{head}: {path}")

@@ -160,6 +160,28 @@ def _compile_all(items: list[tuple[str, str]]) -> None:
             _compile_or_raise(path, text)
 
 
+def _compile_beside_black(
+    to_compile: list[tuple[str, str]],
+    todo: list[tuple[str, str, str]],
+    workers: int | None,
+) -> list[tuple[str, str | None, int]]:
+    """`_compile_all(to_compile)`, then black on `todo` (`_run`). When both are small
+    (neither forks on its own) and there are two cores, the black-stable files compile
+    in a forked child while black runs here: a client's ~30 files for black and ~150
+    black-stable modules to compile were 0.8 + 0.6 CPU seconds one after the other. A
+    compile failure is raised as before, naming the first file that fails."""
+    small = len(to_compile) < COMPILE_SPLIT and len(todo) < POOL_THRESHOLD
+    if not (to_compile and todo and small and parallel.can_fork()):
+        _compile_all(to_compile)
+        return _run(todo, workers)
+    with parallel.forked(lambda: _compiles(to_compile)) as compiled:
+        outcomes = _run(todo, workers)
+        ok = compiled()
+    if not ok:
+        _compile_all(to_compile)  # raises for the first file that does not compile
+    return outcomes
+
+
 def _compiles(items: list[tuple[str, str]]) -> bool:
     try:
         for path, text in items:
@@ -245,8 +267,7 @@ def format_python(
         else:
             todo.append((path, text, key))
 
-    _compile_all(to_compile)
-    outcomes = _run(todo, workers)
+    outcomes = _compile_beside_black(to_compile, todo, workers)
     for (path, _text, key), (formatted, error, line) in zip(
         todo, outcomes, strict=True
     ):

@@ -26,6 +26,7 @@ class Diagnostic(Frozen):
     level: Literal["info", "warning", "error"]
     message: str
     location: str = ""  # JSON path (`$.item[3].request.url`) or file:line:col
+    position: str = ""  # "LINE:COL" of the JSON path's value in the source, when known
 
 
 class Variable(Frozen):

@@ -41,7 +41,7 @@ from pmgen.errors import UsageError
 from pmgen.manifest import source_identity
 
 if TYPE_CHECKING:
-    from pmgen.emitters import Options
+    from pmgen.emitters import Beside, Options
     from pmgen.emitters.docs_view import DocSnippets
     from pmgen.model import Collection, Diagnostic
 
@@ -129,20 +129,23 @@ def run(
         Diagnostic,
     )  # noqa: PLC0415 (pydantic: not for up_to_date)
 
-    collection = load(source, load_options)
-    for diagnostic in collection.diagnostics:
-        if diagnostic.level != "info":
-            notify(diagnostic_line(diagnostic, collection.source))
-    with _frozen_heap():
-        secret_values, warnings = _secrets(collection, plan.reveal_secrets)
-        for line in warnings:
-            notify(line)
-        files = emit(collection, plan, secret_values)
-        notes = [Diagnostic(level="warning", message=note) for note in files.notes]
-        for diagnostic in notes:
-            notify(diagnostic_line(diagnostic, collection.source))
-        gc.freeze()  # format_python unfreezes what it froze, ours included
-        report, changes = write(collection, plan, settings, files, secret_values)
+    with ExitStack() as early:
+        beside = _prewarmed(plan, early)  # started before the load, to overlap it
+        collection = load(source, load_options)
+        for diagnostic in collection.diagnostics:
+            if diagnostic.level != "info":
+                notify(diagnostic_line(diagnostic, collection.source))
+        with _frozen_heap():
+            secret_values, warnings = _secrets(collection, plan.reveal_secrets)
+            for line in warnings:
+                notify(line)
+            files = emit(collection, plan, secret_values, beside)
+            early.close()  # a prewarmed child the client did not need goes now
+            notes = [Diagnostic(level="warning", message=note) for note in files.notes]
+            for diagnostic in notes:
+                notify(diagnostic_line(diagnostic, collection.source))
+            gc.freeze()  # format_python unfreezes what it froze, ours included
+            report, changes = write(collection, plan, settings, files, secret_values)
     diagnostics = [*collection.diagnostics, *notes]
     result = Result(collection.source, files, diagnostics, warnings, report, changes)
     if fingerprint and not settings.check and not report.refused:
@@ -232,8 +235,23 @@ def load(source: str | None, load_options: Mapping[str, Any]) -> Collection:
             gc.enable()
 
 
+def _prewarmed(plan: Plan, stack: ExitStack) -> Beside | None:
+    """`client` alone: a child imports datamodel-code-generator while the collection
+    loads and plans, and then generates the client's models (`parallel.prewarmed`)."""
+    from pmgen import parallel  # noqa: PLC0415
+
+    if set(plan.parts) != {"client"} or not parallel.can_fork():
+        return None
+    from pmgen import inference  # noqa: PLC0415
+
+    return stack.enter_context(parallel.prewarmed(inference.warm_up))
+
+
 def emit(
-    collection: Collection, plan: Plan, secret_values: frozenset[str] = frozenset()
+    collection: Collection,
+    plan: Plan,
+    secret_values: frozenset[str] = frozenset(),
+    beside: Beside | None = None,
 ) -> BlackStable:
     """Every part's files under its folder, secrets masked, Python formatted, with the
     emitters' notes. The client runs in a forked child when there are other parts (it
@@ -249,7 +267,7 @@ def emit(
         templates_dir=plan.templates,
         styles=plan.styles,
         site=plan.site,
-        beside=parallel.forked if parallel.can_fork() else None,
+        beside=beside or (parallel.forked if parallel.can_fork() else None),
     )
     done: dict[str, Callable[[], BlackStable]] = {}
     with ExitStack() as children:
@@ -373,10 +391,14 @@ def _secrets(collection: Collection, reveal: bool) -> tuple[frozenset[str], list
 
 
 def diagnostic_line(diagnostic: Diagnostic, source: str) -> str:
-    """`pmgen: warning: FILE: PLACE: message` on one line (collection text is untrusted:
-    no terminal control characters)."""
-    where = [source_identity(source), diagnostic.location]
-    place = ": ".join(_printable(part) for part in where if part)
+    """`pmgen: warning: FILE[:LINE:COL]: PLACE: message` on one line (collection text is
+    untrusted: no terminal control characters)."""
+    source = source_identity(source)
+    if diagnostic.position:
+        source = f"{source}:{diagnostic.position}"
+    place = ": ".join(
+        _printable(part) for part in (source, diagnostic.location) if part
+    )
     return f"pmgen: {diagnostic.level}: {place}: {_printable(diagnostic.message)}"
 
 

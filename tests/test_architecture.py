@@ -2,11 +2,14 @@
 
     model       knows no input format and no output: imports no other pmgen module
     importer    reads sources into the model: never an emitter, the writer, the CLI
-    emitters    model -> files, pure: never the writer, formatting, parallel, importer
+    emitters    model -> files, pure: never the writer, formatting, parallel, importer;
+                no emitter imports another's modules (client_*, snippet*, docs_*): what
+                one needs of another is handed in by the registry, `pmgen.emitters`
     inference   serves the client emitter without depending on it
 
 Every import counts, at module level or inside a function, and so does
-`importlib.import_module("...")` with a literal name.
+`importlib.import_module("...")` / `__import__("...")` with a literal name; an emitter
+module may not import by a computed name at all (the walk could not see the edge).
 """
 
 from __future__ import annotations
@@ -82,15 +85,60 @@ def imported(path: Path) -> Iterator[tuple[list[str], int]]:
                 base = ".".join([*anchor, base] if base else anchor)
             # `from pmgen import writer` imports pmgen.writer
             yield [base, *(f"{base}.{alias.name}" for alias in node.names)], node.lineno
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "import_module"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            yield [node.args[0].value], node.lineno
+        elif isinstance(node, ast.Call) and _dynamic_import(node):
+            argument = node.args[0] if node.args else None
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                yield [argument.value], node.lineno
+            else:
+                yield [COMPUTED], node.lineno
+
+
+COMPUTED = "<a computed name>"
+
+
+def _dynamic_import(call: ast.Call) -> bool:
+    """`importlib.import_module(...)`, `import_module(...)`, `__import__(...)`."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return name in ("import_module", "__import__")
+
+
+def emitter_family(name: str) -> str | None:
+    """Which emitter a module of `pmgen.emitters` belongs to: `client_plan` -> client,
+    `snippet_code` and `snippets` -> snippet, `docs_view` -> docs; None for the
+    registry (`pmgen.emitters` itself) and for what is not an emitter module."""
+    prefix = "pmgen.emitters."
+    if not name.startswith(prefix):
+        return None
+    module = name[len(prefix) :].split(".")[0]
+    return module.split("_")[0].removesuffix("s") or None
+
+
+def cross_emitter_edges(root: Path | None = None) -> list[str]:
+    """Imports from one emitter's modules into another's, and imports by a computed
+    name in any emitter module."""
+    found = []
+    for path in sorted((root or ROOT / PACKAGE / "emitters").rglob("*.py")):
+        source = module_name(path)
+        family = emitter_family(source)
+        if family is None:
+            continue
+        for names, line in imported(path):
+            where = path.relative_to(ROOT)
+            if COMPUTED in names:
+                found.append(f"{where}:{line}: {source} imports by a computed name")
+                continue
+            other = [
+                n
+                for n in names
+                if emitter_family(n) not in (None, family) and is_module(n)
+            ]
+            if other:
+                found.append(
+                    f"{where}:{line}: {source} -> {max(other, key=len)} "
+                    "(an emitter imports another emitter's module)"
+                )
+    return found
 
 
 def within(name: str, prefixes: tuple[str, ...]) -> bool:
@@ -128,6 +176,60 @@ def forbidden_edges(root: Path | None = None) -> list[str]:
 
 def test_no_forbidden_import_edge() -> None:
     assert forbidden_edges() == []
+
+
+def test_no_emitter_imports_another() -> None:
+    assert cross_emitter_edges() == []
+
+
+@pytest.mark.parametrize(
+    ("code", "edge"),
+    [
+        (
+            "import importlib\nimportlib.import_module('pmgen.emitters.client_usage')\n",
+            "-> pmgen.emitters.client_usage",
+        ),
+        (
+            "from importlib import import_module\nimport_module('pmgen.emitters.client_plan')\n",
+            "-> pmgen.emitters.client_plan",
+        ),
+        ("__import__('pmgen.emitters.docs_view')\n", "-> pmgen.emitters.docs_view"),
+        ("from pmgen.emitters import client_usage\n", "-> pmgen.emitters.client_usage"),
+        ("from .docs import emit\n", "-> pmgen.emitters.docs"),
+        (
+            "import importlib\nname = 'client_usage'\n"
+            "importlib.import_module(f'pmgen.emitters.{name}')\n",
+            "imports by a computed name",
+        ),
+    ],
+)
+def test_each_kind_of_cross_emitter_edge_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, edge: str
+) -> None:
+    """A copy of the emitters with one bad import added to the snippets emitter."""
+    import shutil  # noqa: PLC0415
+
+    copy = tmp_path / "repo"
+    shutil.copytree(
+        ROOT / PACKAGE, copy / PACKAGE, ignore=shutil.ignore_patterns("*.pyc")
+    )
+    target = copy / PACKAGE / "emitters" / "snippets.py"
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\n" + code, encoding="utf-8"
+    )
+    monkeypatch.setattr(__import__(__name__, fromlist=["ROOT"]), "ROOT", copy)
+    found = cross_emitter_edges(copy / PACKAGE / "emitters")
+    assert len(found) == 1 and edge in found[0], found
+    assert found[0].startswith("generator/emitters/snippets.py:"), found
+
+
+def test_the_registry_and_shared_modules_are_no_family() -> None:
+    assert emitter_family("pmgen.emitters") is None
+    assert emitter_family("pmgen.docs_snippets") is None
+    assert {
+        emitter_family(f"pmgen.emitters.{m}") for m in ("snippets", "snippet_code")
+    } == {"snippet"}
+    assert emitter_family("pmgen.emitters.client_usage") == "client"
 
 
 @pytest.mark.parametrize(
@@ -183,6 +285,8 @@ def test_every_package_folder_is_installed() -> None:
     else:
         import tomli as tomllib  # noqa: PLC0415
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    listed = set(config["tool"]["setuptools"]["packages"]) - {f"{IMPORT_NAME}.templates"}
+    listed = set(config["tool"]["setuptools"]["packages"]) - {
+        f"{IMPORT_NAME}.templates"
+    }
     folders = {module_name(init) for init in (ROOT / PACKAGE).rglob("__init__.py")}
     assert listed == folders

@@ -73,8 +73,9 @@ def _tree(root: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.parametrize("command", ["generate", "client"])  # client: a prewarmed child
 def test_generate_writes_the_same_files_with_and_without_the_fork(
-    tmp_path: Path,
+    tmp_path: Path, command: str
 ) -> None:
     example = (
         Path(__file__).resolve().parents[1]
@@ -91,7 +92,7 @@ def test_generate_writes_the_same_files_with_and_without_the_fork(
                 "-m",
                 "pmgen.cli",
                 "-q",
-                "generate",
+                command,
                 str(example),
                 "-o",
                 str(out),
@@ -100,4 +101,82 @@ def test_generate_writes_the_same_files_with_and_without_the_fork(
             env=env,
         )
         trees.append(_tree(out))
-    assert len(trees[0]) > 100 and trees[0] == trees[1]
+    assert len(trees[0]) > 40 and trees[0] == trees[1]
+
+
+# -- prewarmed: a child started early, handed its function later -------------------------
+
+_WARM = "warm"
+
+
+def _preload(marker: str) -> None:
+    Path(marker).write_text(f"{os.getpid()}", encoding="utf-8")
+
+
+def _read_marker(marker: str) -> tuple[int, str]:
+    """Run in the prewarmed child: its pid, and what its preload wrote."""
+    return os.getpid(), Path(marker).read_text(encoding="utf-8")
+
+
+def _fails(marker: str) -> None:
+    raise InputError(f"bad collection in {os.getpid()}", where=marker)
+
+
+def test_prewarmed_runs_the_function_where_the_preload_ran(tmp_path: Path) -> None:
+    if not parallel.can_fork():
+        pytest.skip("no fork here")
+    import functools  # noqa: PLC0415
+
+    marker = str(tmp_path / _WARM)
+    with parallel.prewarmed(functools.partial(_preload, marker)) as beside:
+        with beside(functools.partial(_read_marker, marker)) as result:
+            pid, preloaded_in = result()
+        assert pid != os.getpid() and preloaded_in == str(pid)
+        # a second call, and one that cannot be pickled, get a child of their own
+        with beside(functools.partial(_read_marker, marker)) as again:
+            assert again()[0] not in (pid, os.getpid())
+        with beside(lambda: os.getpid()) as unpicklable:
+            assert unpicklable() != os.getpid()
+
+
+def test_an_unused_prewarmed_child_is_killed(tmp_path: Path) -> None:
+    if not parallel.can_fork():
+        pytest.skip("no fork here")
+    import functools  # noqa: PLC0415
+
+    marker = tmp_path / _WARM
+    with parallel.prewarmed(functools.partial(_preload, str(marker))):
+        while not marker.exists() or not marker.read_text():
+            time.sleep(0.01)
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(marker.read_text()), 0)
+
+
+def test_a_failing_prewarmed_function_reraises_here(tmp_path: Path) -> None:
+    import functools  # noqa: PLC0415
+
+    marker = str(tmp_path / _WARM)
+    with (
+        pytest.raises(InputError, match=f"bad collection in {os.getpid()}$"),
+        parallel.prewarmed(functools.partial(_preload, marker)) as beside,
+        beside(functools.partial(_fails, marker)) as result,
+    ):
+        result()
+
+
+def test_prewarmed_without_fork_runs_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import functools  # noqa: PLC0415
+
+    monkeypatch.setenv("PMGEN_NO_FORK", "1")
+    marker = tmp_path / _WARM
+    marker.write_text("here", encoding="utf-8")
+    with (
+        parallel.prewarmed(
+            functools.partial(_preload, str(tmp_path / "unused"))
+        ) as beside,
+        beside(functools.partial(_read_marker, str(marker))) as result,
+    ):
+        assert result() == (os.getpid(), "here")
+    assert not (tmp_path / "unused").exists()  # no child, no preload

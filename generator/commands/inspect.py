@@ -84,7 +84,8 @@ def render_text(collection: Collection) -> str:
     if collection.diagnostics:
         lines += ["", "diagnostics:"]
         for diag in collection.diagnostics:
-            where = f" {clean(diag.location)}" if diag.location else ""
+            at = " ".join(p for p in (diag.position, diag.location) if p)
+            where = f" {clean(at)}" if at else ""
             lines.append(f"  {diag.level}{where}: {clean(diag.message)}")
     return "\n".join(lines)
 

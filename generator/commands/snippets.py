@@ -15,7 +15,7 @@ from pmgen.commands._source_options import (
     load_kwargs,
     source_options,
 )
-from pmgen.emitters import snippets
+from pmgen.emitters import python_client_usage, snippets
 from pmgen.emitters.snippet_context import Unsupported
 from pmgen.errors import UsageError
 from pmgen.formatting import format_python
@@ -74,7 +74,11 @@ def command(
         for name in chosen:
             try:
                 text = snippets.render_snippet(
-                    collection, op, name, reveal_secrets=reveal_secrets
+                    collection,
+                    op,
+                    name,
+                    reveal_secrets=reveal_secrets,
+                    usage=python_client_usage,
                 )
             except Unsupported as why:
                 raise UsageError(

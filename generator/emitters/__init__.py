@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pmgen.emitted import BlackStable
     from pmgen.emitters.docs_view import DocSnippets
-    from pmgen.model import Collection
+    from pmgen.model import Collection, Operation
 
 # Runs a function meanwhile (elsewhere): the context yields what fetches its result. The
 # pipeline hands the client `pmgen.parallel.forked` when it can fork.
@@ -57,6 +57,19 @@ def emit_client(collection: Collection, options: Options) -> BlackStable:
     )
 
 
+def python_client_usage(
+    collection: Collection, operation: Operation, *, package: str, reveal_secrets: bool
+) -> str:
+    """The python-client snippet (`snippets.Usage`): the client emitter's usage program
+    for the request. Handed to the snippets emitter here, where the emitters meet, so
+    neither imports the other; `client_usage` loads only when the style is asked for."""
+    from pmgen.emitters import client_usage  # noqa: PLC0415
+
+    return client_usage.render_usage(
+        collection, operation, package=package, reveal_secrets=reveal_secrets
+    )
+
+
 def emit_snippets(collection: Collection, options: Options) -> BlackStable:
     from pmgen.emitters import snippets as module  # noqa: PLC0415
 
@@ -65,6 +78,7 @@ def emit_snippets(collection: Collection, options: Options) -> BlackStable:
         styles=options.styles,
         reveal_secrets=options.reveal_secrets,
         package=options.package,
+        usage=python_client_usage,
     )
 
 

@@ -11,6 +11,7 @@ resource module, and the templates of `templates/client/`.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from pmgen.markdown import md_cell, md_text
 from pmgen.model import Collection
 from pmgen.pyimports import member_order
 from pmgen.render import pystr, render
+from pmgen.responses import result_type
 from pmgen.secrets import SecretReport
 from pmgen.wire import signing
 
@@ -103,7 +105,8 @@ def emit(
         # while the modules render with the model names asked of it; it writes them all
         # unless a schema yields no class, and then the modules render again (fresh plans:
         # rendering annotates them) with the names it wrote
-        with beside(lambda: inference.generate_text(wanted)) as text:
+        # a partial, not a lambda: a prewarmed child is handed it pickled
+        with beside(functools.partial(inference.generate_text, wanted)) as text:
             files = render_with(wanted.expected())
             models = inference.finish(wanted, text())
         if wanted.all_written(models):
@@ -287,11 +290,15 @@ def _black_stable(
     rendered: dict[str, str],
     laid_out: tuple[str, ...] = (),
 ) -> list[str]:
-    """The files black would leave unchanged: the static runtime modules, `laid_out` ones
-    (`models.py` when models_layout wrote it) and every resource module without a code
-    line too long for the templates' layout. A file the secret scrubber changed loses the
-    mark (a mask can change a line's length)."""
+    """The files black would leave unchanged: the static runtime modules, the sandbox,
+    `laid_out` ones (`models.py` when models_layout wrote it) and every resource module
+    without a code line too long for the templates' layout. A file the secret scrubber
+    changed loses the mark (a mask can change a line's length)."""
     stable = [f"{pkg}/{module}" for module in (*_STABLE_MODULES, *laid_out)]
+    # the sandbox, copied from pmgen's own black-formatted `generator/sandbox`
+    stable += [
+        p for p in files if p.startswith(f"{pkg}/_sandbox/") and p.endswith(".py")
+    ]
     stable += [
         path
         for path, text in files.items()
@@ -352,7 +359,7 @@ def _decorate_method(
 ) -> None:
     m_any: Any = m
     m.model = model
-    m.returns = model or "Any"
+    m.returns = result_type(m.operation.examples, model)
     m.body_model = body_model
     if body_model:
         for p in m.keywords:

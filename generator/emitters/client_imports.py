@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from pmgen.emitters.client_plan import MethodPlan, ResourcePlan
 from pmgen.pyimports import ImportBlock, identifiers
+from pmgen.responses import JSON_VALUE
 
 # where the names generated code uses come from; the package's own modules are relative
 STDLIB_NAMES = {
@@ -37,9 +38,13 @@ def method_names(methods: Iterable[MethodPlan]) -> set[str]:
 
 def resource_imports(resource: ResourcePlan, models: Iterable[str]) -> tuple[str, str]:
     """A resource module's import block and the one under `if TYPE_CHECKING:` (its
-    sub-resources, imported at run time only when first used)."""
+    sub-resources, imported at run time only when first used, and `JSONValue`, an
+    annotation only: the models module it lives in may import pydantic)."""
     used = method_names(resource.methods)
-    if resource.children:
+    typing_only = _children(resource, ".")
+    if JSON_VALUE in used:
+        typing_only.names("..models", [JSON_VALUE])
+    if typing_only:
         used.add("TYPE_CHECKING")
     block = ImportBlock().names("__future__", ["annotations"])
     block.uses(used, {**STDLIB_NAMES, **dict.fromkeys(TYPES_NAMES, ".._types")})
@@ -47,7 +52,7 @@ def resource_imports(resource: ResourcePlan, models: Iterable[str]) -> tuple[str
     block.names(".._resource", ["AsyncAPIResource", "SyncAPIResource"])
     if resource.methods:
         block.names(".._resource", ["async_raw_response", "load_specs", "raw_response"])
-    return block.render(), _children(resource, ".").render("    ")
+    return block.render(), typing_only.render("    ")
 
 
 def client_imports(
@@ -56,7 +61,10 @@ def client_imports(
     """`_client.py`'s import blocks (as `resource_imports`)."""
     used = method_names(root.methods) | {"Mapping", "NOT_GIVEN", "NotGiven"}
     used.add("TimeoutTypes")
-    if root.children:
+    typing_only = _children(root, ".resources.")
+    if JSON_VALUE in used:
+        typing_only.names(".models", [JSON_VALUE])
+    if typing_only:
         used.add("TYPE_CHECKING")
     block = ImportBlock().names("__future__", ["annotations"]).module("copy")
     block.uses(used, {**STDLIB_NAMES, **dict.fromkeys(TYPES_NAMES, "._types")})
@@ -76,7 +84,7 @@ def client_imports(
     block.names("._resource", ["_Resources"])
     if root.methods:
         block.names("._resource", ["async_raw_response", "load_specs", "raw_response"])
-    return block.render(), _children(root, ".resources.").render("    ")
+    return block.render(), typing_only.render("    ")
 
 
 def _children(resource: ResourcePlan, prefix: str) -> ImportBlock:

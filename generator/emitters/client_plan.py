@@ -17,6 +17,7 @@ from pmgen import naming
 from pmgen.emitters import client_scripts
 from pmgen.emitters.client_secrets import SecretHider
 from pmgen.model import Collection, Folder, Item, Operation
+from pmgen.responses import UNKNOWN
 from pmgen.scriptinfo import describe
 from pmgen.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
 from pmgen.wire.jsonc import strip_json_comments
@@ -80,7 +81,7 @@ class MethodPlan:
     spec: dict[str, Any]
     positional: list[Param] = field(default_factory=list)
     keywords: list[Param] = field(default_factory=list)
-    returns: str = "Any"
+    returns: str = UNKNOWN  # what the method returns (`responses.result_type`)
     model: str | None = None  # response model class
     body_model: str | None = None  # request body model class
     scripts: list[str] = field(
@@ -240,7 +241,9 @@ class Planner:
         url = request.url
         if not url.host and not url.path and url.raw:
             url = split_raw(url.raw).model_copy(update={"variables": url.variables})
-        names = naming.Scope({"self", *CALL_OPTIONS, "body"})
+        names = naming.Scope(
+            {"self", *CALL_OPTIONS, "body", "result"}
+        )  # `result`: the return value
         method = request.method.upper() if request.method else "GET"
         plan = MethodPlan(name=name, operation=op, spec_key=name, spec={})
         spec: dict[str, Any] = {"name": op.key, "method": request.method or "GET"}

@@ -4,6 +4,10 @@
     render_snippet(collection, operation, style, reveal_secrets=False) -> str
     STYLES: every supported style; `publisher` expands to the publisher's languages.
 
+The python-client style calls the generated client: its text comes from `usage`, an input
+(`pmgen.emitters.client_usage`, handed in by the emitters' registry), so this emitter
+imports nothing of the client emitter's.
+
 Layout: `<style>/<folder identifiers>/<request identifier>.<ext>` plus `index.json`
 (requests in collection order; a style that cannot express a request leaves its key out
 and says why under `notes`). Paths come from identifiers only.
@@ -12,12 +16,11 @@ and says why under `notes`). Paths come from identifiers only.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pmgen import secrets
 from pmgen.emitted import BlackStable
@@ -42,6 +45,19 @@ from pmgen.naming import snake
 from pmgen.render import comment, render
 from pmgen.wire import WireRequest, build_request, signing
 from pmgen.wire.values import Part, Value
+
+
+class Usage(Protocol):
+    """The python-client snippet of a request: a program calling the generated client."""
+
+    def __call__(
+        self,
+        collection: Collection,
+        operation: Operation,
+        *,
+        package: str,
+        reveal_secrets: bool,
+    ) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -114,26 +130,23 @@ def render_snippet(
     files_dir: str | Path | None = None,
     package: str | None = None,
     wire: WireRequest | None = None,
+    usage: Usage | None = None,
 ) -> str:
     """One request's snippet text; raises `Unsupported` (a reason) when the style cannot say it.
 
-    `wire`: `build_request(collection, operation, ...)` when the caller has it already.
+    `wire`: `build_request(collection, operation, ...)` when the caller has it already;
+    `usage`: what writes the python-client style (`pmgen.emitters.python_client_usage`).
     """
     spec = STYLES[style]
     if spec.template is None:
-        try:
-            usage = importlib.import_module("pmgen.emitters.client_usage")
-        except ImportError as exc:
-            raise Unsupported(
-                "the python-client style needs pmgen.emitters.client_usage"
-            ) from exc
-        text: str = usage.render_usage(
+        if usage is None:
+            raise Unsupported("the python-client style needs the client's usage")
+        return usage(
             collection,
             operation,
             package=package or _package_name(collection),
             reveal_secrets=reveal_secrets,
         )
-        return text
     if wire is None:
         wire = build_request(
             collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
@@ -320,8 +333,10 @@ def emit(
     reveal_secrets: bool = False,
     files_dir: str | Path | None = None,
     package: str | None = None,
+    usage: Usage | None = None,
 ) -> BlackStable:
-    """Every request in every style, plus `index.json`. Writes nothing.
+    """Every request in every style, plus `index.json`. Writes nothing. `usage` writes
+    the python-client style (as `render_snippet`).
 
     Python files of the black-stable styles that `is_black_stable` accepts are marked
     (`formatting.BlackStable`): black skips them.
@@ -358,6 +373,7 @@ def emit(
                     files_dir=files_dir,
                     package=package,
                     wire=wire,
+                    usage=usage,
                 )
             except Unsupported as why:
                 notes[style] = str(why)

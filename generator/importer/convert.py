@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pmgen import naming
-from pmgen.errors import InputError
+from pmgen.errors import InputError, ShapeError
 from pmgen.importer import fields
+from pmgen.importer.checks import Checks
 from pmgen.importer.fields import description, text
 from pmgen.importer.limits import Limits
 from pmgen.importer.requests import parse_examples, parse_request
@@ -53,6 +54,10 @@ class _Walk:
     ids: set[str] = field(default_factory=set)
     requests: int = 0
     items_warned: bool = False
+    checks: Checks = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.checks = Checks(self.where, self.warn)
 
     def warn(self, message: str, location: str) -> None:
         self.diagnostics.append(
@@ -61,17 +66,22 @@ class _Walk:
 
     def children(self, node: dict[str, Any], path: str) -> tuple[list[Any], str]:
         """`item`, or the malformed `items` (read, with a warning, never silently dropped)."""
-        if isinstance(node.get("item"), list):
-            return node["item"], f"{path}.item"
-        if isinstance(node.get("items"), list):
-            if not self.items_warned:
-                self.warn(
-                    "non-standard `items` instead of `item`: read as `item`",
-                    f"{path}.items",
-                )
-                self.items_warned = True
-            return node["items"], f"{path}.items"
-        return [], path
+        if node.get("item") is not None or node.get("items") is None:
+            return self.checks.listed(node.get("item"), f"{path}.item", "items"), (
+                f"{path}.item"
+            )
+        if not self.items_warned:
+            self.warn(
+                "non-standard `items` instead of `item`: read as `item`",
+                f"{path}.items",
+            )
+            self.items_warned = True
+        return self.checks.listed(node["items"], f"{path}.items", "items"), (
+            f"{path}.items"
+        )
+
+    def events(self, node: dict[str, Any], path: str) -> list[Any]:
+        return self.checks.listed(node.get("event"), f"{path}.event", "events")
 
     def unique_id(self, raw: Any, key: str) -> str:
         candidate = raw if isinstance(raw, str) and raw else ""
@@ -84,9 +94,10 @@ class _Walk:
 
 
 def _is_folder(node: dict[str, Any]) -> bool:
+    """As Postman's SDK decides: no `request`, and children (`item`) given."""
     if "request" in node:
         return False
-    return isinstance(node.get("item"), list) or isinstance(node.get("items"), list)
+    return node.get("item") is not None or node.get("items") is not None
 
 
 def _effective(
@@ -115,17 +126,17 @@ def _name(node: dict[str, Any]) -> str:
 
 def _walk(walk: _Walk, nodes: list[Any], ctx: _Context, list_path: str) -> list[Item]:
     if len(ctx.folder) > walk.limits.max_depth:
-        raise InputError(
+        raise ShapeError(
             f"folders nested deeper than {walk.limits.max_depth} levels",
-            where=f"{walk.where}: {list_path}",
+            source=walk.where,
+            path=list_path,
         )
     scope = naming.Scope()
     items: list[Item] = []
     for index, node in enumerate(nodes):
         path = f"{list_path}[{index}]"
         if not isinstance(node, dict):
-            walk.warn("item is not an object: skipped", path)
-            continue
+            walk.checks.refuse("an item object (a request or a folder)", node, path)
         name = _name(node)
         if _is_folder(node):
             items.append(
@@ -149,7 +160,7 @@ def _folder(
 ) -> Folder:
     identifier = scope.claim(naming.snake(name, fallback="folder"))
     auth, declared = fields.auth(node.get("auth"))
-    own_scripts = scripts(node.get("event"), walk.shared_scripts)
+    own_scripts = scripts(walk.events(node, path), walk.shared_scripts)
     child_nodes, child_path = walk.children(node, path)
     child = _Context(
         folder=(*ctx.folder, name),
@@ -187,13 +198,14 @@ def _operation(
             f"more than {walk.limits.max_requests} requests (raise the limit to read it)",
             where=walk.where,
         )
-    if "request" not in node:
+    raw_request = walk.checks.request(node.get("request"), f"{path}.request")
+    if raw_request is None:
         walk.warn("item has neither `request` nor `item`: read as an empty GET", path)
     base_key = " / ".join((*ctx.folder, name))
     walk.keys[base_key] += 1
     repeat = walk.keys[base_key]
     key = base_key if repeat == 1 else f"{base_key} #{repeat}"
-    request = parse_request(node.get("request"))
+    request = parse_request(raw_request)
     return Operation(
         id=walk.unique_id(node.get("id", node.get("_postman_id")), key),
         name=name,
@@ -202,9 +214,7 @@ def _operation(
         folder_identifiers=list(ctx.folder_identifiers),
         key=key,
         description=description(
-            node["request"].get("description")
-            if isinstance(node.get("request"), dict)
-            else None
+            raw_request.get("description") if isinstance(raw_request, dict) else None
         )
         or description(node.get("description")),
         request=request,
@@ -212,9 +222,11 @@ def _operation(
         protocol_profile_behavior=dict(
             _behavior(ctx.behavior, node.get("protocolProfileBehavior"))
         ),
-        scripts=scripts(node.get("event"), walk.shared_scripts),
+        scripts=scripts(walk.events(node, path), walk.shared_scripts),
         inherited_scripts=list(ctx.scripts),
-        examples=parse_examples(node.get("response")),
+        examples=parse_examples(
+            walk.checks.listed(node.get("response"), f"{path}.response", "responses")
+        ),
     )
 
 
@@ -259,11 +271,11 @@ class Tree:
 def convert_tree(
     root: dict[str, Any], collection_name: str, where: str, limits: Limits
 ) -> Tree:
-    walk = _Walk(
-        limits=limits, where=where, shared_scripts=script_ids(root.get("event"))
-    )
+    walk = _Walk(limits=limits, where=where, shared_scripts={})
+    events = walk.events(root, "$")
+    walk.shared_scripts.update(script_ids(events))
     auth, declared = fields.auth(root.get("auth"))
-    root_scripts = scripts(root.get("event"), walk.shared_scripts)
+    root_scripts = scripts(events, walk.shared_scripts)
     ctx = _Context(
         auth=_effective(auth, declared, "collection", collection_name, _Context().auth),
         behavior=_behavior((), root.get("protocolProfileBehavior")),

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pmgen.errors import InputError, UsageError
+from pmgen.errors import InputError, ShapeError, UsageError
 from pmgen.importer import detect, jsontext, published, v1
 from pmgen.importer.assemble import parse_collection
 from pmgen.importer.environments import environment_from_value, read_environment
@@ -32,6 +32,7 @@ _V3_FILE = re.compile(
     r"(\.(request|example)|(^|[\\/])definition)\.ya?ml$", re.IGNORECASE
 )
 _BIG_INPUT = 1_000_000  # bytes: above this, reading a file reports progress
+_LOCATED = 50  # warnings given a line and column (each may scan the text once)
 
 Progress = Callable[[str], None]
 
@@ -45,7 +46,8 @@ def load_document(
     detect.sniff_text(text_value, document.where)
     value = jsontext.parse(text_value, document.where, limits.max_json_depth)
     form = detect.classify(value, document.where)
-    if form == "api-wrapper":
+    wrapped = form == "api-wrapper"
+    if wrapped:
         value = value["collection"]
         form = detect.classify(value, document.where)
         if form in ("api-wrapper", "published-metadata"):
@@ -66,7 +68,42 @@ def load_document(
         return parse_collection(
             v1.to_v2(value, document.where, limits), document.where, limits, fmt="v1"
         )
-    return parse_collection(value, document.where, limits)
+    return _located(
+        text_value, wrapped, lambda: parse_collection(value, document.where, limits)
+    )
+
+
+def _located(text: str, wrapped: bool, parse: Callable[[], Collection]) -> Collection:
+    """Run `parse` on JSON read from `text` (inside an API `collection` wrapper if
+    `wrapped`); refusals and warnings gain the line and column their JSON path points at.
+    """
+    from pmgen.importer.locate import locate  # noqa: PLC0415 (only for bad input)
+
+    def place(path: str) -> tuple[str, str]:
+        if wrapped and path.startswith("$"):
+            path = "$.collection" + path[1:]
+        found = locate(text, path)
+        return path, f"{found[0]}:{found[1]}" if found else ""
+
+    try:
+        collection = parse()
+    except ShapeError as exc:
+        path, position = place(exc.path)
+        raise ShapeError(
+            exc.message, source=exc.source, path=path, position=position
+        ) from None
+    diagnostics, located = [], 0
+    for diagnostic in collection.diagnostics:
+        if diagnostic.location.startswith("$") and located < _LOCATED:
+            located += 1
+            path, position = place(diagnostic.location)
+            diagnostic = diagnostic.model_copy(
+                update={"location": path, "position": position}
+            )
+        diagnostics.append(diagnostic)
+    if not located:
+        return collection
+    return collection.model_copy(update={"diagnostics": diagnostics})
 
 
 def _read(

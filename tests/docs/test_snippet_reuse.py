@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from pmgen import docs_snippets, formatting
 from pmgen.cli import cli
 from pmgen.docs_snippets import docs_with_snippets
-from pmgen.emitters import docs, snippets
+from pmgen.emitters import docs, python_client_usage, snippets
 from pmgen.importer import load
 from tests.conftest import slow_unless
 
@@ -39,7 +39,9 @@ def test_reused_snippets_give_the_same_pages(
     _no_black(monkeypatch)
     collection = load(str(corpus_dir / f"{name}.postman_collection.json"))
     alone = docs_with_snippets(collection, site="mkdocs", package="demo")
-    everything = snippets.emit(collection, styles=ALL_STYLES, package="demo")
+    everything = snippets.emit(
+        collection, styles=ALL_STYLES, package="demo", usage=python_client_usage
+    )
     calls: list[Any] = []
     real = snippets.render_snippet
 

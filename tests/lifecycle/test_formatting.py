@@ -177,3 +177,33 @@ def test_a_split_compile_names_the_first_broken_file(
     texts["m9.py"] = "return 1\n"  # later in order: never the one named
     with pytest.raises(GeneratorBug, match=f"m{broken}.py:1"):
         formatting.format_python(formatting.BlackStable(texts, texts))
+
+
+@pytest.mark.parametrize("broken", [None, "s1.py", "s3.py"])
+def test_black_stable_files_compile_in_a_child_while_black_runs(
+    monkeypatch: pytest.MonkeyPatch, broken: str | None
+) -> None:
+    """Stable files to compile and files for black: the compile goes to a forked child
+    (when one can fork); the result, and the file a failure names, are the same."""
+    monkeypatch.setenv("PMGEN_NO_CACHE", "1")
+    forks: list[int] = []
+    real_forked = parallel.forked
+
+    def counting(func: object) -> object:
+        forks.append(1)
+        return real_forked(func)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "forked", counting)
+    stable = {f"s{i}.py": f"s{i} = {i}\n" for i in range(5)}
+    if broken:
+        stable[broken] = "return 1\n"  # parses, does not compile
+    files = formatting.BlackStable(
+        {**stable, "b.py": "y=[1,2 ,3]\n", "c.py": "z=( 1, )\n"}, list(stable)
+    )
+    if broken:
+        with pytest.raises(GeneratorBug, match=f"{broken}:1"):
+            formatting.format_python(files)
+    else:
+        out = formatting.format_python(files)
+        assert out == {**stable, "b.py": "y = [1, 2, 3]\n", "c.py": "z = (1,)\n"}
+    assert len(forks) == (1 if parallel.can_fork() else 0)
