@@ -121,7 +121,16 @@ class Variables(ChainMap[str, str]):
         super().__init__(self.local, self.data, environment, collection, globals_)
 
     def __getitem__(self, key: str) -> str:
-        return text_value(super().__getitem__(key))
+        for scope in self.maps:  # ChainMap's own look-up raises a KeyError per scope missed
+            if key in scope:
+                return text_value(scope[key])
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        for scope in self.maps:  # a loop: ChainMap's any() runs a generator per look-up
+            if key in scope:
+                return True
+        return False
 
     def __setitem__(self, key: str, value: Any) -> None:  # scripts store numbers too
         self.environment[key] = value

@@ -10,11 +10,12 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
 
-from pmgen.sandbox import Limits, Sandbox, ScriptTimeout, VariableScopes, _limit
+from pmgen.sandbox import Limits, Sandbox, ScriptTimeout, VariableScopes, _core, _limit
 
 from .helpers import console_values, make_request, run
 
@@ -235,3 +236,133 @@ def test_a_blank_chain_returns_a_copy_of_the_request(sandbox: Sandbox) -> None:
     request = make_request()
     result = run(sandbox, "   ", request=request)
     assert result.request == request and result.request is not request
+
+
+# ------------------------------------------------------------------ the URL's raw
+# `url.raw` is kept while the URL's parts are unchanged (as JSON), else rebuilt. The parts a
+# URL started with are built straight from its definition when it has the plain shape the
+# host sends (compared by value at the end), else kept as the JSON text of its parts.
+_URL_DEFS = """[
+  {raw: 'h/p?a=1', protocol: 'https', host: ['h', 'io'], port: '8443', path: ['p'],
+   query: [{key: 'a', value: '1', disabled: false}],
+   variable: [{key: 'id', value: '7', disabled: true}], hash: 'f'},
+  {raw: 'x', host: 'h.io', port: 81, path: 'a/b', query: [
+    {key: 'a', value: null, disabled: true, description: 'd', _extra: 'x'},
+    {key: 'n', value: 5, disabled: 0}, {key: 'b', value: false, disabled: null}, null],
+   variable: [], hash: null},
+  {raw: 'x', host: null, path: [], query: '', variable: null, protocol: ''},
+  {raw: 'http://x.io:9/y?z=1&w#h'},
+  {raw: 'x', host: ['h'], auth: {user: 'u', password: 'p'}},
+  {raw: 'x', host: ['h'], variable: [{key: 'id', value: '7'}]},
+  {raw: 'x', host: ['h'], query: 'a=1&b'},
+  {raw: 'x', host: ['h'], query: [{key: 'a', value: {deep: 1}, disabled: false}]},
+  {raw: 'x', host: ['h', 1]},
+  {raw: 'x', host: ['h'], port: NaN},
+  {raw: 'x', host: ['h'], query: ['a=1']},
+  {raw: 'x', host: ['h'], hash: 3},
+  {host: ['h'], path: ['p']},
+]"""
+
+
+def test_the_url_snapshot_is_what_its_parts_were(sandbox: Sandbox) -> None:
+    src = f"""
+    const {{ Url }} = require('postman-collection');
+    for (const def of {_URL_DEFS}) {{
+      const u = new Url(def);
+      const saved = u._original.parts;
+      const text = typeof saved === 'string' ? saved : JSON.stringify(saved);
+      if (saved === null) console.log('none');
+      else console.log(typeof saved === 'string' ? 'text' : 'built',
+                       text === JSON.stringify(u._parts()));
+    }}
+    """
+    assert console_values(run(sandbox, src)) == [
+        "built true",
+        "built true",
+        "built true",
+        "built true",  # a raw-only URL is parsed into the plain shape
+        *["text true"] * 8,
+        "none",  # no raw: nothing to keep
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "kept"),
+    [
+        ("", True),
+        ("q.value = '2'; q.value = '1';", True),
+        ("q.value = '2';", False),
+        ("q.value = 1;", False),  # "1" and 1 differ as JSON
+        ("q.value = {toJSON() { return '1'; }};", True),  # the same JSON
+        ("q.value = new Date(0);", False),
+        ("c.value = NaN;", True),  # JSON null, as the null it was
+        ("c.value = undefined;", True),
+        ("c.disabled = 0;", True),  # listed as false either way
+        ("c.disabled = 1;", False),
+        ("q.description = 'x';", True),  # not part of the JSON: kept in _extra only
+        ("q._extra.description = 'x';", False),
+        ("pm.request.url.variables.add({key: 'v', value: 'w'});", False),
+        ("pm.request.url.path.push('y');", False),
+        ("pm.request.url.auth = {user: 'u'};", False),
+        ("pm.request.url.auth = {toJSON() { return null; }};", True),
+        ("pm.request.url.port = '';", True),  # the empty port is listed as null
+        ("pm.request.url.query.members.push(c); pm.request.url.query.members.pop();", True),
+    ],
+)
+def test_the_raw_url_is_kept_exactly_while_its_parts_are_unchanged(
+    sandbox: Sandbox, change: str, kept: bool
+) -> None:
+    # the shape the generated client sends (every item with key, value and disabled); a raw
+    # URL that the parts would not print back, so a kept raw is told from a rebuilt one
+    url = {
+        "raw": "{{base}}/v1//x?a=1&c",
+        "protocol": None,
+        "host": ["{{base}}"],
+        "port": None,
+        "path": ["v1", "x"],
+        "query": [
+            {"key": "a", "value": "1", "disabled": False},
+            {"key": "c", "value": None, "disabled": False},
+        ],
+        "variable": [],
+        "hash": None,
+    }
+    src = f"const [q, c] = pm.request.url.query.members; {change}"
+    result = run(sandbox, src, request=make_request(url=url))
+    raw = result.request["url"]["raw"]
+    assert (raw == url["raw"]) is kept, raw
+
+
+# ------------------------------------------------------------------ script texts
+def test_a_script_text_crosses_once_per_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_core, "_MAX_SOURCES", 3)
+    sb = Sandbox()
+    sent: list[dict[str, object]] = []
+
+    def record() -> None:
+        begin = sb._local.driver.begin
+        sb._local.driver.begin = lambda text: (sent.append(json.loads(text)), begin(text))[1]
+
+    run(sb, "1")
+    record()
+    # the same text again and again: its text crosses once, then only its number
+    for _ in range(3):
+        assert console_values(run(sb, "console.log('again')")) == ["again"]
+    assert [p["source"] for p in sent] == ["console.log('again')", None, None]
+    # more distinct texts than a context keeps: the numbering starts over, all still run
+    sent.clear()
+    for _ in range(2):
+        for i in range(5):
+            assert console_values(run(sb, f"console.log({i})")) == [str(i)]
+    assert [p["source"] is None for p in sent] == [False] * 10
+    assert [p["reset"] for p in sent].count(True) == 3
+    sent.clear()  # kept since the last start: 2, 3 and 4
+    assert console_values(run(sb, "console.log(4)")) == ["4"]
+    assert sent[0]["source"] is None
+    # a new context gets the text again
+    sb._drop_context()
+    sb._context()
+    record()
+    sent.clear()
+    assert console_values(run(sb, "console.log(4)")) == ["4"]
+    assert sent[0]["source"] == "console.log(4)"
