@@ -10,14 +10,20 @@ import os
 import random
 import time
 from collections.abc import Mapping, MutableMapping
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import httpx
 
 from . import _config
 from ._auth import make_auth
-from ._exceptions import APIConnectionError, APITimeoutError, status_error
-from ._request import Spec, build
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    TooManyRedirectsError,
+    status_error,
+)
+from ._request import Spec, build, stored_cookies
 from ._response import APIResponse, extract_all, parse
 from ._types import NOT_GIVEN, NotGiven, Query, TimeoutTypes
 from ._variables import resolve
@@ -31,6 +37,8 @@ INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 RETRY_STATUSES = frozenset({408, 409, 429})
+# Postman's runner follows at most this many redirects unless the collection says
+MAX_REDIRECTS = 10
 
 _T = TypeVar("_T", bound="BaseClient")
 _M = TypeVar("_M", bound="BaseModel")
@@ -43,6 +51,12 @@ def environment_variable(name: str) -> str:
 
 class BaseClient:
     """State shared by the sync and async clients."""
+
+    # whether this client made its HTTP client (not given `http_client`): then requests
+    # the collection sends without cookies or certificate checks get HTTP clients of
+    # their own (`_session`); a given one is used as it is configured
+    _owns_http = False
+    _http: httpx.Client | httpx.AsyncClient
 
     def __init__(
         self,
@@ -82,6 +96,8 @@ class BaseClient:
         # parsing a URL costs ~30 µs (as much as the rest of building a request) and an
         # httpx.URL is immutable: repeated calls share one (per client: URLs hold keys)
         self._parse_url = functools.lru_cache(maxsize=256)(httpx.URL)
+        # (verify, cookies) -> the HTTP client of requests with those settings
+        self._sessions: dict[tuple[bool, bool], Any] = {}
 
     # -- options -------------------------------------------------------------------------
     def _copy_with(
@@ -121,9 +137,8 @@ class BaseClient:
         }
         fingerprint = repr(sorted(params.items(), key=lambda kv: kv[0]))
         cached = self._auth_cache.get(key)
-        if (
-            cached is None or cached[0] != fingerprint
-        ):  # variables changed: new credentials
+        # variables changed: new credentials
+        if cached is None or cached[0] != fingerprint:
             cached = (fingerprint, make_auth(config["type"], params))
             self._auth_cache[key] = cached
         return cached[1], params
@@ -169,6 +184,89 @@ class BaseClient:
         self.variables.update(values)
         return decoded
 
+    # -- redirects -----------------------------------------------------------------------
+    @staticmethod
+    def _redirect(
+        sender: httpx.Client | httpx.AsyncClient,
+        response: httpx.Response,
+        followed: int,
+    ) -> httpx.Request | None:
+        """The request Postman's runner sends after `response`, as the collection's
+        settings (`request.extensions["redirects"]`, from its protocolProfileBehavior)
+        say; None when it stops there. Any 3xx with a Location is followed (unless the
+        request or the HTTP client does not follow), at most `maxRedirects` times (then
+        `TooManyRedirectsError`). 307 and 308 keep the method and body; any other 3xx
+        becomes a GET without body (HEAD stays HEAD) unless `followOriginalHttpMethod`.
+        To another host name, Host is recomputed and Authorization dropped (unless
+        `followAuthorizationHeader`); Referer names the previous URL (unless
+        `removeRefererHeaderOnRedirect`); Cookie is the request's own cookie header
+        plus the cookies stored for the new URL."""
+        location = response.headers.get("location")
+        request = response.request
+        rules: Mapping[str, Any] = request.extensions.get("redirects") or {}
+        if (
+            not location  # postman-request stops at an empty one too
+            or not 300 <= response.status_code < 400
+            or not sender.follow_redirects
+            or not rules.get("follow", True)
+        ):
+            return None
+        limit = rules.get("max", MAX_REDIRECTS)
+        if followed >= limit:
+            raise TooManyRedirectsError(response=response, limit=limit)
+        try:
+            url = request.url.join(location)
+        except httpx.InvalidURL as exc:
+            raise httpx.RemoteProtocolError(
+                f"Invalid URL in location header: {exc}.", request=request
+            ) from None
+        headers = httpx.Headers(request.headers, encoding="latin-1")  # as sent
+        method, stream = request.method, request.stream
+        if response.status_code not in (307, 308) and not rules.get("keep_method"):
+            method = method if method == "HEAD" else "GET"
+            stream = httpx.ByteStream(b"")
+            for name in ("content-type", "content-length", "transfer-encoding"):
+                headers.pop(name, None)
+        # only another host name changes Host: a port of its own keeps the first one
+        if url.host != request.url.host:
+            headers["Host"] = url.netloc.decode("ascii")
+            if not rules.get("keep_auth"):
+                headers.pop("authorization", None)
+        if not rules.get("no_referer"):
+            headers["Referer"] = str(request.url)
+        cookies = stored_cookies(sender.cookies, url)
+        if cookies:  # none stored for it: the previous Cookie header stays
+            own = request.extensions.get("cookie")
+            headers["Cookie"] = f"{own}; {cookies}" if own else cookies
+        # the first request's exact target would send its path to every location
+        extensions = {
+            k: v
+            for k, v in request.extensions.items()
+            if k not in ("target", "explicit_headers")
+        }
+        return httpx.Request(
+            method, url, headers=headers, stream=stream, extensions=extensions
+        )
+
+    def _session_options(self, request: httpx.Request) -> dict[str, Any] | None:
+        """Options of the HTTP client a request needs when the collection turns off
+        certificate checks (`strictSSL: false`) or the cookie jar (`disableCookies`) for
+        it, as Postman's runner does for that request; None: this client's own."""
+        wants = request.extensions.get("session")
+        if wants is None or not self._owns_http:
+            return None
+        verify, cookies = wants
+        return {
+            "verify": verify,
+            "follow_redirects": self._http.follow_redirects,
+            # the same jar, or one that neither sends nor stores a cookie
+            "cookies": (
+                self._http.cookies.jar
+                if cookies
+                else CookieJar(DefaultCookiePolicy(allowed_domains=[]))
+            ),
+        }
+
     # -- retries -------------------------------------------------------------------------
     @staticmethod
     def _should_retry(response: httpx.Response) -> bool:
@@ -212,6 +310,20 @@ class BaseClient:
 
 class SyncAPIClient(BaseClient):
     _http: httpx.Client
+
+    def _session(self, request: httpx.Request) -> httpx.Client:
+        options = self._session_options(request)
+        if options is None:
+            return self._http
+        key = request.extensions["session"]
+        found: httpx.Client | None = self._sessions.get(key)
+        if found is None:
+            found = self._sessions[key] = httpx.Client(**options)
+        return found
+
+    def _close_sessions(self) -> None:
+        for session in self._sessions.values():
+            session.close()
 
     # typed by the model: an operation with a response model returns an instance of it
     # (its `APIResponse` under `with_raw_response`, typed by `raw_response`)
@@ -278,6 +390,25 @@ class SyncAPIClient(BaseClient):
         response = self._send(request, auth, max_retries)
         return self._result(spec, response, raw, model)
 
+    def _exchange(
+        self, request: httpx.Request, auth: httpx.Auth | None
+    ) -> httpx.Response:
+        """One attempt: the request, and the redirects Postman follows (`_redirect`)."""
+        sender = self._session(request)
+        response = sender.send(request, auth=auth, follow_redirects=False)
+        history: list[httpx.Response] = []
+        try:
+            while (
+                following := self._redirect(sender, response, len(history))
+            ) is not None:
+                history.append(response)
+                response = sender.send(following, auth=None, follow_redirects=False)
+        except BaseException:
+            response.close()
+            raise
+        response.history = history
+        return response
+
     def _send(
         self,
         request: httpx.Request,
@@ -288,7 +419,7 @@ class SyncAPIClient(BaseClient):
         attempt = 0
         while True:
             try:
-                response = self._http.send(request, auth=auth)
+                response = self._exchange(request, auth)
             except httpx.TimeoutException as exc:
                 if attempt < retries:
                     time.sleep(self._retry_delay(attempt, None))
@@ -317,6 +448,20 @@ async def _sleep(seconds: float) -> None:
 
 class AsyncAPIClient(BaseClient):
     _http: httpx.AsyncClient
+
+    def _session(self, request: httpx.Request) -> httpx.AsyncClient:
+        options = self._session_options(request)
+        if options is None:
+            return self._http
+        key = request.extensions["session"]
+        found: httpx.AsyncClient | None = self._sessions.get(key)
+        if found is None:
+            found = self._sessions[key] = httpx.AsyncClient(**options)
+        return found
+
+    async def _aclose_sessions(self) -> None:
+        for session in self._sessions.values():
+            await session.aclose()
 
     # typed by the model: an operation with a response model returns an instance of it
     # (its `APIResponse` under `with_raw_response`, typed by `raw_response`)
@@ -383,6 +528,27 @@ class AsyncAPIClient(BaseClient):
         response = await self._send(request, auth, max_retries)
         return self._result(spec, response, raw, model)
 
+    async def _exchange(
+        self, request: httpx.Request, auth: httpx.Auth | None
+    ) -> httpx.Response:
+        """One attempt: the request, and the redirects Postman follows (`_redirect`)."""
+        sender = self._session(request)
+        response = await sender.send(request, auth=auth, follow_redirects=False)
+        history: list[httpx.Response] = []
+        try:
+            while (
+                following := self._redirect(sender, response, len(history))
+            ) is not None:
+                history.append(response)
+                response = await sender.send(
+                    following, auth=None, follow_redirects=False
+                )
+        except BaseException:
+            await response.aclose()
+            raise
+        response.history = history
+        return response
+
     async def _send(
         self,
         request: httpx.Request,
@@ -393,7 +559,7 @@ class AsyncAPIClient(BaseClient):
         attempt = 0
         while True:
             try:
-                response = await self._http.send(request, auth=auth)
+                response = await self._exchange(request, auth)
             except httpx.TimeoutException as exc:
                 if attempt < retries:
                     await _sleep(self._retry_delay(attempt, None))

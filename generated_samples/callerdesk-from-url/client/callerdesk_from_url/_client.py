@@ -380,6 +380,7 @@ class CallerdeskFromUrl(_Resources, SyncAPIClient):
     def close(self) -> None:
         if self._owns_http:
             self._http.close()
+            self._close_sessions()
 
     def __enter__(self) -> CallerdeskFromUrl:
         return self
@@ -727,6 +728,7 @@ class AsyncCallerdeskFromUrl(_Resources, AsyncAPIClient):
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+            await self._aclose_sessions()
 
     async def __aenter__(self) -> AsyncCallerdeskFromUrl:
         return self

@@ -55,10 +55,6 @@ def _script_errors(client: _Client) -> list[str]:
     return []
 
 
-def _forget(client: _Client) -> None:
-    pass
-
-
 def _next_request(client: _Client) -> Any:
     return ...
 
@@ -99,7 +95,6 @@ def run(
         if steps[index] > MAX_STEPS_PER_ITEM:
             break
         start = len(sent)
-        _forget(client)
         status: int | None = None
         error: str | None = None
         try:

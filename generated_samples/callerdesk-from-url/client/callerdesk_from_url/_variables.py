@@ -24,6 +24,10 @@ _FIRST = "Ada Alan Grace Linus Margaret Dennis Barbara Ken Radia Tim".split()
 _LAST = "Lovelace Turing Hopper Torvalds Hamilton Ritchie Liskov Thompson Perlman Lee".split()
 
 
+def _name_dot_name() -> str:
+    return f"{_rng.choice(_FIRST)}.{_rng.choice(_LAST)}"
+
+
 def _uuid() -> str:
     import uuid  # here: importing uuid costs ~3 ms (it imports platform)
 
@@ -64,8 +68,8 @@ _DYNAMIC: dict[str, Callable[[], str]] = {
     "$randomFirstName": lambda: _rng.choice(_FIRST),
     "$randomLastName": lambda: _rng.choice(_LAST),
     "$randomFullName": lambda: f"{_rng.choice(_FIRST)} {_rng.choice(_LAST)}",
-    "$randomUserName": lambda: f"{_rng.choice(_FIRST)}.{_rng.choice(_LAST)}{_rng.randint(1, 99)}",
-    "$randomEmail": lambda: f"{_rng.choice(_FIRST).lower()}.{_rng.choice(_LAST).lower()}@example.com",
+    "$randomUserName": lambda: f"{_name_dot_name()}{_rng.randint(1, 99)}",
+    "$randomEmail": lambda: f"{_name_dot_name().lower()}@example.com",
     "$randomExampleEmail": lambda: f"{_rng.choice(_FIRST).lower()}@example.com",
     "$randomUrl": lambda: f"https://{_word()}.example.com",
     "$randomDomainName": lambda: f"{_word()}.example.com",

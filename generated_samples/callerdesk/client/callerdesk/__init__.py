@@ -238,9 +238,11 @@ from ._exceptions import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidHeaderError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    TooManyRedirectsError,
     UnprocessableEntityError,
 )
 from ._response import APIResponse
@@ -265,9 +267,11 @@ __all__ = [
     "Callerdesk",
     "ConflictError",
     "InternalServerError",
+    "InvalidHeaderError",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "TooManyRedirectsError",
     "UnprocessableEntityError",
 ]

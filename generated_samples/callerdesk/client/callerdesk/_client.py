@@ -380,6 +380,7 @@ class Callerdesk(_Resources, SyncAPIClient):
     def close(self) -> None:
         if self._owns_http:
             self._http.close()
+            self._close_sessions()
 
     def __enter__(self) -> Callerdesk:
         return self
@@ -727,6 +728,7 @@ class AsyncCallerdesk(_Resources, AsyncAPIClient):
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+            await self._aclose_sessions()
 
     async def __aenter__(self) -> AsyncCallerdesk:
         return self

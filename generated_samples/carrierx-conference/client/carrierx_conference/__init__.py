@@ -17,9 +17,11 @@ from ._exceptions import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidHeaderError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    TooManyRedirectsError,
     UnprocessableEntityError,
 )
 from ._response import APIResponse
@@ -44,9 +46,11 @@ __all__ = [
     "CarrierxConference",
     "ConflictError",
     "InternalServerError",
+    "InvalidHeaderError",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "TooManyRedirectsError",
     "UnprocessableEntityError",
 ]

@@ -126,6 +126,7 @@ class CarrierxConference(_Resources, SyncAPIClient):
     def close(self) -> None:
         if self._owns_http:
             self._http.close()
+            self._close_sessions()
 
     def __enter__(self) -> CarrierxConference:
         return self
@@ -222,6 +223,7 @@ class AsyncCarrierxConference(_Resources, AsyncAPIClient):
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+            await self._aclose_sessions()
 
     async def __aenter__(self) -> AsyncCarrierxConference:
         return self

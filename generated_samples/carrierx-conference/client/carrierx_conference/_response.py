@@ -45,10 +45,8 @@ def parse(
         if model is not None and isinstance(data, dict):
             try:
                 return model.model_validate(data)
-            except ValidationError:
-                return model.model_construct(
-                    **data
-                )  # lenient: keep what the server sent
+            except ValidationError:  # lenient: keep what the server sent
+                return model.model_construct(**data)
         return data
     if (
         ctype.startswith("text/")
@@ -64,7 +62,8 @@ class APIResponse(Generic[_T]):
     """What `with_raw_response` returns: status, headers, the `httpx.Response`, and
     `parse()`, the value the method returns without `with_raw_response` (`_T`)."""
 
-    tests: list[Any] = []  # the test scripts' `pm.test` results (clients with scripts)
+    # the test scripts' `pm.test` results (clients with scripts)
+    tests: Sequence[Any] = ()
 
     def __init__(
         self: APIResponse[Any],  # untyped: `raw_response` types what methods return

@@ -144,6 +144,7 @@ class CarrierxCore(_Resources, SyncAPIClient):
     def close(self) -> None:
         if self._owns_http:
             self._http.close()
+            self._close_sessions()
 
     def __enter__(self) -> CarrierxCore:
         return self
@@ -258,6 +259,7 @@ class AsyncCarrierxCore(_Resources, AsyncAPIClient):
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+            await self._aclose_sessions()
 
     async def __aenter__(self) -> AsyncCarrierxCore:
         return self

@@ -15,6 +15,7 @@ from typing import Any, cast
 import httpx
 
 from ._auth import query_auth
+from ._exceptions import InvalidHeaderError
 from ._types import NOT_GIVEN, FileInput, NotGiven, Query
 from ._urls import PATH_SET, SEGMENT_SET, encode_query, percent_encode, split_origin
 from ._variables import resolve
@@ -142,14 +143,12 @@ def _multipart(
                     (name, _file_part(cast(FileInput, v), content_type)) for v in values
                 )
             elif send_default:
-                if (
-                    not default
-                ):  # no file chosen: Postman sends an empty part, `filename=""`
+                # no file chosen: Postman sends an empty part, `filename=""`
+                if not default:
                     parts.append((name, ("", b"")))
                 for src in default or []:
-                    if os.path.isfile(
-                        src
-                    ):  # Postman leaves out parts whose file is missing
+                    # Postman leaves out parts whose file is missing
+                    if os.path.isfile(src):
                         parts.append((name, _file_part(src, content_type)))
             continue
         if _given(value):
@@ -203,6 +202,52 @@ def _urlencoded(
     return "&".join(
         f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs
     ).encode()
+
+
+# what Node.js (Postman's runner) refuses in a header: a name that is not a token, a
+# value character outside tab, printable ASCII and Latin-1 (ERR_INVALID_HTTP_TOKEN,
+# ERR_INVALID_CHAR)
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_REFUSED = re.compile(r"[^\t\x20-\x7e\x80-\xff]")
+
+
+def wire_header(name: str, value: str) -> tuple[bytes, bytes]:
+    """A header as Postman's runner writes it: a non-ASCII value as its Latin-1 bytes
+    (`café` is `caf\\xe9`); what it refuses raises `InvalidHeaderError`."""
+    if not _TOKEN.fullmatch(name):
+        raise InvalidHeaderError(
+            f"header name {name!r} is not a valid HTTP token; Postman refuses it too"
+        )
+    # printable ASCII (most values) needs no closer look
+    if not (value.isascii() and value.isprintable()):
+        refused = _REFUSED.search(value)
+        if refused is not None:
+            char = refused.group()
+            raise InvalidHeaderError(
+                f"header {name!r}: its value holds {char!r} (U+{ord(char):04X}), "
+                "which Postman refuses to send too (only tab, printable ASCII and "
+                "Latin-1 characters); encode the value (percent- or RFC 8187-encoding)"
+            )
+    return name.encode("ascii"), value.encode("latin-1")
+
+
+def stored_cookies(jar: httpx.Cookies, url: httpx.URL) -> str | None:
+    """The Cookie header value of what `jar` holds for `url` (None: nothing)."""
+    probe = httpx.Request("GET", url)
+    jar.set_cookie_header(probe)
+    value: str | None = probe.headers.get("cookie")
+    return value
+
+
+def _join_cookies(headers: list[tuple[str, str]], value: str) -> list[tuple[str, str]]:
+    """One Cookie header, where the first was, holding `value`."""
+    out: list[tuple[str, str]] = []
+    for name, old in headers:
+        if name.lower() != "cookie":
+            out.append((name, old))
+        elif not any(n.lower() == "cookie" for n, _ in out):
+            out.append((name, value))
+    return out
 
 
 _FORM_TYPE = re.compile(r"application/x-www-form-urlencoded\b")
@@ -302,9 +347,8 @@ def build(
     parse_url: Callable[[str], httpx.URL] = httpx.URL,
 ) -> httpx.Request:
     base_query = ""
-    if (
-        base_url
-    ):  # an explicit base URL replaces scheme, host and port (and any path prefix)
+    # an explicit base URL replaces scheme, host and port (and any path prefix)
+    if base_url:
         origin, prefix = split_origin(base_url.rstrip("/"))
     else:
         # a variable holding a whole URL may bring a query along (Postman parses the URL
@@ -359,12 +403,31 @@ def build(
     content_type = spec.get("content_type")
     if content_type and "content-type" not in names and content:
         headers.append(("Content-Type", content_type))
+    extensions: dict[str, Any] = {
+        "target": target.encode(),
+        "explicit_headers": explicit,
+    }
+    if "redirects" in spec:  # the collection's redirect settings, read as it follows
+        extensions["redirects"] = spec["redirects"]
+    verify, cookies = spec.get("verify", True), spec.get("cookies", True)
+    if not (verify and cookies):  # strictSSL, disableCookies: see `_session`
+        extensions["session"] = (verify, cookies)
+    url = parse_url(origin + target)
+    own_cookie = "; ".join(v for k, v in headers if k.lower() == "cookie")
+    if own_cookie:
+        extensions["cookie"] = own_cookie  # what each redirect sends too
+        stored = stored_cookies(http.cookies, url) if cookies else None
+        if stored:  # the jar's cookies follow the request's own (Postman's jar)
+            headers = _join_cookies(headers, f"{own_cookie}; {stored}")
     request = http.build_request(
         spec["method"],
-        parse_url(origin + target),
-        headers=headers,
-        extensions={"target": target.encode(), "explicit_headers": explicit},
+        url,
+        headers=[wire_header(k, v) for k, v in headers],
+        extensions=extensions,
         timeout=timeout,
         **content,
     )
+    if not cookies and "cookie" not in names:
+        # what the HTTP client added from its jar: Postman uses none for this request
+        request.headers.pop("cookie", None)
     return request

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -332,3 +332,10 @@ class EndpointsGetEndpointsResponse(BaseModel):
     offset: int
     pagination: Pagination
     total: int
+
+
+# Any JSON value (what `json.loads` returns): what an operation returns when its saved
+# examples tell no more (`JSONValue | bytes` when they tell nothing).
+JSONValue: TypeAlias = (
+    dict[str, "JSONValue"] | list["JSONValue"] | str | int | float | bool | None
+)

@@ -23,9 +23,11 @@ from ._exceptions import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidHeaderError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    TooManyRedirectsError,
     UnprocessableEntityError,
 )
 from ._response import APIResponse
@@ -50,9 +52,11 @@ __all__ = [
     "VonageContactCenter",
     "ConflictError",
     "InternalServerError",
+    "InvalidHeaderError",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "TooManyRedirectsError",
     "UnprocessableEntityError",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from . import _signing
+from . import _config, _signing
 from ._exceptions import AuthConfigurationError
 
 
@@ -161,7 +161,8 @@ class SignedAuth(httpx.Auth):
             )
         except RuntimeError as exc:  # `cryptography` missing
             raise AuthConfigurationError(
-                f"{self.kind}: {exc}".replace("<package>", _PACKAGE), request=request
+                f"{self.kind}: {exc}".replace("<package>", _config.PACKAGE),
+                request=request,
             ) from None
         except (ValueError, KeyError, TypeError) as exc:
             raise AuthConfigurationError(
@@ -305,6 +306,3 @@ def make_auth(kind: str, params: Mapping[str, Any]) -> httpx.Auth | None:
     if kind in _signing.SIGNERS:
         return SignedAuth(kind, params)
     return None  # a type Postman has no handler for: sent without auth, as Postman does
-
-
-_PACKAGE = "vonage_contact_center"  # named in the `cryptography` error

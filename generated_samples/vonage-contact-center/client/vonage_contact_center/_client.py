@@ -129,6 +129,7 @@ class VonageContactCenter(_Resources, SyncAPIClient):
     def close(self) -> None:
         if self._owns_http:
             self._http.close()
+            self._close_sessions()
 
     def __enter__(self) -> VonageContactCenter:
         return self
@@ -227,6 +228,7 @@ class AsyncVonageContactCenter(_Resources, AsyncAPIClient):
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+            await self._aclose_sessions()
 
     async def __aenter__(self) -> AsyncVonageContactCenter:
         return self

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -207,3 +209,10 @@ class UserAdminApiUsersGetUsersResponse(BaseModel):
         populate_by_name=True,
     )
     users: list[UsersItem]
+
+
+# Any JSON value (what `json.loads` returns): what an operation returns when its saved
+# examples tell no more (`JSONValue | bytes` when they tell nothing).
+JSONValue: TypeAlias = (
+    dict[str, "JSONValue"] | list["JSONValue"] | str | int | float | bool | None
+)

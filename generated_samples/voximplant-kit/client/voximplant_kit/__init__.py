@@ -30,9 +30,11 @@ from ._exceptions import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidHeaderError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    TooManyRedirectsError,
     UnprocessableEntityError,
 )
 from ._response import APIResponse
@@ -57,9 +59,11 @@ __all__ = [
     "VoximplantKit",
     "ConflictError",
     "InternalServerError",
+    "InvalidHeaderError",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "TooManyRedirectsError",
     "UnprocessableEntityError",
 ]

@@ -148,6 +148,7 @@ class VoximplantKit(_Resources, SyncAPIClient):
     def close(self) -> None:
         if self._owns_http:
             self._http.close()
+            self._close_sessions()
 
     def __enter__(self) -> VoximplantKit:
         return self
@@ -263,6 +264,7 @@ class AsyncVoximplantKit(_Resources, AsyncAPIClient):
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+            await self._aclose_sessions()
 
     async def __aenter__(self) -> AsyncVoximplantKit:
         return self

@@ -22,9 +22,11 @@ from ._exceptions import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidHeaderError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    TooManyRedirectsError,
     UnprocessableEntityError,
 )
 from ._response import APIResponse
@@ -49,9 +51,11 @@ __all__ = [
     "WebexMessaging",
     "ConflictError",
     "InternalServerError",
+    "InvalidHeaderError",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "TooManyRedirectsError",
     "UnprocessableEntityError",
 ]

@@ -137,6 +137,7 @@ class WebexMessaging(_Resources, SyncAPIClient):
     def close(self) -> None:
         if self._owns_http:
             self._http.close()
+            self._close_sessions()
 
     def __enter__(self) -> WebexMessaging:
         return self
@@ -244,6 +245,7 @@ class AsyncWebexMessaging(_Resources, AsyncAPIClient):
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+            await self._aclose_sessions()
 
     async def __aenter__(self) -> AsyncWebexMessaging:
         return self

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -35,8 +36,10 @@ class APIStatusError(APIError):
     """The server answered with a status code >= 400."""
 
     status_code: int
-    tests: list[Any] = []  # the test scripts' `pm.test` results (clients with scripts)
-    script_errors: list[str] = []  # what their test scripts threw on this response
+    # the test scripts' `pm.test` results (clients with scripts)
+    tests: Sequence[Any] = ()
+    # what their test scripts threw on this response
+    script_errors: Sequence[str] = ()
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
         super().__init__(message, request=response.request)
@@ -86,6 +89,27 @@ class InternalServerError(APIStatusError):
 
 class AuthConfigurationError(APIError):
     """The collection's auth type cannot be applied without more setup."""
+
+
+class TooManyRedirectsError(APIError, httpx.TooManyRedirects):
+    """A redirect past the request's limit (the collection's `maxRedirects`, else
+    Postman's 10): Postman's runner fails the request there too. `response` is the last
+    redirect received."""
+
+    def __init__(self, *, response: httpx.Response, limit: int) -> None:
+        super().__init__(
+            f"Exceeded maxRedirects ({limit}). Probably stuck in a redirect loop "
+            f"{response.request.url}",
+            request=response.request,
+        )
+        self.response = response
+
+
+class InvalidHeaderError(ValueError):
+    """A header Postman's runner refuses to send too (Node.js's ERR_INVALID_CHAR): a
+    name that is not ASCII, or a value with a character outside Latin-1 or a control
+    character. Raised before anything is sent; the message names the header, not its
+    value."""
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -122,7 +122,16 @@ class Variables(ChainMap[str, str]):
         super().__init__(self.local, self.data, environment, collection, globals_)
 
     def __getitem__(self, key: str) -> str:
-        return text_value(super().__getitem__(key))
+        for scope in self.maps:  # ChainMap's own look-up raises a KeyError per scope missed
+            if key in scope:
+                return text_value(scope[key])
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        for scope in self.maps:  # a loop: ChainMap's any() runs a generator per look-up
+            if key in scope:
+                return True
+        return False
 
     def __setitem__(self, key: str, value: Any) -> None:  # scripts store numbers too
         self.environment[key] = value
@@ -165,12 +174,9 @@ class Scripts:
         self.timeout = timeout
         self.last_tests: list[TestResult] = []
         self.last_runs: list[RunResult] = []  # this call's pre-request and test runs
-        self.last_errors: list[str] = (
-            []
-        )  # this call's script errors (with `record_errors`)
-        self.sent: list[dict[str, Any]] | None = (
-            None  # set by the runner: requests made
-        )
+        # this call's script errors (with `record_errors`)
+        self.last_errors: list[str] = []
+        self.sent: list[dict[str, Any]] | None = None  # set by the runner: requests
         self._sandbox: Sandbox | None = None
         self._settings: tuple[float, int, bool] | None = None
         self._table: list[dict[str, Any]] | None = None
@@ -625,7 +631,7 @@ def _parse_raw(raw: str) -> dict[str, Any]:
         protocol, _, rest = rest.partition("://")
     rest, _, query = rest.partition("?")
     host, _, path = rest.partition("/")
-    protocol_, hosts, port = _split_base(host)
+    _, hosts, port = _split_base(host)
     pairs = []
     for part in query.split("&") if query else []:
         key, eq, value = part.partition("=")
@@ -777,7 +783,7 @@ class ScriptedClient(BaseClient):
         resolved: dict[str, Any] = resolved_postman(pm_request, self.variables)
         return resolved
 
-    def _after_scripts(
+    def _after_scripts(  # noqa: PLR0917 (one private caller per client kind)
         self,
         spec: Spec,
         pm_request: dict[str, Any],

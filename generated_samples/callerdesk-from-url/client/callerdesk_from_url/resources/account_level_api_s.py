@@ -6,7 +6,7 @@ Account-wide information.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -16,6 +16,9 @@ from .._resource import (
     raw_response,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -45,7 +48,7 @@ class AccountLevelApiSResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Profile & Balance
 
         `POST https://app.callerdesk.io/api/profile_billing_v2?authcode={{authcode}}`
@@ -55,7 +58,7 @@ class AccountLevelApiSResource(SyncAPIResource):
         Args:
             authcode: `authcode` (query). Example: `{{authcode}}`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["profile_balance"],
             query={
                 "authcode": authcode,
@@ -66,6 +69,7 @@ class AccountLevelApiSResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def ivr_number_list(
         self,
@@ -76,7 +80,7 @@ class AccountLevelApiSResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """IVR Number List
 
         `POST https://app.callerdesk.io/api/getdeskphone_v2?authcode={{authcode}}`
@@ -87,7 +91,7 @@ class AccountLevelApiSResource(SyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             per_page: `per_page` (field) (disabled in the collection). Rows per page. Example: `25`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["ivr_number_list"],
             query={
                 "authcode": authcode,
@@ -101,6 +105,7 @@ class AccountLevelApiSResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncAccountLevelApiSResource(AsyncAPIResource):
@@ -122,7 +127,7 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Profile & Balance
 
         `POST https://app.callerdesk.io/api/profile_billing_v2?authcode={{authcode}}`
@@ -132,7 +137,7 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
         Args:
             authcode: `authcode` (query). Example: `{{authcode}}`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["profile_balance"],
             query={
                 "authcode": authcode,
@@ -143,6 +148,7 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def ivr_number_list(
         self,
@@ -153,7 +159,7 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """IVR Number List
 
         `POST https://app.callerdesk.io/api/getdeskphone_v2?authcode={{authcode}}`
@@ -164,7 +170,7 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             per_page: `per_page` (field) (disabled in the collection). Rows per page. Example: `25`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["ivr_number_list"],
             query={
                 "authcode": authcode,
@@ -178,6 +184,7 @@ class AsyncAccountLevelApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AccountLevelApiSResourceWithRawResponse:

@@ -6,7 +6,7 @@ Call groups decide which members ring for an IVR number and in what order.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -16,6 +16,9 @@ from .._resource import (
     raw_response,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -47,7 +50,7 @@ class CallGroupResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Call Group List
 
         `POST https://app.callerdesk.io/api/getgrouplist_v2?authcode={{authcode}}`
@@ -59,7 +62,7 @@ class CallGroupResource(SyncAPIResource):
             current_page: `current_page` (field). Page to return. Example: `1`.
             per_page: `per_page` (field). Rows per page. Example: `25`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["call_group_list"],
             query={
                 "authcode": authcode,
@@ -74,6 +77,7 @@ class CallGroupResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def create_call_group(
         self,
@@ -87,7 +91,7 @@ class CallGroupResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Create Call Group
 
         `POST https://app.callerdesk.io/api/createcallgroup?authcode={{authcode}}`
@@ -101,7 +105,7 @@ class CallGroupResource(SyncAPIResource):
             group_owner_name: `group_owner_name` (field). Name of the member who owns the group. Example: `Asha Verma`.
             group_extn: `group_extn` (field). Extension used to reach the group. Example: `*2001`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["create_call_group"],
             query={
                 "authcode": authcode,
@@ -118,6 +122,7 @@ class CallGroupResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def update_call_group(
         self,
@@ -132,7 +137,7 @@ class CallGroupResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update Call Group
 
         `POST https://app.callerdesk.io/api/updategroup_v2?authcode={{authcode}}`
@@ -147,7 +152,7 @@ class CallGroupResource(SyncAPIResource):
             sticky_member: `sticky_member` (field) (disabled in the collection). `1` routes repeat callers to the member who last answered them. Example: `0`.
             member_id: `member_id` (field) (disabled in the collection). Comma-separated member IDs in the group. Example: `22259,22260`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["update_call_group"],
             query={
                 "authcode": authcode,
@@ -165,6 +170,7 @@ class CallGroupResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def delete_call_group(
         self,
@@ -175,7 +181,7 @@ class CallGroupResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete Call Group
 
         `POST https://app.callerdesk.io/api/deletegroup?authcode={{authcode}}`
@@ -186,7 +192,7 @@ class CallGroupResource(SyncAPIResource):
             authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
             group_id: `group_id` (field). ID of the group to delete. Example: `3107`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["delete_call_group"],
             query={
                 "authcode": authcode,
@@ -200,6 +206,7 @@ class CallGroupResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def get_group_details_by_id(
         self,
@@ -210,7 +217,7 @@ class CallGroupResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Group details by id
 
         `POST https://app.callerdesk.io/api/getgroupbyid_v2?authcode={{authcode}}`
@@ -221,7 +228,7 @@ class CallGroupResource(SyncAPIResource):
             authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
             group_id: `group_id` (field). ID of the group. Example: `3107`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["get_group_details_by_id"],
             query={
                 "authcode": authcode,
@@ -235,6 +242,7 @@ class CallGroupResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncCallGroupResource(AsyncAPIResource):
@@ -258,7 +266,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Call Group List
 
         `POST https://app.callerdesk.io/api/getgrouplist_v2?authcode={{authcode}}`
@@ -270,7 +278,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             current_page: `current_page` (field). Page to return. Example: `1`.
             per_page: `per_page` (field). Rows per page. Example: `25`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["call_group_list"],
             query={
                 "authcode": authcode,
@@ -285,6 +293,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def create_call_group(
         self,
@@ -298,7 +307,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Create Call Group
 
         `POST https://app.callerdesk.io/api/createcallgroup?authcode={{authcode}}`
@@ -312,7 +321,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             group_owner_name: `group_owner_name` (field). Name of the member who owns the group. Example: `Asha Verma`.
             group_extn: `group_extn` (field). Extension used to reach the group. Example: `*2001`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["create_call_group"],
             query={
                 "authcode": authcode,
@@ -329,6 +338,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def update_call_group(
         self,
@@ -343,7 +353,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update Call Group
 
         `POST https://app.callerdesk.io/api/updategroup_v2?authcode={{authcode}}`
@@ -358,7 +368,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             sticky_member: `sticky_member` (field) (disabled in the collection). `1` routes repeat callers to the member who last answered them. Example: `0`.
             member_id: `member_id` (field) (disabled in the collection). Comma-separated member IDs in the group. Example: `22259,22260`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["update_call_group"],
             query={
                 "authcode": authcode,
@@ -376,6 +386,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def delete_call_group(
         self,
@@ -386,7 +397,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete Call Group
 
         `POST https://app.callerdesk.io/api/deletegroup?authcode={{authcode}}`
@@ -397,7 +408,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
             group_id: `group_id` (field). ID of the group to delete. Example: `3107`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["delete_call_group"],
             query={
                 "authcode": authcode,
@@ -411,6 +422,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def get_group_details_by_id(
         self,
@@ -421,7 +433,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Group details by id
 
         `POST https://app.callerdesk.io/api/getgroupbyid_v2?authcode={{authcode}}`
@@ -432,7 +444,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             authcode: `authcode` (query). Your Callerdesk API key (Integration Settings > API key). Example: `{{authcode}}`.
             group_id: `group_id` (field). ID of the group. Example: `3107`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["get_group_details_by_id"],
             query={
                 "authcode": authcode,
@@ -446,6 +458,7 @@ class AsyncCallGroupResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class CallGroupResourceWithRawResponse:

@@ -6,7 +6,7 @@ Call logs and calls in progress.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -17,6 +17,9 @@ from .._resource import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
 from ..models import CallReportApiCallReportApiResponse
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -100,7 +103,7 @@ class CallReportApiResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Live Call API
 
         `GET https://app.callerdesk.io/api/live_call_v2?authcode={{authcode}}`
@@ -110,7 +113,7 @@ class CallReportApiResource(SyncAPIResource):
         Args:
             authcode: `authcode` (query). Example: `{{authcode}}`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["live_call_api"],
             query={
                 "authcode": authcode,
@@ -121,6 +124,7 @@ class CallReportApiResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncCallReportApiResource(AsyncAPIResource):
@@ -196,7 +200,7 @@ class AsyncCallReportApiResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Live Call API
 
         `GET https://app.callerdesk.io/api/live_call_v2?authcode={{authcode}}`
@@ -206,7 +210,7 @@ class AsyncCallReportApiResource(AsyncAPIResource):
         Args:
             authcode: `authcode` (query). Example: `{{authcode}}`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["live_call_api"],
             query={
                 "authcode": authcode,
@@ -217,6 +221,7 @@ class AsyncCallReportApiResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class CallReportApiResourceWithRawResponse:

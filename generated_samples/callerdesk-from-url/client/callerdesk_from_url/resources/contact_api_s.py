@@ -6,7 +6,7 @@ The contact book.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -16,6 +16,9 @@ from .._resource import (
     raw_response,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -48,7 +51,7 @@ class ContactApiSResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Contact List
 
         `POST https://app.callerdesk.io/api/contact_list_v2?authcode={{authcode}}`
@@ -61,7 +64,7 @@ class ContactApiSResource(SyncAPIResource):
             per_page: `per_page` (field). Rows per page. Example: `25`.
             contact_status: `contact_status` (field) (disabled in the collection). Only contacts with this status.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["get_contact_list"],
             query={
                 "authcode": authcode,
@@ -77,6 +80,7 @@ class ContactApiSResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def add_contact(
         self,
@@ -90,7 +94,7 @@ class ContactApiSResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Add contact
 
         `POST https://app.callerdesk.io/api/savecontact_v2?authcode={{authcode}}`
@@ -104,7 +108,7 @@ class ContactApiSResource(SyncAPIResource):
             contact_email: `contact_email` (field). Email address (optional). Example: `ravi.kumar@example.com`.
             contact_address: `contact_address` (field). Postal address (optional). Example: `Sector 5, Noida`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["add_contact"],
             query={
                 "authcode": authcode,
@@ -121,6 +125,7 @@ class ContactApiSResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def edit_contact(
         self,
@@ -134,7 +139,7 @@ class ContactApiSResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Edit contact
 
         `POST https://app.callerdesk.io/api/editContact_v2?authcode={{authcode}}`
@@ -148,7 +153,7 @@ class ContactApiSResource(SyncAPIResource):
             contact_name: `contact_name` (field). Name. Example: `Ravi K.`.
             contact_followupdate: `contact_followupdate` (field) (disabled in the collection). Next follow-up date (`YYYY-MM-DD`). Example: `2024-05-10`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["edit_contact"],
             query={
                 "authcode": authcode,
@@ -165,6 +170,7 @@ class ContactApiSResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def delete_contact(
         self,
@@ -175,7 +181,7 @@ class ContactApiSResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete contact
 
         `POST https://app.callerdesk.io/api/deleteContact?authcode={{authcode}}`
@@ -186,7 +192,7 @@ class ContactApiSResource(SyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             contact_num: `contact_num` (field). Phone number of the contact to remove. Example: `98XXXXXX77`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["delete_contact"],
             query={
                 "authcode": authcode,
@@ -200,6 +206,7 @@ class ContactApiSResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncContactApiSResource(AsyncAPIResource):
@@ -224,7 +231,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Contact List
 
         `POST https://app.callerdesk.io/api/contact_list_v2?authcode={{authcode}}`
@@ -237,7 +244,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
             per_page: `per_page` (field). Rows per page. Example: `25`.
             contact_status: `contact_status` (field) (disabled in the collection). Only contacts with this status.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["get_contact_list"],
             query={
                 "authcode": authcode,
@@ -253,6 +260,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def add_contact(
         self,
@@ -266,7 +274,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Add contact
 
         `POST https://app.callerdesk.io/api/savecontact_v2?authcode={{authcode}}`
@@ -280,7 +288,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
             contact_email: `contact_email` (field). Email address (optional). Example: `ravi.kumar@example.com`.
             contact_address: `contact_address` (field). Postal address (optional). Example: `Sector 5, Noida`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["add_contact"],
             query={
                 "authcode": authcode,
@@ -297,6 +305,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def edit_contact(
         self,
@@ -310,7 +319,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Edit contact
 
         `POST https://app.callerdesk.io/api/editContact_v2?authcode={{authcode}}`
@@ -324,7 +333,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
             contact_name: `contact_name` (field). Name. Example: `Ravi K.`.
             contact_followupdate: `contact_followupdate` (field) (disabled in the collection). Next follow-up date (`YYYY-MM-DD`). Example: `2024-05-10`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["edit_contact"],
             query={
                 "authcode": authcode,
@@ -341,6 +350,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def delete_contact(
         self,
@@ -351,7 +361,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete contact
 
         `POST https://app.callerdesk.io/api/deleteContact?authcode={{authcode}}`
@@ -362,7 +372,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             contact_num: `contact_num` (field). Phone number of the contact to remove. Example: `98XXXXXX77`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["delete_contact"],
             query={
                 "authcode": authcode,
@@ -376,6 +386,7 @@ class AsyncContactApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class ContactApiSResourceWithRawResponse:

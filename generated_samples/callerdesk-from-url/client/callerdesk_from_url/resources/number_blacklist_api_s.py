@@ -6,7 +6,7 @@ Block or unblock caller numbers.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -16,6 +16,9 @@ from .._resource import (
     raw_response,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -46,7 +49,7 @@ class NumberBlacklistApiSResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Block Number
 
         `POST https://app.callerdesk.io/api/block_number?authcode={{authcode}}`
@@ -57,7 +60,7 @@ class NumberBlacklistApiSResource(SyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             caller_number: `caller_number` (field). Number to block, without a leading 0. Example: `98XXXXXX66`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["block_number"],
             query={
                 "authcode": authcode,
@@ -71,6 +74,7 @@ class NumberBlacklistApiSResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def unblock_number(
         self,
@@ -81,7 +85,7 @@ class NumberBlacklistApiSResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Unblock Number
 
         `POST https://app.callerdesk.io/api/unblock_number?authcode={{authcode}}`
@@ -92,7 +96,7 @@ class NumberBlacklistApiSResource(SyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             caller_number: `caller_number` (field). Number to remove from the blacklist. Example: `98XXXXXX66`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["unblock_number"],
             query={
                 "authcode": authcode,
@@ -106,6 +110,7 @@ class NumberBlacklistApiSResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
@@ -128,7 +133,7 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Block Number
 
         `POST https://app.callerdesk.io/api/block_number?authcode={{authcode}}`
@@ -139,7 +144,7 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             caller_number: `caller_number` (field). Number to block, without a leading 0. Example: `98XXXXXX66`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["block_number"],
             query={
                 "authcode": authcode,
@@ -153,6 +158,7 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def unblock_number(
         self,
@@ -163,7 +169,7 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Unblock Number
 
         `POST https://app.callerdesk.io/api/unblock_number?authcode={{authcode}}`
@@ -174,7 +180,7 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             caller_number: `caller_number` (field). Number to remove from the blacklist. Example: `98XXXXXX66`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["unblock_number"],
             query={
                 "authcode": authcode,
@@ -188,6 +194,7 @@ class AsyncNumberBlacklistApiSResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class NumberBlacklistApiSResourceWithRawResponse:

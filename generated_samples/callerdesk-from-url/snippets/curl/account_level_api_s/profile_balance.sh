@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Account Level API's / Profile & Balance: what Postman's runner sends (pmgen, from Callerdesk API)
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
 curl --request POST --location 'https://app.callerdesk.io/api/profile_billing_v2?authcode=' \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Click-to-Call API's / Click2Call API ( Normal ): what Postman's runner sends (pmgen, from Callerdesk API)
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
 

@@ -6,7 +6,7 @@ Create, change, remove and list the people who use the Callerdesk panel and hand
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -17,6 +17,9 @@ from .._resource import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
 from ..models import TeamMembersAddMemberResponse, TeamMembersGetMembersListResponse
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -104,7 +107,7 @@ class TeamMembersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update Member
 
         `POST https://app.callerdesk.io/api/updatemember_v2?authcode={{authcode}}`
@@ -121,7 +124,7 @@ class TeamMembersResource(SyncAPIResource):
             status: `status` (field). `1` active, `0` inactive. Example: `1`.
             password: `password` (field) (disabled in the collection). New panel password.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["update_member"],
             query={
                 "authcode": authcode,
@@ -141,6 +144,7 @@ class TeamMembersResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def delete_member(
         self,
@@ -151,7 +155,7 @@ class TeamMembersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete Member
 
         `POST https://app.callerdesk.io/api/deletemember_v2?authcode={{authcode}}`
@@ -162,7 +166,7 @@ class TeamMembersResource(SyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             member_id: `member_id` (field). Unique ID of the member to remove. Example: `22259`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["delete_member"],
             query={
                 "authcode": authcode,
@@ -176,6 +180,7 @@ class TeamMembersResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def get_members_list(
         self,
@@ -297,7 +302,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update Member
 
         `POST https://app.callerdesk.io/api/updatemember_v2?authcode={{authcode}}`
@@ -314,7 +319,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             status: `status` (field). `1` active, `0` inactive. Example: `1`.
             password: `password` (field) (disabled in the collection). New panel password.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["update_member"],
             query={
                 "authcode": authcode,
@@ -334,6 +339,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def delete_member(
         self,
@@ -344,7 +350,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete Member
 
         `POST https://app.callerdesk.io/api/deletemember_v2?authcode={{authcode}}`
@@ -355,7 +361,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             authcode: `authcode` (query). Example: `{{authcode}}`.
             member_id: `member_id` (field). Unique ID of the member to remove. Example: `22259`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["delete_member"],
             query={
                 "authcode": authcode,
@@ -369,6 +375,7 @@ class AsyncTeamMembersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def get_members_list(
         self,

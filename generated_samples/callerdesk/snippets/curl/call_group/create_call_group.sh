@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Call Group / Create Call Group: what Postman's runner sends (pmgen, from Callerdesk API)
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
 curl --location 'https://app.callerdesk.io/api/createcallgroup?authcode=' \

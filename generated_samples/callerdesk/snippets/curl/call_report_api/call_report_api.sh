@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Call Report API / Call Report API: what Postman's runner sends (pmgen, from Callerdesk API)
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
 curl --location 'https://app.callerdesk.io/api/call_list_v2?authcode=' \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Contact API's / Edit contact: what Postman's runner sends (pmgen, from Callerdesk API)
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
 curl --location 'https://app.callerdesk.io/api/editContact_v2?authcode=' \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Team Members / Delete Member: what Postman's runner sends (pmgen, from Callerdesk API)
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
 curl --location 'https://app.callerdesk.io/api/deletemember_v2?authcode=' \

@@ -6,7 +6,7 @@ Numbers that dial into the conference.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -16,6 +16,9 @@ from .._resource import (
     raw_response,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -46,7 +49,7 @@ class DiDsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get DIDs
 
         `GET {{base_url}}/conference/v2/dids?limit=10`
@@ -57,7 +60,7 @@ class DiDsResource(SyncAPIResource):
             limit: `limit` (query). Maximum number of numbers to return. Example: `10`.
             filter_: `filter` (query) (disabled in the collection). Filter the list. Example: `country_code eq "USA"`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["get_di_ds"],
             query={
                 "limit": limit,
@@ -69,6 +72,7 @@ class DiDsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def update_did(
         self,
@@ -79,7 +83,7 @@ class DiDsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update DID
 
         `PATCH {{base_url}}/conference/v2/dids/:did_sid`
@@ -90,7 +94,7 @@ class DiDsResource(SyncAPIResource):
             did_sid: `did_sid` (path). Secure ID of the conference DID. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
             body: `body` (body). Example: `{ "did_group_sid": "{{did_group_sid}}" }`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["update_did"],
             path={
                 "did_sid": did_sid,
@@ -102,6 +106,7 @@ class DiDsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncDiDsResource(AsyncAPIResource):
@@ -124,7 +129,7 @@ class AsyncDiDsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get DIDs
 
         `GET {{base_url}}/conference/v2/dids?limit=10`
@@ -135,7 +140,7 @@ class AsyncDiDsResource(AsyncAPIResource):
             limit: `limit` (query). Maximum number of numbers to return. Example: `10`.
             filter_: `filter` (query) (disabled in the collection). Filter the list. Example: `country_code eq "USA"`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["get_di_ds"],
             query={
                 "limit": limit,
@@ -147,6 +152,7 @@ class AsyncDiDsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def update_did(
         self,
@@ -157,7 +163,7 @@ class AsyncDiDsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update DID
 
         `PATCH {{base_url}}/conference/v2/dids/:did_sid`
@@ -168,7 +174,7 @@ class AsyncDiDsResource(AsyncAPIResource):
             did_sid: `did_sid` (path). Secure ID of the conference DID. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
             body: `body` (body). Example: `{ "did_group_sid": "{{did_group_sid}}" }`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["update_did"],
             path={
                 "did_sid": did_sid,
@@ -180,6 +186,7 @@ class AsyncDiDsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class DiDsResourceWithRawResponse:

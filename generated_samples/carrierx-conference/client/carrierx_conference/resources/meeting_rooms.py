@@ -6,7 +6,7 @@ Meeting rooms hold the access codes callers enter and the room settings.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -30,6 +30,9 @@ from ..models import (
     MeetingRoomsGetMeetingRoomsResponse,
     MeetingRoomsUpdateMeetingRoomBody,
 )
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -130,7 +133,7 @@ class MeetingRoomsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Meeting Room by SID
 
         `GET {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
@@ -140,7 +143,7 @@ class MeetingRoomsResource(SyncAPIResource):
         Args:
             meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["get_meeting_room_by_sid"],
             path={
                 "meeting_room_sid": meeting_room_sid,
@@ -151,6 +154,7 @@ class MeetingRoomsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def update_meeting_room(
         self,
@@ -161,7 +165,7 @@ class MeetingRoomsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update Meeting Room
 
         `PATCH {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
@@ -172,7 +176,7 @@ class MeetingRoomsResource(SyncAPIResource):
             meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
             body: `body` (body). Example: `{'name': 'Weekly sync'}`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["update_meeting_room"],
             path={
                 "meeting_room_sid": meeting_room_sid,
@@ -184,6 +188,7 @@ class MeetingRoomsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def delete_meeting_room(
         self,
@@ -193,7 +198,7 @@ class MeetingRoomsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete Meeting Room
 
         `DELETE {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
@@ -203,7 +208,7 @@ class MeetingRoomsResource(SyncAPIResource):
         Args:
             meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["delete_meeting_room"],
             path={
                 "meeting_room_sid": meeting_room_sid,
@@ -214,6 +219,7 @@ class MeetingRoomsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncMeetingRoomsResource(AsyncAPIResource):
@@ -306,7 +312,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Meeting Room by SID
 
         `GET {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
@@ -316,7 +322,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
         Args:
             meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["get_meeting_room_by_sid"],
             path={
                 "meeting_room_sid": meeting_room_sid,
@@ -327,6 +333,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def update_meeting_room(
         self,
@@ -337,7 +344,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update Meeting Room
 
         `PATCH {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
@@ -348,7 +355,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
             body: `body` (body). Example: `{'name': 'Weekly sync'}`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["update_meeting_room"],
             path={
                 "meeting_room_sid": meeting_room_sid,
@@ -360,6 +367,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def delete_meeting_room(
         self,
@@ -369,7 +377,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete Meeting Room
 
         `DELETE {{base_url}}/conference/v2/meeting_rooms/:meeting_room_sid`
@@ -379,7 +387,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
         Args:
             meeting_room_sid: `meeting_room_sid` (path). Secure ID of the meeting room. Defaults to `{{meeting_room_sid}}` (resolved from `client.variables`).
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["delete_meeting_room"],
             path={
                 "meeting_room_sid": meeting_room_sid,
@@ -390,6 +398,7 @@ class AsyncMeetingRoomsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class MeetingRoomsResourceWithRawResponse:

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Meeting Rooms / Get Meeting Room by SID: what Postman's runner sends (pmgen, from CarrierX Conference API)
 # Read from the environment: PM_BASIC_CREDENTIALS (base64 of username:password)
 curl --location https://api.carrierx.com/conference/v2/meeting_rooms/ \

@@ -6,7 +6,7 @@ Billing-grade records of finished calls.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -17,6 +17,9 @@ from .._resource import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, QueryValue, TimeoutTypes
 from ..models import CallsCallDetailRecordsGetCallDetailRecordsResponse
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -92,7 +95,7 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Call Detail Record by SID
 
         `GET {{base_url}}/core/v2/calls/call_drs/:dr_sid`
@@ -102,7 +105,7 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
         Args:
             dr_sid: `dr_sid` (path). Secure ID of the call detail record. Example: `{{dr_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["get_call_detail_record_by_sid"],
             path={
                 "dr_sid": dr_sid,
@@ -113,6 +116,7 @@ class CallsCallDetailRecordsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
@@ -180,7 +184,7 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Call Detail Record by SID
 
         `GET {{base_url}}/core/v2/calls/call_drs/:dr_sid`
@@ -190,7 +194,7 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
         Args:
             dr_sid: `dr_sid` (path). Secure ID of the call detail record. Example: `{{dr_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["get_call_detail_record_by_sid"],
             path={
                 "dr_sid": dr_sid,
@@ -201,6 +205,7 @@ class AsyncCallsCallDetailRecordsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class CallsCallDetailRecordsResourceWithRawResponse:

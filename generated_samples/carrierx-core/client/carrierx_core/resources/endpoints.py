@@ -6,7 +6,7 @@ Endpoints are the applications and SIP destinations that calls are delivered to:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -31,6 +31,9 @@ from ..models import (
     EndpointsUpdateEndpointBody,
     EndpointsUpdateEndpointResponse,
 )
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -109,7 +112,7 @@ class EndpointsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Endpoint by SID
 
         `GET {{base_url}}/core/v2/endpoints/:endpoint_sid`
@@ -120,7 +123,7 @@ class EndpointsResource(SyncAPIResource):
             endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to read. Defaults to `{{endpoint_sid}}` (resolved from `client.variables`).
             with_related: `with_related` (query) (disabled in the collection). Also return the partner object related to the endpoint. Example: `true`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["get_endpoint_by_sid"],
             path={
                 "endpoint_sid": endpoint_sid,
@@ -134,6 +137,7 @@ class EndpointsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def create_endpoint(
         self,
@@ -213,7 +217,7 @@ class EndpointsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> None:
         """Delete Endpoint
 
         `DELETE {{base_url}}/core/v2/endpoints/:endpoint_sid`
@@ -223,7 +227,7 @@ class EndpointsResource(SyncAPIResource):
         Args:
             endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to remove. Defaults to `{{endpoint_sid}}` (resolved from `client.variables`).
         """
-        return self._client.request(
+        result: None = self._client.request(
             _SPECS["delete_endpoint"],
             path={
                 "endpoint_sid": endpoint_sid,
@@ -234,6 +238,7 @@ class EndpointsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncEndpointsResource(AsyncAPIResource):
@@ -304,7 +309,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Endpoint by SID
 
         `GET {{base_url}}/core/v2/endpoints/:endpoint_sid`
@@ -315,7 +320,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
             endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to read. Defaults to `{{endpoint_sid}}` (resolved from `client.variables`).
             with_related: `with_related` (query) (disabled in the collection). Also return the partner object related to the endpoint. Example: `true`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["get_endpoint_by_sid"],
             path={
                 "endpoint_sid": endpoint_sid,
@@ -329,6 +334,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def create_endpoint(
         self,
@@ -408,7 +414,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> None:
         """Delete Endpoint
 
         `DELETE {{base_url}}/core/v2/endpoints/:endpoint_sid`
@@ -418,7 +424,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
         Args:
             endpoint_sid: `endpoint_sid` (path). Secure ID of the endpoint to remove. Defaults to `{{endpoint_sid}}` (resolved from `client.variables`).
         """
-        return await self._client.request(
+        result: None = await self._client.request(
             _SPECS["delete_endpoint"],
             path={
                 "endpoint_sid": endpoint_sid,
@@ -429,6 +435,7 @@ class AsyncEndpointsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class EndpointsResourceWithRawResponse:

@@ -6,7 +6,7 @@ Rented DIDs and the pool of numbers available for rent.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -25,6 +25,9 @@ from .._types import (
     TimeoutTypes,
 )
 from ..models import PhoneNumbersGetDiDsResponse, PhoneNumbersUpdateDidBody
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -97,7 +100,7 @@ class PhoneNumbersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get DID by SID
 
         `GET {{base_url}}/core/v2/phonenumber/dids/:did_sid`
@@ -107,7 +110,7 @@ class PhoneNumbersResource(SyncAPIResource):
         Args:
             did_sid: `did_sid` (path). Secure ID of the rented DID. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["get_did_by_sid"],
             path={
                 "did_sid": did_sid,
@@ -118,6 +121,7 @@ class PhoneNumbersResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def browse_available_di_ds(
         self,
@@ -129,7 +133,7 @@ class PhoneNumbersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Browse Available DIDs
 
         `GET {{base_url}}/core/v2/phonenumber/available_dids?limit=5`
@@ -141,7 +145,7 @@ class PhoneNumbersResource(SyncAPIResource):
             filter_: `filter` (query) (disabled in the collection). Narrow the pool, for example by prefix, `state` or area code. Example: `phonenumber like "1516%"`.
             order: `order` (query) (disabled in the collection). Sort the pool. Example: `price asc`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["browse_available_di_ds"],
             query={
                 "limit": limit,
@@ -154,6 +158,7 @@ class PhoneNumbersResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def update_did(
         self,
@@ -164,7 +169,7 @@ class PhoneNumbersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update DID
 
         `PATCH {{base_url}}/core/v2/phonenumber/dids/:did_sid`
@@ -175,7 +180,7 @@ class PhoneNumbersResource(SyncAPIResource):
             did_sid: `did_sid` (path). Secure ID of the DID to change. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
             body: `body` (body). Example: `{'attributes': {'name': 'main line'}}`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["update_did"],
             path={
                 "did_sid": did_sid,
@@ -187,6 +192,7 @@ class PhoneNumbersResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncPhoneNumbersResource(AsyncAPIResource):
@@ -251,7 +257,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get DID by SID
 
         `GET {{base_url}}/core/v2/phonenumber/dids/:did_sid`
@@ -261,7 +267,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
         Args:
             did_sid: `did_sid` (path). Secure ID of the rented DID. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["get_did_by_sid"],
             path={
                 "did_sid": did_sid,
@@ -272,6 +278,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def browse_available_di_ds(
         self,
@@ -283,7 +290,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Browse Available DIDs
 
         `GET {{base_url}}/core/v2/phonenumber/available_dids?limit=5`
@@ -295,7 +302,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             filter_: `filter` (query) (disabled in the collection). Narrow the pool, for example by prefix, `state` or area code. Example: `phonenumber like "1516%"`.
             order: `order` (query) (disabled in the collection). Sort the pool. Example: `price asc`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["browse_available_di_ds"],
             query={
                 "limit": limit,
@@ -308,6 +315,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def update_did(
         self,
@@ -318,7 +326,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update DID
 
         `PATCH {{base_url}}/core/v2/phonenumber/dids/:did_sid`
@@ -329,7 +337,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             did_sid: `did_sid` (path). Secure ID of the DID to change. Example: `{{did_sid}}` (the collection's value: passed as it is, it is resolved from `client.variables` as Postman does).
             body: `body` (body). Example: `{'attributes': {'name': 'main line'}}`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["update_did"],
             path={
                 "did_sid": did_sid,
@@ -341,6 +349,7 @@ class AsyncPhoneNumbersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class PhoneNumbersResourceWithRawResponse:

@@ -6,7 +6,7 @@ SIP trunk groups route calls to and from endpoints; each group holds one or more
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -25,6 +25,9 @@ from .._types import (
     TimeoutTypes,
 )
 from ..models import TrunkGroupsGetTrunkGroupsResponse, TrunkGroupsUpdateTrunkGroupBody
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -95,7 +98,7 @@ class TrunkGroupsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Create Trunk Group
 
         `POST {{base_url}}/core/v2/trunk_groups?with_trunks=true`
@@ -111,7 +114,7 @@ class TrunkGroupsResource(SyncAPIResource):
 
         Stores trunk_group_sid in `client.variables` from the response, as its test script does.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["create_trunk_group"],
             query={
                 "with_trunks": with_trunks,
@@ -123,6 +126,7 @@ class TrunkGroupsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def update_trunk_group(
         self,
@@ -133,7 +137,7 @@ class TrunkGroupsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update Trunk Group
 
         `PATCH {{base_url}}/core/v2/trunk_groups/:trunk_group_sid`
@@ -144,7 +148,7 @@ class TrunkGroupsResource(SyncAPIResource):
             trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group. Defaults to `{{trunk_group_sid}}` (resolved from `client.variables`).
             body: `body` (body). Example: `{'name': 'TrunkGroup4', 'routing_type': 'failover'}`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["update_trunk_group"],
             path={
                 "trunk_group_sid": trunk_group_sid,
@@ -156,6 +160,7 @@ class TrunkGroupsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def get_trunks(
         self,
@@ -165,7 +170,7 @@ class TrunkGroupsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Trunks
 
         `GET {{base_url}}/core/v2/trunk_groups/:trunk_group_sid/trunks`
@@ -175,7 +180,7 @@ class TrunkGroupsResource(SyncAPIResource):
         Args:
             trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group whose trunks are listed. Defaults to `{{trunk_group_sid}}` (resolved from `client.variables`).
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["get_trunks"],
             path={
                 "trunk_group_sid": trunk_group_sid,
@@ -186,6 +191,7 @@ class TrunkGroupsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncTrunkGroupsResource(AsyncAPIResource):
@@ -248,7 +254,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Create Trunk Group
 
         `POST {{base_url}}/core/v2/trunk_groups?with_trunks=true`
@@ -264,7 +270,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
 
         Stores trunk_group_sid in `client.variables` from the response, as its test script does.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["create_trunk_group"],
             query={
                 "with_trunks": with_trunks,
@@ -276,6 +282,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def update_trunk_group(
         self,
@@ -286,7 +293,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update Trunk Group
 
         `PATCH {{base_url}}/core/v2/trunk_groups/:trunk_group_sid`
@@ -297,7 +304,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
             trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group. Defaults to `{{trunk_group_sid}}` (resolved from `client.variables`).
             body: `body` (body). Example: `{'name': 'TrunkGroup4', 'routing_type': 'failover'}`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["update_trunk_group"],
             path={
                 "trunk_group_sid": trunk_group_sid,
@@ -309,6 +316,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def get_trunks(
         self,
@@ -318,7 +326,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Get Trunks
 
         `GET {{base_url}}/core/v2/trunk_groups/:trunk_group_sid/trunks`
@@ -328,7 +336,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
         Args:
             trunk_group_sid: `trunk_group_sid` (path). Secure ID of the trunk group whose trunks are listed. Defaults to `{{trunk_group_sid}}` (resolved from `client.variables`).
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["get_trunks"],
             path={
                 "trunk_group_sid": trunk_group_sid,
@@ -339,6 +347,7 @@ class AsyncTrunkGroupsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class TrunkGroupsResourceWithRawResponse:

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Endpoints / Create Endpoint: what Postman's runner sends (pmgen, from CarrierX Core API)
 curl --location https://api.carrierx.com/core/v2/endpoints \
   --header 'Content-Type: application/json' \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Endpoints / Update Endpoint: what Postman's runner sends (pmgen, from CarrierX Core API)
 curl --request PATCH --location https://api.carrierx.com/core/v2/endpoints/:endpoint_sid \
   --header 'Content-Type: application/json' \

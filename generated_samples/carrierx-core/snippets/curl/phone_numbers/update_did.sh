@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Phone Numbers / Update DID: what Postman's runner sends (pmgen, from CarrierX Core API)
 curl --request PATCH --location https://api.carrierx.com/core/v2/phonenumber/dids/ \
   --header 'Content-Type: application/json' \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Trunk Groups / Create Trunk Group: what Postman's runner sends (pmgen, from CarrierX Core API)
 curl --location 'https://api.carrierx.com/core/v2/trunk_groups?with_trunks=true' \
   --header 'Content-Type: application/json' \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Trunk Groups / Update Trunk Group: what Postman's runner sends (pmgen, from CarrierX Core API)
 curl --request PATCH --location https://api.carrierx.com/core/v2/trunk_groups/ \
   --header 'Content-Type: application/json' \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Endpoints / Update Endpoint: what Postman's runner sends (pmgen, from CarrierX Core API)
 
 http --ignore-stdin --print=hb \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Phone Numbers / Browse Available DIDs: what Postman's runner sends (pmgen, from CarrierX Core API)
 
 wget --quiet --output-document=- --content-on-error \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Trunk Groups / Update Trunk Group: what Postman's runner sends (pmgen, from CarrierX Core API)
 
 wget --quiet --output-document=- --content-on-error \

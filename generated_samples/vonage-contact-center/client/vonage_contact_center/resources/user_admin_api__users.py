@@ -6,7 +6,7 @@ The users resource: list, read, create, change and delete VCC users (admins, sup
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -30,6 +30,9 @@ from ..models import (
     UserAdminApiUsersGetUsersResponse,
     UserAdminApiUsersUpdateUserByUserIdBody,
 )
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -128,7 +131,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Create user
 
         `POST {{baseUrl}}/useradmin/users`
@@ -139,7 +142,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
             allow_overages: `allowOverages` (query) (disabled in the collection). Set to `true` to create an agent even when all agent licences are in use. Example: `false`.
             body: `body` (body). Example: `{'username': '<insert unique username>', 'name': '<insert users first and last n...`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["create_user"],
             query={
                 "allow_overages": allow_overages,
@@ -151,6 +154,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def update_user_by_user_id(
         self,
@@ -163,7 +167,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update user by user ID
 
         `PATCH {{baseUrl}}/useradmin/users/<insert user ID here>`
@@ -176,7 +180,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
             allow_overages: `allowOverages` (query) (disabled in the collection). Allow exceeding the agent licence count. Example: `false`.
             body: `body` (body). Example: `{'name': '<insert users first and last name>', 'email': '<insert users email>', ...`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["update_user_by_user_id"],
             path={
                 "insert_user_id_here": insert_user_id_here,
@@ -192,6 +196,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def delete_user_by_user_id(
         self,
@@ -201,7 +206,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete user by user ID
 
         `DELETE {{baseUrl}}/useradmin/users/<insert user ID here>`
@@ -211,7 +216,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
         Args:
             insert_user_id_here: `insert user ID here` (path). Example: `<insert user ID here>`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["delete_user_by_user_id"],
             path={
                 "insert_user_id_here": insert_user_id_here,
@@ -222,6 +227,7 @@ class UserAdminApiUsersResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncUserAdminApiUsersResource(AsyncAPIResource):
@@ -312,7 +318,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Create user
 
         `POST {{baseUrl}}/useradmin/users`
@@ -323,7 +329,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             allow_overages: `allowOverages` (query) (disabled in the collection). Set to `true` to create an agent even when all agent licences are in use. Example: `false`.
             body: `body` (body). Example: `{'username': '<insert unique username>', 'name': '<insert users first and last n...`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["create_user"],
             query={
                 "allow_overages": allow_overages,
@@ -335,6 +341,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def update_user_by_user_id(
         self,
@@ -347,7 +354,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update user by user ID
 
         `PATCH {{baseUrl}}/useradmin/users/<insert user ID here>`
@@ -360,7 +367,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             allow_overages: `allowOverages` (query) (disabled in the collection). Allow exceeding the agent licence count. Example: `false`.
             body: `body` (body). Example: `{'name': '<insert users first and last name>', 'email': '<insert users email>', ...`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["update_user_by_user_id"],
             path={
                 "insert_user_id_here": insert_user_id_here,
@@ -376,6 +383,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def delete_user_by_user_id(
         self,
@@ -385,7 +393,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete user by user ID
 
         `DELETE {{baseUrl}}/useradmin/users/<insert user ID here>`
@@ -395,7 +403,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
         Args:
             insert_user_id_here: `insert user ID here` (path). Example: `<insert user ID here>`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["delete_user_by_user_id"],
             path={
                 "insert_user_id_here": insert_user_id_here,
@@ -406,6 +414,7 @@ class AsyncUserAdminApiUsersResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class UserAdminApiUsersResourceWithRawResponse:

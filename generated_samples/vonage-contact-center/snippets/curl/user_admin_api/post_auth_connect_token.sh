@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # User Admin API / POST /auth/connect/token: what Postman's runner sends (pmgen, from Vonage Contact Center APIs)
 curl --location https://emea.cc.vonage.com/auth/connect/token \
   --header 'Content-Type: application/x-www-form-urlencoded' \

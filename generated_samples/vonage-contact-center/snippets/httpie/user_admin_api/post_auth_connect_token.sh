@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # User Admin API / POST /auth/connect/token: what Postman's runner sends (pmgen, from Vonage Contact Center APIs)
 
 http --ignore-stdin --print=hb \

@@ -48,7 +48,11 @@ _SCRIPT_SPAN = 290000
 _RUNTIME_PAD = 300000
 _FRAME = re.compile(r"<input>:(\d+)")
 _PRIMITIVES = (str, int, float, bool, type(None))
+# json.dumps(payload, default=str) without building an encoder per run
+_encode = json.JSONEncoder(default=str).encode
 _INT32 = 2**31 - 1
+# Script texts a context keeps by number (more distinct scripts start the numbering over)
+_MAX_SOURCES = 64
 # Tainted bodies kept for the remote-code check (most recent first): at most this many, and
 # at most _MAX_TAINTED_CHARS characters together.
 _MAX_TAINTED = 64
@@ -243,6 +247,7 @@ class Sandbox:
         if ctx is None:
             ctx = self._new_context()
             self._local.ctx = ctx
+            self._local.sources = {}
             self._local.deadline = _limit.Deadline()
             self._local.driver = _Driver(ctx)
         return ctx
@@ -418,8 +423,18 @@ class Sandbox:
         response: dict[str, Any] | None,
         info: dict[str, Any] | None,
     ) -> dict[str, Any]:
+        ctx = self._context()
+        # A script's text crosses once per context; later runs name it by number.
+        sources: dict[str, int] = self._local.sources
+        sid = sources.get(script.source)
+        reset = sid is None and len(sources) >= _MAX_SOURCES
+        if reset:
+            sources.clear()
+        number = len(sources) if sid is None else sid
         payload = {
-            "source": script.source,
+            "sid": number,
+            "source": script.source if sid is None else None,
+            "reset": reset,
             "event": script.event,
             "request": request,
             "response": response,
@@ -435,8 +450,7 @@ class Sandbox:
             "anyTaint": bool(self._tainted),
             "allowRemote": self._allow_remote_code,
         }
-        text = json.dumps(payload, default=str)
-        ctx = self._context()
+        text = _encode(payload)
         driver = self._local.driver
         clock = _Clock(self.limits.time_s)
         try:
@@ -446,6 +460,8 @@ class Sandbox:
                 self._classify(exc, clock)
                 raise
             self._call(clock, driver.begin, text)
+            if sid is None:  # the context holds it now (a failed call drops the context)
+                sources[script.source] = number
             while True:
                 self._drain(ctx, clock)
                 step = json.loads(self._call(clock, driver.tick))

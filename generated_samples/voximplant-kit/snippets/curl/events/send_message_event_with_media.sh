@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Events / Send message event with media: what Postman's runner sends (pmgen, from Voximplant Kit custom channel API documentation)
 curl --location https://kit-im-eu.voximplant.com/ \
   --header 'Authorization: Bearer '"${PM_JWT_TOKEN?set PM_JWT_TOKEN}" \

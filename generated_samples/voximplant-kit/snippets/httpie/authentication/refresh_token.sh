@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Authentication / refreshToken: what Postman's runner sends (pmgen, from Voximplant Kit custom channel API documentation)
 
 http --ignore-stdin --print=hb \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Events / Send message event with media: what Postman's runner sends (pmgen, from Voximplant Kit custom channel API documentation)
 
 wget --quiet --output-document=- --content-on-error \

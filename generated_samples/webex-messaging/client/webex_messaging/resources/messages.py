@@ -6,7 +6,7 @@ Post, list and delete messages. Messages may be plain text, Markdown, or carry o
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -30,6 +30,9 @@ from ..models import (
     MessagesCreateAMessageWithAFileAttachmentResponse,
     MessagesListMessagesResponse,
 )
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -202,7 +205,7 @@ class MessagesResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete a Message
 
         `DELETE https://webexapis.com/v1/messages/:messageId`
@@ -212,7 +215,7 @@ class MessagesResource(SyncAPIResource):
         Args:
             message_id: `messageId` (path). ID of the message to delete. Defaults to `{{messageId}}` (resolved from `client.variables`).
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["delete_a_message"],
             path={
                 "message_id": message_id,
@@ -223,6 +226,7 @@ class MessagesResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncMessagesResource(AsyncAPIResource):
@@ -387,7 +391,7 @@ class AsyncMessagesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Delete a Message
 
         `DELETE https://webexapis.com/v1/messages/:messageId`
@@ -397,7 +401,7 @@ class AsyncMessagesResource(AsyncAPIResource):
         Args:
             message_id: `messageId` (path). ID of the message to delete. Defaults to `{{messageId}}` (resolved from `client.variables`).
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["delete_a_message"],
             path={
                 "message_id": message_id,
@@ -408,6 +412,7 @@ class AsyncMessagesResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class MessagesResourceWithRawResponse:

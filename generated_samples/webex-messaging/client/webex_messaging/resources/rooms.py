@@ -6,7 +6,7 @@ Spaces (the API still calls them rooms). These requests set the Authorization he
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._resource import (
     AsyncAPIResource,
@@ -31,6 +31,9 @@ from ..models import (
     RoomsListRoomsResponse,
     RoomsUpdateARoomBody,
 )
+
+if TYPE_CHECKING:
+    from ..models import JSONValue
 
 _SPECS = load_specs(__name__)
 __all__ = [
@@ -166,7 +169,7 @@ class RoomsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update a Room
 
         `PUT https://webexapis.com/v1/rooms/:roomId`
@@ -177,7 +180,7 @@ class RoomsResource(SyncAPIResource):
             room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
             body: `body` (body). Example: `{'title': 'Test Space (renamed)', 'isLocked': False}`.
         """
-        return self._client.request(
+        result: JSONValue | bytes = self._client.request(
             _SPECS["update_a_room"],
             path={
                 "room_id": room_id,
@@ -189,6 +192,7 @@ class RoomsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     def delete_a_room(
         self,
@@ -198,7 +202,7 @@ class RoomsResource(SyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> None:
         """Delete a Room
 
         `DELETE https://webexapis.com/v1/rooms/:roomId`
@@ -208,7 +212,7 @@ class RoomsResource(SyncAPIResource):
         Args:
             room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
         """
-        return self._client.request(
+        result: None = self._client.request(
             _SPECS["delete_a_room"],
             path={
                 "room_id": room_id,
@@ -219,6 +223,7 @@ class RoomsResource(SyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class AsyncRoomsResource(AsyncAPIResource):
@@ -346,7 +351,7 @@ class AsyncRoomsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> JSONValue | bytes:
         """Update a Room
 
         `PUT https://webexapis.com/v1/rooms/:roomId`
@@ -357,7 +362,7 @@ class AsyncRoomsResource(AsyncAPIResource):
             room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
             body: `body` (body). Example: `{'title': 'Test Space (renamed)', 'isLocked': False}`.
         """
-        return await self._client.request(
+        result: JSONValue | bytes = await self._client.request(
             _SPECS["update_a_room"],
             path={
                 "room_id": room_id,
@@ -369,6 +374,7 @@ class AsyncRoomsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
     async def delete_a_room(
         self,
@@ -378,7 +384,7 @@ class AsyncRoomsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> None:
         """Delete a Room
 
         `DELETE https://webexapis.com/v1/rooms/:roomId`
@@ -388,7 +394,7 @@ class AsyncRoomsResource(AsyncAPIResource):
         Args:
             room_id: `roomId` (path). ID of the space, as returned by List Rooms or Create a Room. Defaults to `{{roomId}}` (resolved from `client.variables`).
         """
-        return await self._client.request(
+        result: None = await self._client.request(
             _SPECS["delete_a_room"],
             path={
                 "room_id": room_id,
@@ -399,6 +405,7 @@ class AsyncRoomsResource(AsyncAPIResource):
             max_retries=max_retries,
             raw=self._raw,
         )
+        return result
 
 
 class RoomsResourceWithRawResponse:

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Rooms / Create a Room: what Postman's runner sends (pmgen, from Webex Messaging - Spaces, Memberships and Messages)
 curl --location https://webexapis.com/v1/rooms \
   --header 'Authorization: Bearer '"${PM_ACCESS_TOKEN?set PM_ACCESS_TOKEN}" \

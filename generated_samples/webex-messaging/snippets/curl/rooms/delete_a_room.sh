@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Rooms / Delete a Room: what Postman's runner sends (pmgen, from Webex Messaging - Spaces, Memberships and Messages)
 curl --request DELETE --location https://webexapis.com/v1/rooms/ \
   --header 'Authorization: Bearer '"${PM_ACCESS_TOKEN?set PM_ACCESS_TOKEN}"

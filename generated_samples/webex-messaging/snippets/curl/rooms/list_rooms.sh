@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Rooms / List Rooms: what Postman's runner sends (pmgen, from Webex Messaging - Spaces, Memberships and Messages)
 curl --location 'https://webexapis.com/v1/rooms?sortBy=lastactivity&max=100' \
   --header 'Authorization: Bearer '"${PM_ACCESS_TOKEN?set PM_ACCESS_TOKEN}"

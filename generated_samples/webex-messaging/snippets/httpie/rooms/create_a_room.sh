@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Rooms / Create a Room: what Postman's runner sends (pmgen, from Webex Messaging - Spaces, Memberships and Messages)
 
 http --ignore-stdin --print=hb \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Messages / Create a Message (Markdown): what Postman's runner sends (pmgen, from Webex Messaging - Spaces, Memberships and Messages)
 # Note: the auth token ({{access_token}}) is empty in the collection: Postman then sends no Authorization header, nor does this (regenerate with --var access_token=...)
 

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Rooms / Update a Room: what Postman's runner sends (pmgen, from Webex Messaging - Spaces, Memberships and Messages)
 
 wget --quiet --output-document=- --content-on-error \

@@ -300,6 +300,7 @@ function sameDescriptor(a, b) {
 
 let baseline = null;
 let unchangedChecks = null; // one compiled check per baseline entry; see compileChecks()
+let allUnchanged = null; // the same checks in one function
 let withoutEnumerable = null; // the guarded objects that had no enumerable own property
 
 // The quick check after a run, valid while no define-family call touched a guarded object
@@ -328,7 +329,9 @@ function noEnumerableAdded(objects) {
 // times cheaper than a loop over computed keys) and accessors. No getter can run during the
 // reads: only the define family (flagged) turns a data property into an accessor. Values and
 // keys are closure variables of the compiled code. Values that cannot change (non-writable
-// and non-configurable, such as NaN) are skipped.
+// and non-configurable, such as NaN) are skipped. A last function holds all the checks: after
+// most runs nothing changed, and one call answers for every object (the per-object ones then
+// tell which objects to restore).
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 function hasEnumerable(snap) {
   return snap.keys.some((k) => snap.descriptors[k].enumerable);
@@ -338,7 +341,7 @@ function compileChecks(entries) {
   const keys = [];
   const value = (v) => `v${values.push(v) - 1}`;
   const key = (k) => `k${keys.push(k) - 1}`;
-  const bodies = entries.map(([obj, snap], i) => {
+  const checks = entries.map(([obj, snap], i) => {
     const counted = hasEnumerable(snap);
     const lines = [`if (isExtensible(o${i}) !== ${snap.extensible}) return false;`,
       `if (getPrototypeOf(o${i}) !== ${value(snap.proto)}) return false;`];
@@ -357,14 +360,16 @@ function compileChecks(entries) {
           `if (d === undefined || d.get !== ${value(d.get)} || d.set !== ${value(d.set)}) return false;`);
       }
     }
-    return "function () { let d; " + lines.join("\n") + "\nreturn true; }";
+    return lines.join("\n");
   });
   const bind = (name, count, list) => Array.from({ length: count }, (_, n) => `${name}${n} = ${list}[${n}]`).join(", ");
   const make = intrinsicEval(GLOBALS_PAD + "(function (O, V, K, gopd, ownKeys, isExtensible, hasOwn, getPrototypeOf) {\n" +
     `const ${bind("o", entries.length, "O")};\n` +
     (values.length ? `const ${bind("v", values.length, "V")};\n` : "") +
     (keys.length ? `const ${bind("k", keys.length, "K")};\n` : "") +
-    "return [" + bodies.join(",\n") + "]; })");
+    "return [" + checks.map((c) => "function () { let d; " + c + "\nreturn true; }").join(",\n") + ",\n" +
+    // all of them in one function: the common case (nothing changed) is one call
+    "function () { let d; " + checks.join("\n") + "\nreturn true; }]; })");
   return make(entries.map((e) => e[0]), values, keys, getOwnPropertyDescriptor, ownKeys, Object.isExtensible, hasOwn,
     getPrototypeOf);
 }
@@ -386,6 +391,7 @@ function takeBaseline() {
     .concat(keysOnly.map((o) => [o, snapshot(o), false]));
   for (const [o] of baseline) guardedSet.add(o);
   unchangedChecks = compileChecks(baseline);
+  allUnchanged = unchangedChecks.pop();
   withoutEnumerable = baseline.filter(([, snap]) => !hasEnumerable(snap)).map(([o]) => o);
   definedOnGuarded = false;
 }
@@ -411,6 +417,7 @@ function addedKeys(obj, snap) {
 function restoreBaseline() {
   let ok = true;
   const quick = !definedOnGuarded && noEnumerableAdded(withoutEnumerable);
+  if (quick && allUnchanged()) return true;
   for (let i = 0; i < baseline.length; i++) {
     if (quick && unchangedChecks[i]()) continue;
     const [obj, snap, full] = baseline[i];

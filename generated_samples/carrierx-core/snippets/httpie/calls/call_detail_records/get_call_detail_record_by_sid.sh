@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # Calls / Call Detail Records / Get Call Detail Record by SID: what Postman's runner sends (pmgen, from CarrierX Core API)
 
 http --ignore-stdin --print=hb \

@@ -1,4 +1,3 @@
-#!/usr/bin/env bash
 # User Admin API / users / Create user: what Postman's runner sends (pmgen, from Vonage Contact Center APIs)
 # Note: the auth token ({{token}}) is empty in the collection: Postman then sends no Authorization header, nor does this (regenerate with --var token=...)
 curl --location https://emea.api.newvoicemedia.com/useradmin/users \

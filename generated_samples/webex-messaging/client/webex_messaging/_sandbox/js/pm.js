@@ -13,7 +13,10 @@ class Property {
   update(def) {
     if (def === undefined || def === null) return;
     if (typeof def !== "object") def = { key: String(def), value: "" };
-    for (const k of objectKeys(def)) {
+    // indexed loops here and below: a for-of allocates an iterator (these run per parameter)
+    const keys = objectKeys(def);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       if (k === "key" || k === "value" || k === "disabled") this[k] = def[k];
       else if (k !== "_extra") this._extra[k] = def[k];
     }
@@ -26,7 +29,9 @@ class Property {
     const out = { key: this.key, value: this.value === undefined ? null : this.value };
     // v2.1 lists of headers, query and body parameters carry `disabled`; others only if given
     if (this.constructor.listsDisabled || this.disabled !== undefined) out.disabled = !!this.disabled;
-    for (const k of objectKeys(this._extra)) if (!STD_ITEM_KEYS.includes(k)) out[k] = this._extra[k];
+    const extra = this._extra;
+    const keys = objectKeys(extra);
+    for (let i = 0; i < keys.length; i++) if (!STD_ITEM_KEYS.includes(keys[i])) out[keys[i]] = extra[keys[i]];
     return out;
   }
 }
@@ -77,19 +82,30 @@ function unparseParam(p) {
   return `${key}=${p.value}`;
 }
 
+// Hidden per-instance state is in private fields (defining a non-enumerable property costs
+// several times an assignment, and a run builds a dozen of these objects); the read-only
+// `_Type`, `_store`, ... accessors keep the names readable as before.
 class PropertyList {
+  #Type;
+  #ci;
   constructor(Type, items, caseInsensitive) {
-    defineProperty(this, "_Type", { value: Type });
-    defineProperty(this, "_ci", { value: !!caseInsensitive });
+    this.#Type = Type;
+    this.#ci = !!caseInsensitive;
     this.members = [];
     this.populate(items);
   }
+  get _Type() {
+    return this.#Type;
+  }
+  get _ci() {
+    return this.#ci;
+  }
   _key(k) {
-    return this._ci && typeof k === "string" ? k.toLowerCase() : k;
+    return this.#ci && typeof k === "string" ? k.toLowerCase() : k;
   }
   _make(item, value) {
-    if (item instanceof this._Type) return item;
-    return value !== undefined ? new this._Type(item, value) : new this._Type(item);
+    if (item instanceof this.#Type) return item;
+    return value !== undefined ? new this.#Type(item, value) : new this.#Type(item);
   }
   _matches(m, key) {
     return this._key(m.key) === this._key(key);
@@ -100,7 +116,7 @@ class PropertyList {
       if (typeof items === "string") items = items.split(this._Type === Header ? /\r?\n/ : "&").filter(Boolean);
       else items = objectKeys(items).map((k) => ({ key: k, value: items[k] }));
     }
-    for (const i of items) this.add(i);
+    for (let i = 0; i < items.length; i++) this.add(items[i]);
   }
   repopulate(items) {
     this.clear();
@@ -254,6 +270,105 @@ function parseUrl(raw) {
   return out;
 }
 
+// The value of `new Url(def)._parts()` built straight from `def`, or null when `def` is not
+// of the plain shape this covers (then the caller takes the parts' JSON text instead): host
+// and path as strings or arrays of strings, string or number port, string protocol and hash,
+// no auth, query and variables as lists of plain objects with their own key, value and
+// disabled, all values strings, finite numbers, booleans or null.
+const isFiniteNumber = Number.isFinite;
+const CONCAT_SPREADABLE = Symbol.isConcatSpreadable;
+const isPlainValue = (v) => v === null || typeof v === "string" || typeof v === "boolean" || isFiniteNumber(v);
+const isNothing = (v) => v === null || v === undefined;
+function plainSegments(v) {
+  if (typeof v === "string") return [v];
+  if (!Array.isArray(v) || getPrototypeOf(v) !== Array.prototype || v[CONCAT_SPREADABLE] !== undefined) return undefined;
+  const out = [];
+  for (let i = 0; i < v.length; i++) {
+    if (typeof v[i] !== "string") return undefined;
+    out.push(v[i]);
+  }
+  return out;
+}
+// Property#toJSON of `new QueryParam(item)` or `new Variable(item)` for a plain item (with
+// its own `disabled`, both give it).
+function plainItems(list) {
+  if (isNothing(list) || list === "") return [];
+  if (!Array.isArray(list)) return null;
+  const out = [];
+  for (let n = 0; n < list.length; n++) {
+    const item = list[n];
+    if (isNothing(item)) continue;
+    if (typeof item !== "object" || getPrototypeOf(item) !== Object.prototype) return null;
+    if (!hasOwn(item, "key") || !hasOwn(item, "value") || !hasOwn(item, "disabled")) return null;
+    const json = { key: null, value: null, disabled: false };
+    let extra = null;
+    const keys = objectKeys(item);
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j];
+      const v = item[k];
+      if (!isPlainValue(v)) return null;
+      if (k === "key") json.key = v;
+      else if (k === "value") json.value = v;
+      else if (k === "disabled") json.disabled = !!v;
+      else if (k !== "_extra") (extra || (extra = [])).push(k, v);
+    }
+    if (extra) for (let i = 0; i < extra.length; i += 2) json[extra[i]] = extra[i + 1];
+    out.push(json);
+  }
+  return out;
+}
+function plainParts(def) {
+  if (getPrototypeOf(def) !== Object.prototype || !isNothing(def.auth)) return null;
+  const { protocol, port, hash } = def;
+  if (!isNothing(protocol) && typeof protocol !== "string") return null;
+  if (!isNothing(port) && typeof port !== "string" && !isFiniteNumber(port)) return null;
+  if (!isNothing(hash) && typeof hash !== "string") return null;
+  const host = isNothing(def.host) ? null : plainSegments(def.host);
+  const path = isNothing(def.path) ? null : plainSegments(def.path);
+  const query = plainItems(def.query);
+  const variable = plainItems(def.variable);
+  if (host === undefined || path === undefined || query === null || variable === null) return null;
+  const portText = isNothing(port) ? "" : String(port);
+  return {
+    protocol: protocol || null,
+    auth: null,
+    host,
+    port: portText === "" ? null : portText,
+    path,
+    query,
+    variable,
+    hash: isNothing(hash) ? null : hash,
+  };
+}
+// Whether JSON.stringify(a) === JSON.stringify(b) for b built by plainParts(); undefined when
+// `a` holds something this does not compare (then the caller compares the JSON texts).
+function sameJson(a, b) {
+  if (a === null || typeof a !== "object") return isPlainValue(a) ? a === b : undefined;
+  if (typeof a.toJSON === "function") return undefined;
+  const proto = getPrototypeOf(a);
+  if (Array.isArray(a)) {
+    if (proto !== Array.prototype) return undefined;
+    if (!Array.isArray(b)) return false;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const r = sameJson(a[i], b[i]);
+      if (r !== true) return r;
+    }
+    return true;
+  }
+  if (proto !== Object.prototype) return undefined;
+  if (b === null || typeof b !== "object" || Array.isArray(b)) return false;
+  const ka = objectKeys(a);
+  const kb = objectKeys(b);
+  if (ka.length !== kb.length) return undefined;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return undefined;
+    const r = sameJson(a[ka[i]], b[kb[i]]);
+    if (r !== true) return r;
+  }
+  return true;
+}
+
 class Url {
   constructor(def) {
     this.update(def);
@@ -270,8 +385,12 @@ class Url {
     this.query = new PropertyList(QueryParam, def.query || []);
     this.variables = new PropertyList(Variable, def.variable || []);
     this.hash = def.hash === null || def.hash === undefined ? undefined : def.hash;
+    // What the parts were, to keep `raw` while they are unchanged: for the plain shape the
+    // host sends, a copy built from `def` (what _parts() gives now), compared by value in
+    // toJSON; otherwise the JSON text of _parts().
+    const raw = typeof def.raw === "string" ? def.raw : null;
     defineProperty(this, "_original", {
-      value: { raw: typeof def.raw === "string" ? def.raw : null, parts: jsonStringify(this._parts()) },
+      value: { raw, parts: raw === null ? null : plainParts(def) || jsonStringify(this._parts()) },
       writable: true,
       configurable: true,
     });
@@ -340,7 +459,16 @@ class Url {
   }
   toJSON() {
     const parts = this._parts();
-    const same = this._original.raw !== null && jsonStringify(parts) === this._original.parts;
+    const original = this._original;
+    let same = false;
+    if (original.raw !== null) {
+      const saved = original.parts;
+      if (typeof saved === "string") same = jsonStringify(parts) === saved;
+      else {
+        const found = sameJson(parts, saved);
+        same = found === undefined ? jsonStringify(parts) === jsonStringify(saved) : found;
+      }
+    }
     const out = { raw: same ? this._original.raw : this.toString() };
     for (const k of objectKeys(parts)) if (k !== "auth" || parts.auth) out[k] = parts[k];
     return out;
@@ -378,12 +506,13 @@ Header.parse = (text) =>
 // ---------------------------------------------------------------- request
 const BODY_MODES = ["raw", "urlencoded", "formdata", "file", "graphql"];
 
+const BODY_KEYS = ["mode", "raw", "urlencoded", "formdata", "file", "graphql", "options", "disabled"];
 class RequestBody {
   constructor(def) {
     this.update(def);
   }
   update(def) {
-    for (const k of ["mode", "raw", "urlencoded", "formdata", "file", "graphql", "options", "disabled"]) delete this[k];
+    for (let i = 0; i < BODY_KEYS.length; i++) delete this[BODY_KEYS[i]];
     if (typeof def === "string") def = { mode: "raw", raw: def };
     if (!def) return;
     this.mode = def.mode;
@@ -459,6 +588,7 @@ class RequestAuth {
   }
 }
 
+const REQUEST_KEYS = ["url", "method", "header", "headers", "body", "auth"];
 class PmRequest {
   constructor(def) {
     def = def || {};
@@ -471,9 +601,8 @@ class PmRequest {
     this.body = new RequestBody(def.body || undefined);
     this.auth = def.auth ? new RequestAuth(def.auth) : undefined;
     defineProperty(this, "_extra", { value: {} });
-    for (const k of objectKeys(def)) {
-      if (!["url", "method", "header", "headers", "body", "auth"].includes(k)) this._extra[k] = def[k];
-    }
+    const keys = objectKeys(def);
+    for (let i = 0; i < keys.length; i++) if (!REQUEST_KEYS.includes(keys[i])) this._extra[keys[i]] = def[keys[i]];
   }
   get url() {
     return this._url;
@@ -602,7 +731,8 @@ class PmResponse {
 
 // ---------------------------------------------------------------- variables
 function replaceVariables(text, lookup) {
-  if (typeof text !== "string") return text;
+  // no reference: the replace below would find nothing (and cost a regex pass and a closure)
+  if (typeof text !== "string" || text.indexOf("{{") < 0) return text;
   for (let depth = 0; depth < 20; depth++) {
     const next = text.replace(/\{\{([^{}]*?)\}\}/g, (m, name) => {
       const found = lookup(name);
@@ -620,9 +750,17 @@ function replaceVariables(text, lookup) {
 }
 
 class VariableScope {
+  #store;
+  #name;
   constructor(store, name) {
-    defineProperty(this, "_store", { value: store });
-    defineProperty(this, "_name", { value: name });
+    this.#store = store;
+    this.#name = name;
+  }
+  get _store() {
+    return this.#store;
+  }
+  get _name() {
+    return this.#name;
   }
   get(key) {
     return this._store.get(String(key));
@@ -655,9 +793,13 @@ class VariableScope {
 }
 
 class MergedScope extends VariableScope {
+  #chain;
   constructor(stores) {
     super(stores[0], "variables");
-    defineProperty(this, "_chain", { value: stores });
+    this.#chain = stores;
+  }
+  get _chain() {
+    return this.#chain;
   }
   _lookup(key) {
     for (const s of this._chain) if (s.has(key)) return { has: true, value: s.get(key) };
@@ -852,13 +994,47 @@ function lazy(build) {
     return value;
   };
 }
-const constant = (value) => () => value;
+// How each is built from the run's `state.globals` (g), once per context: a run creates no
+// closures for the globals it does not use. Memoized ones are built once per run.
+const timersOf = (g) => g.timers || (g.timers = makeTimers());
+const scopeSnapshot = (scope) => Object.fromEntries(Object.entries(scope || {}));
+const RUN_GLOBAL_BUILDERS = {
+  pm: (g) => g.pm,
+  postman: (g) => g.postmanObject(),
+  console: () => makeConsole(),
+  setTimeout: (g) => timersOf(g).setTimeout,
+  setInterval: (g) => timersOf(g).setInterval,
+  setImmediate: (g) => timersOf(g).setImmediate,
+  clearTimeout: (g) => timersOf(g).clearTimeout,
+  clearInterval: (g) => timersOf(g).clearInterval,
+  clearImmediate: (g) => timersOf(g).clearImmediate,
+  // the values at the start of the script (the payload's objects are never changed)
+  environment: (g) => scopeSnapshot(g.p.scopes.environment),
+  globals: (g) => scopeSnapshot(g.p.scopes.globals),
+  data: (g) => scopeSnapshot(g.p.scopes.data),
+  iteration: (g) => g.iteration,
+  tests: (g) => g.testsObject(),
+  request: (g) => {
+    deprecated("request", "pm.request");
+    return g.legacyRequest();
+  },
+};
+const MEMOIZED = new Set(["postman", "console", "environment", "globals", "data", "tests"]);
 function installRunGlobals() {
   for (const name of RUN_GLOBALS) {
+    const build = RUN_GLOBAL_BUILDERS[name];
+    const memoized = MEMOIZED.has(name);
     defineProperty(G, name, {
       get() {
         if (!state || !state.globals) return undefined;
-        return state.assigned.has(name) ? state.assigned.get(name) : state.globals[name]();
+        if (state.assigned.has(name)) return state.assigned.get(name);
+        const g = state.globals;
+        if (!memoized) return build(g);
+        if (!g.built) g.built = new Map();
+        else if (g.built.has(name)) return g.built.get(name);
+        const value = build(g);
+        g.built.set(name, value);
+        return value;
       },
       set(v) {
         if (state) state.assigned.set(name, v);
@@ -869,10 +1045,14 @@ function installRunGlobals() {
   }
 }
 
+const SCOPE_NAMES = ["globals", "collection", "environment", "data", "local"];
 function installGlobals(p, payloadText) {
   const scopes = {};
-  for (const name of ["globals", "collection", "environment", "data", "local"]) {
-    scopes[name] = new Map(objectKeys(p.scopes[name] || {}).map((k) => [k, p.scopes[name][k]]));
+  for (const name of SCOPE_NAMES) {
+    const given = p.scopes[name];
+    const map = new Map();
+    if (given) for (const k of objectKeys(given)) map.set(k, given[k]);
+    scopes[name] = map;
   }
   state.scopes = scopes;
   state.scopesGiven = p.scopes;
@@ -1002,28 +1182,8 @@ function installGlobals(p, payloadText) {
       id: info.requestId,
     };
   });
-  const timers = lazy(makeTimers);
-  state.globals = {
-    pm: () => pm,
-    postman: lazy(postmanObject),
-    console: lazy(makeConsole),
-    setTimeout: () => timers().setTimeout,
-    setInterval: () => timers().setInterval,
-    setImmediate: () => timers().setImmediate,
-    clearTimeout: () => timers().clearTimeout,
-    clearInterval: () => timers().clearInterval,
-    clearImmediate: () => timers().clearImmediate,
-    // the values at the start of the script (the payload's objects are never changed)
-    environment: lazy(() => Object.fromEntries(Object.entries(p.scopes.environment || {}))),
-    globals: lazy(() => Object.fromEntries(Object.entries(p.scopes.globals || {}))),
-    data: lazy(() => Object.fromEntries(Object.entries(p.scopes.data || {}))),
-    iteration: constant(info.iteration),
-    tests: lazy(testsObject),
-    request: () => {
-      deprecated("request", "pm.request");
-      return legacyRequest();
-    },
-  };
+  // read by RUN_GLOBAL_BUILDERS
+  state.globals = { pm, postmanObject, testsObject, legacyRequest, p, iteration: info.iteration, timers: null, built: null };
   if (response) {
     const headers = {};
     for (const h of response.headers.members) headers[h.key] = h.value;
@@ -1046,6 +1206,16 @@ function installLibraries() {
   sharedRequire = makeRequire();
   defineProperty(G, "require", { value: sharedRequire, writable: true, configurable: true });
   if (config.globalsSource) intrinsicEval(GLOBALS_PAD + config.globalsSource);
+}
+
+// Script texts by the number the host gives them: each crosses once per context.
+const scriptSources = new Map();
+function scriptSource(p) {
+  if (p.reset) scriptSources.clear();
+  if (typeof p.source === "string") scriptSources.set(p.sid, p.source);
+  const source = scriptSources.get(p.sid);
+  if (typeof source !== "string") throw new Error(`pmgen: the sandbox lost script ${p.sid}`);
+  return source;
 }
 
 function begin(payloadText) {
@@ -1075,7 +1245,7 @@ function begin(payloadText) {
   try {
     installGlobals(p, payloadText);
     if (p.anyTaint) enableTaintChecks();
-    const fn = scriptFunction(p.source);
+    const fn = scriptFunction(scriptSource(p));
     fn.call(undefined).then(
       () => {
         state.done = true;
