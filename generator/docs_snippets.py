@@ -23,6 +23,7 @@ from pmgen.emitters import docs, snippets
 from pmgen.emitters.docs_view import DocSnippets
 from pmgen.errors import GeneratorBug
 from pmgen.model import Collection, Operation
+from pmgen.wire.effects import CollectionEffects
 
 _LANGUAGE_OF_EXT = {"py": "python", "sh": "shell", "http": "http"}
 
@@ -34,6 +35,7 @@ def for_docs(
     reveal_secrets: bool,
     package: str | None,
     emitted: Mapping[str, str] | None = None,
+    effects: CollectionEffects | None = None,
 ) -> DocSnippets | None:
     """Every request's snippet in each of `styles` (`()`: no snippets). `emitted`: the
     snippets emitter's output for this collection and options, used when it covers every
@@ -42,7 +44,7 @@ def for_docs(
         return None
     chosen = snippets.resolve_styles(collection, list(styles))
     if emitted is None or not set(chosen) <= _styles_in(emitted):
-        emitted = _emit(collection, chosen, reveal_secrets, package)
+        emitted = _emit(collection, chosen, reveal_secrets, package, effects)
     texts = _formatted(emitted, chosen)
 
     def lookup(op: Operation, style: str) -> tuple[str, str]:
@@ -52,7 +54,12 @@ def for_docs(
             return texts[path], _LANGUAGE_OF_EXT.get(ext, ext)
         # The style cannot say this request: rendering it again raises the reason.
         snippets.render_snippet(
-            collection, op, style, reveal_secrets=reveal_secrets, package=package
+            collection,
+            op,
+            style,
+            reveal_secrets=reveal_secrets,
+            package=package,
+            effects=effects,
         )
         raise snippets.Unsupported(f"no {style} snippet")  # not reached: it raised
 
@@ -115,13 +122,18 @@ def _emit(
     styles: Sequence[str],
     reveal_secrets: bool,
     package: str | None,
+    effects: CollectionEffects | None,
 ) -> Mapping[str, str]:
     try:
         return snippets.emit(
-            collection, styles=styles, reveal_secrets=reveal_secrets, package=package
+            collection,
+            styles=styles,
+            reveal_secrets=reveal_secrets,
+            package=package,
+            effects=effects,
         )
     except Exception:  # one broken snippet must not sink the docs
-        return _render_each(collection, styles, reveal_secrets, package)
+        return _render_each(collection, styles, reveal_secrets, package, effects)
 
 
 def _render_each(
@@ -129,6 +141,7 @@ def _render_each(
     styles: Sequence[str],
     reveal_secrets: bool,
     package: str | None,
+    effects: CollectionEffects | None = None,
 ) -> dict[str, str]:
     """Snippet by snippet, skipping the ones that fail (`lookup` shows their error)."""
     files: dict[str, str] = {}
@@ -141,6 +154,7 @@ def _render_each(
                     style,
                     reveal_secrets=reveal_secrets,
                     package=package,
+                    effects=effects,
                 )
             except Exception:  # shown on the page by `lookup`
                 continue

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from pmgen.emitters import Options
     from pmgen.emitters.docs_view import DocSnippets
     from pmgen.model import Collection, Diagnostic
+    from pmgen.wire.effects import CollectionEffects
 
 PARTS = ("client", "snippets", "docs")
 
@@ -243,6 +244,9 @@ def emit(
     from pmgen.emitters import EMITTERS, Options  # noqa: PLC0415
 
     render.environment.cache_clear()  # templates edited since the last run (watch)
+    effects = None
+    if "snippets" in plan.parts or ("docs" in plan.parts and plan.doc_styles):
+        effects = script_effects(collection)
     options = Options(
         package=_package_name(collection, plan.package_name),
         reveal_secrets=plan.reveal_secrets,
@@ -250,6 +254,7 @@ def emit(
         styles=plan.styles,
         site=plan.site,
         beside=parallel.forked if parallel.can_fork() else None,
+        effects=effects,
     )
     done: dict[str, Callable[[], BlackStable]] = {}
     with ExitStack() as children:
@@ -282,6 +287,21 @@ def emit(
     return BlackStable(files, notes=notes)
 
 
+def script_effects(collection: Collection) -> CollectionEffects | None:
+    """What each request's pre-request scripts do to it, run in pmgen's sandbox before
+    the snippets are emitted (`pmgen.script_effects`); None without a script (nothing
+    runs) or without the JavaScript engine."""
+    if not any(
+        s.event == "prerequest"
+        for op in collection.operations()
+        for s in (*op.inherited_scripts, *op.scripts)
+    ):
+        return None
+    from pmgen import script_effects as module  # noqa: PLC0415 (loads the engine)
+
+    return module.analyse(collection)
+
+
 def _doc_snippets(
     collection: Collection,
     plan: Plan,
@@ -298,6 +318,7 @@ def _doc_snippets(
         reveal_secrets=options.reveal_secrets,
         package=options.package,
         emitted=emitted,
+        effects=options.effects,
     )
 
 

@@ -23,6 +23,8 @@ from pmgen.render import comment, pyrepr, pystr, shquote
 from pmgen.wire import FilePart, Value, WireRequest, is_literal, literal, signing
 from pmgen.wire.auth import RuntimeAuth
 from pmgen.wire.dynamic import python_expr, shell_expr
+from pmgen.wire.effects import LOCAL_NAME
+from pmgen.wire.request import WireLocal
 from pmgen.wire.values import Part, join, text_value
 
 
@@ -43,6 +45,8 @@ def operands(value: Value) -> list[str]:
             ops.append(pystr(part.text))
         elif part.kind == "env":
             ops.append(f"os.environ[{pystr(part.text)}]")
+        elif part.kind == "local":
+            ops.append(_local_name(part.text))
         else:
             ops += _top_level_operands(python_expr(part.text))
     return ops
@@ -208,6 +212,8 @@ def sh(value: Value) -> str:
             pieces.append(shquote(part.text))
         elif part.kind == "env":
             pieces.append(f'"${{{part.text}?set {part.text}}}"')
+        elif part.kind == "local":
+            pieces.append(f'"${_local_name(part.text)}"')
         else:
             pieces.append(f'"{shell_expr(part.text)}"')
     return "".join(pieces)
@@ -372,3 +378,113 @@ def signer_pieces(wire: WireRequest) -> dict[str, Any]:
         "cryptography": needs_cryptography(auth),
         "auth": auth,
     }
+
+
+# ---------------------------------------------------------------- script-computed values
+
+_HASHLIB = {"md5", "sha1", "sha224", "sha256", "sha384", "sha512"}
+
+
+def _local_name(name: str) -> str:
+    """A local's variable name (pmgen's own: `pm_...`), checked again before it is code."""
+    if not LOCAL_NAME.fullmatch(name):
+        raise Unsupported(f"not a snippet variable name: {name!r}")
+    return name
+
+
+def _hash(local: WireLocal) -> str:
+    name = local.algorithm.lower().replace("-", "")
+    if name not in _HASHLIB:
+        raise Unsupported(f"HMAC with {local.algorithm!r} is not computed by snippets")
+    return name
+
+
+def python_locals(locals_: Sequence[WireLocal]) -> tuple[list[str], set[str]]:
+    """The lines that compute the scripts' values (before the request), and their imports."""
+    lines: list[str] = []
+    imports: set[str] = set()
+    names = {local.name for local in locals_}
+    for local in locals_:
+        name = _local_name(local.name)
+        if local.kind == "now_ms":
+            lines.append(f"{name} = str(int(time.time() * 1000))")
+            imports.add("time")
+        elif local.kind == "now_s":
+            if "pm_now_ms" in names:
+                lines.append(f"{name} = pm_now_ms[:-3]")
+            else:
+                lines.append(f"{name} = str(int(time.time()))")
+                imports.add("time")
+        elif local.kind == "now_iso":
+            lines.append(
+                f"{name} = datetime.datetime.now(datetime.timezone.utc).isoformat("
+                'timespec="milliseconds").replace("+00:00", "Z")'
+            )
+            imports.add("datetime")
+        elif local.kind == "hmac":
+            digest = _hash(local)
+            call = (
+                f"hmac.new({_encoded(local.key)}, {_encoded(local.message)}, "
+                f"hashlib.{digest})"
+            )
+            if local.encoding == "base64":
+                lines.append(f"{name} = base64.b64encode({call}.digest()).decode()")
+                imports.add("base64")
+            elif local.encoding == "HEX":
+                lines.append(f"{name} = {call}.hexdigest().upper()")
+            else:
+                lines.append(f"{name} = {call}.hexdigest()")
+            imports |= {"hmac", "hashlib"} | py_imports([local.key, local.message])
+        else:
+            raise Unsupported(f"no code for a script value of kind {local.kind!r}")
+    return lines, imports
+
+
+def _encoded(value: Value) -> str:
+    """`expr.encode()`: the value's UTF-8 bytes (a literal as a bytes literal when ASCII)."""
+    ops = operands(value)
+    if len(ops) == 1:
+        return f"{ops[0]}.encode()"
+    return f"({' + '.join(ops)}).encode()"
+
+
+def shell_locals(locals_: Sequence[WireLocal]) -> list[str]:
+    """The bash lines that compute the scripts' values (date, openssl)."""
+    lines: list[str] = []
+    names = {local.name for local in locals_}
+    for local in locals_:
+        name = _local_name(local.name)
+        if local.kind == "now_ms":
+            lines.append(f'{name}="$(date +%s%3N)"')
+        elif local.kind == "now_s":
+            if "pm_now_ms" in names:
+                lines.append(f'{name}="${{pm_now_ms:0:-3}}"')
+            else:
+                lines.append(f'{name}="$(date +%s)"')
+        elif local.kind == "now_iso":
+            lines.append(f'{name}="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"')
+        elif local.kind == "hmac":
+            digest = _hash(local)
+            head = (
+                f"printf '%s' {sh(local.message)} | openssl dgst -{digest} -mac HMAC "
+                f"-macopt key:{sh(local.key)}"
+            )
+            if local.encoding == "base64":
+                tail = " -binary | openssl base64 -A"
+            elif local.encoding == "HEX":
+                tail = " -r | cut -d' ' -f1 | tr a-f A-F"
+            else:
+                tail = " -r | cut -d' ' -f1"
+            lines.append(f'{name}="$({head}{tail})"')
+        else:
+            raise Unsupported(f"no code for a script value of kind {local.kind!r}")
+    return lines
+
+
+def locals_comment(locals_: Sequence[WireLocal]) -> str:
+    """One comment line saying what the scripts' values are (no collection text)."""
+    whys = []
+    for local in locals_:
+        if local.why and local.why not in whys:
+            whys.append(local.why)
+    return "# Computed when this runs, as the pre-request script does: " + ", ".join(whys)

@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pmgen import secrets
-from pmgen.model import Body, Collection, Operation
+from pmgen.model import Body, Collection, Operation, RequestSpec
 from pmgen.wire.auth import RuntimeAuth, apply
 from pmgen.wire.digest import digest_header
+from pmgen.wire.effects import CollectionEffects, Effects
 from pmgen.wire.dynamic import DYNAMIC_VARIABLES
 from pmgen.wire.jsonc import strip_json_comments
 from pmgen.wire.mime import guess_type
@@ -96,6 +97,19 @@ class WireBody:
     file_src: str | None = None  # binary body
 
 
+@dataclass(frozen=True)
+class WireLocal:
+    """A script-computed value (`pmgen.wire.effects.Local`) with its inputs as values."""
+
+    name: str
+    kind: str
+    algorithm: str = ""
+    encoding: str = ""
+    key: Value = ()
+    message: Value = ()
+    why: str = ""
+
+
 @dataclass
 class WireRequest:
     method: str
@@ -111,6 +125,8 @@ class WireRequest:
     notes: list[str] = field(default_factory=list)
     # lower-case names of the headers the collection sets: what Postman signs (awsv4, ...)
     explicit_headers: list[str] = field(default_factory=list)
+    # values the pre-request scripts compute, computed by the snippet before it sends
+    locals: list[WireLocal] = field(default_factory=list)
 
     def header(self, name: str) -> Value | None:
         return next((v for n, v in self.headers if n.lower() == name.lower()), None)
@@ -123,6 +139,8 @@ class WireRequest:
             values += [p.value for p in self.body.parts if isinstance(p, TextPart)]
         if self.runtime_auth is not None:
             values += list(self.runtime_auth.params.values())
+        for local in self.locals:
+            values += [local.key, local.message]
         return values
 
     def env_names(self) -> set[str]:
@@ -146,10 +164,23 @@ def build_request(
     *,
     reveal_secrets: bool = False,
     files_dir: str | Path | None = None,
+    effects: CollectionEffects | None = None,
+    compute: bool = True,
 ) -> WireRequest:
-    """The request Postman's runner sends for `operation` (scripts not run)."""
-    scope = Scope(collection, reveal_secrets=reveal_secrets)
+    """The request Postman's runner sends for `operation`: scripts not run, or, with
+    `effects` (`pmgen.script_effects.analyse`), as its pre-request scripts shape it
+    (`compute=False`: script-computed values are read from the environment)."""
+    mine = effects.get(operation.id) if effects is not None else None
+    scope = Scope(
+        collection,
+        reveal_secrets=reveal_secrets,
+        effects=mine,
+        captured=effects.captured if effects is not None else None,
+        compute=compute,
+    )
     spec = operation.request
+    if mine is not None and isinstance(mine.request, RequestSpec):
+        spec = mine.request
     behavior = operation.protocol_profile_behavior
     applied = apply(operation.auth.auth, scope)
     url = build_url(spec.url, scope)
@@ -219,9 +250,33 @@ def build_request(
     wire.timeout = (
         timeout / 1000 if isinstance(timeout, (int, float)) and timeout > 0 else None
     )
+    if mine is not None:
+        wire.locals = _locals(wire, mine, scope) if compute else []
+        wire.notes = [*mine.notes, *wire.notes]
     used = wire.env_names()
     wire.secrets = {k: v for k, v in sorted(scope.secrets.items()) if k in used}
     return wire
+
+
+def _locals(wire: WireRequest, effects: Effects, scope: Scope) -> list[WireLocal]:
+    """The locals the request uses, with those they use, in the order they are made."""
+    wanted = {p.text for v in wire._values() for p in v if p.kind == "local"}
+    made: dict[str, WireLocal] = {}
+    for local in effects.locals:
+        made[local.name] = WireLocal(
+            local.name,
+            local.kind,
+            local.algorithm,
+            local.encoding,
+            key=scope.resolve(local.key),
+            message=scope.resolve(local.message),
+            why=local.why,
+        )
+    for local in reversed(effects.locals):  # a local is made before those using it
+        if local.name in wanted:
+            one = made[local.name]
+            wanted |= {p.text for v in (one.key, one.message) for p in v if p.kind == "local"}
+    return [made[local.name] for local in effects.locals if local.name in wanted]
 
 
 def _interleave(values: list[Value], sep: Value) -> list[Value]:
