@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import email.utils
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -321,6 +322,11 @@ class _Runner:
         return state
 
 
+def _http_date(ms: int) -> str:
+    """`new Date().toUTCString()`."""
+    return email.utils.formatdate(ms // 1000, usegmt=True)
+
+
 def _iso(ms: int) -> str:
     moment = _dt.datetime.fromtimestamp(ms / 1000, _dt.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
@@ -343,6 +349,7 @@ class _Symbols:
         self._time("pm_now_ms", "now_ms", str(now), "the time")
         self._time("pm_now_s", "now_s", str(now // 1000), "the time")
         self._time("pm_now_iso", "now_iso", _iso(now), "the time")
+        self._time("pm_now_http", "now_http", _http_date(now), "the time")
         self._pattern: re.Pattern[str] | None = None
 
     def _time(self, name: str, kind: str, text: str, why: str) -> None:

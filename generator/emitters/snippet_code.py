@@ -421,6 +421,9 @@ def python_locals(locals_: Sequence[WireLocal]) -> tuple[list[str], set[str]]:
                 'timespec="milliseconds").replace("+00:00", "Z")'
             )
             imports.add("datetime")
+        elif local.kind == "now_http":
+            lines.append(f"{name} = email.utils.formatdate(usegmt=True)")
+            imports.add("email.utils")
         elif local.kind == "hmac":
             digest = _hash(local)
             call = (
@@ -463,6 +466,8 @@ def shell_locals(locals_: Sequence[WireLocal]) -> list[str]:
                 lines.append(f'{name}="$(date +%s)"')
         elif local.kind == "now_iso":
             lines.append(f'{name}="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"')
+        elif local.kind == "now_http":
+            lines.append(f"{name}=\"$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')\"")
         elif local.kind == "hmac":
             digest = _hash(local)
             head = (

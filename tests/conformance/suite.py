@@ -85,9 +85,9 @@ def snippet_program(style: str) -> Program:
         env = {k: s.value for k, s in wire.secrets.items()}
         # a variable earlier requests' scripts capture: what Newman sends while no earlier
         # response set it (the echo server's answers set none), `{{name}}` as written
-        for name, env_var in (effects.captured if effects else {}).items():
+        for variable, env_var in (effects.captured if effects else {}).items():
             if env_var in env:
-                env[env_var] = "{{" + name + "}}"
+                env[env_var] = "{{" + variable + "}}"
         return name, text, env
 
     return program
