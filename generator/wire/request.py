@@ -175,7 +175,9 @@ def build_request(
         collection,
         reveal_secrets=reveal_secrets,
         effects=mine,
-        captured=effects.captured if effects is not None else None,
+        # read from the environment in requests a pre-request chain shapes; elsewhere
+        # `{{name}}` stays as written (what Postman sends while nothing captured it)
+        captured=effects.captured if effects is not None and mine is not None else None,
         compute=compute,
     )
     spec = operation.request
