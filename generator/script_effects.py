@@ -32,7 +32,8 @@ import datetime as _dt
 import email.utils
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,7 +53,11 @@ from pmgen.wire.values import env_var_name, is_secret_variable
 # Two moments that differ in every field (year to millisecond): text made from one is
 # told apart from the other's.
 CLOCKS = (1765432109876, 1798765432109)
+# Per script run (the sandbox's limit), and for all of a collection's runs together
+SCRIPT_SECONDS = 2.0
+TOTAL_SECONDS = 120.0
 _STAND_IN = "pmgenCaptured{run}x{index}z"
+_SECRET_STAND_IN = "pmgenSecret1x{index}z"
 _MIN_SECRET = 6  # shorter secret values are not looked for in script output
 _HMAC_ENCODINGS = ("hex", "HEX", "base64")
 _HMAC_HASHES = {"md5", "sha1", "sha224", "sha256", "sha384", "sha512"}
@@ -71,17 +76,25 @@ class _Run:
 
 
 def analyse(
-    collection: Collection, *, engine: Any | None = None
+    collection: Collection,
+    *,
+    operations: Iterable[Operation] | None = None,
+    captured: Mapping[str, str] | None = None,
+    engine: Any | None = None,
 ) -> CollectionEffects | None:
-    """Every request's script effects; None when the JavaScript engine is not installed
-    (the snippets are then made as if the scripts did nothing, and say so nowhere else).
+    """Every request's script effects (or those of `operations` only); None when the
+    JavaScript engine is not installed (the snippets are then made as if the scripts did
+    nothing). `captured`: `captured_variables(collection)` when the caller has it.
     `engine`: a `pmgen.sandbox.Sandbox` class to use (tests)."""
     static = _static_values(collection)
-    captured = _captured(collection, static)
+    if captured is None:
+        captured = captured_variables(collection)
     by_operation: dict[str, Effects] = {}
     runner: _Runner | None = None
     cache: dict[str, Effects | None] = {}
-    for op in collection.operations():
+    stopped: dict[str, Effects] = {}  # chains that hit the time or memory limit
+    started = time.monotonic()
+    for op in collection.operations() if operations is None else operations:
         chain = [
             s
             for s in [*op.inherited_scripts, *op.scripts]
@@ -95,13 +108,23 @@ def analyse(
             except ImportError:
                 return None
         request = request_dict(op.request)
-        key = json.dumps([[s.exec for s in chain], request], sort_keys=True)
-        if key not in cache:
-            cache[key] = _effects(runner, collection, op, chain, request, static, captured)
-        found = cache[key]
+        sources = json.dumps([s.exec for s in chain])
+        key = json.dumps([sources, request], sort_keys=True)
+        if sources in stopped:  # this chain hit a limit before: not run again
+            found: Effects | None = stopped[sources]
+        elif time.monotonic() - started > TOTAL_SECONDS:
+            found = _failed(op, f"the collection's scripts ran past {TOTAL_SECONDS} s")
+        else:
+            if key not in cache:
+                cache[key] = _effects(
+                    runner, collection, op, chain, request, static, captured
+                )
+            found = cache[key]
+            if found is not None and found.stopped:
+                stopped[sources] = found
         if found is not None:
             by_operation[op.id] = found
-    return CollectionEffects(by_operation, captured)
+    return CollectionEffects(by_operation, dict(captured))
 
 
 # ---------------------------------------------------------------- inputs
@@ -136,8 +159,9 @@ def _all_scripts(collection: Collection) -> Iterator[Script]:
             stack.extend(item.items)
 
 
-def _captured(collection: Collection, static: Mapping[str, str]) -> dict[str, str]:
+def captured_variables(collection: Collection) -> dict[str, str]:
     """Variables scripts set that no static source provides: name -> env var."""
+    static = _static_values(collection)
     names: set[str] = set()
     for script in _all_scripts(collection):
         names.update(v.name for v in script.sets)
@@ -241,7 +265,7 @@ class _Runner:
         self.now = CLOCKS[0]
         self.run_state: _Run | None = None
         self.box = cls(
-            limits=sandbox.Limits(time_s=2.0),
+            limits=sandbox.Limits(time_s=SCRIPT_SECONDS),
             send_request=self._send,
             dynamic=self._dynamic,
         )
@@ -303,6 +327,8 @@ class _Runner:
                 scripts, request_name=op.key, request=request, scopes=variables
             )
             state.request = result.request
+        except (sb.ScriptTimeout, sb.ScriptMemoryError):
+            raise  # a limit: the chain is not run again (see `analyse`)
         except sb.ScriptError as exc:
             state.error = str(exc.message)
             if exc.result is not None:
@@ -349,6 +375,7 @@ class _Symbols:
         self._time("pm_now_ms", "now_ms", str(now), "the time")
         self._time("pm_now_s", "now_s", str(now // 1000), "the time")
         self._time("pm_now_iso", "now_iso", _iso(now), "the time")
+        self._time("pm_now_iso_s", "now_iso_s", _iso(now // 1000 * 1000), "the time")
         self._time("pm_now_http", "now_http", _http_date(now), "the time")
         self._pattern: re.Pattern[str] | None = None
 
@@ -416,24 +443,39 @@ def _effects(
     from pmgen.sandbox._types import js_string  # noqa: PLC0415
 
     layers = _layers(collection)
-    secrets_by_value = _secret_values(collection)
+    secret_vars = _secret_variables(collection)
     runs: list[tuple[_Run, _Symbols]] = []
     for index, now in enumerate(CLOCKS):
         stand_ins = {
             name: _STAND_IN.format(run=index, index=i)
             for i, name in enumerate(captured)
         }
+        # the second run sees other secret values: what a script derives from a secret
+        # in a way not recognised (btoa, a JWT, ...) differs, and is never inlined
+        if index == 0:
+            secret_table = {
+                value: "{{" + name + "}}"
+                for name, value in secret_vars.items()
+                if len(value) >= _MIN_SECRET
+            }
+            secret_of: dict[str, str] = {}
+        else:
+            secret_of = {
+                name: _SECRET_STAND_IN.format(index=i)
+                for i, name in enumerate(secret_vars)
+            }
+            secret_table = {v: "{{" + name + "}}" for name, v in secret_of.items()}
         scopes = {
-            "globals": _layer(layers[0]),
-            "collection": _layer(layers[1]),
-            "environment": {**_layer(layers[2]), **stand_ins},
+            "globals": _layer(layers[0], secret_of),
+            "collection": _layer(layers[1], secret_of),
+            "environment": {**_layer(layers[2], secret_of), **stand_ins},
             "data": dict(collection.overrides),
         }
         try:
             done = runner.run(op, chain, json.loads(json.dumps(request)), scopes, now)
         except runner.sandbox_module.ScriptError as exc:  # time or memory limit
-            return _failed(op, request, str(exc.message))
-        symbols = _Symbols(now, stand_ins, secrets_by_value)
+            return _failed(op, str(exc.message), stopped=True)
+        symbols = _Symbols(now, stand_ins, secret_table)
         for alg, key, key_enc, data, data_enc, out in done.hmacs:
             key_text, data_text = _as_text(key, key_enc), _as_text(data, data_enc)
             if key_text is not None and data_text is not None:
@@ -505,34 +547,45 @@ def _as_text(data: str, encoding: str) -> str | None:
     return None
 
 
-def _failed(op: Operation, request: dict[str, Any], message: str) -> Effects:
+def _failed(op: Operation, message: str, *, stopped: bool = False) -> Effects:
     return Effects(
         request=op.request,
-        notes=(f"its pre-request script could not run here ({message}): this snippet "
-               "sends the request as the collection writes it"[:300],),
+        notes=(
+            f"its pre-request script could not run here ({message}): this snippet "
+            "sends the request as the collection writes it"[:300],
+        ),
+        stopped=stopped,
     )
 
 
-def _layer(variables: list[Variable]) -> dict[str, Any]:
+def _layer(variables: list[Variable], replace: Mapping[str, str]) -> dict[str, Any]:
     return {
-        v.key: v.value if v.value is not None else "" for v in variables if not v.disabled
+        v.key: replace.get(v.key, v.value if v.value is not None else "")
+        for v in variables
+        if not v.disabled
     }
 
 
-def _secret_values(collection: Collection) -> dict[str, str]:
-    """Secret variables' values (long enough to look for) -> `{{name}}`."""
+def _secret_variables(collection: Collection) -> dict[str, str]:
+    """The variables whose values the snippets read from the environment (secrets with a
+    real value, as `pmgen.wire.values.Scope` tells them): name -> value."""
     out: dict[str, str] = {}
     for layer in _layers(collection):
         for var in layer:
+            if var.disabled:
+                continue
             value = var.value or ""
             if (
-                not var.disabled
-                and len(value) >= _MIN_SECRET
-                and is_secret_variable(var)
+                is_secret_variable(var)
+                and value
                 and not secrets.is_placeholder(value)
                 and "{{" not in value
             ):
-                out[value] = "{{" + var.key + "}}"
+                out[var.key] = value
+            else:
+                out.pop(var.key, None)
+    for name in collection.overrides:
+        out.pop(name, None)
     return out
 
 

@@ -399,31 +399,71 @@ def _hash(local: WireLocal) -> str:
     return name
 
 
+# The time as the scripts read it, in each form a script writes it: Python expressions and
+# bash words, standalone and made from `pm_now_ms` (when more than one form is used, all
+# are made from one reading of the clock).
+_PY_TIME = {
+    "now_ms": ("str(int(time.time() * 1000))", None, {"time"}),
+    "now_s": ("str(int(time.time()))", "pm_now_ms[:-3]", {"time"}),
+    "now_iso": (
+        'datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")'
+        '.replace("+00:00", "Z")',
+        "datetime.datetime.fromtimestamp(int(pm_now_ms) / 1000, datetime.timezone.utc)"
+        '.isoformat(timespec="milliseconds").replace("+00:00", "Z")',
+        {"datetime"},
+    ),
+    "now_iso_s": (
+        'time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())',
+        'time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(int(pm_now_ms) // 1000))',
+        {"time"},
+    ),
+    "now_http": (
+        "email.utils.formatdate(usegmt=True)",
+        "email.utils.formatdate(int(pm_now_ms) // 1000, usegmt=True)",
+        {"email.utils"},
+    ),
+}
+_SH_AT = '-d "@${pm_now_ms:0:-3}" '
+_SH_TIME = {
+    "now_ms": ('"$(date +%s%3N)"', None),
+    "now_s": ('"$(date +%s)"', '"${pm_now_ms:0:-3}"'),
+    "now_iso": (
+        '"$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"',
+        f'"$(date -u {_SH_AT}+%Y-%m-%dT%H:%M:%S).${{pm_now_ms: -3}}Z"',
+    ),
+    "now_iso_s": (
+        '"$(date -u +%Y-%m-%dT%H:%M:%S.000Z)"',
+        f'"$(date -u {_SH_AT}+%Y-%m-%dT%H:%M:%S.000Z)"',
+    ),
+    "now_http": (
+        "\"$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')\"",
+        f"\"$(LC_ALL=C date -u {_SH_AT}'+%a, %d %b %Y %H:%M:%S GMT')\"",
+    ),
+}
+
+
+def _time_base(locals_: Sequence[WireLocal]) -> tuple[bool, bool]:
+    """(whether the time forms are made from `pm_now_ms`, whether its line is added)."""
+    kinds = {local.kind for local in locals_ if local.kind in _PY_TIME}
+    derived = len(kinds) > 1
+    return derived, derived and "now_ms" not in kinds
+
+
 def python_locals(locals_: Sequence[WireLocal]) -> tuple[list[str], set[str]]:
     """The lines that compute the scripts' values (before the request), and their imports."""
     lines: list[str] = []
     imports: set[str] = set()
-    names = {local.name for local in locals_}
+    derived, add_base = _time_base(locals_)
+    if add_base:
+        lines.append(f"pm_now_ms = {_PY_TIME['now_ms'][0]}")
+        imports.add("time")
     for local in locals_:
         name = _local_name(local.name)
-        if local.kind == "now_ms":
-            lines.append(f"{name} = str(int(time.time() * 1000))")
-            imports.add("time")
-        elif local.kind == "now_s":
-            if "pm_now_ms" in names:
-                lines.append(f"{name} = pm_now_ms[:-3]")
-            else:
-                lines.append(f"{name} = str(int(time.time()))")
-                imports.add("time")
-        elif local.kind == "now_iso":
-            lines.append(
-                f"{name} = datetime.datetime.now(datetime.timezone.utc).isoformat("
-                'timespec="milliseconds").replace("+00:00", "Z")'
-            )
-            imports.add("datetime")
-        elif local.kind == "now_http":
-            lines.append(f"{name} = email.utils.formatdate(usegmt=True)")
-            imports.add("email.utils")
+        if local.kind in _PY_TIME:
+            alone, from_base, needs = _PY_TIME[local.kind]
+            expr = from_base if derived and from_base else alone
+            lines.append(f"{name} = {expr}")
+            imports |= {m for m in needs if f"{m}." in expr}
         elif local.kind == "hmac":
             digest = _hash(local)
             call = (
@@ -444,7 +484,7 @@ def python_locals(locals_: Sequence[WireLocal]) -> tuple[list[str], set[str]]:
 
 
 def _encoded(value: Value) -> str:
-    """`expr.encode()`: the value's UTF-8 bytes (a literal as a bytes literal when ASCII)."""
+    """`expr.encode()`: the value's UTF-8 bytes."""
     ops = operands(value)
     if len(ops) == 1:
         return f"{ops[0]}.encode()"
@@ -454,20 +494,14 @@ def _encoded(value: Value) -> str:
 def shell_locals(locals_: Sequence[WireLocal]) -> list[str]:
     """The bash lines that compute the scripts' values (date, openssl)."""
     lines: list[str] = []
-    names = {local.name for local in locals_}
+    derived, add_base = _time_base(locals_)
+    if add_base:
+        lines.append(f"pm_now_ms={_SH_TIME['now_ms'][0]}")
     for local in locals_:
         name = _local_name(local.name)
-        if local.kind == "now_ms":
-            lines.append(f'{name}="$(date +%s%3N)"')
-        elif local.kind == "now_s":
-            if "pm_now_ms" in names:
-                lines.append(f'{name}="${{pm_now_ms:0:-3}}"')
-            else:
-                lines.append(f'{name}="$(date +%s)"')
-        elif local.kind == "now_iso":
-            lines.append(f'{name}="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"')
-        elif local.kind == "now_http":
-            lines.append(f"{name}=\"$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')\"")
+        if local.kind in _SH_TIME:
+            alone, from_base = _SH_TIME[local.kind]
+            lines.append(f"{name}={from_base if derived and from_base else alone}")
         elif local.kind == "hmac":
             digest = _hash(local)
             head = (

@@ -23,7 +23,7 @@ ENV_PREFIX = "$pmgen.env."
 LOCAL_NAME = re.compile(r"pm_[a-z0-9_]{1,40}")
 ENV_NAME = re.compile(r"PM_[A-Z0-9_]{1,60}")
 
-LocalKind = Literal["now_ms", "now_s", "now_iso", "now_http", "hmac"]
+LocalKind = Literal["now_ms", "now_s", "now_iso", "now_iso_s", "now_http", "hmac"]
 
 
 def local_ref(name: str) -> str:
@@ -38,8 +38,8 @@ def env_ref(name: str) -> str:
 class Local:
     """A value the snippet computes when it runs, as the script computed it.
 
-    `now_ms`/`now_s`/`now_iso`/`now_http`: the current time (`Date.now()`, whole seconds,
-    ISO 8601 with milliseconds, `toUTCString()`); `hmac`: HMAC over `message` keyed with `key` (templates: variables and
+    `now_ms`/`now_s`/`now_iso`/`now_iso_s`/`now_http`: the current time (`Date.now()`,
+    whole seconds, ISO 8601 with milliseconds or with `.000`, `toUTCString()`); `hmac`: HMAC over `message` keyed with `key` (templates: variables and
     other locals), `algorithm` a hashlib name, `encoding` hex, HEX (upper case) or base64.
     """
 
@@ -67,6 +67,7 @@ class Effects:
     locals: tuple[Local, ...] = ()  # in the order they are computed
     fallbacks: tuple[Fallback, ...] = ()
     notes: tuple[str, ...] = ()
+    stopped: bool = False  # the chain hit the sandbox's time or memory limit
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,6 @@ from pmgen.emitters.snippet_context import Unsupported
 from pmgen.emitters.snippets import DEFAULT_STYLES, STYLES, render_snippet
 from pmgen.formatting import format_python
 from pmgen.model import Collection, Operation
-from pmgen.pipeline import script_effects
 from pmgen.wire import build_request
 from pmgen.wire.effects import CollectionEffects
 from tests.conformance.runner import (
@@ -49,17 +48,35 @@ SAMPLE = int(os.environ.get("PMGEN_CONFORMANCE_SAMPLE", "12"))  # requests per c
 FULL = os.environ.get("PMGEN_CONFORMANCE_FULL") == "1"
 
 
-_EFFECTS: dict[int, tuple[Collection, CollectionEffects | None]] = {}
+_EFFECTS: dict[tuple[int, str], tuple[Collection, CollectionEffects | None]] = {}
+_CAPTURED: dict[int, tuple[Collection, dict[str, str] | None]] = {}
 _EFFECTS_LOCK = threading.Lock()
 
 
-def effects_of(collection: Collection) -> CollectionEffects | None:
-    """`pmgen.pipeline.script_effects` of a loaded collection, once per collection."""
+def effects_of(collection: Collection, op: Operation) -> CollectionEffects | None:
+    """`pmgen.script_effects.analyse` of one request (its chain run only when scored)."""
+    from pmgen import script_effects  # noqa: PLC0415
+
     with _EFFECTS_LOCK:
-        held = _EFFECTS.get(id(collection))
+        held = _EFFECTS.get((id(collection), op.id))
         if held is None or held[0] is not collection:
-            held = (collection, script_effects(collection))
-            _EFFECTS[id(collection)] = held
+            known = _CAPTURED.get(id(collection))
+            if known is None or known[0] is not collection:
+                scripted = any(
+                    s.event == "prerequest"
+                    for o in collection.operations()
+                    for s in (*o.inherited_scripts, *o.scripts)
+                )
+                captured = (
+                    script_effects.captured_variables(collection) if scripted else None
+                )
+                known = _CAPTURED[id(collection)] = (collection, captured)
+            effects = None
+            if known[1] is not None:
+                effects = script_effects.analyse(
+                    collection, operations=[op], captured=known[1]
+                )
+            held = _EFFECTS[(id(collection), op.id)] = (collection, effects)
         return held[1]
 
 
@@ -69,7 +86,7 @@ def snippet_program(style: str) -> Program:
     def program(
         collection: Collection, op: Operation, files_dir: Path
     ) -> tuple[str, str, dict[str, str]] | str:
-        effects = effects_of(collection)
+        effects = effects_of(collection, op)
         try:
             text = render_snippet(
                 collection, op, style, files_dir=files_dir, effects=effects

@@ -5,6 +5,8 @@ echo server on 127.0.0.1, what it sent checked against values computed here."""
 from __future__ import annotations
 
 import base64
+import datetime
+import email.utils
 import hashlib
 import hmac
 import json
@@ -41,6 +43,11 @@ pm.environment.set('sig64', CryptoJS.enc.Base64.stringify(
     CryptoJS.HmacSHA512('v1:' + ts, pm.variables.get('secret'))));
 pm.environment.set('nonce', Math.random().toString(36).slice(2));
 pm.request.headers.add({key: 'X-Api-Key', value: pm.variables.get('api_key')});
+const whole = new Date();
+whole.setMilliseconds(0);
+pm.request.headers.add({key: 'X-Date', value: new Date().toUTCString()});
+pm.request.headers.add({key: 'X-Iso', value: new Date().toISOString()});
+pm.request.headers.add({key: 'X-Iso-S', value: whole.toISOString()});
 """
 
 
@@ -137,6 +144,10 @@ def test_script_effects_sent_as_postman_sends_them(tmp_path: Path, style: str) -
     ts = int(headers["x-ts"])
     assert before - 1000 <= ts <= after  # computed when it ran, not when generated
     assert headers["x-ts-s"] == str(ts // 1000)
+    moment = datetime.datetime.fromtimestamp(ts / 1000, datetime.timezone.utc)
+    assert headers["x-date"] == email.utils.formatdate(ts // 1000, usegmt=True)
+    assert headers["x-iso"] == moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ts % 1000:03d}Z"
+    assert headers["x-iso-s"] == moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
     message = f"{ts}GET{record['query']}".encode()
     assert headers["x-sig"] == hmac.new(SECRET.encode(), message, hashlib.sha256).hexdigest()
     sig64 = hmac.new(SECRET.encode(), f"v1:{ts}".encode(), hashlib.sha512).digest()
@@ -217,3 +228,46 @@ def test_send_request_never_reaches_the_network(tmp_path: Path) -> None:
     text = (out / "python-requests" / "uses_token.py").read_text("utf-8")
     assert "none" not in text  # not the value the failed send left here
     assert 'os.environ["PM_TOKEN"]' in text
+
+
+def test_endless_script_stops_at_its_limit_once(tmp_path: Path) -> None:
+    items = [
+        {"name": f"r{n}", "request": {"method": "GET", "url": "http://127.0.0.1:1/x"}}
+        for n in range(5)
+    ]
+    source = _write(tmp_path, items, "while (true) {}")
+    started = time.monotonic()
+    _generate(source, tmp_path / "out", ("curl",))
+    assert time.monotonic() - started < 30  # one chain run to the limit, not five
+    for n in range(5):
+        text = (tmp_path / "out" / "curl" / f"r{n}.sh").read_text("utf-8")
+        assert "could not run here" in text
+
+
+def test_values_derived_from_a_secret_are_not_inlined(tmp_path: Path) -> None:
+    script = (
+        "pm.request.headers.add({key: 'Authorization', value: 'Basic ' + "
+        "btoa('alice:' + pm.variables.get('secret'))});"
+        "pm.request.headers.add({key: 'X-Digest', value: "
+        "CryptoJS.SHA256(pm.variables.get('secret')).toString()});"
+    )
+    with EchoServer() as server:
+        item = {
+            "name": "Derived",
+            "request": {"method": "GET", "url": f"http://127.0.0.1:{server.port}/d"},
+        }
+        source = _write(tmp_path, [item], script)
+        out = tmp_path / "out"
+        _generate(source, out, ("python-requests", "curl"))
+        basic = base64.b64encode(f"alice:{SECRET}".encode()).decode()
+        digest = hashlib.sha256(SECRET.encode()).hexdigest()
+        for path in (out / "python-requests" / "derived.py", out / "curl" / "derived.sh"):
+            text = path.read_text("utf-8")
+            assert basic not in text and digest not in text and SECRET not in text
+            server.clear()
+            run_dir = tmp_path / f"run-{path.suffix[1:]}"
+            run_dir.mkdir()
+            _run(path, {"PM_AUTHORIZATION": "Basic x", "PM_X_DIGEST": "d"}, run_dir)
+            headers = _headers(server.requests[0])
+            assert headers["authorization"] == "Basic x"
+            assert headers["x-digest"] == "d"
