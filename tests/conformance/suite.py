@@ -31,8 +31,9 @@ from pmgen.emitters.snippet_context import Unsupported
 from pmgen.emitters.snippets import DEFAULT_STYLES, STYLES, render_snippet
 from pmgen.formatting import format_python
 from pmgen.model import Collection, Operation
-from pmgen.wire import build_request
+from pmgen.wire import Value, build_request, path_and_query
 from pmgen.wire.effects import CollectionEffects
+from pmgen.wire.url import PATH_SET, percent_encode
 from tests.conformance.runner import (
     FORK_RUNNERS,
     Case,
@@ -102,12 +103,30 @@ def snippet_program(style: str) -> Program:
         env = {k: s.value for k, s in wire.secrets.items()}
         # a variable earlier requests' scripts capture: what Newman sends while no earlier
         # response set it (the echo server's answers set none), `{{name}}` as written
+        in_path = _in_url_path(wire.url)
         for variable, env_var in (effects.captured if effects else {}).items():
             if env_var in env:
-                env[env_var] = "{{" + variable + "}}"
+                stand_in = "{{" + variable + "}}"
+                # Newman percent-encodes the braces of an unresolved variable in a path
+                env[env_var] = (
+                    percent_encode(stand_in, PATH_SET)
+                    if env_var in in_path
+                    else stand_in
+                )
         return name, text, env
 
     return program
+
+
+def _in_url_path(url: Value) -> set[str]:
+    """The environment variables read into the URL's path (before any `?`)."""
+    found: set[str] = set()
+    for part in path_and_query(url)[1]:
+        if part.kind == "text" and "?" in part.text:
+            break
+        if part.kind == "env":
+            found.add(part.text)
+    return found
 
 
 def run_styles(
