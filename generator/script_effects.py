@@ -117,7 +117,13 @@ def analyse(
         else:
             if key not in cache:
                 cache[key] = _effects(
-                    runner, collection, op, chain, request, static, captured
+                    runner,
+                    collection,
+                    op,
+                    chain=chain,
+                    request=request,
+                    static=static,
+                    captured=captured,
                 )
             found = cache[key]
             if found is not None and found.stopped:
@@ -248,9 +254,9 @@ def _clock_prelude(ms: int) -> str:
     """Freezes `Date` for one script (the sandbox restores globals after each script);
     on the script's first line, so its line numbers are unchanged."""
     return (
-        "{const __pmT=%d,__pmD=Date;class __pmFD extends __pmD{constructor(...a){"
+        f"{{const __pmT={ms},__pmD=Date;class __pmFD extends __pmD{{constructor(...a){{"
         "if(a.length===0)super(__pmT);else super(...a);}static now(){return __pmT;}}"
-        "globalThis.Date=__pmFD;}" % ms
+        "globalThis.Date=__pmFD;}"
     )
 
 
@@ -269,7 +275,7 @@ class _Runner:
             send_request=self._send,
             dynamic=self._dynamic,
         )
-        natives = self.box._natives  # noqa: SLF001 (watch the HMAC helper)
+        natives = self.box._natives  # (private: watch the sandbox's HMAC helper)
         plain_hmac: Callable[..., str] = natives["__native_hmac"]
 
         def hmac_watched(*args: Any) -> str:
@@ -364,10 +370,14 @@ def _iso(ms: int) -> str:
 class _Symbols:
     """Known varying text of one run -> the template standing for it (longest first)."""
 
-    def __init__(self, now: int, stand_ins: Mapping[str, str], secrets_by_value: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        now: int,
+        stand_ins: Mapping[str, str],
+        secrets_by_value: Mapping[str, str],
+    ) -> None:
         self.table: dict[str, str] = {}
         self.locals: dict[str, Local] = {}
-        self.used: set[str] = set()
         for text, ref in secrets_by_value.items():
             self.table[text] = ref
         for name, stand_in in stand_ins.items():
@@ -387,7 +397,7 @@ class _Symbols:
         alg = alg.lower().replace("-", "")
         if alg not in _HMAC_HASHES:
             return  # not one the snippets compute: its output stays unexplained
-        number = sum(1 for l in self.locals.values() if l.kind == "hmac") + 1
+        number = sum(1 for local in self.locals.values() if local.kind == "hmac") + 1
         name = "pm_hmac" if number == 1 else f"pm_hmac_{number}"
         key_t, data_t = self.rewrite(key), self.rewrite(data)
         raw = bytes.fromhex(hex_out)
@@ -435,6 +445,7 @@ def _effects(
     runner: _Runner,
     collection: Collection,
     op: Operation,
+    *,
     chain: list[Script],
     request: dict[str, Any],
     static: Mapping[str, str],
@@ -482,26 +493,23 @@ def _effects(
                 symbols.add_hmac(alg, key_text, data_text, out)
         runs.append((done, symbols))
     (first, sym_a), (second, sym_b) = runs
-    before = {
-        name: value for name, value in static.items()
-    }
     req_a = _walk(first.request, sym_a.rewrite)
     req_b = _walk(second.request, sym_b.rewrite)
     if first.sent or second.sent:
         req_b = request  # what pm.sendRequest's answer decided cannot be known now
-    fallbacks: dict[str, Fallback] = {}
     why = _who(collection, op, chain)
-    merged = _merge(req_a, req_b, sym_a, sym_b, fallbacks, why, "request")
+    merging = _Merge(sym_a, sym_b, why)
+    fallbacks = merging.fallbacks
+    merged = merging.merge(req_a, req_b, "request")
     variables: dict[str, str] = {}
-    for name in sorted(set(first.variables) | set(second.variables)):
-        a = first.variables.get(name)
-        if name in captured and a == _STAND_IN.format(run=0, index=list(captured).index(name)):
-            continue  # the stand-in, untouched
-        if a is None and name not in first.variables:
-            continue
-        a_text = sym_a.rewrite(js_string(a))
-        if name in before and before[name] == js_string(a) and not first.sent:
+    untouched = {name: _STAND_IN.format(run=0, index=i) for i, name in enumerate(captured)}
+    for name in sorted(first.variables):  # (a variable a script unsets: not followed)
+        a = first.variables[name]
+        if name in untouched and a == untouched[name]:
+            continue  # the stand-in of a captured variable
+        if static.get(name) == js_string(a) and not first.sent:
             continue  # unchanged
+        a_text = sym_a.rewrite(js_string(a))
         b = second.variables.get(name)
         b_text = sym_b.rewrite(js_string(b)) if name in second.variables else None
         same = (
@@ -513,9 +521,7 @@ def _effects(
             if a_text != static.get(name):
                 variables[name] = a_text
             continue
-        env_var = _fallback_name(name, fallbacks)
-        fallbacks[env_var] = Fallback(env_var, f"{name}, set by {why}")
-        variables[name] = env_ref(env_var)
+        variables[name] = _env_for(name, fallbacks, why)
     notes: list[str] = []
     if first.error:
         notes.append(f"{why} stops with an error here: {first.error}"[:300])
@@ -615,38 +621,55 @@ def _same_locals(text: str, sym_a: _Symbols, sym_b: _Symbols) -> bool:
     return True
 
 
-def _merge(
-    a: Any,
-    b: Any,
-    sym_a: _Symbols,
-    sym_b: _Symbols,
-    fallbacks: dict[str, Fallback],
-    why: str,
-    label: str,
-) -> Any:
+@dataclass
+class _Merge:
     """Run A's request where run B agrees; an env placeholder where they differ."""
-    if isinstance(a, str):
-        if a == b and _same_locals(a, sym_a, sym_b):
-            return a
-        env_var = _fallback_name(label, fallbacks)
-        fallbacks[env_var] = Fallback(env_var, f"{label}, set by {why}")
-        return env_ref(env_var)
-    if isinstance(a, dict) and isinstance(b, dict):
-        name = a.get("key") if isinstance(a.get("key"), str) else None
-        return {
-            k: _merge(v, b.get(k), sym_a, sym_b, fallbacks, why, name or k)
-            if k != "key" or v == b.get(k)
-            else v
-            for k, v in a.items()
-        }
-    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        return [_merge(x, y, sym_a, sym_b, fallbacks, why, label) for x, y in zip(a, b)]
-    return a if a == b else _merge_text(a, fallbacks, why, label)
+
+    sym_a: _Symbols
+    sym_b: _Symbols
+    why: str
+    fallbacks: dict[str, Fallback] = field(default_factory=dict)
+
+    def merge(self, a: Any, b: Any, label: str) -> Any:
+        if isinstance(a, str):
+            if a == b and _same_locals(a, self.sym_a, self.sym_b):
+                return a
+            return _env_for(label, self.fallbacks, self.why)
+        if isinstance(a, dict):
+            other = b if isinstance(b, dict) else {}
+            name = a.get("key") if isinstance(a.get("key"), str) else None
+            return {
+                # a header's or parameter's name is kept (entries are paired by it)
+                k: v if k == "key" else self.merge(v, other.get(k), name or k)
+                for k, v in a.items()
+            }
+        if isinstance(a, list):
+            pairs = _pairs(a, b if isinstance(b, list) else [])
+            return [self.merge(x, y, label) for x, y in pairs]
+        return a  # flags and numbers (`disabled`): run A's
 
 
-def _merge_text(a: Any, fallbacks: dict[str, Fallback], why: str, label: str) -> Any:
-    """A part whose shape differs between runs: strings in it come from the environment."""
-    return _walk(a, lambda _text: _env_for(label, fallbacks, why))
+def _pairs(a: list[Any], b: list[Any]) -> list[tuple[Any, Any]]:
+    """Run A's entries with run B's: headers and parameters by name (and occurrence),
+    other lists by position; an entry B lacks is paired with None (its text differs)."""
+    def name(entry: Any) -> Any:
+        return entry.get("key") if isinstance(entry, dict) else None
+
+    if not any(isinstance(name(x), str) for x in a):
+        return [(x, b[i] if i < len(b) else None) for i, x in enumerate(a)]
+    seen: dict[str, int] = {}
+    in_b: dict[tuple[str, int], Any] = {}
+    for entry in b:
+        key = str(name(entry))
+        in_b[(key, seen.get(key, 0))] = entry
+        seen[key] = seen.get(key, 0) + 1
+    seen = {}
+    out = []
+    for entry in a:
+        key = str(name(entry))
+        out.append((entry, in_b.get((key, seen.get(key, 0)))))
+        seen[key] = seen.get(key, 0) + 1
+    return out
 
 
 def _env_for(label: str, fallbacks: dict[str, Fallback], why: str) -> str:

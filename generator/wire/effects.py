@@ -39,8 +39,9 @@ class Local:
     """A value the snippet computes when it runs, as the script computed it.
 
     `now_ms`/`now_s`/`now_iso`/`now_iso_s`/`now_http`: the current time (`Date.now()`,
-    whole seconds, ISO 8601 with milliseconds or with `.000`, `toUTCString()`); `hmac`: HMAC over `message` keyed with `key` (templates: variables and
-    other locals), `algorithm` a hashlib name, `encoding` hex, HEX (upper case) or base64.
+    whole seconds, ISO 8601 with milliseconds or with `.000`, `toUTCString()`); `hmac`:
+    HMAC over `message` keyed with `key` (templates: variables and other locals),
+    `algorithm` a hashlib name, `encoding` hex, HEX (upper case) or base64.
     """
 
     name: str

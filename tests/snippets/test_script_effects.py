@@ -211,7 +211,8 @@ def test_send_request_never_reaches_the_network(tmp_path: Path) -> None:
     with EchoServer() as server:
         script = (
             f"pm.sendRequest('http://127.0.0.1:{server.port}/token', (err, res) => {{"
-            "  pm.environment.set('token', err ? 'none' : res.text()); });"
+            "  pm.environment.set('token', err ? 'none' : res.text());"
+            "  pm.request.headers.add({key: 'X-Session', value: err ? 'none' : 's'}); });"
         )
         item = {
             "name": "Uses token",
@@ -228,6 +229,7 @@ def test_send_request_never_reaches_the_network(tmp_path: Path) -> None:
     text = (out / "python-requests" / "uses_token.py").read_text("utf-8")
     assert "none" not in text  # not the value the failed send left here
     assert 'os.environ["PM_TOKEN"]' in text
+    assert '"X-Session": os.environ["PM_X_SESSION"]' in text  # its name kept
 
 
 def test_endless_script_stops_at_its_limit_once(tmp_path: Path) -> None:
