@@ -31,6 +31,7 @@ import base64
 import datetime as _dt
 import email.utils
 import json
+import logging
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -60,8 +61,16 @@ _STAND_IN = "pmgenCaptured{run}x{index}z"
 _SECRET_STAND_IN = "pmgenSecret1x{index}z"
 _MIN_SECRET = 6  # shorter secret values are not looked for in script output
 _HMAC_ENCODINGS = ("hex", "HEX", "base64")
+_DATE = re.compile(r"(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
+_MAX_DAYS = 3660
 _HMAC_HASHES = {"md5", "sha1", "sha224", "sha256", "sha384", "sha512"}
 _LOCAL_REF = re.compile(r"\{\{\$pmgen\.local\.(pm_[a-z0-9_]+)\}\}")
+
+
+# what the scripts print while pmgen generates (console.log) is not shown
+_QUIET = logging.getLogger("pmgen.script_effects.console")
+_QUIET.addHandler(logging.NullHandler())
+_QUIET.propagate = False
 
 
 @dataclass
@@ -274,6 +283,7 @@ class _Runner:
             limits=sandbox.Limits(time_s=SCRIPT_SECONDS),
             send_request=self._send,
             dynamic=self._dynamic,
+            logger=_QUIET,
         )
         natives = self.box._natives  # (private: watch the sandbox's HMAC helper)
         plain_hmac: Callable[..., str] = natives["__native_hmac"]
@@ -378,6 +388,7 @@ class _Symbols:
     ) -> None:
         self.table: dict[str, str] = {}
         self.locals: dict[str, Local] = {}
+        self.now = now
         for text, ref in secrets_by_value.items():
             self.table[text] = ref
         for name, stand_in in stand_ins.items():
@@ -421,6 +432,26 @@ class _Symbols:
             )
             self.table[outs[encoding]] = local_ref(enc_name)
         self._pattern = None
+
+    def dated(self, text: str) -> str:
+        """`text` with each date (`YYYY-MM-DD`, the local calendar, as `moment()` writes
+        it) within ten years of this run's day written as a local of that distance."""
+        today = _dt.datetime.fromtimestamp(self.now / 1000).date()
+
+        def one(match: re.Match[str]) -> str:
+            try:
+                day = _dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return match[0]
+            offset = (day - today).days
+            if abs(offset) > _MAX_DAYS:
+                return match[0]
+            name = "pm_today" if offset == 0 else f"pm_day_{offset:+d}"
+            name = name.replace("+", "plus_").replace("-", "minus_")
+            self.locals[name] = Local(name, "date", offset=offset, why="the date")
+            return local_ref(name)
+
+        return _DATE.sub(one, text)
 
     def rewrite(self, text: str) -> str:
         if not text or not self.table:
@@ -512,14 +543,10 @@ def _effects(
         a_text = sym_a.rewrite(js_string(a))
         b = second.variables.get(name)
         b_text = sym_b.rewrite(js_string(b)) if name in second.variables else None
-        same = (
-            b_text == a_text
-            and not first.sent
-            and _same_locals(a_text, sym_a, sym_b)
-        )
-        if same:
-            if a_text != static.get(name):
-                variables[name] = a_text
+        same = None if first.sent else merging.same(a_text, b_text)
+        if same is not None:
+            if same != static.get(name):
+                variables[name] = same
             continue
         variables[name] = _env_for(name, fallbacks, why)
     notes: list[str] = []
@@ -632,9 +659,8 @@ class _Merge:
 
     def merge(self, a: Any, b: Any, label: str) -> Any:
         if isinstance(a, str):
-            if a == b and _same_locals(a, self.sym_a, self.sym_b):
-                return a
-            return _env_for(label, self.fallbacks, self.why)
+            same = self.same(a, b if isinstance(b, str) else None)
+            return same if same is not None else _env_for(label, self.fallbacks, self.why)
         if isinstance(a, dict):
             other = b if isinstance(b, dict) else {}
             name = a.get("key") if isinstance(a.get("key"), str) else None
@@ -647,6 +673,19 @@ class _Merge:
             pairs = _pairs(a, b if isinstance(b, list) else [])
             return [self.merge(x, y, label) for x, y in pairs]
         return a  # flags and numbers (`disabled`): run A's
+
+    def same(self, a: str, b: str | None) -> str | None:
+        """The text both runs agree on (dates at the same distance from each run's day
+        written as that distance), or None."""
+        if b is None:
+            return None
+        if a == b and _same_locals(a, self.sym_a, self.sym_b):
+            return a
+        if a != b and _DATE.search(a):
+            a, b = self.sym_a.dated(a), self.sym_b.dated(b)
+            if a == b and _same_locals(a, self.sym_a, self.sym_b):
+                return a
+        return None
 
 
 def _pairs(a: list[Any], b: list[Any]) -> list[tuple[Any, Any]]:

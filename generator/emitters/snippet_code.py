@@ -464,6 +464,16 @@ def python_locals(locals_: Sequence[WireLocal]) -> tuple[list[str], set[str]]:
             expr = from_base if derived and from_base else alone
             lines.append(f"{name} = {expr}")
             imports |= {m for m in needs if f"{m}." in expr}
+        elif local.kind == "date":
+            days = int(local.offset)
+            today = "datetime.date.fromtimestamp(time.time())"
+            expr = (
+                f"({today} + datetime.timedelta(days={days})).isoformat()"
+                if days
+                else f"{today}.isoformat()"
+            )
+            lines.append(f"{name} = {expr}")
+            imports |= {"datetime", "time"}
         elif local.kind == "hmac":
             digest = _hash(local)
             call = (
@@ -502,6 +512,10 @@ def shell_locals(locals_: Sequence[WireLocal]) -> list[str]:
         if local.kind in _SH_TIME:
             alone, from_base = _SH_TIME[local.kind]
             lines.append(f"{name}={from_base if derived and from_base else alone}")
+        elif local.kind == "date":
+            days = int(local.offset)
+            at = f'-d "@$(( $(date +%s) + {days} * 86400 ))" ' if days else ""
+            lines.append(f'{name}="$(date {at}+%Y-%m-%d)"')
         elif local.kind == "hmac":
             digest = _hash(local)
             head = (

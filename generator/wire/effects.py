@@ -23,7 +23,7 @@ ENV_PREFIX = "$pmgen.env."
 LOCAL_NAME = re.compile(r"pm_[a-z0-9_]{1,40}")
 ENV_NAME = re.compile(r"PM_[A-Z0-9_]{1,60}")
 
-LocalKind = Literal["now_ms", "now_s", "now_iso", "now_iso_s", "now_http", "hmac"]
+LocalKind = Literal["now_ms", "now_s", "now_iso", "now_iso_s", "now_http", "date", "hmac"]
 
 
 def local_ref(name: str) -> str:
@@ -41,7 +41,8 @@ class Local:
     `now_ms`/`now_s`/`now_iso`/`now_iso_s`/`now_http`: the current time (`Date.now()`,
     whole seconds, ISO 8601 with milliseconds or with `.000`, `toUTCString()`); `hmac`:
     HMAC over `message` keyed with `key` (templates: variables and other locals),
-    `algorithm` a hashlib name, `encoding` hex, HEX (upper case) or base64.
+    `algorithm` a hashlib name, `encoding` hex, HEX (upper case) or base64; `date`: the
+    local date `offset` days from today, `YYYY-MM-DD`.
     """
 
     name: str
@@ -50,6 +51,7 @@ class Local:
     encoding: str = ""
     key: str = ""
     message: str = ""
+    offset: int = 0
     why: str = ""  # what it stands for, for the snippet's comment
 
 

@@ -107,6 +107,7 @@ class WireLocal:
     encoding: str = ""
     key: Value = ()
     message: Value = ()
+    offset: int = 0
     why: str = ""
 
 
@@ -272,6 +273,7 @@ def _locals(wire: WireRequest, effects: Effects, scope: Scope) -> list[WireLocal
             local.encoding,
             key=scope.resolve(local.key),
             message=scope.resolve(local.message),
+            offset=local.offset,
             why=local.why,
         )
     for local in reversed(effects.locals):  # a local is made before those using it

@@ -48,6 +48,9 @@ whole.setMilliseconds(0);
 pm.request.headers.add({key: 'X-Date', value: new Date().toUTCString()});
 pm.request.headers.add({key: 'X-Iso', value: new Date().toISOString()});
 pm.request.headers.add({key: 'X-Iso-S', value: whole.toISOString()});
+const moment = require('moment');
+pm.environment.set('in_a_month', moment().add(30, 'day').format('YYYY-MM-DD'));
+pm.request.headers.add({key: 'X-Fixed-Date', value: moment('2024-05-01').format('YYYY-MM-DD')});
 """
 
 
@@ -107,6 +110,7 @@ def _request(port: int) -> dict[str, Any]:
                 {"key": "X-Sig", "value": "{{sig}}"},
                 {"key": "X-Sig64", "value": "{{sig64}}"},
                 {"key": "X-Nonce", "value": "{{nonce}}"},
+                {"key": "X-Day", "value": "{{in_a_month}}"},
             ],
         },
     }
@@ -124,6 +128,7 @@ def test_script_effects_sent_as_postman_sends_them(tmp_path: Path, style: str) -
         text = snippet.read_text("utf-8")
         assert SECRET not in text and API_KEY not in text
         assert "PM_NONCE" in text  # random: read from the environment, named
+        assert "2024-05-01" in text
         run_dir = tmp_path / "run"
         run_dir.mkdir()
         before = int(time.time() * 1000)
@@ -148,6 +153,9 @@ def test_script_effects_sent_as_postman_sends_them(tmp_path: Path, style: str) -
     assert headers["x-date"] == email.utils.formatdate(ts // 1000, usegmt=True)
     assert headers["x-iso"] == moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ts % 1000:03d}Z"
     assert headers["x-iso-s"] == moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    day = datetime.date.fromtimestamp(ts / 1000) + datetime.timedelta(days=30)
+    assert headers["x-day"] == day.isoformat()
+    assert headers["x-fixed-date"] == "2024-05-01"  # a constant date stays one
     message = f"{ts}GET{record['query']}".encode()
     assert headers["x-sig"] == hmac.new(SECRET.encode(), message, hashlib.sha256).hexdigest()
     sig64 = hmac.new(SECRET.encode(), f"v1:{ts}".encode(), hashlib.sha512).digest()
