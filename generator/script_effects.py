@@ -290,7 +290,11 @@ class _Runner:
 
         def hmac_watched(*args: Any) -> str:
             out = plain_hmac(*args)
-            if self.run_state is not None and len(args) == 5 and not out.startswith("!"):
+            if (
+                self.run_state is not None
+                and len(args) == 5
+                and not out.startswith("!")
+            ):
                 alg, key, key_enc, data, data_enc = (str(a) for a in args)
                 self.run_state.hmacs.append((alg, key, key_enc, data, data_enc, out))
             return out
@@ -533,7 +537,9 @@ def _effects(
     fallbacks = merging.fallbacks
     merged = merging.merge(req_a, req_b, "request")
     variables: dict[str, str] = {}
-    untouched = {name: _STAND_IN.format(run=0, index=i) for i, name in enumerate(captured)}
+    untouched = {
+        name: _STAND_IN.format(run=0, index=i) for i, name in enumerate(captured)
+    }
     for name in sorted(first.variables):  # (a variable a script unsets: not followed)
         a = first.variables[name]
         if name in untouched and a == untouched[name]:
@@ -660,7 +666,9 @@ class _Merge:
     def merge(self, a: Any, b: Any, label: str) -> Any:
         if isinstance(a, str):
             same = self.same(a, b if isinstance(b, str) else None)
-            return same if same is not None else _env_for(label, self.fallbacks, self.why)
+            return (
+                same if same is not None else _env_for(label, self.fallbacks, self.why)
+            )
         if isinstance(a, dict):
             other = b if isinstance(b, dict) else {}
             name = a.get("key") if isinstance(a.get("key"), str) else None
@@ -691,6 +699,7 @@ class _Merge:
 def _pairs(a: list[Any], b: list[Any]) -> list[tuple[Any, Any]]:
     """Run A's entries with run B's: headers and parameters by name (and occurrence),
     other lists by position; an entry B lacks is paired with None (its text differs)."""
+
     def name(entry: Any) -> Any:
         return entry.get("key") if isinstance(entry, dict) else None
 

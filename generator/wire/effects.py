@@ -17,13 +17,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pmgen.model import RequestSpec
+
 LOCAL_PREFIX = "$pmgen.local."
 ENV_PREFIX = "$pmgen.env."
 # the snippet variables pmgen names (never collection text)
 LOCAL_NAME = re.compile(r"pm_[a-z0-9_]{1,40}")
 ENV_NAME = re.compile(r"PM_[A-Z0-9_]{1,60}")
 
-LocalKind = Literal["now_ms", "now_s", "now_iso", "now_iso_s", "now_http", "date", "hmac"]
+LocalKind = Literal[
+    "now_ms", "now_s", "now_iso", "now_iso_s", "now_http", "date", "hmac"
+]
 
 
 def local_ref(name: str) -> str:
@@ -65,7 +69,7 @@ class Fallback:
 
 @dataclass(frozen=True)
 class Effects:
-    request: object  # pmgen.model.RequestSpec: the request as the chain leaves it
+    request: RequestSpec  # the request as the chain leaves it (templates)
     variables: dict[str, str] = field(default_factory=dict)  # set by the chain
     locals: tuple[Local, ...] = ()  # in the order they are computed
     fallbacks: tuple[Fallback, ...] = ()

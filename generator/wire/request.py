@@ -14,8 +14,10 @@ Postman's wire semantics, shared by the snippet styles and the client generator.
     wire.notes       # what the generator left out and why (missing files, ...)
 
 A `Value` (`pmgen.wire.values`) is a tuple of `Part`s: `text` (known now), `dynamic`
-(`$guid`, `$timestamp`, ...: generate when the request is sent, see `DYNAMIC_VARIABLES`) and
-`env` (a secret: read `os.environ[name]` when the request is sent).
+(`$guid`, `$timestamp`, ...: generate when the request is sent, see `DYNAMIC_VARIABLES`),
+`env` (a secret, or a value only a script can make: read `os.environ[name]` when the
+request is sent) and `local` (a value a pre-request script computes, which the snippet
+computes first: `wire.locals`, from `effects`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pmgen import secrets
-from pmgen.model import Body, Collection, Operation, RequestSpec
+from pmgen.model import Body, Collection, Operation
 from pmgen.wire.auth import RuntimeAuth, apply
 from pmgen.wire.digest import digest_header
 from pmgen.wire.effects import CollectionEffects, Effects
@@ -182,7 +184,7 @@ def build_request(
         compute=compute,
     )
     spec = operation.request
-    if mine is not None and isinstance(mine.request, RequestSpec):
+    if mine is not None:
         spec = mine.request
     behavior = operation.protocol_profile_behavior
     applied = apply(operation.auth.auth, scope)
@@ -279,7 +281,9 @@ def _locals(wire: WireRequest, effects: Effects, scope: Scope) -> list[WireLocal
     for local in reversed(effects.locals):  # a local is made before those using it
         if local.name in wanted:
             one = made[local.name]
-            wanted |= {p.text for v in (one.key, one.message) for p in v if p.kind == "local"}
+            wanted |= {
+                p.text for v in (one.key, one.message) for p in v if p.kind == "local"
+            }
     return [made[local.name] for local in effects.locals if local.name in wanted]
 
 

@@ -2,7 +2,9 @@
 
 A `Value` is a tuple of `Part`s. `text` parts are known at generation time; `dynamic`
 parts (`$guid`, `$timestamp`, ...) are generated when the snippet runs; `env` parts are
-secrets read from an environment variable when the snippet runs.
+secrets (or values only a script can make) read from an environment variable when the
+snippet runs; `local` parts name a value the snippet computes before the request, as a
+pre-request script does (`pmgen.wire.effects.Local`).
 """
 
 from __future__ import annotations

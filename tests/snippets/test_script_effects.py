@@ -79,7 +79,9 @@ def _generate(collection: Path, out: Path, styles: tuple[str, ...] = STYLES) -> 
 
 
 def _run(path: Path, env: dict[str, str], cwd: Path) -> None:
-    command = [sys.executable, str(path)] if path.suffix == ".py" else ["bash", str(path)]
+    command = (
+        [sys.executable, str(path)] if path.suffix == ".py" else ["bash", str(path)]
+    )
     done = subprocess.run(
         command,
         env={"PATH": os.environ["PATH"], **env},
@@ -151,13 +153,18 @@ def test_script_effects_sent_as_postman_sends_them(tmp_path: Path, style: str) -
     assert headers["x-ts-s"] == str(ts // 1000)
     moment = datetime.datetime.fromtimestamp(ts / 1000, datetime.timezone.utc)
     assert headers["x-date"] == email.utils.formatdate(ts // 1000, usegmt=True)
-    assert headers["x-iso"] == moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ts % 1000:03d}Z"
+    assert (
+        headers["x-iso"] == moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ts % 1000:03d}Z"
+    )
     assert headers["x-iso-s"] == moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
     day = datetime.date.fromtimestamp(ts / 1000) + datetime.timedelta(days=30)
     assert headers["x-day"] == day.isoformat()
     assert headers["x-fixed-date"] == "2024-05-01"  # a constant date stays one
     message = f"{ts}GET{record['query']}".encode()
-    assert headers["x-sig"] == hmac.new(SECRET.encode(), message, hashlib.sha256).hexdigest()
+    assert (
+        headers["x-sig"]
+        == hmac.new(SECRET.encode(), message, hashlib.sha256).hexdigest()
+    )
     sig64 = hmac.new(SECRET.encode(), f"v1:{ts}".encode(), hashlib.sha512).digest()
     assert headers["x-sig64"] == base64.b64encode(sig64).decode()
 
@@ -169,8 +176,11 @@ def test_constant_effects_need_no_computation(tmp_path: Path) -> None:
     )
     item = {
         "name": "Plain",
-        "request": {"method": "POST", "url": "http://127.0.0.1:1/{{path}}/x",
-                    "body": {"mode": "raw", "raw": "{}"}},
+        "request": {
+            "method": "POST",
+            "url": "http://127.0.0.1:1/{{path}}/x",
+            "body": {"mode": "raw", "raw": "{}"},
+        },
     }
     source = _write(tmp_path, [item], script)
     _generate(source, tmp_path / "out", ("python-requests", "curl"))
@@ -181,7 +191,7 @@ def test_constant_effects_need_no_computation(tmp_path: Path) -> None:
         assert "time" not in text and "hmac" not in text and "pm_" not in text
 
 
-HOSTILE = "x'\"$(touch pwned)`touch pwned2`;\"\"\"\\ {{nope}} %s"
+HOSTILE = 'x\'"$(touch pwned)`touch pwned2`;"""\\ {{nope}} %s'
 
 
 def test_hostile_script_values_stay_data(tmp_path: Path) -> None:
@@ -212,7 +222,7 @@ def test_hostile_script_values_stay_data(tmp_path: Path) -> None:
             headers = _headers(server.requests[0])
             assert headers["x-evil"] == HOSTILE
             assert headers["x-evil-var"].startswith(HOSTILE)
-            assert headers["x-evil-var"][len(HOSTILE):].isdigit()  # the time, now
+            assert headers["x-evil-var"][len(HOSTILE) :].isdigit()  # the time, now
 
 
 def test_send_request_never_reaches_the_network(tmp_path: Path) -> None:
@@ -271,7 +281,10 @@ def test_values_derived_from_a_secret_are_not_inlined(tmp_path: Path) -> None:
         _generate(source, out, ("python-requests", "curl"))
         basic = base64.b64encode(f"alice:{SECRET}".encode()).decode()
         digest = hashlib.sha256(SECRET.encode()).hexdigest()
-        for path in (out / "python-requests" / "derived.py", out / "curl" / "derived.sh"):
+        for path in (
+            out / "python-requests" / "derived.py",
+            out / "curl" / "derived.sh",
+        ):
             text = path.read_text("utf-8")
             assert basic not in text and digest not in text and SECRET not in text
             server.clear()
