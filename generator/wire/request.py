@@ -31,8 +31,8 @@ from pmgen import secrets
 from pmgen.model import Body, Collection, Operation
 from pmgen.wire.auth import RuntimeAuth, apply
 from pmgen.wire.digest import digest_header
-from pmgen.wire.effects import CollectionEffects, Effects
 from pmgen.wire.dynamic import DYNAMIC_VARIABLES
+from pmgen.wire.effects import CollectionEffects, Effects
 from pmgen.wire.jsonc import strip_json_comments
 from pmgen.wire.mime import guess_type
 from pmgen.wire.url import build_url, path_and_query
