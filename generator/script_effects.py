@@ -39,7 +39,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pmgen import scriptinfo, secrets
-from pmgen.importer.requests import parse_request
+from pmgen.importer.fields import key_values
+from pmgen.importer.requests import parse_body, parse_request
+from pmgen.importer.urls import parse_url
 from pmgen.model import Collection, Operation, RequestSpec, Script, Variable
 from pmgen.wire.effects import (
     CollectionEffects,
@@ -558,7 +560,7 @@ def _effects(
     notes: list[str] = []
     if first.error:
         notes.append(f"{why} stops with an error here: {first.error}"[:300])
-    spec = op.request if merged == request else parse_request(merged)
+    spec = _changed_spec(op.request, request, merged)
     locals_ = _used_locals(merged, variables, sym_a)
     if spec is op.request and not variables and not fallbacks and not notes:
         return None  # the chain changes nothing this request sends
@@ -569,6 +571,35 @@ def _effects(
         fallbacks=tuple(fallbacks.values()),
         notes=tuple(notes),
     )
+
+
+def _normal(value: Any) -> Any:
+    """`value` without the empty fields the sandbox adds (`"port": None`, `"query": []`)."""
+    if isinstance(value, dict):
+        out = {k: _normal(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_normal(v) for v in value]
+    return value
+
+
+def _changed_spec(
+    spec: RequestSpec, before: dict[str, Any], after: dict[str, Any]
+) -> RequestSpec:
+    """`spec` with the parts the chain changed read again from its result (what it left
+    alone stays as the importer read it)."""
+    update: dict[str, Any] = {}
+    if _normal(after.get("url")) != _normal(before.get("url")):
+        update["url"] = parse_url(after.get("url"))
+    if _normal(after.get("header")) != _normal(before.get("header")):
+        update["headers"] = key_values(after.get("header"))
+    if _normal(after.get("body")) != _normal(before.get("body")):
+        update["body"] = parse_body(after.get("body"))
+    if after.get("method") != before.get("method") and isinstance(
+        after.get("method"), str
+    ):
+        update["method"] = parse_request(after).method
+    return spec.model_copy(update=update) if update else spec
 
 
 def _as_text(data: str, encoding: str) -> str | None:
