@@ -118,29 +118,37 @@ def _request(port: int) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("style", STYLES)
-def test_script_effects_sent_as_postman_sends_them(tmp_path: Path, style: str) -> None:
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The collection generated once in every style, its echo server kept running."""
+    tmp = tmp_path_factory.mktemp("signed")
     with EchoServer() as server:
-        source = _write(tmp_path, [_request(server.port)], COLLECTION_SCRIPT)
-        out = tmp_path / "out"
-        _generate(source, out, (style,))
+        source = _write(tmp, [_request(server.port)], COLLECTION_SCRIPT)
+        _generate(source, tmp / "out")
         assert not server.requests  # generating sent nothing
-        ext = "py" if style.startswith("python") else "sh"
-        snippet = out / style / f"signed.{ext}"
-        text = snippet.read_text("utf-8")
-        assert SECRET not in text and API_KEY not in text
-        assert "PM_NONCE" in text  # random: read from the environment, named
-        assert "2024-05-01" in text
-        run_dir = tmp_path / "run"
-        run_dir.mkdir()
-        before = int(time.time() * 1000)
-        _run(
-            snippet,
-            {"PM_SECRET": SECRET, "PM_API_KEY": API_KEY, "PM_NONCE": "n0nce"},
-            run_dir,
-        )
-        after = int(time.time() * 1000)
-        (record,) = server.requests
+        yield tmp / "out", server
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_script_effects_sent_as_postman_sends_them(
+    signed: tuple[Path, EchoServer], style: str, tmp_path: Path
+) -> None:
+    out, server = signed
+    ext = "py" if style.startswith("python") else "sh"
+    snippet = out / style / f"signed.{ext}"
+    text = snippet.read_text("utf-8")
+    assert SECRET not in text and API_KEY not in text
+    assert "PM_NONCE" in text  # random: read from the environment, named
+    assert "2024-05-01" in text
+    server.clear()
+    before = int(time.time() * 1000)
+    _run(
+        snippet,
+        {"PM_SECRET": SECRET, "PM_API_KEY": API_KEY, "PM_NONCE": "n0nce"},
+        tmp_path,
+    )
+    after = int(time.time() * 1000)
+    (record,) = server.requests
     headers = _headers(record)
     assert "x-drop" not in headers
     assert headers["user-agent"] == "pmgen-test/1"
