@@ -399,119 +399,82 @@ def _hash(local: WireLocal) -> str:
     return name
 
 
-# The time as the scripts read it, in each form a script writes it: Python expressions and
-# bash words, standalone and made from `pm_now_ms` (when more than one form is used, all
-# are made from one reading of the clock).
+# The time as the scripts read it, in each form a script writes it, all from one reading of
+# the clock (`pm_now_ms`; `pm_now_tm`: its UTC calendar fields). Python lines fit black's
+# line length as they are (the snippet stays black-stable); bash words.
 _PY_TIME = {
-    "now_ms": ("str(int(time.time() * 1000))", None, {"time"}),
-    "now_s": ("str(int(time.time()))", "pm_now_ms[:-3]", {"time"}),
-    "now_iso": (
-        'datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")'
-        '.replace("+00:00", "Z")',
-        "datetime.datetime.fromtimestamp(int(pm_now_ms) / 1000, datetime.timezone.utc)"
-        '.isoformat(timespec="milliseconds").replace("+00:00", "Z")',
-        {"datetime"},
-    ),
-    "now_iso_s": (
-        'time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())',
-        'time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(int(pm_now_ms) // 1000))',
-        {"time"},
-    ),
-    "now_http": (
-        "email.utils.formatdate(usegmt=True)",
-        "email.utils.formatdate(int(pm_now_ms) // 1000, usegmt=True)",
-        {"email.utils"},
-    ),
+    "now_s": "pm_now_ms[:-3]",
+    "now_iso": 'time.strftime("%Y-%m-%dT%H:%M:%S.", pm_now_tm) + pm_now_ms[-3:] + "Z"',
+    "now_iso_s": 'time.strftime("%Y-%m-%dT%H:%M:%S.000Z", pm_now_tm)',
+    "now_http": 'time.strftime("%a, %d %b %Y %H:%M:%S GMT", pm_now_tm)',
 }
 _SH_AT = '-d "@${pm_now_ms:0:-3}" '
 _SH_TIME = {
-    "now_ms": ('"$(date +%s%3N)"', None),
-    "now_s": ('"$(date +%s)"', '"${pm_now_ms:0:-3}"'),
-    "now_iso": (
-        '"$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"',
-        f'"$(date -u {_SH_AT}+%Y-%m-%dT%H:%M:%S).${{pm_now_ms: -3}}Z"',
-    ),
-    "now_iso_s": (
-        '"$(date -u +%Y-%m-%dT%H:%M:%S.000Z)"',
-        f'"$(date -u {_SH_AT}+%Y-%m-%dT%H:%M:%S.000Z)"',
-    ),
-    "now_http": (
-        "\"$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')\"",
-        f"\"$(LC_ALL=C date -u {_SH_AT}'+%a, %d %b %Y %H:%M:%S GMT')\"",
-    ),
+    "now_s": '"${pm_now_ms:0:-3}"',
+    "now_iso": f'"$(date -u {_SH_AT}+%Y-%m-%dT%H:%M:%S).${{pm_now_ms: -3}}Z"',
+    "now_iso_s": f'"$(date -u {_SH_AT}+%Y-%m-%dT%H:%M:%S.000Z)"',
+    "now_http": f"\"$(LC_ALL=C date -u {_SH_AT}'+%a, %d %b %Y %H:%M:%S GMT')\"",
 }
-
-
-def _time_base(locals_: Sequence[WireLocal]) -> tuple[bool, bool]:
-    """(whether the time forms are made from `pm_now_ms`, whether its line is added)."""
-    kinds = {local.kind for local in locals_ if local.kind in _PY_TIME}
-    derived = len(kinds) > 1
-    return derived, derived and "now_ms" not in kinds
+_HMAC_OUT = {
+    "hex": "signature.hexdigest()",
+    "HEX": "signature.hexdigest().upper()",
+    "base64": "base64.b64encode(signature.digest()).decode()",
+}
 
 
 def python_locals(locals_: Sequence[WireLocal]) -> tuple[list[str], set[str]]:
     """The lines that compute the scripts' values (before the request), and their imports."""
     lines: list[str] = []
     imports: set[str] = set()
-    derived, add_base = _time_base(locals_)
-    if add_base:
-        lines.append(f"pm_now_ms = {_PY_TIME['now_ms'][0]}")
+    kinds = {local.kind for local in locals_}
+    if kinds & {"now_ms", *_PY_TIME}:
+        lines.append("pm_now_ms = str(int(time.time() * 1000))")
         imports.add("time")
+    if kinds & {"now_iso", "now_iso_s", "now_http"}:
+        lines.append("pm_now_tm = time.gmtime(int(pm_now_ms) // 1000)")
+    if "date" in kinds:
+        lines.append("pm_date = datetime.date.fromtimestamp(time.time())")
+        imports |= {"datetime", "time"}
     for local in locals_:
         name = _local_name(local.name)
+        if local.kind == "now_ms":
+            continue  # the first line
         if local.kind in _PY_TIME:
-            alone, from_base, needs = _PY_TIME[local.kind]
-            expr = from_base if derived and from_base else alone
-            lines.append(f"{name} = {expr}")
-            imports |= {m for m in needs if f"{m}." in expr}
+            lines.append(f"{name} = {_PY_TIME[local.kind]}")
         elif local.kind == "date":
             days = int(local.offset)
-            today = "datetime.date.fromtimestamp(time.time())"
-            expr = (
-                f"({today} + datetime.timedelta(days={days})).isoformat()"
+            lines.append(
+                f"{name} = (pm_date + datetime.timedelta(days={days})).isoformat()"
                 if days
-                else f"{today}.isoformat()"
+                else f"{name} = pm_date.isoformat()"
             )
-            lines.append(f"{name} = {expr}")
-            imports |= {"datetime", "time"}
         elif local.kind == "hmac":
             digest = _hash(local)
-            call = (
-                f"hmac.new({_encoded(local.key)}, {_encoded(local.message)}, "
-                f"hashlib.{digest})"
-            )
-            if local.encoding == "base64":
-                lines.append(f"{name} = base64.b64encode({call}.digest()).decode()")
-                imports.add("base64")
-            elif local.encoding == "HEX":
-                lines.append(f"{name} = {call}.hexdigest().upper()")
-            else:
-                lines.append(f"{name} = {call}.hexdigest()")
+            lines += [
+                *assign("key", operands(local.key)).split("\n"),
+                *assign("message", operands(local.message)).split("\n"),
+                f"signature = hmac.new(key.encode(), message.encode(), hashlib.{digest})",
+                f"{name} = {_HMAC_OUT.get(local.encoding, _HMAC_OUT['hex'])}",
+            ]
             imports |= {"hmac", "hashlib"} | py_imports([local.key, local.message])
+            if local.encoding == "base64":
+                imports.add("base64")
         else:
             raise Unsupported(f"no code for a script value of kind {local.kind!r}")
     return lines, imports
 
 
-def _encoded(value: Value) -> str:
-    """`expr.encode()`: the value's UTF-8 bytes."""
-    ops = operands(value)
-    if len(ops) == 1:
-        return f"{ops[0]}.encode()"
-    return f"({' + '.join(ops)}).encode()"
-
-
 def shell_locals(locals_: Sequence[WireLocal]) -> list[str]:
     """The bash lines that compute the scripts' values (date, openssl)."""
     lines: list[str] = []
-    derived, add_base = _time_base(locals_)
-    if add_base:
-        lines.append(f"pm_now_ms={_SH_TIME['now_ms'][0]}")
+    if {local.kind for local in locals_} & {"now_ms", *_SH_TIME}:
+        lines.append('pm_now_ms="$(date +%s%3N)"')
     for local in locals_:
         name = _local_name(local.name)
+        if local.kind == "now_ms":
+            continue  # the first line
         if local.kind in _SH_TIME:
-            alone, from_base = _SH_TIME[local.kind]
-            lines.append(f"{name}={from_base if derived and from_base else alone}")
+            lines.append(f"{name}={_SH_TIME[local.kind]}")
         elif local.kind == "date":
             days = int(local.offset)
             at = f'-d "@$(( $(date +%s) + {days} * 86400 ))" ' if days else ""
