@@ -291,8 +291,10 @@ def script_effects(collection: Collection) -> CollectionEffects | None:
     """What each request's pre-request scripts do to it, run in pmgen's sandbox before
     the snippets are emitted (`pmgen.script_effects`); None without a script (nothing
     runs) or without the JavaScript engine."""
+    from pmgen.scriptinfo import is_blank  # noqa: PLC0415
+
     if not any(
-        s.event == "prerequest"
+        s.event == "prerequest" and not is_blank(s.exec)
         for op in collection.operations()
         for s in (*op.inherited_scripts, *op.scripts)
     ):

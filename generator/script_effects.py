@@ -109,7 +109,7 @@ def analyse(
         chain = [
             s
             for s in [*op.inherited_scripts, *op.scripts]
-            if s.event == "prerequest" and s.exec.strip()
+            if s.event == "prerequest" and not scriptinfo.is_blank(s.exec)
         ]
         if not chain:
             continue  # script-free: nothing to run

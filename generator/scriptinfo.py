@@ -72,3 +72,13 @@ def summary(source: str) -> str:
     if sets(source):
         parts.append("sets " + ", ".join(sets(source)))
     return "; ".join(parts)
+
+
+_COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+
+
+def is_blank(source: str) -> bool:
+    """True when the script is nothing but comments, whitespace and `;` (it can do
+    nothing). Comments are stripped naively (`//` inside a string cuts the line), which
+    only ever leaves more text: a script with code is never called blank."""
+    return not _COMMENTS.sub("", source).replace(";", "").strip()

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from pmgen import scriptinfo
 from pmgen.docs_snippets import docs_with_snippets as emit_docs
 from pmgen.scriptinfo import describe, reads, sets
 from tests.importer.helpers import collection, invoke, load_value
@@ -92,3 +95,18 @@ def test_docs_show_scripts_collapsed_and_escaped(tmp_path: Path) -> None:
     block = odd.split("````javascript\n", 1)[1].split("\n````", 1)[0]
     assert "</details><script>alert(1)</script>" in block
     assert odd.count("<script>") == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "blank"),
+    [
+        ("// collection-level", True),
+        ("/* a\nblock */\n  ;\n// more", True),
+        ("", True),
+        ("pm.environment.set('u', 'http://x');", False),
+        ("// note\npm.request.headers.add({key: 'a', value: 'b'})", False),
+        ("'/*'; pm.variables.set('a', 1); '*/'", False),
+    ],
+)
+def test_is_blank(source: str, blank: bool) -> None:
+    assert scriptinfo.is_blank(source) is blank

@@ -31,6 +31,7 @@ from pmgen.emitters.snippet_context import Unsupported
 from pmgen.emitters.snippets import DEFAULT_STYLES, STYLES, render_snippet
 from pmgen.formatting import format_python
 from pmgen.model import Collection, Operation
+from pmgen.scriptinfo import is_blank
 from pmgen.wire import Value, build_request, path_and_query
 from pmgen.wire.effects import CollectionEffects
 from pmgen.wire.url import PATH_SET, percent_encode
@@ -64,7 +65,7 @@ def effects_of(collection: Collection, op: Operation) -> CollectionEffects | Non
             known = _CAPTURED.get(id(collection))
             if known is None or known[0] is not collection:
                 scripted = any(
-                    s.event == "prerequest"
+                    s.event == "prerequest" and not is_blank(s.exec)
                     for o in collection.operations()
                     for s in (*o.inherited_scripts, *o.scripts)
                 )
