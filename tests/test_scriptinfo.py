@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from pmgen import scriptinfo
 from pmgen.docs_snippets import docs_with_snippets as emit_docs
 from pmgen.scriptinfo import describe, reads, sets
+
 from tests.importer.helpers import collection, invoke, load_value
 
 SIGN = """const ts = Date.now();
