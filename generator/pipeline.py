@@ -43,7 +43,7 @@ from pmgen.manifest import source_identity
 if TYPE_CHECKING:
     from pmgen.emitters import Options
     from pmgen.emitters.docs_view import DocSnippets
-    from pmgen.model import Collection, Diagnostic
+    from pmgen.model import Collection, Diagnostic, Operation
     from pmgen.wire.effects import CollectionEffects
 
 PARTS = ("client", "snippets", "docs")
@@ -287,10 +287,12 @@ def emit(
     return BlackStable(files, notes=notes)
 
 
-def script_effects(collection: Collection) -> CollectionEffects | None:
-    """What each request's pre-request scripts do to it, run in pmgen's sandbox before
-    the snippets are emitted (`pmgen.script_effects`); None without a script (nothing
-    runs) or without the JavaScript engine."""
+def script_effects(
+    collection: Collection, operations: list[Operation] | None = None
+) -> CollectionEffects | None:
+    """What each request's pre-request scripts do to it (or `operations`' only), run in
+    pmgen's sandbox before the snippets are emitted (`pmgen.script_effects`); None
+    without a script (nothing runs) or without the JavaScript engine."""
     from pmgen.scriptinfo import is_blank  # noqa: PLC0415
 
     if not any(
@@ -301,7 +303,7 @@ def script_effects(collection: Collection) -> CollectionEffects | None:
         return None
     from pmgen import script_effects as module  # noqa: PLC0415 (loads the engine)
 
-    return module.analyse(collection)
+    return module.analyse(collection, operations=operations)
 
 
 def _doc_snippets(

@@ -71,10 +71,11 @@ def command(
                 warn(pipeline.diagnostic_line(diagnostic, collection.source))
         op = find_operation(collection, request_ref)
         chosen = snippets.resolve_styles(collection, style or ("curl",))
+        effects = pipeline.script_effects(collection, [op])
         for name in chosen:
             try:
                 text = snippets.render_snippet(
-                    collection, op, name, reveal_secrets=reveal_secrets
+                    collection, op, name, reveal_secrets=reveal_secrets, effects=effects
                 )
             except Unsupported as why:
                 raise UsageError(
