@@ -4,25 +4,29 @@ time in pmgen's own sandbox (`pmgen.sandbox`, the one the generated client uses)
     effects = analyse(collection)            # CollectionEffects, or None without an engine
     build_request(collection, op, effects=effects)
 
-A request's chain (collection, folders, request) runs twice, under two frozen clocks and
-with the variables earlier requests' scripts capture set to two different stand-ins, with
-the collection's variables and the chosen environment's. What the chain leaves (the
-request, the variables it set) is then rewritten in terms of what is known to vary:
+A request's chain (collection, folders, request) runs twice, with the collection's
+variables and the chosen environment's, under two frozen clocks, with the variables
+earlier requests' scripts capture set to two different stand-ins, and, in the second run,
+the secret variables too. What the chain leaves (the request, the variables it set) is
+then rewritten in terms of what is known to vary:
 
-- the frozen time (`Date.now()`, whole seconds, ISO) becomes a value the snippet computes
-  when it runs (`Local`), and so does an HMAC the script made (the sandbox's HMAC helper is
-  watched: its key and message are rewritten the same way, so the snippet computes the
-  signature over the same text);
+- the frozen time (`Date.now()`, whole seconds, ISO, `toUTCString()`) becomes a value the
+  snippet computes when it runs (`Local`), and so does an HMAC the script made (the
+  sandbox's HMAC helper is watched: its key and message are rewritten the same way, so the
+  snippet computes the signature over the same text); where runs still differ, a date at
+  the same distance from each run's day becomes that distance (`moment().add(30, 'day')`);
 - a stand-in for a captured variable becomes that variable (the snippet reads it from the
-  environment); the value of a secret variable becomes that variable (idem);
+  environment); the value or stand-in of a secret variable becomes that variable (idem),
+  so what a script derives from a secret some other way differs, and is never inlined;
 - what is then the same in both runs is what Postman sends on every run: it is written
   into the snippet; what still differs (random values, a response of `pm.sendRequest`,
   which never reaches the network here, ...) is read from an environment variable named
   after it (`Fallback`), never a value computed now.
 
-Scripts are untrusted: the sandbox's time and memory limits apply, `pm.sendRequest` gets
-an error. Requests without a pre-request script cost nothing; the result of a chain is
-cached by its scripts and request.
+Scripts are untrusted: the sandbox's time and memory limits apply per run (a chain that
+hits one is not run again), all runs of a collection get `TOTAL_SECONDS`, and
+`pm.sendRequest` gets an error. Requests without a pre-request script (or with comments
+only) run nothing; the result of a chain is cached by its scripts and request.
 """
 
 from __future__ import annotations
@@ -91,19 +95,17 @@ def analyse(
     *,
     operations: Iterable[Operation] | None = None,
     captured: Mapping[str, str] | None = None,
-    engine: Any | None = None,
 ) -> CollectionEffects | None:
     """Every request's script effects (or those of `operations` only); None when the
     JavaScript engine is not installed (the snippets are then made as if the scripts did
-    nothing). `captured`: `captured_variables(collection)` when the caller has it.
-    `engine`: a `pmgen.sandbox.Sandbox` class to use (tests)."""
+    nothing). `captured`: `captured_variables(collection)` when the caller has it."""
     static = _static_values(collection)
     if captured is None:
         captured = captured_variables(collection)
     by_operation: dict[str, Effects] = {}
     runner: _Runner | None = None
     cache: dict[str, Effects | None] = {}
-    stopped: dict[str, Effects] = {}  # chains that hit the time or memory limit
+    stopped: dict[str, str] = {}  # chains that hit the time or memory limit: why
     started = time.monotonic()
     for op in collection.operations() if operations is None else operations:
         chain = [
@@ -115,14 +117,14 @@ def analyse(
             continue  # script-free: nothing to run
         if runner is None:
             try:
-                runner = _Runner(engine)
+                runner = _Runner()
             except ImportError:
                 return None
         request = request_dict(op.request)
         sources = json.dumps([s.exec for s in chain])
         key = json.dumps([sources, request], sort_keys=True)
         if sources in stopped:  # this chain hit a limit before: not run again
-            found: Effects | None = stopped[sources]
+            found: Effects | None = _failed(op, stopped[sources], stopped=True)
         elif time.monotonic() - started > TOTAL_SECONDS:
             found = _failed(op, f"the collection's scripts ran past {TOTAL_SECONDS} s")
         else:
@@ -138,7 +140,7 @@ def analyse(
                 )
             found = cache[key]
             if found is not None and found.stopped:
-                stopped[sources] = found
+                stopped[sources] = found.stopped_by
         if found is not None:
             by_operation[op.id] = found
     return CollectionEffects(by_operation, dict(captured))
@@ -274,11 +276,11 @@ def _clock_prelude(ms: int) -> str:
 class _Runner:
     """One sandbox for the whole collection, its HMAC helper and sender watched."""
 
-    def __init__(self, engine: Any | None) -> None:
+    def __init__(self) -> None:
         from pmgen import sandbox  # noqa: PLC0415 (imports the engine)
 
         self.sandbox_module = sandbox
-        cls = engine or sandbox.Sandbox
+        cls = sandbox.Sandbox
         self.now = CLOCKS[0]
         self.run_state: _Run | None = None
         self.box = cls(
@@ -625,6 +627,7 @@ def _failed(op: Operation, message: str, *, stopped: bool = False) -> Effects:
             "sends the request as the collection writes it"[:300],
         ),
         stopped=stopped,
+        stopped_by=message,
     )
 
 

@@ -75,6 +75,7 @@ class Effects:
     fallbacks: tuple[Fallback, ...] = ()
     notes: tuple[str, ...] = ()
     stopped: bool = False  # the chain hit the sandbox's time or memory limit
+    stopped_by: str = ""  # which
 
 
 @dataclass(frozen=True)

@@ -260,7 +260,10 @@ def test_send_request_never_reaches_the_network(tmp_path: Path) -> None:
 
 def test_endless_script_stops_at_its_limit_once(tmp_path: Path) -> None:
     items = [
-        {"name": f"r{n}", "request": {"method": "GET", "url": "http://127.0.0.1:1/x"}}
+        {
+            "name": f"r{n}",
+            "request": {"method": "GET", "url": f"http://127.0.0.1:1/x{n}"},
+        }
         for n in range(5)
     ]
     source = _write(tmp_path, items, "while (true) {}")
@@ -270,6 +273,7 @@ def test_endless_script_stops_at_its_limit_once(tmp_path: Path) -> None:
     for n in range(5):
         text = (tmp_path / "out" / "curl" / f"r{n}.sh").read_text("utf-8")
         assert "could not run here" in text
+        assert f"/x{n}" in text  # each request as written, not the first one's
 
 
 def test_values_derived_from_a_secret_are_not_inlined(tmp_path: Path) -> None:
