@@ -8,6 +8,13 @@ The test run samples `SAMPLE` requests per collection; `--full` or PMGEN_CONFORM
 --style http`). Python programs, the raw HTTP sender and HTTPie run in a fork server
 (`forkrun.py`); PMGEN_CONFORMANCE_FORK=0 runs every program as its own process.
 
+The CLI takes ../shared/corpus2 too (collections chosen for their scripts; `--no-corpus2`
+leaves it out). Snippets are made with the requests' script effects (`pmgen.script_effects`)
+and run under each recording's frozen clock; a second line per style,
+`conformance STYLE script-shaped: N/M`, scores the requests their own pre-request chain
+shapes, and counts apart those earlier requests' scripts also shaped and those only
+captured values shaped.
+
 Each style ends with `conformance STYLE: N/M identical (P%)` over the comparable requests
 no script shapes, leaving out (and listing) those no program of the style could match:
 nonce-signed auth (by scheme), requests the style declares it cannot express (index.json notes) and
