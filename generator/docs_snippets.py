@@ -23,6 +23,7 @@ from pmgen.emitters import docs, python_client_usage, snippets
 from pmgen.emitters.docs_view import DocSnippets
 from pmgen.errors import GeneratorBug
 from pmgen.model import Collection, Operation
+from pmgen.wire.effects import CollectionEffects
 
 _LANGUAGE_OF_EXT = {"py": "python", "sh": "shell", "http": "http"}
 
@@ -34,6 +35,7 @@ def for_docs(
     reveal_secrets: bool,
     package: str | None,
     emitted: Mapping[str, str] | None = None,
+    effects: CollectionEffects | None = None,
 ) -> DocSnippets | None:
     """Every request's snippet in each of `styles` (`()`: no snippets). `emitted`: the
     snippets emitter's output for this collection and options, used when it covers every
@@ -42,7 +44,7 @@ def for_docs(
         return None
     chosen = snippets.resolve_styles(collection, list(styles))
     if emitted is None or not set(chosen) <= _styles_in(emitted):
-        emitted = _emit(collection, chosen, reveal_secrets, package)
+        emitted = _emit(collection, chosen, reveal_secrets, package, effects)
     texts = _formatted(emitted, chosen)
 
     def lookup(op: Operation, style: str) -> tuple[str, str]:
@@ -58,6 +60,7 @@ def for_docs(
             reveal_secrets=reveal_secrets,
             package=package,
             usage=python_client_usage,
+            effects=effects,
         )
         raise snippets.Unsupported(f"no {style} snippet")  # not reached: it raised
 
@@ -120,6 +123,7 @@ def _emit(
     styles: Sequence[str],
     reveal_secrets: bool,
     package: str | None,
+    effects: CollectionEffects | None,
 ) -> Mapping[str, str]:
     try:
         return snippets.emit(
@@ -128,9 +132,10 @@ def _emit(
             reveal_secrets=reveal_secrets,
             package=package,
             usage=python_client_usage,
+            effects=effects,
         )
     except Exception:  # one broken snippet must not sink the docs
-        return _render_each(collection, styles, reveal_secrets, package)
+        return _render_each(collection, styles, reveal_secrets, package, effects)
 
 
 def _render_each(
@@ -138,6 +143,7 @@ def _render_each(
     styles: Sequence[str],
     reveal_secrets: bool,
     package: str | None,
+    effects: CollectionEffects | None = None,
 ) -> dict[str, str]:
     """Snippet by snippet, skipping the ones that fail (`lookup` shows their error)."""
     files: dict[str, str] = {}
@@ -151,6 +157,7 @@ def _render_each(
                     reveal_secrets=reveal_secrets,
                     package=package,
                     usage=python_client_usage,
+                    effects=effects,
                 )
             except Exception:  # shown on the page by `lookup`
                 continue

@@ -43,7 +43,8 @@ from pmgen.manifest import source_identity
 if TYPE_CHECKING:
     from pmgen.emitters import Beside, Options
     from pmgen.emitters.docs_view import DocSnippets
-    from pmgen.model import Collection, Diagnostic
+    from pmgen.model import Collection, Diagnostic, Operation
+    from pmgen.wire.effects import CollectionEffects
 
 PARTS = ("client", "snippets", "docs")
 
@@ -261,6 +262,9 @@ def emit(
     from pmgen.emitters import EMITTERS, Options  # noqa: PLC0415
 
     render.environment.cache_clear()  # templates edited since the last run (watch)
+    effects = None
+    if "snippets" in plan.parts or ("docs" in plan.parts and plan.doc_styles):
+        effects = script_effects(collection)
     options = Options(
         package=_package_name(collection, plan.package_name),
         reveal_secrets=plan.reveal_secrets,
@@ -268,6 +272,7 @@ def emit(
         styles=plan.styles,
         site=plan.site,
         beside=beside or (parallel.forked if parallel.can_fork() else None),
+        effects=effects,
     )
     done: dict[str, Callable[[], BlackStable]] = {}
     with ExitStack() as children:
@@ -300,6 +305,25 @@ def emit(
     return BlackStable(files, notes=notes)
 
 
+def script_effects(
+    collection: Collection, operations: list[Operation] | None = None
+) -> CollectionEffects | None:
+    """What each request's pre-request scripts do to it (or `operations`' only), run in
+    pmgen's sandbox before the snippets are emitted (`pmgen.script_effects`); None
+    without a script (nothing runs) or without the JavaScript engine."""
+    from pmgen.scriptinfo import is_blank  # noqa: PLC0415
+
+    if not any(
+        s.event == "prerequest" and not is_blank(s.exec)
+        for op in collection.operations()
+        for s in (*op.inherited_scripts, *op.scripts)
+    ):
+        return None
+    from pmgen import script_effects as module  # noqa: PLC0415 (loads the engine)
+
+    return module.analyse(collection, operations=operations)
+
+
 def _doc_snippets(
     collection: Collection,
     plan: Plan,
@@ -316,6 +340,7 @@ def _doc_snippets(
         reveal_secrets=options.reveal_secrets,
         package=options.package,
         emitted=emitted,
+        effects=options.effects,
     )
 
 

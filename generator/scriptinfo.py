@@ -118,3 +118,13 @@ def script_runs(collection: Collection) -> dict[int, list[ScriptRun]]:
 
 def _own(level: str, owner: str, scripts: list[Script]) -> list[ScriptRun]:
     return [ScriptRun(level, owner, s) for s in scripts if s.exec.strip()]
+
+
+_COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+
+
+def is_blank(source: str) -> bool:
+    """True when the script is nothing but comments, whitespace and `;` (it can do
+    nothing). Comments are stripped naively (`//` inside a string cuts the line), which
+    only ever leaves more text: a script with code is never called blank."""
+    return not _COMMENTS.sub("", source).replace(";", "").strip()

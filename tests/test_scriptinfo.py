@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from pmgen import scriptinfo
 from pmgen.docs_snippets import docs_with_snippets as emit_docs
 from pmgen.scriptinfo import describe, reads, script_runs, sets
+
 from tests.importer.helpers import collection, invoke, load_value
 
 SIGN = """const ts = Date.now();
@@ -117,3 +120,18 @@ def test_script_runs_keep_postman_order(tmp_path: Path) -> None:
     ]
     bare = load_value(tmp_path, collection([{"name": "x", "request": {"url": "a"}}]))
     assert script_runs(bare) == {}
+
+
+@pytest.mark.parametrize(
+    ("source", "blank"),
+    [
+        ("// collection-level", True),
+        ("/* a\nblock */\n  ;\n// more", True),
+        ("", True),
+        ("pm.environment.set('u', 'http://x');", False),
+        ("// note\npm.request.headers.add({key: 'a', value: 'b'})", False),
+        ("'/*'; pm.variables.set('a', 1); '*/'", False),
+    ],
+)
+def test_is_blank(source: str, blank: bool) -> None:
+    assert scriptinfo.is_blank(source) is blank

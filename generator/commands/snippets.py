@@ -71,6 +71,7 @@ def command(
                 warn(pipeline.diagnostic_line(diagnostic, collection.source))
         op = find_operation(collection, request_ref)
         chosen = snippets.resolve_styles(collection, style or ("curl",))
+        effects = pipeline.script_effects(collection, [op])
         for name in chosen:
             try:
                 text = snippets.render_snippet(
@@ -79,6 +80,7 @@ def command(
                     name,
                     reveal_secrets=reveal_secrets,
                     usage=python_client_usage,
+                    effects=effects,
                 )
             except Unsupported as why:
                 raise UsageError(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from pmgen.emitted import BlackStable
     from pmgen.emitters.docs_view import DocSnippets
     from pmgen.model import Collection, Operation
+    from pmgen.wire.effects import CollectionEffects
 
 # Runs a function meanwhile (elsewhere): the context yields what fetches its result. The
 # pipeline hands the client `pmgen.parallel.forked` when it can fork.
@@ -40,6 +41,8 @@ class Options:
     site: str | None = None  # docs: "mkdocs" or None
     snippets: DocSnippets | None = None  # docs: the snippets each request shows
     beside: Beside | None = None  # client: where datamodel-code-generator may run
+    # snippets: what the pre-request scripts do (`pmgen.script_effects`, run before emitting)
+    effects: CollectionEffects | None = None
 
 
 Emitter = Callable[["Collection", Options], "BlackStable"]
@@ -79,6 +82,7 @@ def emit_snippets(collection: Collection, options: Options) -> BlackStable:
         reveal_secrets=options.reveal_secrets,
         package=options.package,
         usage=python_client_usage,
+        effects=options.effects,
     )
 
 

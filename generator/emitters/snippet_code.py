@@ -23,6 +23,8 @@ from pmgen.render import comment, pyrepr, pystr, shquote
 from pmgen.wire import FilePart, Value, WireRequest, is_literal, literal, signing
 from pmgen.wire.auth import RuntimeAuth
 from pmgen.wire.dynamic import python_expr, shell_expr
+from pmgen.wire.effects import LOCAL_NAME
+from pmgen.wire.request import WireLocal
 from pmgen.wire.values import Part, join, text_value
 
 
@@ -43,6 +45,8 @@ def operands(value: Value) -> list[str]:
             ops.append(pystr(part.text))
         elif part.kind == "env":
             ops.append(f"os.environ[{pystr(part.text)}]")
+        elif part.kind == "local":
+            ops.append(_local_name(part.text))
         else:
             ops += _top_level_operands(python_expr(part.text))
     return ops
@@ -208,6 +212,8 @@ def sh(value: Value) -> str:
             pieces.append(shquote(part.text))
         elif part.kind == "env":
             pieces.append(f'"${{{part.text}?set {part.text}}}"')
+        elif part.kind == "local":
+            pieces.append(f'"${_local_name(part.text)}"')
         else:
             pieces.append(f'"{shell_expr(part.text)}"')
     return "".join(pieces)
@@ -372,3 +378,129 @@ def signer_pieces(wire: WireRequest) -> dict[str, Any]:
         "cryptography": needs_cryptography(auth),
         "auth": auth,
     }
+
+
+# ---------------------------------------------------------------- script-computed values
+
+_HASHLIB = {"md5", "sha1", "sha224", "sha256", "sha384", "sha512"}
+
+
+def _local_name(name: str) -> str:
+    """A local's variable name (pmgen's own: `pm_...`), checked again before it is code."""
+    if not LOCAL_NAME.fullmatch(name):
+        raise Unsupported(f"not a snippet variable name: {name!r}")
+    return name
+
+
+def _hash(local: WireLocal) -> str:
+    name = local.algorithm.lower().replace("-", "")
+    if name not in _HASHLIB:
+        raise Unsupported(f"HMAC with {local.algorithm!r} is not computed by snippets")
+    return name
+
+
+# The time as the scripts read it, in each form a script writes it, all from one reading of
+# the clock (`pm_now_ms`; `pm_now_tm`: its UTC calendar fields). Python lines fit black's
+# line length as they are (the snippet stays black-stable); bash words.
+_PY_TIME = {
+    "now_s": "pm_now_ms[:-3]",
+    "now_iso": 'time.strftime("%Y-%m-%dT%H:%M:%S.", pm_now_tm) + pm_now_ms[-3:] + "Z"',
+    "now_iso_s": 'time.strftime("%Y-%m-%dT%H:%M:%S.000Z", pm_now_tm)',
+    "now_http": 'time.strftime("%a, %d %b %Y %H:%M:%S GMT", pm_now_tm)',
+}
+_SH_AT = '-d "@${pm_now_ms:0:-3}" '
+_SH_TIME = {
+    "now_s": '"${pm_now_ms:0:-3}"',
+    "now_iso": f'"$(date -u {_SH_AT}+%Y-%m-%dT%H:%M:%S).${{pm_now_ms: -3}}Z"',
+    "now_iso_s": f'"$(date -u {_SH_AT}+%Y-%m-%dT%H:%M:%S.000Z)"',
+    "now_http": f"\"$(LC_ALL=C date -u {_SH_AT}'+%a, %d %b %Y %H:%M:%S GMT')\"",
+}
+_HMAC_OUT = {
+    "hex": "signature.hexdigest()",
+    "HEX": "signature.hexdigest().upper()",
+    "base64": "base64.b64encode(signature.digest()).decode()",
+}
+
+
+def python_locals(locals_: Sequence[WireLocal]) -> tuple[list[str], set[str]]:
+    """The lines that compute the scripts' values (before the request), and their imports."""
+    lines: list[str] = []
+    imports: set[str] = set()
+    kinds = {local.kind for local in locals_}
+    if kinds & {"now_ms", *_PY_TIME}:
+        lines.append("pm_now_ms = str(int(time.time() * 1000))")
+        imports.add("time")
+    if kinds & {"now_iso", "now_iso_s", "now_http"}:
+        lines.append("pm_now_tm = time.gmtime(int(pm_now_ms) // 1000)")
+    if "date" in kinds:
+        lines.append("pm_date = datetime.date.fromtimestamp(time.time())")
+        imports |= {"datetime", "time"}
+    for local in locals_:
+        name = _local_name(local.name)
+        if local.kind == "now_ms":
+            continue  # the first line
+        if local.kind in _PY_TIME:
+            lines.append(f"{name} = {_PY_TIME[local.kind]}")
+        elif local.kind == "date":
+            days = int(local.offset)
+            lines.append(
+                f"{name} = (pm_date + datetime.timedelta(days={days})).isoformat()"
+                if days
+                else f"{name} = pm_date.isoformat()"
+            )
+        elif local.kind == "hmac":
+            digest = _hash(local)
+            lines += [
+                *assign("key", operands(local.key)).split("\n"),
+                *assign("message", operands(local.message)).split("\n"),
+                f"signature = hmac.new(key.encode(), message.encode(), hashlib.{digest})",
+                f"{name} = {_HMAC_OUT.get(local.encoding, _HMAC_OUT['hex'])}",
+            ]
+            imports |= {"hmac", "hashlib"} | py_imports([local.key, local.message])
+            if local.encoding == "base64":
+                imports.add("base64")
+        else:
+            raise Unsupported(f"no code for a script value of kind {local.kind!r}")
+    return lines, imports
+
+
+def shell_locals(locals_: Sequence[WireLocal]) -> list[str]:
+    """The bash lines that compute the scripts' values (date, openssl)."""
+    lines: list[str] = []
+    if {local.kind for local in locals_} & {"now_ms", *_SH_TIME}:
+        lines.append('pm_now_ms="$(date +%s%3N)"')
+    for local in locals_:
+        name = _local_name(local.name)
+        if local.kind == "now_ms":
+            continue  # the first line
+        if local.kind in _SH_TIME:
+            lines.append(f"{name}={_SH_TIME[local.kind]}")
+        elif local.kind == "date":
+            days = int(local.offset)
+            at = f'-d "@$(( $(date +%s) + {days} * 86400 ))" ' if days else ""
+            lines.append(f'{name}="$(date {at}+%Y-%m-%d)"')
+        elif local.kind == "hmac":
+            digest = _hash(local)
+            head = (
+                f"printf '%s' {sh(local.message)} | openssl dgst -{digest} -mac HMAC "
+                f"-macopt key:{sh(local.key)}"
+            )
+            if local.encoding == "base64":
+                tail = " -binary | openssl base64 -A"
+            elif local.encoding == "HEX":
+                tail = " -r | cut -d' ' -f1 | tr a-f A-F"
+            else:
+                tail = " -r | cut -d' ' -f1"
+            lines.append(f'{name}="$({head}{tail})"')
+        else:
+            raise Unsupported(f"no code for a script value of kind {local.kind!r}")
+    return lines
+
+
+def locals_comment(locals_: Sequence[WireLocal]) -> str:
+    """One comment line saying what the scripts' values are (no collection text)."""
+    whys = []
+    for local in locals_:
+        if local.why and local.why not in whys:
+            whys.append(local.why)
+    return "# Computed when this runs, as the pre-request script does: " + ", ".join(whys)

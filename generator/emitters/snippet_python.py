@@ -90,7 +90,7 @@ def _sample_url(url: Value) -> str | None:
     for part in url:
         if part.kind == "text":
             out.append(part.text)
-        elif part.kind == "env" or part.text in _URL_SAFE_DYNAMICS:
+        elif part.kind in ("env", "local") or part.text in _URL_SAFE_DYNAMICS:
             out.append("x0")  # secrets are tokens; these dynamics are URL-safe
         else:
             return None
@@ -126,6 +126,7 @@ def _ascii_only(value: Value) -> bool:
     return all(
         (p.kind == "text" and p.text.isascii())
         or (p.kind == "dynamic" and p.text in _URL_SAFE_DYNAMICS)
+        or p.kind == "local"
         for p in value
     )
 

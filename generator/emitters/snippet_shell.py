@@ -34,7 +34,10 @@ def curl_command(
     signed = r["signer"] is not None
     why: list[str] = []
     first = ["curl"]
-    if needs_globoff(wire.url):
+    scripted = {name for name, secret in wire.secrets.items() if not secret.value}
+    if needs_globoff(wire.url) or any(
+        p.kind == "env" and p.text in scripted for p in wire.url
+    ):  # (a value a script sets when the request runs may hold them too)
         why.append(
             "# --globoff: the URL's [ ] { } are sent as they are, not as a pattern"
         )

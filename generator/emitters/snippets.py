@@ -29,7 +29,10 @@ from pmgen.emitters.snippet_code import (
     comment_line,
     docline,
     is_black_stable,
+    locals_comment,
+    python_locals,
     python_pieces,
+    shell_locals,
     signer_pieces,
 )
 from pmgen.emitters.snippet_context import (
@@ -44,6 +47,7 @@ from pmgen.model import Collection, Operation
 from pmgen.naming import snake
 from pmgen.render import comment, render
 from pmgen.wire import WireRequest, build_request, signing
+from pmgen.wire.effects import CollectionEffects
 from pmgen.wire.values import Part, Value
 
 
@@ -131,10 +135,12 @@ def render_snippet(
     package: str | None = None,
     wire: WireRequest | None = None,
     usage: Usage | None = None,
+    effects: CollectionEffects | None = None,
 ) -> str:
     """One request's snippet text; raises `Unsupported` (a reason) when the style cannot say it.
 
-    `wire`: `build_request(collection, operation, ...)` when the caller has it already;
+    `wire`: `build_request(collection, operation, ...)` when the caller has it already
+    (with the same `effects`: what the pre-request scripts do, `pmgen.script_effects`);
     `usage`: what writes the python-client style (`pmgen.emitters.python_client_usage`).
     """
     spec = STYLES[style]
@@ -147,9 +153,14 @@ def render_snippet(
             package=package or _package_name(collection),
             reveal_secrets=reveal_secrets,
         )
-    if wire is None:
+    if wire is None or (style == "http" and wire.locals):
         wire = build_request(
-            collection, operation, reveal_secrets=reveal_secrets, files_dir=files_dir
+            collection,
+            operation,
+            reveal_secrets=reveal_secrets,
+            files_dir=files_dir,
+            effects=effects,
+            compute=style != "http",  # a raw message computes nothing
         )
     signer: dict[str, Any] | None = None
     auth = wire.runtime_auth
@@ -170,8 +181,20 @@ def render_snippet(
         files_dir=files_dir,
         wire=wire,
     )
+    ctx["prelude_sh"] = []
+    if wire.locals and style in SHELL_STYLES:
+        ctx["prelude_sh"] = [locals_comment(wire.locals), *shell_locals(wire.locals)]
     if style in BLACK_STABLE_STYLES:
         ctx["py"] = _python_context(ctx, operation)
+        ctx["py"]["prelude"] = []
+        if wire.locals:
+            lines, needed = python_locals(wire.locals)
+            ctx["py"]["prelude"] = lines
+            ctx["imports"] = sorted({*ctx["imports"], *needed})
+            ctx["py"]["comments"] = [
+                comment_line(locals_comment(wire.locals)),
+                *ctx["py"]["comments"],
+            ]
         ctx["py"]["signer"] = signer
         if style == "python-httpx-async":
             ctx["imports"] = sorted({*ctx["imports"], "asyncio"})
@@ -334,9 +357,11 @@ def emit(
     files_dir: str | Path | None = None,
     package: str | None = None,
     usage: Usage | None = None,
+    effects: CollectionEffects | None = None,
 ) -> BlackStable:
     """Every request in every style, plus `index.json`. Writes nothing. `usage` writes
-    the python-client style (as `render_snippet`).
+    the python-client style (as `render_snippet`); `effects`: what the requests'
+    pre-request scripts do (`pmgen.script_effects.analyse`), if known.
 
     Python files of the black-stable styles that `is_black_stable` accepts are marked
     (`formatting.BlackStable`): black skips them.
@@ -361,7 +386,11 @@ def emit(
         }
         notes: dict[str, str] = {}
         wire = build_request(
-            collection, op, reveal_secrets=reveal_secrets, files_dir=files_dir
+            collection,
+            op,
+            reveal_secrets=reveal_secrets,
+            files_dir=files_dir,
+            effects=effects,
         )
         for style in chosen:
             try:
@@ -374,6 +403,7 @@ def emit(
                     package=package,
                     wire=wire,
                     usage=usage,
+                    effects=effects,
                 )
             except Unsupported as why:
                 notes[style] = str(why)

@@ -14,8 +14,10 @@ Postman's wire semantics, shared by the snippet styles and the client generator.
     wire.notes       # what the generator left out and why (missing files, ...)
 
 A `Value` (`pmgen.wire.values`) is a tuple of `Part`s: `text` (known now), `dynamic`
-(`$guid`, `$timestamp`, ...: generate when the request is sent, see `DYNAMIC_VARIABLES`) and
-`env` (a secret: read `os.environ[name]` when the request is sent).
+(`$guid`, `$timestamp`, ...: generate when the request is sent, see `DYNAMIC_VARIABLES`),
+`env` (a secret, or a value only a script can make: read `os.environ[name]` when the
+request is sent) and `local` (a value a pre-request script computes, which the snippet
+computes first: `wire.locals`, from `effects`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pmgen.model import Body, Collection, Operation
 from pmgen.wire.auth import RuntimeAuth, apply
 from pmgen.wire.digest import digest_header
 from pmgen.wire.dynamic import DYNAMIC_VARIABLES
+from pmgen.wire.effects import CollectionEffects, Effects
 from pmgen.wire.jsonc import strip_json_comments
 from pmgen.wire.mime import guess_type
 from pmgen.wire.url import build_url, path_and_query
@@ -96,6 +99,20 @@ class WireBody:
     file_src: str | None = None  # binary body
 
 
+@dataclass(frozen=True)
+class WireLocal:
+    """A script-computed value (`pmgen.wire.effects.Local`) with its inputs as values."""
+
+    name: str
+    kind: str
+    algorithm: str = ""
+    encoding: str = ""
+    key: Value = ()
+    message: Value = ()
+    offset: int = 0
+    why: str = ""
+
+
 @dataclass
 class WireRequest:
     method: str
@@ -111,6 +128,8 @@ class WireRequest:
     notes: list[str] = field(default_factory=list)
     # lower-case names of the headers the collection sets: what Postman signs (awsv4, ...)
     explicit_headers: list[str] = field(default_factory=list)
+    # values the pre-request scripts compute, computed by the snippet before it sends
+    locals: list[WireLocal] = field(default_factory=list)
 
     def header(self, name: str) -> Value | None:
         return next((v for n, v in self.headers if n.lower() == name.lower()), None)
@@ -123,6 +142,8 @@ class WireRequest:
             values += [p.value for p in self.body.parts if isinstance(p, TextPart)]
         if self.runtime_auth is not None:
             values += list(self.runtime_auth.params.values())
+        for local in self.locals:
+            values += [local.key, local.message]
         return values
 
     def env_names(self) -> set[str]:
@@ -146,10 +167,25 @@ def build_request(
     *,
     reveal_secrets: bool = False,
     files_dir: str | Path | None = None,
+    effects: CollectionEffects | None = None,
+    compute: bool = True,
 ) -> WireRequest:
-    """The request Postman's runner sends for `operation` (scripts not run)."""
-    scope = Scope(collection, reveal_secrets=reveal_secrets)
+    """The request Postman's runner sends for `operation`: scripts not run, or, with
+    `effects` (`pmgen.script_effects.analyse`), as its pre-request scripts shape it
+    (`compute=False`: script-computed values are read from the environment)."""
+    mine = effects.get(operation.id) if effects is not None else None
+    scope = Scope(
+        collection,
+        reveal_secrets=reveal_secrets,
+        effects=mine,
+        # read from the environment in requests a pre-request chain shapes; elsewhere
+        # `{{name}}` stays as written (what Postman sends while nothing captured it)
+        captured=effects.captured if effects is not None and mine is not None else None,
+        compute=compute,
+    )
     spec = operation.request
+    if mine is not None:
+        spec = mine.request
     behavior = operation.protocol_profile_behavior
     applied = apply(operation.auth.auth, scope)
     url = build_url(spec.url, scope)
@@ -219,9 +255,36 @@ def build_request(
     wire.timeout = (
         timeout / 1000 if isinstance(timeout, (int, float)) and timeout > 0 else None
     )
+    if mine is not None:
+        wire.locals = _locals(wire, mine, scope) if compute else []
+        wire.notes = [*mine.notes, *wire.notes]
     used = wire.env_names()
     wire.secrets = {k: v for k, v in sorted(scope.secrets.items()) if k in used}
     return wire
+
+
+def _locals(wire: WireRequest, effects: Effects, scope: Scope) -> list[WireLocal]:
+    """The locals the request uses, with those they use, in the order they are made."""
+    wanted = {p.text for v in wire._values() for p in v if p.kind == "local"}
+    made: dict[str, WireLocal] = {}
+    for local in effects.locals:
+        made[local.name] = WireLocal(
+            local.name,
+            local.kind,
+            local.algorithm,
+            local.encoding,
+            key=scope.resolve(local.key),
+            message=scope.resolve(local.message),
+            offset=local.offset,
+            why=local.why,
+        )
+    for local in reversed(effects.locals):  # a local is made before those using it
+        if local.name in wanted:
+            one = made[local.name]
+            wanted |= {
+                p.text for v in (one.key, one.message) for p in v if p.kind == "local"
+            }
+    return [made[local.name] for local in effects.locals if local.name in wanted]
 
 
 def _interleave(values: list[Value], sep: Value) -> list[Value]:

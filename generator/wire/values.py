@@ -2,7 +2,9 @@
 
 A `Value` is a tuple of `Part`s. `text` parts are known at generation time; `dynamic`
 parts (`$guid`, `$timestamp`, ...) are generated when the snippet runs; `env` parts are
-secrets read from an environment variable when the snippet runs.
+secrets (or values only a script can make) read from an environment variable when the
+snippet runs; `local` parts name a value the snippet computes before the request, as a
+pre-request script does (`pmgen.wire.effects.Local`).
 """
 
 from __future__ import annotations
@@ -14,8 +16,15 @@ from typing import Literal
 
 from pmgen import naming, secrets
 from pmgen.model import Collection, Variable
+from pmgen.wire.effects import (
+    ENV_NAME,
+    ENV_PREFIX,
+    LOCAL_NAME,
+    LOCAL_PREFIX,
+    Effects,
+)
 
-PartKind = Literal["text", "dynamic", "env"]
+PartKind = Literal["text", "dynamic", "env", "local"]
 _TEMPLATE = re.compile(r"\{\{([^{}]+)\}\}")
 _MAX_DEPTH = 20  # Postman stops resolving nested references after a few levels
 
@@ -93,8 +102,20 @@ class Scope:
     they are (Postman leaves them in place). Secrets become `env` parts unless revealed.
     """
 
-    def __init__(self, collection: Collection, *, reveal_secrets: bool = False) -> None:
+    def __init__(
+        self,
+        collection: Collection,
+        *,
+        reveal_secrets: bool = False,
+        effects: Effects | None = None,
+        captured: Mapping[str, str] | None = None,
+        compute: bool = True,
+    ) -> None:
         self.values: dict[str, str] = {}
+        # `{{$pmgen.local.x}}` / `{{$pmgen.env.PM_X}}` of the scripts' effects
+        self.fixed: dict[str, Value] = {}
+        # variables an earlier request's script captures: read from the environment
+        self.captured: dict[str, str] = dict(captured or {})
         self.secret_names: set[str] = set()
         self.reveal = reveal_secrets
         self.secrets: dict[str, Secret] = {}
@@ -112,6 +133,30 @@ class Scope:
                 else:
                     self.secret_names.discard(var.key)
         self.values.update(collection.overrides)
+        if effects is not None:
+            self._add_effects(effects, compute)
+
+    def _add_effects(self, effects: Effects, compute: bool) -> None:
+        """The chain's variables and placeholders; `compute=False` (a style that cannot
+        compute values): the values a script computes are read from the environment."""
+        self.values.update(effects.variables)
+        for local in effects.locals:
+            if not LOCAL_NAME.fullmatch(local.name):
+                continue
+            if compute:
+                self.fixed[LOCAL_PREFIX + local.name] = (Part("local", local.name),)
+                continue
+            env_var = local.name.upper()
+            self.fixed[LOCAL_PREFIX + local.name] = (Part("env", env_var),)
+            self.secrets[env_var] = Secret(env_var, local.why or local.name, "")
+        for fallback in effects.fallbacks:
+            if ENV_NAME.fullmatch(fallback.env_var):
+                self.fixed[ENV_PREFIX + fallback.env_var] = (
+                    Part("env", fallback.env_var),
+                )
+                self.secrets[fallback.env_var] = Secret(
+                    fallback.env_var, fallback.description, ""
+                )
 
     def add(self, overrides: Mapping[str, str]) -> None:
         self.values.update(overrides)
@@ -142,6 +187,9 @@ class Scope:
             return ()
         if secret_as:
             resolved = self.resolve_text(text)
+            if self.fixed and any(name in resolved for name in self.fixed):
+                # a script-computed value: made by the snippet, not a credential
+                return self.resolve(text, depth=depth)
             if self.reveal or (
                 _nothing_to_hide(resolved) and not self._defines_any(text)
             ):
@@ -158,15 +206,26 @@ class Scope:
             parts.append(text_value(text[pos : match.start()]))
             pos = match.end()
             name = match.group(1)
-            if name.startswith("$"):
+            if name in self.fixed:
+                parts.append(self.fixed[name])
+            elif name.startswith("$"):
                 parts.append((Part("dynamic", name),))
+            elif name not in self.values and name in self.captured:
+                env_var = self.captured[name]
+                self.secrets[env_var] = Secret(
+                    env_var, f"{name}, captured by an earlier request's script", ""
+                )
+                parts.append((Part("env", env_var),))
             elif name not in self.values:
                 parts.append(text_value(match.group(0)))
             elif depth >= _MAX_DEPTH:
                 parts.append(text_value(self.values[name]))
             elif name in self.secret_names and not self.reveal:
                 resolved = self.resolve_text(self.values[name])
-                if secrets.is_placeholder(resolved):
+                if self.fixed and any(n in resolved for n in self.fixed):
+                    # a script-computed value: made by the snippet, not a credential
+                    parts.append(self.resolve(self.values[name], depth=depth + 1))
+                elif secrets.is_placeholder(resolved):
                     parts.append(text_value(resolved))
                 else:
                     parts.append((Part("env", self._secret(name, resolved)),))

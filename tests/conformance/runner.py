@@ -99,6 +99,11 @@ class StyleResult:
         default_factory=dict
     )  # key -> what the v3 format lost of the v2.1 original (FORMAT.md §16)
     auth: dict[str, str] = field(default_factory=dict)  # key -> the request's auth type
+    # key -> "chain" (its own pre-request chain ran in Newman) or "captured" (no chain;
+    # only variables earlier requests' scripts set), from the recording
+    shaped: dict[str, str] = field(default_factory=dict)
+    # keys of requests Newman sent after earlier requests' scripts set variables
+    stateful: set[str] = field(default_factory=set)
 
 
 def unscorable_reason(row: dict[str, Any]) -> str | None:
@@ -112,11 +117,29 @@ def unscorable_reason(row: dict[str, Any]) -> str | None:
     return None
 
 
-def discover(shared: Path) -> list[Case]:
+def shaped_by(row: dict[str, Any]) -> str | None:
+    """What shaped a recorded request (compare.py's `script_affected`, split): "chain"
+    when a pre-request script of its own chain ran, "captured" when only variables
+    earlier scripts set did, None when no script did."""
+    s = row.get("scripts") or {}
+    if "prerequest" in s.get("own", []) or any(
+        x.endswith(":prerequest") for x in s.get("inherited", [])
+    ):
+        return "chain"
+    return "captured" if s.get("vars") else None
+
+
+def discover(shared: Path, *, corpus2: bool = False) -> list[Case]:
+    """The recorded collections of ../shared/corpus and the seed collections (and, with
+    `corpus2`, ../shared/corpus2: collections chosen for their scripts)."""
     cases = []
     for expected in sorted((shared / "corpus" / "expected").iterdir()):
         if (expected / "expected.jsonl").is_file():
             cases.append(Case(expected.name, expected, shared / "corpus"))
+    if corpus2 and (shared / "corpus2" / "expected").is_dir():
+        for expected in sorted((shared / "corpus2" / "expected").iterdir()):
+            if (expected / "expected.jsonl").is_file():
+                cases.append(Case(f"c2-{expected.name}", expected, shared / "corpus2"))
     for expected in sorted((shared / "seed-collections" / "expected").iterdir()):
         if not (expected / "expected.jsonl").is_file():
             continue
@@ -288,6 +311,12 @@ def run_case(
             result.auth = {
                 op.key: op.auth.auth.type for op in ops if op.auth.auth is not None
             }
+            for row in expected_rows:
+                by = shaped_by(row)
+                if by and row["key"] in chosen:
+                    result.shaped[row["key"]] = by
+                    if (row.get("scripts") or {}).get("vars"):
+                        result.stateful.add(row["key"])
             for row in expected_rows:
                 why = unscorable_reason(row) if row["key"] in chosen else None
                 if why:

@@ -8,6 +8,13 @@ The test run samples `SAMPLE` requests per collection; `--full` or PMGEN_CONFORM
 --style http`). Python programs, the raw HTTP sender and HTTPie run in a fork server
 (`forkrun.py`); PMGEN_CONFORMANCE_FORK=0 runs every program as its own process.
 
+The CLI takes ../shared/corpus2 too (collections chosen for their scripts; `--no-corpus2`
+leaves it out). Snippets are made with the requests' script effects (`pmgen.script_effects`)
+and run under each recording's frozen clock; a second line per style,
+`conformance STYLE script-shaped: N/M`, scores the requests their own pre-request chain
+shapes, and counts apart those earlier requests' scripts also shaped and those only
+captured values shaped.
+
 Each style ends with `conformance STYLE: N/M identical (P%)` over the comparable requests
 no script shapes, leaving out (and listing) those no program of the style could match:
 nonce-signed auth (by scheme), requests the style declares it cannot express (index.json notes) and
@@ -21,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -30,7 +38,10 @@ from pmgen.emitters.snippet_context import Unsupported
 from pmgen.emitters.snippets import DEFAULT_STYLES, STYLES, render_snippet
 from pmgen.formatting import format_python
 from pmgen.model import Collection, Operation
-from pmgen.wire import build_request
+from pmgen.scriptinfo import is_blank
+from pmgen.wire import Value, build_request, path_and_query
+from pmgen.wire.effects import CollectionEffects
+from pmgen.wire.url import PATH_SET, percent_encode
 from tests.conformance.runner import (
     FORK_RUNNERS,
     Case,
@@ -46,14 +57,49 @@ SAMPLE = int(os.environ.get("PMGEN_CONFORMANCE_SAMPLE", "12"))  # requests per c
 FULL = os.environ.get("PMGEN_CONFORMANCE_FULL") == "1"
 
 
+_EFFECTS: dict[tuple[int, str], tuple[Collection, CollectionEffects | None]] = {}
+_CAPTURED: dict[int, tuple[Collection, dict[str, str] | None]] = {}
+_EFFECTS_LOCK = threading.Lock()
+
+
+def effects_of(collection: Collection, op: Operation) -> CollectionEffects | None:
+    """`pmgen.script_effects.analyse` of one request (its chain run only when scored)."""
+    from pmgen import script_effects  # noqa: PLC0415
+
+    with _EFFECTS_LOCK:
+        held = _EFFECTS.get((id(collection), op.id))
+        if held is None or held[0] is not collection:
+            known = _CAPTURED.get(id(collection))
+            if known is None or known[0] is not collection:
+                scripted = any(
+                    s.event == "prerequest" and not is_blank(s.exec)
+                    for o in collection.operations()
+                    for s in (*o.inherited_scripts, *o.scripts)
+                )
+                captured = (
+                    script_effects.captured_variables(collection) if scripted else None
+                )
+                known = _CAPTURED[id(collection)] = (collection, captured)
+            effects = None
+            if known[1] is not None:
+                effects = script_effects.analyse(
+                    collection, operations=[op], captured=known[1]
+                )
+            held = _EFFECTS[(id(collection), op.id)] = (collection, effects)
+        return held[1]
+
+
 def snippet_program(style: str) -> Program:
     ext = STYLES[style].ext
 
     def program(
         collection: Collection, op: Operation, files_dir: Path
     ) -> tuple[str, str, dict[str, str]] | str:
+        effects = effects_of(collection, op)
         try:
-            text = render_snippet(collection, op, style, files_dir=files_dir)
+            text = render_snippet(
+                collection, op, style, files_dir=files_dir, effects=effects
+            )
         except Unsupported as why:
             return str(why)
         if style == "http" and text.startswith(RAW_CANNOT):
@@ -61,10 +107,34 @@ def snippet_program(style: str) -> Program:
         name = f"{op.identifier}.{ext}"
         if ext == "py":
             text = format_python({name: text})[name]
-        wire = build_request(collection, op, files_dir=files_dir)
-        return name, text, {k: s.value for k, s in wire.secrets.items()}
+        wire = build_request(collection, op, files_dir=files_dir, effects=effects)
+        env = {k: s.value for k, s in wire.secrets.items()}
+        # a variable earlier requests' scripts capture: what Newman sends while no earlier
+        # response set it (the echo server's answers set none), `{{name}}` as written
+        in_path = _in_url_path(wire.url)
+        for variable, env_var in (effects.captured if effects else {}).items():
+            if env_var in env:
+                stand_in = "{{" + variable + "}}"
+                # Newman percent-encodes the braces of an unresolved variable in a path
+                env[env_var] = (
+                    percent_encode(stand_in, PATH_SET)
+                    if env_var in in_path
+                    else stand_in
+                )
+        return name, text, env
 
     return program
+
+
+def _in_url_path(url: Value) -> set[str]:
+    """The environment variables read into the URL's path (before any `?`)."""
+    found: set[str] = set()
+    for part in path_and_query(url)[1]:
+        if part.kind == "text" and "?" in part.text:
+            break
+        if part.kind == "env":
+            found.add(part.text)
+    return found
 
 
 def run_styles(
@@ -75,10 +145,11 @@ def run_styles(
     cases: list[str] | None = None,
     workers: int = 2,
     v3: bool = False,
+    corpus2: bool = False,
 ) -> dict[str, list[StyleResult]]:
     """`v3`: the v3 folders migrated from the recorded collections instead of the
-    recorded v2.1 collections themselves."""
-    found = discover_v3(shared) if v3 else discover(shared)
+    recorded v2.1 collections themselves; `corpus2`: ../shared/corpus2 too."""
+    found = discover_v3(shared) if v3 else discover(shared, corpus2=corpus2)
     all_cases = [c for c in found if not cases or c.name in cases]
     workdir = tmp_workdir()
     compare_py = shared / "conformance" / "compare.py"
@@ -180,10 +251,17 @@ def summarize(
 ) -> dict[str, Any]:
     """Print one style's table and every remaining difference; return its totals."""
     comparable = identical = ns_total = ns_ident = 0
+    shaped: dict[str, list[int]] = {
+        "chain": [0, 0],
+        "chain+earlier": [0, 0],
+        "captured": [0, 0],
+    }
+    shaped_left_out: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     why: Counter[str] = Counter()
     signed_by: Counter[str] = Counter()
     listed: list[str] = []
+    shaped_listed: list[str] = []
     print(f"\n== {style}")
     print(f"{'collection':32} {'identical':>10} {'no-script':>10}")
     for res in results:
@@ -197,6 +275,25 @@ def summarize(
         kinds.update(rep["kinds"])
         print(f"{res.case:32} {ident:>4}/{n:<5} {nsi:>4}/{nst:<5}")
         for item in rep["items"]:
+            by = res.shaped.get(item["key"])
+            if by == "chain" and item["key"] in res.stateful:
+                by = "chain+earlier"
+            if item["script_affected"] and by:
+                category = "identical" if item["identical"] else classify(item, res)
+                if category in EXCLUDED:
+                    shaped_left_out[category] += 1
+                    continue
+                shaped[by][1] += 1
+                shaped[by][0] += category == "identical" or (
+                    category == "encoding" and style in REENCODING_TOOLS
+                )
+                if category != "identical" and by != "captured":
+                    shaped_listed.append(
+                        f"  [{by}] {res.case} / {item['key']}: "
+                        + "; ".join(
+                            f"{d['kind']}: {d['detail'][:100]}" for d in item["diffs"]
+                        )
+                    )
             if item["identical"] or item["script_affected"]:
                 continue
             category = classify(item, res)
@@ -228,6 +325,9 @@ def summarize(
     pct = 100.0 * identical / comparable if comparable else 0.0
     ns_pct = 100.0 * ns_ident / ns_total if ns_total else 0.0
     target_pct = 100.0 * target_ident / target_total if target_total else 0.0
+    if shaped_listed:
+        print("requests their own pre-request chain shapes that differ:")
+        print("\n".join(shaped_listed[:show]))
     print(f"kinds: {dict(kinds.most_common())}")
     print(
         f"{style}: not script-affected {ns_ident}/{ns_total} ({ns_pct:.1f}%), "
@@ -247,7 +347,20 @@ def summarize(
         "unscorable": why["unscorable"],
         "ns_encoding": why["encoding"],
         "pct": pct,
+        "chain": tuple(shaped["chain"]),
+        "chain_pct": _pct(*shaped["chain"]),
+        "captured": tuple(shaped["captured"]),
+        "chain_earlier": tuple(shaped["chain+earlier"]),
+        "chain_all_pct": _pct(
+            shaped["chain"][0] + shaped["chain+earlier"][0],
+            shaped["chain"][1] + shaped["chain+earlier"][1],
+        ),
+        "shaped_left_out": dict(shaped_left_out),
     }
+
+
+def _pct(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 0.0
 
 
 def _by_scheme(counts: dict[str, int]) -> str:
@@ -264,7 +377,12 @@ def figure_line(style: str, t: dict[str, Any]) -> str:
         f"left out: {t['unexpressed']} not expressible, {t['signed']} nonce-signed"
         f"{_by_scheme(t['signed_by'])}, "
         f"{t['unscorable']} unscorable; all comparable: {t['identical']}/{t['comparable']} "
-        f"({t['pct']:.1f}%)]"
+        f"({t['pct']:.1f}%)]\n"
+        f"conformance {style} script-shaped: {t['chain'][0]}/{t['chain'][1]} identical "
+        f"({t['chain_pct']:.1f}%) [also reading variables earlier requests' scripts set: "
+        f"{t['chain_earlier'][0]}/{t['chain_earlier'][1]}, both: {t['chain_all_pct']:.1f}%; "
+        "shaped only by captured values: "
+        f"{t['captured'][0]}/{t['captured'][1]}; left out: {t['shaped_left_out']}]"
     )
 
 
@@ -273,6 +391,11 @@ def main() -> int:
     ap.add_argument("--style", action="append")
     ap.add_argument("--case", action="append")
     ap.add_argument("--full", action="store_true")
+    ap.add_argument(
+        "--no-corpus2",
+        action="store_true",
+        help="leave out ../shared/corpus2 (the collections chosen for their scripts)",
+    )
     ap.add_argument(
         "--v3",
         action="store_true",
@@ -284,7 +407,12 @@ def main() -> int:
     args = ap.parse_args()
     styles = args.style or DEFAULT_STYLES
     results = run_styles(
-        Path(args.shared), styles, full=args.full or FULL, cases=args.case, v3=args.v3
+        Path(args.shared),
+        styles,
+        full=args.full or FULL,
+        cases=args.case,
+        v3=args.v3,
+        corpus2=not args.no_corpus2,
     )
     show = 10_000 if args.full or FULL else 60
     totals = {s: summarize(s, r, show=show) for s, r in results.items()}
