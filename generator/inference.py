@@ -1,5 +1,6 @@
-"""Saved example responses and JSON request bodies -> pydantic v2 models, with datamodel-code-generator run ONCE
-per collection (one JSON Schema holding a definition per operation).
+"""Saved example responses and JSON request bodies -> pydantic v2 models, with
+datamodel-code-generator run ONCE per collection (one JSON Schema holding a definition per
+operation).
 
 Lenient by design: a field missing from some examples is optional (genson keeps only the
 fields present in every example as required), every model allows extra fields, and the

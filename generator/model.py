@@ -218,7 +218,8 @@ class Info(Frozen):
     name: str
     postman_id: str | None = None
     schema_url: str | None = None
-    format: str  # "v2.1.0", "v2.0.0", "v2.0.0-draft", "v1", "documenter-v2.0.0", "published-metadata"
+    # "v2.1.0", "v2.0.0", "v2.0.0-draft", "v1", "documenter-v2.0.0", "published-metadata"
+    format: str
     description: str = ""  # markdown
     version: str | None = None
 

@@ -24,7 +24,8 @@ _RESERVED = (
 
 
 def words(text: str) -> list[str]:
-    """Split any text into ASCII words: 'Get user\u2019s ID (v2)' -> ['Get', 'user', 's', 'ID', 'v2']."""
+    """Split any text into ASCII words:
+    'Get user\u2019s ID (v2)' -> ['Get', 'user', 's', 'ID', 'v2']."""
     ascii_text = (
         unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     )

@@ -126,9 +126,9 @@ def run(
     `notify` as soon as it is known, so it is shown even when a later step fails. With a
     `fingerprint` of every input, a clean write is put on record for `up_to_date`."""
     from pmgen import rerun  # noqa: PLC0415
-    from pmgen.model import (
-        Diagnostic,
-    )  # noqa: PLC0415 (pydantic: not for up_to_date)
+
+    # pydantic: not for up_to_date
+    from pmgen.model import Diagnostic  # noqa: PLC0415
 
     with ExitStack() as early:
         beside = _prewarmed(plan, early)  # started before the load, to overlap it

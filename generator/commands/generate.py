@@ -159,9 +159,8 @@ class GenerateJob:
     def plan(self) -> pipeline.Plan:
         """The parts under their folders; the snippets' styles are the docs' too (when
         none is given, the snippets have every style and the docs their default)."""
-        from pmgen.emitters import (
-            docs,
-        )  # noqa: PLC0415 (Jinja: not for the shortcut)
+        # Jinja: not for the shortcut
+        from pmgen.emitters import docs  # noqa: PLC0415
 
         parts = [p for p in PARTS if not self.only or p in self.only]
         return pipeline.Plan(

@@ -503,4 +503,5 @@ def locals_comment(locals_: Sequence[WireLocal]) -> str:
     for local in locals_:
         if local.why and local.why not in whys:
             whys.append(local.why)
-    return "# Computed when this runs, as the pre-request script does: " + ", ".join(whys)
+    prefix = "# Computed when this runs, as the pre-request script does: "
+    return prefix + ", ".join(whys)

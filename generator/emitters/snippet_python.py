@@ -109,7 +109,7 @@ def requests_requotes(url: Value) -> bool:
     prepared = PreparedRequest()
     try:
         prepared.prepare_url(sample, None)
-    except Exception:  # noqa: BLE001 (requests refuses it: send it as it is)
+    except Exception:  # requests refuses it: send it as it is
         return True
     return _with_root(prepared.url or "") != _with_root(sample)
 

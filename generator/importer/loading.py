@@ -93,14 +93,14 @@ def _located(text: str, wrapped: bool, parse: Callable[[], Collection]) -> Colle
             exc.message, source=exc.source, path=path, position=position
         ) from None
     diagnostics, located = [], 0
-    for diagnostic in collection.diagnostics:
-        if diagnostic.location.startswith("$") and located < _LOCATED:
+    for found in collection.diagnostics:
+        if found.location.startswith("$") and located < _LOCATED:
             located += 1
-            path, position = place(diagnostic.location)
-            diagnostic = diagnostic.model_copy(
-                update={"location": path, "position": position}
-            )
-        diagnostics.append(diagnostic)
+            path, position = place(found.location)
+            update = {"location": path, "position": position}
+            diagnostics.append(found.model_copy(update=update))
+        else:
+            diagnostics.append(found)
     if not located:
         return collection
     return collection.model_copy(update={"diagnostics": diagnostics})

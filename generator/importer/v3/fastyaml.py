@@ -92,13 +92,13 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
             if rest[0] == "-" and (rest == "-" or rest[1] == " "):
                 raise Fallback  # `- - x`
             first = rest[0]
-            if first == "'" or first == '"':
+            if first in {"'", '"'}:
                 end = _quoted_end(rest)
                 entry = 0 <= end < len(rest) and rest[end] == ":"
             else:
                 entry = ": " in rest or rest[-1] == ":"
             if not entry:
-                if first == "|" or first == ">":
+                if first in {"|", ">"}:
                     value, i = _block(lines, rest, i, col)
                 elif first == '"' and _quoted_end(rest) < 0:
                     value, i = _multiline(lines, rest, i, col)
@@ -119,7 +119,7 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
             raise Fallback
         # `key: value` in the mapping `container`
         first = body[0]
-        if first == "'" or first == '"':
+        if first in {"'", '"'}:
             end = _quoted_end(body)
             if end < 0 or end >= len(body) or body[end] != ":" or end > 1000:
                 raise Fallback
@@ -160,7 +160,7 @@ def load(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
             if ": " in rest or " #" in rest or rest[-1] == ":":
                 raise Fallback
             container[key] = resolve(rest) if first in typed else rest
-        elif first == "|" or first == ">":
+        elif first in {"|", ">"}:
             container[key], i = _block(lines, rest, i, col)
         elif first == '"':
             end = _dq_close(rest, 1)
@@ -182,7 +182,7 @@ _MAYBE_TYPED = frozenset("0123456789-+.~tTfFnN")
 def _value(rest: str, resolve: Any, typed: Any, bad_start: Any) -> Any:
     """A one-line scalar (or `[]`, `{}`)."""
     first = rest[0]
-    if first == "'" or first == '"':
+    if first in {"'", '"'}:
         if _quoted_end(rest) != len(rest):
             raise Fallback
         return _quoted(rest)
