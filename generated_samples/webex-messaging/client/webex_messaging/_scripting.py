@@ -122,7 +122,8 @@ class Variables(ChainMap[str, str]):
         super().__init__(self.local, self.data, environment, collection, globals_)
 
     def __getitem__(self, key: str) -> str:
-        for scope in self.maps:  # ChainMap's own look-up raises a KeyError per scope missed
+        # a loop: ChainMap's own look-up raises a KeyError per scope missed
+        for scope in self.maps:
             if key in scope:
                 return text_value(scope[key])
         raise KeyError(key)

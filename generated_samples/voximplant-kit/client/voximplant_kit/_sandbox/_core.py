@@ -460,7 +460,8 @@ class Sandbox:
                 self._classify(exc, clock)
                 raise
             self._call(clock, driver.begin, text)
-            if sid is None:  # the context holds it now (a failed call drops the context)
+            # the context holds it now (a failed call drops the context)
+            if sid is None:
                 sources[script.source] = number
             while True:
                 self._drain(ctx, clock)

@@ -63,9 +63,8 @@ def _native(fn: Callable[..., str]) -> Native:
             return "!" + str(exc)
         except (ValueError, TypeError, OverflowError, UnicodeError) as exc:
             return f"!{fn.__name__.lstrip('_')}: {exc}"
-        except (
-            Exception
-        ) as exc:  # noqa: BLE001 - never let the engine see a Python error
+        # any other failure: never let the engine see a Python error
+        except Exception as exc:
             return f"!{fn.__name__.lstrip('_')} failed: {type(exc).__name__}"
 
     return wrapper
