@@ -66,7 +66,7 @@ def _run(source: str) -> Callable[[], Any]:
         collection={"secret": "s", "api_key": "k", "base": "http://127.0.0.1"}
     )
     item = {"disabled": False}
-    request = {
+    request: dict[str, Any] = {
         "method": "GET",
         "url": {
             "raw": "{{base}}/api/v3/order?symbol=BNBUSDT&orderId=42&timestamp={{timestamp}}",
