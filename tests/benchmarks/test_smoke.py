@@ -254,3 +254,18 @@ def test_scripted_call_benchmark_times_both_paths() -> None:
     assert result["generated_us"] > 0 and result["by_hand_us"] > 0
     # the sandboxed call does strictly more than the hand-written one
     assert result["generated_us"] > result["by_hand_us"] and result["ratio"] > 1
+
+
+def test_scripted_instruction_counts_cover_only_the_loop() -> None:
+    pytest.importorskip("quickjs", reason="the script engine is a pmgen dependency")
+    from benchmarks import scripted_instructions  # noqa: PLC0415
+
+    if scripted_instructions.missing():
+        pytest.skip(scripted_instructions.missing())
+    modes = ("run_signing", "run_empty")
+    few = scripted_instructions.measure(calls=3, modes=modes)
+    assert few["ok"], few.get("error")
+    # a run costs far more than nothing and far less than the interpreter's start-up
+    # (~60 M), which would dominate if the counting were not limited to the loop
+    assert 0.1 < few["run_empty"] < 10 and 0.1 < few["run_signing"] < 10
+    assert few["run_signing"] > few["run_empty"]  # the script's own work is counted

@@ -134,6 +134,44 @@ def test_a_loop_in_a_later_run_stops_within_the_limit_and_its_slack() -> None:
             "console.log(typeof new Date(0).hasOwnProperty)",
             "function",
         ),
+        # every other way to change a prototype or extensibility (the quick check reads
+        # neither: these calls flag the run for the full restore)
+        (
+            "Reflect.setPrototypeOf(RegExp.prototype, null);",
+            "console.log(typeof /a/.hasOwnProperty)",
+            "function",
+        ),
+        (
+            "Math.__proto__ = {max: () => 0};",
+            "console.log(Object.getPrototypeOf(Math) === Object.prototype, Math.max(1, 2))",
+            "true 2",
+        ),
+        (
+            "Reflect.apply(Object.getOwnPropertyDescriptor(Object.prototype, '__proto__').set,"
+            " String.prototype, [null]);",
+            "console.log(typeof ''.hasOwnProperty)",
+            "function",
+        ),
+        (
+            "Object.preventExtensions(Array.prototype);",
+            "Array.prototype.added = 1; console.log([].added)",
+            "1",
+        ),
+        (
+            "Reflect.preventExtensions(JSON);",
+            "JSON.added = 1; console.log(JSON.added)",
+            "1",
+        ),
+        (
+            "Object.seal(Number.prototype);",
+            "delete Number.prototype.toFixed; console.log(typeof (1).toFixed)",
+            "undefined",
+        ),
+        (
+            "Object.freeze(globalThis);",
+            "globalThis.added = 1; console.log(added)",
+            "1",
+        ),
     ],
 )
 def test_tampering_is_undone_before_the_next_run(
@@ -141,6 +179,25 @@ def test_tampering_is_undone_before_the_next_run(
 ) -> None:
     run(sandbox, tamper)
     assert console_values(run(sandbox, probe)) == [expected]
+
+
+def test_the_flagging_wrappers_behave_as_the_originals(sandbox: Sandbox) -> None:
+    out = run(
+        sandbox,
+        "const o = {}; const p = {z: 1};"
+        " console.log(Object.setPrototypeOf(o, p) === o, o.z, Reflect.setPrototypeOf(o, null),"
+        " Object.freeze(o) === o, Object.isFrozen(o), Object.seal(5), Object.freeze('s'),"
+        " Reflect.preventExtensions({}), Object.isExtensible(Object.preventExtensions({})));"
+        " try { Reflect.setPrototypeOf(1, null); } catch (e) { console.log(e.name); }"
+        " const q = {}; q.__proto__ = p; console.log(q.z, Object.getPrototypeOf(q) === p,"
+        " Object.freeze.name, Object.freeze.length, Object.setPrototypeOf.length,"
+        " Object.keys(Object.prototype).length)",
+    )
+    assert console_values(out) == [
+        "true 1 true true true 5 s true false",
+        "TypeError",
+        "1 true freeze 1 2 0",
+    ]
 
 
 def test_a_prototype_tojson_does_not_reach_the_results(sandbox: Sandbox) -> None:
