@@ -438,12 +438,13 @@ class Sandbox:
             "event": script.event,
             "request": request,
             "response": response,
+            # an empty scope goes as null: the runtime then lists no keys for it
             "scopes": {
-                "globals": scopes.globals,
-                "collection": scopes.collection,
-                "environment": scopes.environment,
-                "data": scopes.data,
-                "local": scopes.local,
+                "globals": scopes.globals or None,
+                "collection": scopes.collection or None,
+                "environment": scopes.environment or None,
+                "data": scopes.data or None,
+                "local": scopes.local or None,
             },
             "info": info or {},
             "requestName": request_name,

@@ -277,7 +277,6 @@ function parseUrl(raw) {
 // disabled, all values strings, finite numbers, booleans or null.
 const isFiniteNumber = Number.isFinite;
 const CONCAT_SPREADABLE = Symbol.isConcatSpreadable;
-const isPlainValue = (v) => v === null || typeof v === "string" || typeof v === "boolean" || isFiniteNumber(v);
 const isNothing = (v) => v === null || v === undefined;
 function plainSegments(v) {
   if (typeof v === "string") return [v];
@@ -299,19 +298,28 @@ function plainItems(list) {
     const item = list[n];
     if (isNothing(item)) continue;
     if (typeof item !== "object" || getPrototypeOf(item) !== Object.prototype) return null;
-    if (!hasOwn(item, "key") || !hasOwn(item, "value") || !hasOwn(item, "disabled")) return null;
     const json = { key: null, value: null, disabled: false };
     let extra = null;
+    // key, value and disabled must be among the listed keys (else: null, and the caller
+    // compares JSON texts); the value test inlined (a call per value costs more than the test)
+    let seen = 0;
     const keys = objectKeys(item);
     for (let j = 0; j < keys.length; j++) {
       const k = keys[j];
       const v = item[k];
-      if (!isPlainValue(v)) return null;
-      if (k === "key") json.key = v;
-      else if (k === "value") json.value = v;
-      else if (k === "disabled") json.disabled = !!v;
-      else if (k !== "_extra") (extra || (extra = [])).push(k, v);
+      if (!(typeof v === "string" || v === null || typeof v === "boolean" || isFiniteNumber(v))) return null;
+      if (k === "key") {
+        json.key = v;
+        seen |= 1;
+      } else if (k === "value") {
+        json.value = v;
+        seen |= 2;
+      } else if (k === "disabled") {
+        json.disabled = !!v;
+        seen |= 4;
+      } else if (k !== "_extra") (extra || (extra = [])).push(k, v);
     }
+    if (seen !== 7) return null;
     if (extra) for (let i = 0; i < extra.length; i += 2) json[extra[i]] = extra[i + 1];
     out.push(json);
   }
@@ -343,7 +351,9 @@ function plainParts(def) {
 // Whether JSON.stringify(a) === JSON.stringify(b) for b built by plainParts(); undefined when
 // `a` holds something this does not compare (then the caller compares the JSON texts).
 function sameJson(a, b) {
-  if (a === null || typeof a !== "object") return isPlainValue(a) ? a === b : undefined;
+  if (a === null || typeof a !== "object") {
+    return typeof a === "string" || a === null || typeof a === "boolean" || isFiniteNumber(a) ? a === b : undefined;
+  }
   if (typeof a.toJSON === "function") return undefined;
   const proto = getPrototypeOf(a);
   if (Array.isArray(a)) {
@@ -1047,15 +1057,23 @@ function installRunGlobals() {
 
 const SCOPE_NAMES = ["globals", "collection", "environment", "data", "local"];
 function installGlobals(p, payloadText) {
+  // the host sends an empty scope as null (no key listing for it here or in sameScope)
   const scopes = {};
-  for (const name of SCOPE_NAMES) {
+  const counts = {};
+  for (let i = 0; i < SCOPE_NAMES.length; i++) {
+    const name = SCOPE_NAMES[i];
     const given = p.scopes[name];
     const map = new Map();
-    if (given) for (const k of objectKeys(given)) map.set(k, given[k]);
+    if (given) {
+      const keys = objectKeys(given);
+      for (let j = 0; j < keys.length; j++) map.set(keys[j], given[keys[j]]);
+      counts[name] = keys.length;
+    }
     scopes[name] = map;
   }
   state.scopes = scopes;
   state.scopesGiven = p.scopes;
+  state.scopeCounts = counts;
   const request = new PmRequest(p.request);
   state.request = request;
   const response = p.response ? new PmResponse(p.response) : undefined;
@@ -1294,9 +1312,9 @@ function tick() {
 
 // A scope still holding exactly the primitive values the host sent: it is not sent back.
 // (A scope holding an object is always sent: the script may have changed it in place.)
-function sameScope(map, given) {
+function sameScope(map, given, count) {
   if (!given) return map.size === 0;
-  if (objectKeys(given).length !== map.size) return false;
+  if (count !== map.size) return false;
   for (const [name, v] of map) {
     if (!hasOwn(given, name) || given[name] !== v || (typeof v === "object" && v !== null)) return false;
   }
@@ -1335,7 +1353,7 @@ function finish() {
     if (state.scopes) {
       out.scopes = {};
       for (const k of objectKeys(state.scopes)) {
-        if (sameScope(state.scopes[k], state.scopesGiven[k])) continue; // the host keeps it
+        if (sameScope(state.scopes[k], state.scopesGiven[k], state.scopeCounts[k])) continue; // the host keeps it
         const obj = Object.create(null); // a key "__proto__" stays a key
         // As Newman's runs show: an environment (globals, collection) value set to undefined
         // comes back null and is substituted "null"; a local one is substituted ""

@@ -215,7 +215,9 @@ function snapshot(obj) {
 // only ways to add a non-enumerable property, to change attributes or to turn a property
 // into an accessor (or back); cleared after each restore. Without it, the quick check below
 // holds and data properties can be compared by reading them (no getter can run), which is
-// several times cheaper than building a descriptor per property.
+// several times cheaper than building a descriptor per property. The calls that change a
+// prototype or extensibility (setPrototypeOf, the __proto__ setter, preventExtensions, seal,
+// freeze; Object's and Reflect's) set it too, so the quick check reads neither.
 let definedOnGuarded = true;
 const guardedSet = new Set();
 function noteDefine(target) {
@@ -254,6 +256,27 @@ function wrapDefiner(owner, name, length, wrapper) {
     noteDefine(this);
     return defineSetter.call(this, k, f);
   });
+  // The only ways to change an existing object's prototype or extensibility.
+  for (const [owner, name] of [[Object, "setPrototypeOf"], [Reflect, "setPrototypeOf"],
+    [Object, "preventExtensions"], [Reflect, "preventExtensions"], [Object, "seal"], [Object, "freeze"]]) {
+    const original = owner[name];
+    wrapDefiner(owner, name, original.length, function (o, proto) {
+      noteDefine(o);
+      return original(o, proto); // the one-argument ones ignore the second
+    });
+  }
+  const reflectApply = Reflect.apply;
+  const protoAccessor = getOwnPropertyDescriptor(Object.prototype, "__proto__");
+  if (protoAccessor && typeof protoAccessor.set === "function") {
+    const setProto = protoAccessor.set;
+    const setter = function (proto) {
+      noteDefine(this);
+      return reflectApply(setProto, this, [proto]);
+    };
+    defineProperty(setter, "name", { value: setProto.name });
+    defineProperty(Object.prototype, "__proto__", { get: protoAccessor.get, set: setter,
+      enumerable: protoAccessor.enumerable, configurable: protoAccessor.configurable });
+  }
   // The engine's V8 extension defines a non-enumerable `stack` on its target.
   const captureStackTrace = Error.captureStackTrace;
   if (typeof captureStackTrace === "function") {
@@ -306,10 +329,10 @@ let withoutEnumerable = null; // the guarded objects that had no enumerable own 
 // The quick check after a run, valid while no define-family call touched a guarded object
 // (definedOnGuarded false): without those, a script can only add enumerable properties
 // (assignment, Object.assign, declarations in an indirect eval), replace or delete existing
-// ones, or change extensibility. So an object passes when it has no enumerable own property
-// it did not have (one Object.assign of all of them into an empty object: a tenth of the cost
-// of listing their keys), the same extensibility, the same data values and still its
-// accessors (a deleted one added back by assignment is enumerable); then nothing needs
+// ones (prototype and extensibility stay as they were: see noteDefine). So an object passes
+// when it has no enumerable own property it did not have (one Object.assign of all of them
+// into an empty object: a tenth of the cost of listing their keys), the same data values and
+// still its accessors (a deleted one added back by assignment is enumerable); then nothing needs
 // restoring. takeBaseline makes the global object's few enumerable properties non-enumerable
 // so that every guarded object takes part; one that still has some counts its keys and
 // compares its accessors' functions.
@@ -325,7 +348,7 @@ function noEnumerableAdded(objects) {
 }
 
 // One function per guarded object, compiled once per context: true when the object still has
-// its snapshot's extensibility, data values (read by literal name where possible: several
+// its snapshot's data values (read by literal name where possible: several
 // times cheaper than a loop over computed keys) and accessors. No getter can run during the
 // reads: only the define family (flagged) turns a data property into an accessor. Values and
 // keys are closure variables of the compiled code. Values that cannot change (non-writable
@@ -343,8 +366,8 @@ function compileChecks(entries) {
   const key = (k) => `k${keys.push(k) - 1}`;
   const checks = entries.map(([obj, snap], i) => {
     const counted = hasEnumerable(snap);
-    const lines = [`if (isExtensible(o${i}) !== ${snap.extensible}) return false;`,
-      `if (getPrototypeOf(o${i}) !== ${value(snap.proto)}) return false;`];
+    // prototype and extensibility: unchanged unless definedOnGuarded (see noteDefine)
+    const lines = [];
     if (counted) lines.push(`if (ownKeys(o${i}).length !== ${snap.keys.length}) return false;`);
     snap.dataKeys.forEach((k, j) => {
       const d = snap.descriptors[k];
@@ -363,15 +386,14 @@ function compileChecks(entries) {
     return lines.join("\n");
   });
   const bind = (name, count, list) => Array.from({ length: count }, (_, n) => `${name}${n} = ${list}[${n}]`).join(", ");
-  const make = intrinsicEval(GLOBALS_PAD + "(function (O, V, K, gopd, ownKeys, isExtensible, hasOwn, getPrototypeOf) {\n" +
+  const make = intrinsicEval(GLOBALS_PAD + "(function (O, V, K, gopd, ownKeys, hasOwn) {\n" +
     `const ${bind("o", entries.length, "O")};\n` +
     (values.length ? `const ${bind("v", values.length, "V")};\n` : "") +
     (keys.length ? `const ${bind("k", keys.length, "K")};\n` : "") +
     "return [" + checks.map((c) => "function () { let d; " + c + "\nreturn true; }").join(",\n") + ",\n" +
     // all of them in one function: the common case (nothing changed) is one call
     "function () { let d; " + checks.join("\n") + "\nreturn true; }]; })");
-  return make(entries.map((e) => e[0]), values, keys, getOwnPropertyDescriptor, ownKeys, Object.isExtensible, hasOwn,
-    getPrototypeOf);
+  return make(entries.map((e) => e[0]), values, keys, getOwnPropertyDescriptor, ownKeys, hasOwn);
 }
 
 function takeBaseline() {
