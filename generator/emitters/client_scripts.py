@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pmgen.model import Collection, Folder, Operation, Script
-from pmgen.scriptinfo import describe
+from pmgen.scriptinfo import describe, is_blank
 
 Level = Literal["collection", "folder", "request"]
 
@@ -59,14 +59,16 @@ class ScriptTable:
 def chain(
     collection: Collection, folders: list[Folder], op: Operation
 ) -> list[ChainLink]:
-    """The scripts that run for `op`, in Postman's order (both events)."""
+    """The scripts that run for `op`, in Postman's order (both events). Scripts of
+    comments only are left out: running them changes nothing, and an operation whose
+    chain has none left pays nothing for scripts."""
     links = [
         ChainLink(s, "collection", collection.info.name) for s in collection.scripts
     ]
     for folder in folders:
         links += [ChainLink(s, "folder", folder.name) for s in folder.scripts]
     links += [ChainLink(s, "request", op.name) for s in op.scripts]
-    return [link for link in links if link.script.exec.strip()]
+    return [link for link in links if not is_blank(link.script.exec)]
 
 
 def needs_engine(links: list[ChainLink]) -> bool:

@@ -400,3 +400,44 @@ def test_console_output_goes_to_logging_with_secrets_masked(
     logged = [r.getMessage() for r in caplog.records if r.name == "masked_api.scripts"]
     assert any("token is ****, ok" in line for line in logged), logged
     assert not any("tok-SECRET-value-42" in line for line in logged)
+
+
+def test_scripts_of_comments_only_cost_nothing(tmp_path: Path) -> None:
+    """A chain whose scripts are comments only runs nothing (Postman's run of them changes
+    nothing): the operation's spec names no scripts, so the call never starts the sandbox;
+    a script with code beside them still runs."""
+    comment_only = ["// collection-level", "/* set up later */ ;"]
+    collection = {
+        "info": {
+            "name": "Blank",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "event": [{"listen": "prerequest", "script": {"exec": comment_only}}],
+        "item": [
+            {"name": "Plain", "request": {"method": "GET", "url": "http://h/plain"}},
+            {
+                "name": "Scripted",
+                "event": [
+                    {
+                        "listen": "test",
+                        "script": {
+                            "exec": ["// note", "pm.collectionVariables.set('a', '1');"]
+                        },
+                    }
+                ],
+                "request": {"method": "GET", "url": "http://h/scripted"},
+            },
+        ],
+    }
+    files = generate(collection, tmp_path, "blank_api")
+    specs = {
+        name: spec
+        for rel, text in files.items()
+        if rel.startswith("blank_api/") and rel.endswith(".json")
+        for name, spec in json.loads(text).get("operations", {}).items()
+    }
+    assert "scripts" not in specs["plain"], specs["plain"]
+    scripted = specs["scripted"]["scripts"]
+    assert scripted["prerequest"] == [] and len(scripted["test"]) == 1
+    table = json.loads(files["blank_api/_scripts.json"])["scripts"]
+    assert [entry["level"] for entry in table] == ["request"]
