@@ -66,6 +66,9 @@ def _count(mode: str, calls: int, server: str, toggle: Path, work: Path) -> floa
             "valgrind",
             "--tool=callgrind",
             "--collect-atstart=no",
+            # fair thread scheduling: the sandbox arms its time limit by a hand-off
+            # between two threads, which valgrind's default lock can starve
+            "--fair-sched=yes",
             f"--callgrind-out-file={out}",
             sys.executable,
             str(HERE / "scripted_instructions_child.py"),
