@@ -311,13 +311,9 @@ def script_effects(
     """What each request's pre-request scripts do to it (or `operations`' only), run in
     pmgen's sandbox before the snippets are emitted (`pmgen.script_effects`); None
     without a script (nothing runs) or without the JavaScript engine."""
-    from pmgen.scriptinfo import is_blank  # noqa: PLC0415
+    from pmgen.scriptinfo import pre_request_chain  # noqa: PLC0415
 
-    if not any(
-        s.event == "prerequest" and not is_blank(s.exec)
-        for op in collection.operations()
-        for s in (*op.inherited_scripts, *op.scripts)
-    ):
+    if not any(pre_request_chain(op) for op in collection.operations()):
         return None
     from pmgen import script_effects as module  # noqa: PLC0415 (loads the engine)
 

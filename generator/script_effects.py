@@ -108,11 +108,7 @@ def analyse(
     stopped: dict[str, str] = {}  # chains that hit the time or memory limit: why
     started = time.monotonic()
     for op in collection.operations() if operations is None else operations:
-        chain = [
-            s
-            for s in [*op.inherited_scripts, *op.scripts]
-            if s.event == "prerequest" and not scriptinfo.is_blank(s.exec)
-        ]
+        chain = scriptinfo.pre_request_chain(op)
         if not chain:
             continue  # script-free: nothing to run
         if runner is None:
@@ -139,7 +135,7 @@ def analyse(
                     captured=captured,
                 )
             found = cache[key]
-            if found is not None and found.stopped:
+            if found is not None and found.stopped_by:
                 stopped[sources] = found.stopped_by
         if found is not None:
             by_operation[op.id] = found
@@ -626,8 +622,7 @@ def _failed(op: Operation, message: str, *, stopped: bool = False) -> Effects:
             f"its pre-request script could not run here ({message}): this snippet "
             "sends the request as the collection writes it"[:300],
         ),
-        stopped=stopped,
-        stopped_by=message,
+        stopped_by=message if stopped else "",
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pmgen.model import Collection, Folder, Item, Script
+from pmgen.model import Collection, Folder, Item, Operation, Script
 
 # What a script does, in words, for the error raised when the engine is missing.
 _DOES = (
@@ -128,3 +128,13 @@ def is_blank(source: str) -> bool:
     nothing). Comments are stripped naively (`//` inside a string cuts the line), which
     only ever leaves more text: a script with code is never called blank."""
     return not _COMMENTS.sub("", source).replace(";", "").strip()
+
+
+def pre_request_chain(op: Operation) -> list[Script]:
+    """The pre-request scripts Postman runs before `op` (collection, folders, request),
+    those of comments only left out."""
+    return [
+        s
+        for s in (*op.inherited_scripts, *op.scripts)
+        if s.event == "prerequest" and not is_blank(s.exec)
+    ]

@@ -74,8 +74,7 @@ class Effects:
     locals: tuple[Local, ...] = ()  # in the order they are computed
     fallbacks: tuple[Fallback, ...] = ()
     notes: tuple[str, ...] = ()
-    stopped: bool = False  # the chain hit the sandbox's time or memory limit
-    stopped_by: str = ""  # which
+    stopped_by: str = ""  # the sandbox limit the chain hit, if it hit one
 
 
 @dataclass(frozen=True)
