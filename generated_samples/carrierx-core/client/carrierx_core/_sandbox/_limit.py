@@ -51,9 +51,8 @@ class _Flipper:
         self._queue.put((ctx, pause))
 
     def _loop(self) -> None:
-        pause = (
-            threading.Event()
-        )  # never set: wait() is a sleep that works under libfaketime
+        # never set: wait() is a sleep that works under libfaketime
+        pause = threading.Event()
         while True:
             ctx, seconds = self._queue.get()
             # Leave the requesting thread time to enter the engine (it installs the handler
