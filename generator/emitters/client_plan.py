@@ -22,6 +22,7 @@ from pmgen.scriptinfo import describe
 from pmgen.wire import BODYLESS_METHODS, RAW_CONTENT_TYPES
 from pmgen.wire.jsonc import strip_json_comments
 from pmgen.wire.mime import guess_type
+from pmgen.wire.request import POSTMAN_MAX_REDIRECTS, redirect_limit
 from pmgen.wire.signing import SIGNERS
 from pmgen.wire.url import split_raw
 
@@ -45,9 +46,9 @@ def redirect_rules(behavior: dict[str, Any]) -> dict[str, Any]:
     rules: dict[str, Any] = {}
     if behavior.get("followRedirects") is False:
         rules["follow"] = False
-    limit = behavior.get("maxRedirects")  # read as the snippets read it (pmgen.wire)
-    if isinstance(limit, int) and limit >= 0 and limit != 10:
-        rules["max"] = int(limit)
+    limit = redirect_limit(behavior)
+    if limit is not None and limit != POSTMAN_MAX_REDIRECTS:
+        rules["max"] = limit
     for key, name in (
         ("keep_method", "followOriginalHttpMethod"),
         ("keep_auth", "followAuthorizationHeader"),

@@ -76,13 +76,6 @@ def call(
     ]
 
 
-def redirect_limit(behavior: dict[str, Any]) -> int | None:
-    """The collection's own redirect limit (Postman's default, 10, is not written: a
-    chain of more than 10 redirects is a broken server, not this request's concern)."""
-    value = behavior.get("maxRedirects")
-    return value if isinstance(value, int) and value >= 0 else None
-
-
 def _sample_url(url: Value) -> str | None:
     """The URL with run-time parts replaced by a value of their shape, or None when a part
     may hold characters the libraries treat specially."""

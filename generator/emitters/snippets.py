@@ -48,6 +48,7 @@ from pmgen.naming import snake
 from pmgen.render import comment, render
 from pmgen.wire import WireRequest, build_request, signing
 from pmgen.wire.effects import CollectionEffects
+from pmgen.wire.request import redirect_limit
 from pmgen.wire.values import Part, Value
 
 
@@ -210,7 +211,7 @@ def render_snippet(
     ctx["steps"] = signer is not None or (
         style in ("wget", "httpie") and ctx["body"]["mode"] == "formdata"
     )
-    limit = snippet_python.redirect_limit(operation.protocol_profile_behavior)
+    limit = redirect_limit(operation.protocol_profile_behavior)
     ctx["redirect_limit"] = limit
     if style == "curl":
         keep = operation.protocol_profile_behavior.get("followOriginalHttpMethod")
@@ -299,9 +300,7 @@ def _program(
     wire: WireRequest = ctx["wire"]
     library = _LIBRARY[style]
     send = snippet_python.Send(
-        redirect_limit=snippet_python.redirect_limit(
-            operation.protocol_profile_behavior
-        ),
+        redirect_limit=redirect_limit(operation.protocol_profile_behavior),
         exact_url=library == "requests" and snippet_python.requests_requotes(wire.url),
     )
     if not signed:

@@ -161,6 +161,16 @@ def _bool(value: Any, default: bool) -> bool:
     return value if isinstance(value, bool) else default
 
 
+POSTMAN_MAX_REDIRECTS = 10
+
+
+def redirect_limit(behavior: dict[str, Any]) -> int | None:
+    """The collection's own `maxRedirects` (protocolProfileBehavior, merged); None when it
+    sets none (Postman's default, `POSTMAN_MAX_REDIRECTS`, applies)."""
+    value = behavior.get("maxRedirects")
+    return value if isinstance(value, int) and value >= 0 else None
+
+
 def build_request(
     collection: Collection,
     operation: Operation,
@@ -246,10 +256,8 @@ def build_request(
         if wire.body is not None and wire.body.mode == "formdata":
             _drop_stale_multipart_type(wire)
     wire.follow_redirects = _bool(behavior.get("followRedirects"), True)
-    max_redirects = behavior.get("maxRedirects")
-    wire.max_redirects = (
-        max_redirects if isinstance(max_redirects, int) and max_redirects >= 0 else 10
-    )
+    limit = redirect_limit(behavior)
+    wire.max_redirects = POSTMAN_MAX_REDIRECTS if limit is None else limit
     wire.verify_tls = _bool(behavior.get("strictSSL"), True)
     timeout = behavior.get("timeout")  # milliseconds, like Newman's --timeout-request
     wire.timeout = (
